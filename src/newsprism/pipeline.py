@@ -1,0 +1,123 @@
+"""Composes the stages. Stage functions are pure; this module applies the per-item failure policy."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from newsprism.records import (
+    AnalysisResult,
+    Article,
+    Citation,
+    Claim,
+    Entity,
+    Failure,
+    Quote,
+    RawDocument,
+    Story,
+)
+from newsprism.resources import Resources
+from newsprism.settings import Settings
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+Progress = Callable[[str, int, int], None]
+"""Called as progress(stage, done, total); the CLI turns it into a Rich progress bar."""
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:  # noqa: ARG001
+    return None
+
+
+@dataclass(slots=True)
+class FailurePolicy:
+    """One bad item becomes a Failure row with its reason; the batch goes on (like spaCy's error handler)."""
+
+    failures: list[Failure] = field(default_factory=list)
+
+    def map(self, stage: str, items: Iterable[T], func: Callable[[T], U],
+            label: Callable[[T], str | None]) -> list[U]:
+        out: list[U] = []
+        for item in items:
+            try:
+                out.append(func(item))
+            except Exception as exc:  # noqa: BLE001 - the policy is to record any stage error and go on
+                log.warning("%s failed for %s: %s", stage, label(item), exc)
+                self.failures.append(Failure(source_path=label(item), stage=stage, error=f"{type(exc).__name__}: {exc}"))
+        return out
+
+
+def clean_documents(docs: Sequence[RawDocument], settings: Settings, policy: FailurePolicy,
+                    progress: Progress = _no_progress) -> list[Article]:
+    from newsprism.clean import clean_corpus
+
+    return clean_corpus(docs, settings=settings, policy=policy, progress=progress)
+
+
+def process_articles(articles: Sequence[Article], resources: Resources, settings: Settings,
+                     policy: FailurePolicy, progress: Progress = _no_progress,
+                     existing_stories: Sequence[Story] = ()) -> AnalysisResult:
+    """Everything after cleaning: dedupe, cluster, extract, compare, summarise."""
+    from newsprism.cluster import cluster_stories
+    from newsprism.compare import compare_story
+    from newsprism.dedupe import find_duplicates
+    from newsprism.extract import extract_corpus
+    from newsprism.summarize import summarize_story
+
+    articles = _unique(articles)
+    progress("dedupe", 0, 1)
+    articles = find_duplicates(articles, settings=settings)
+    progress("dedupe", 1, 1)
+
+    progress("extract", 0, len(articles))
+    extraction = extract_corpus(articles, resources=resources, settings=settings, policy=policy,
+                                progress=progress)
+    quotes: tuple[Quote, ...] = extraction.quotes
+    citations: tuple[Citation, ...] = extraction.citations
+    entities: tuple[Entity, ...] = extraction.entities
+    claims: tuple[Claim, ...] = extraction.claims
+
+    progress("cluster", 0, 1)
+    stories = cluster_stories(articles, resources=resources, settings=settings, existing=existing_stories)
+    progress("cluster", 1, 1)
+
+    by_id = {a.id: a for a in articles}
+    done: list[Story] = []
+    for i, story in enumerate(stories):
+        progress("compare", i, len(stories))
+        members = [by_id[a] for a in story.article_ids if a in by_id]
+        ids = set(story.article_ids)
+        try:
+            groups = compare_story(
+                story, members,
+                quotes=[q for q in quotes if q.article_id in ids],
+                citations=[c for c in citations if c.article_id in ids],
+                claims=[c for c in claims if c.article_id in ids],
+                resources=resources, settings=settings)
+            story = replace(story, claims=tuple(groups))
+            summary, timeline, title = summarize_story(story, members, resources=resources, settings=settings)
+            story = replace(story, summary=tuple(summary), timeline=tuple(timeline), title=title or story.title)
+        except Exception as exc:  # noqa: BLE001 - a story that fails keeps its articles, loses only its analysis
+            log.warning("story %s failed: %s", story.id, exc)
+            policy.failures.append(Failure(source_path=None, stage=f"story:{story.id}", error=f"{type(exc).__name__}: {exc}"))
+        done.append(story)
+    progress("compare", len(stories), len(stories))
+
+    removed = sum(len(a.removed) for a in articles)
+    stats = {"articles": len(articles), "removed_pieces": removed, "stories": len(done),
+             "duplicates": sum(1 for a in articles if a.duplicate_of), "failures": len(policy.failures)}
+    return AnalysisResult(articles=tuple(articles), stories=tuple(done), quotes=quotes, citations=citations,
+                          entities=entities, claims=claims, failures=tuple(policy.failures), stats=stats)
+
+
+def _unique(articles: Sequence[Article]) -> list[Article]:
+    """The same article read twice (same id) is one article; the first reading wins."""
+    seen: dict[str, Article] = {}
+    for a in articles:
+        seen.setdefault(a.id, a)
+    return list(seen.values())

@@ -1,0 +1,309 @@
+"""Frozen records that flow between stages.
+
+Records point to each other by id and character offsets, never by object reference, so they pickle for Ray,
+flatten into SQLite rows and Arrow columns, and carry no dependency. Derive new versions with
+``dataclasses.replace``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
+
+Stance = Literal["reports", "attributes", "denies", "doubts"]
+Status = Literal["corroborated", "single-source", "disputed", "denied", "unverified"]
+
+STANCES: tuple[str, ...] = ("reports", "attributes", "denies", "doubts")
+STATUSES: tuple[str, ...] = ("corroborated", "single-source", "disputed", "denied", "unverified")
+
+REMOVED_CATEGORIES: tuple[str, ...] = (
+    "donation", "promo", "newsletter", "related-link", "caption", "credit", "author-bio", "source-line",
+    "section-label", "duplicate-title", "page-chrome", "engagement", "scraper-artifact", "navigation",
+    "cookie-notice", "advertisement", "comments", "html-boilerplate", "empty",
+)
+
+_FROZEN = {"frozen": True, "slots": True, "kw_only": True}
+
+R = TypeVar("R", bound="Record")
+
+
+def normalize_text(text: str) -> str:
+    """Normalise for identity: NFKC, unified quotes, collapsed whitespace, lower case."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate({0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0xA0: " "})
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def stable_id(*parts: str, prefix: str = "", length: int = 16) -> str:
+    """A short, stable hex id from the given parts (same input, same id, in every process)."""
+    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+    return f"{prefix}{digest[:length]}"
+
+
+def article_id_for(text: str) -> str:
+    """The article id: a hash of the normalised raw text, so the same article read twice is one article."""
+    return stable_id(normalize_text(text), prefix="a")
+
+
+class Record:
+    """Mixin: flat rows for SQLite and Arrow; nested records and tuples become JSON strings."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+    def to_row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if isinstance(value, (tuple, list, dict)) or dataclasses.is_dataclass(value):
+                row[f.name] = json.dumps(_plain(value), ensure_ascii=False)
+            else:
+                row[f.name] = value
+        return row
+
+    @classmethod
+    def from_row(cls: type[R], row: dict[str, Any]) -> R:
+        kwargs: dict[str, Any] = {}
+        hints = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        for name, f in hints.items():
+            if name not in row:
+                continue
+            value = row[name]
+            nested = _NESTED.get((cls.__name__, name))
+            if isinstance(value, str) and (nested is not None or _is_tuple_field(f)):
+                value = json.loads(value)
+            if nested is not None and value is not None:
+                value = tuple(nested.from_dict(v) for v in value)
+            elif isinstance(value, list):
+                value = tuple(tuple(v) if isinstance(v, list) else v for v in value)
+            if f.type in ("bool", "bool | None") and value is not None:
+                value = bool(value)
+            kwargs[name] = value
+        return cls(**kwargs)
+
+    @classmethod
+    def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+        return cls.from_row(data)
+
+
+def _is_tuple_field(f: dataclasses.Field[Any]) -> bool:
+    return isinstance(f.type, str) and f.type.startswith("tuple")
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(**_FROZEN)
+class RawDocument(Record):
+    """What a reader yields: one document as found, before any cleaning."""
+
+    source_path: str | None
+    source_id: str | None = None
+    url: str | None = None
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    format: str = "text"
+
+    def __post_init__(self) -> None:
+        if self.text is None and self.html is None:
+            raise ValueError("a RawDocument needs text or html")
+
+
+@dataclass(**_FROZEN)
+class Removed(Record):
+    """A piece of input text that cleaning removed, and why. Offsets are into Article.raw_text (-1 if unknown)."""
+
+    text: str
+    category: str
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(**_FROZEN)
+class Article(Record):
+    id: str
+    source_path: str | None = None
+    source_id: str | None = None
+    url: str | None = None
+    format: str = "text"
+    raw_text: str = ""
+    text: str = ""
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    published_inferred: bool = False
+    language: str | None = None
+    authors: tuple[str, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    duplicate_of: str | None = None
+    derived_from: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise ValueError("an Article needs an id")
+
+
+@dataclass(**_FROZEN)
+class Failure(Record):
+    source_path: str | None
+    stage: str
+    error: str
+
+
+@dataclass(**_FROZEN)
+class Entity(Record):
+    id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    article_ids: tuple[str, ...] = ()
+
+
+@dataclass(**_FROZEN)
+class Quote(Record):
+    """Who said what. Offsets are into Article.text (the cleaned body)."""
+
+    id: str
+    article_id: str
+    text: str
+    speaker: str | None = None
+    speaker_entity_id: str | None = None
+    anonymous: bool = False
+    direct: bool = False
+    cue: str | None = None
+    via: str | None = None
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(**_FROZEN)
+class Citation(Record):
+    """An outlet an article relies on ("according to Reuters", "told CNN")."""
+
+    article_id: str
+    outlet: str
+    text: str
+    kind: str = "cites"
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(**_FROZEN)
+class Claim(Record):
+    """A check-worthy statement of one article, with its attribution."""
+
+    id: str
+    article_id: str
+    text: str
+    attributed_to: str | None = None
+    anonymous: bool = False
+    via: str | None = None
+    hedged: bool = False
+    negated: bool = False
+    numbers: tuple[str, ...] = ()
+    quote_id: str | None = None
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(**_FROZEN)
+class ClaimSource(Record):
+    article_id: str
+    outlet: str | None
+    stance: str
+    text: str
+    attributed_to: str | None = None
+    claim_id: str | None = None
+    score: float = 1.0
+
+    def __post_init__(self) -> None:
+        if self.stance not in STANCES:
+            raise ValueError(f"stance must be one of {STANCES}, not {self.stance!r}")
+
+
+@dataclass(**_FROZEN)
+class ClaimGroup(Record):
+    """Claims of one story that state the same thing, with each source's stance and the verdict."""
+
+    id: str
+    text: str
+    status: str
+    sources: tuple[ClaimSource, ...] = ()
+    reason: str = ""
+    first_source: str | None = None
+    independent_origins: int = 0
+    provenance: tuple[tuple[str, str, str], ...] = ()  # (from, to, kind) edges: origin -> cites -> rewrites
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES}, not {self.status!r}")
+
+
+@dataclass(**_FROZEN)
+class SummarySentence(Record):
+    text: str
+    citations: tuple[str, ...] = ()
+
+
+@dataclass(**_FROZEN)
+class TimelineEvent(Record):
+    date: str
+    text: str
+    citations: tuple[str, ...] = ()
+    inferred: bool = False
+
+
+@dataclass(**_FROZEN)
+class Story(Record):
+    id: str
+    title: str
+    article_ids: tuple[str, ...] = ()
+    related_story_ids: tuple[str, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    claims: tuple[ClaimGroup, ...] = ()
+
+
+@dataclass(**_FROZEN)
+class AnalysisResult(Record):
+    """Everything one run produced: what `newsprism.analyze` returns and what the reports are written from."""
+
+    articles: tuple[Article, ...] = ()
+    stories: tuple[Story, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    failures: tuple[Failure, ...] = ()
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+_NESTED: dict[tuple[str, str], type[Record]] = {
+    ("Article", "removed"): Removed,
+    ("ClaimGroup", "sources"): ClaimSource,
+    ("Story", "summary"): SummarySentence,
+    ("Story", "timeline"): TimelineEvent,
+    ("Story", "claims"): ClaimGroup,
+    ("AnalysisResult", "articles"): Article,
+    ("AnalysisResult", "stories"): Story,
+    ("AnalysisResult", "quotes"): Quote,
+    ("AnalysisResult", "citations"): Citation,
+    ("AnalysisResult", "entities"): Entity,
+    ("AnalysisResult", "claims"): Claim,
+    ("AnalysisResult", "failures"): Failure,
+}

