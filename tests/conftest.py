@@ -1,0 +1,41 @@
+"""Shared fixtures: one Resources per test session (models load once), ../shared when present."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newsprism.resources import Resources
+from newsprism.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+DATA = Path(__file__).resolve().parent / "data"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def resources(settings: Settings) -> Resources:
+    return Resources(settings)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared is absent (a fresh clone): benchmark data not available")
+    return SHARED
+
+
+@pytest.fixture
+def fresh_db(tmp_path: Path) -> Path:
+    return tmp_path / "newsprism.db"
