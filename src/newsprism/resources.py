@@ -27,6 +27,7 @@ class Resources:
         self._embedder: Any = None
         self._lock = threading.Lock()
         self._embed_cache: dict[str, np.ndarray] = {}
+        self._outlets: Any = None
 
     @property
     def nlp(self) -> Any:
@@ -43,6 +44,16 @@ class Resources:
                 if self._embedder is None:
                     self._embedder = load_embedder(self.settings.embedding_model, self.settings.device)
         return self._embedder
+
+    @property
+    def outlets(self) -> Any:
+        """The outlet registry (bundled, extended by settings.outlets_file)."""
+        if self._outlets is None:
+            from newsprism.outlets import OutletRegistry
+
+            self._outlets = OutletRegistry.load(self.settings.outlets_file or None,
+                                                threshold=self.settings.outlet_match_threshold)
+        return self._outlets
 
     def embed(self, texts: Sequence[str], *, keys: Sequence[str] | None = None) -> np.ndarray:
         """Unit-normalised embeddings, one row per text; rows with a key are cached by that key."""
