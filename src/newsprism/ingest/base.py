@@ -1,0 +1,157 @@
+"""What every reader shares: the Reader protocol, the read context, decoding and sniffing of bytes.
+
+Readers never raise for bad input: they append a ``Failure`` that says what to do and go on, so one bad file never
+stops a batch and a good document is never lost because of its neighbour.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO, Protocol
+
+from charset_normalizer import from_bytes
+
+from newsprism.records import Failure, RawDocument
+from newsprism.settings import Settings
+
+STAGE = "ingest"
+
+RECORD_FIELDS: tuple[str, ...] = ("id", "url", "title", "text", "html", "outlet", "published")
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article)\b",
+                         re.IGNORECASE | re.DOTALL)
+_FEED_START = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
+_URL_LINE = re.compile(r"^https?://\S+$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class ReadContext:
+    """Settings, the field map and the failure list a reader appends to (the only thing it mutates)."""
+
+    settings: Settings
+    failures: list[Failure]
+    field_map: dict[str, str] = field(default_factory=dict)
+
+    def fail(self, source: str | None, error: str) -> None:
+        self.failures.append(Failure(source_path=source, stage=STAGE, error=error))
+
+
+class Reader(Protocol):
+    """One input format: reads an open binary stream and yields documents, reporting bad input to ``ctx``."""
+
+    name: str
+
+    def read(self, stream: BinaryIO, source: str, ctx: ReadContext) -> Iterator[RawDocument]:
+        """Yield every good document of ``stream``; ``source`` is the path or URL as the user gave it."""
+        ...
+
+
+def read_limited(stream: BinaryIO, source: str, ctx: ReadContext) -> bytes | None:
+    """Read a whole single-document stream, or report it as too big (None)."""
+    limit = ctx.settings.max_document_bytes
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        ctx.fail(source, f"file is larger than max_document_bytes ({limit:,} bytes); raise it with "
+                         f"--set max_document_bytes=N or split the file")
+        return None
+    return data
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text in any encoding: NUL bytes or many control characters."""
+    sample = data[:8192]
+    if not sample:
+        return False
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls / len(sample) > 0.05
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML meta tag or XML declaration names, if Python knows it."""
+    head = data[:4096]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    note: str | None = None  # set when the bytes were not what they claimed: a reason to list in failures
+
+
+def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
+    """Bytes to text: a BOM, then UTF-8, then a declared charset, then detection, then UTF-8 with replacement.
+
+    Never fails: the last resort keeps every readable character and says so in ``note``.
+    """
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(enc), enc)
+            except UnicodeDecodeError:
+                break
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared and codecs.lookup(declared).name != "utf-8":
+        try:
+            return Decoded(data.decode(declared), declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    best = from_bytes(data).best()
+    if best is not None and best.encoding not in ("utf_8", "utf-8"):
+        try:
+            text = data.decode(best.encoding)
+            return Decoded(text, best.encoding, note=f"not valid UTF-8 and no charset declared; read as "
+                                                       f"{best.encoding} (detected). Re-save the file as UTF-8 "
+                                                       f"if characters look wrong")
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return Decoded(data.decode("utf-8", errors="replace"), "utf-8",
+                   note="invalid UTF-8 bytes replaced by U+FFFD (encoding could not be detected); the rest of "
+                        "the text was read. Re-save the file as UTF-8 to keep every character")
+
+
+def sniff(data: bytes) -> str:
+    """Guess a format from content: 'feed', 'html', 'jsonl', 'urls', 'binary' or 'text'."""
+    if looks_binary(data):
+        return "binary"
+    head = data[:4096].lstrip(codecs.BOM_UTF8)
+    if _FEED_START.search(head) and (head.lstrip().startswith(b"<?xml") or head.lstrip()[:5].lower() in (b"<rss ",
+                                                                                                          b"<feed")):
+        return "feed"
+    if _HTML_START.match(head):
+        return "html"
+    stripped = head.lstrip()
+    if stripped.startswith(b"{") or stripped.startswith(b"["):
+        return "jsonl"
+    lines = [ln.strip() for ln in head.decode("utf-8", "ignore").splitlines()]
+    lines = [ln for ln in lines if ln and not ln.startswith("#")]
+    if lines and all(_URL_LINE.match(ln) for ln in lines[:50]):
+        return "urls"
+    return "text"
+
+
+def clean_str(value: object) -> str | None:
+    """A record value as a stripped string, or None when absent or blank."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
