@@ -1,0 +1,120 @@
+"""End-to-end speed against the floor (issue 9).
+
+Corpus: the BASIL, PolNeAR and seed texts together, repeated to 10,000 articles with their ids changed (built in
+bench/_work at run time, never committed). The floor is the one unavoidable model pass: spaCy parsing plus MiniLM
+encoding of the same texts, alone. Each run is a separate process so peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = str(ROOT / ".venv" / "bin" / "python")
+N = int(os.environ.get("NEWSPRISM_BENCH_E2E_N", "10000"))
+
+
+def source_texts(shared: Path) -> list[dict[str, str]]:
+    docs: list[dict[str, str]] = []
+    for path in sorted((shared / "bench/story-clusters/basil/articles").rglob("*.json")):
+        d = json.loads(path.read_text(encoding="utf-8"))
+        paras = d.get("body-paragraphs", [])
+        if isinstance(paras, str):
+            paras = json.loads(paras)
+        text = "\n\n".join(" ".join(p) if isinstance(p, list) else str(p) for p in paras)
+        docs.append({"title": d.get("title", ""), "text": text, "published": d.get("date", ""),
+                     "url": d.get("url", "")})
+    for path in sorted((shared / "bench/attribution/polnear/data").rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        docs.append({"title": "", "text": text, "published": "", "url": ""})
+    for path in sorted((shared / "seeds").glob("*.txt")):
+        docs.append({"title": "", "text": path.read_text(encoding="utf-8"), "published": "", "url": ""})
+    return [d for d in docs if d["text"].strip()]
+
+
+def build_corpus(shared: Path, work: Path, n: int) -> tuple[Path, int, int]:
+    base = source_texts(shared)
+    path = work / f"e2e_{n}.jsonl"
+    words = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            d = base[i % len(base)]
+            words += len(d["text"].split())
+            fh.write(json.dumps({"id": f"bench-{i}", **d}) + "\n")
+    return path, len(base), words
+
+
+FLOOR = r"""
+import json, sys, time
+from newsprism.resources import Resources
+from newsprism.settings import Settings
+texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
+if sys.argv[2] == "unique":
+    texts = list(dict.fromkeys(texts))
+r = Resources(Settings())
+r.nlp; r.embedder
+t = time.perf_counter()
+for _ in r.nlp.pipe(texts, batch_size=32):
+    pass
+t_spacy = time.perf_counter() - t
+t = time.perf_counter()
+r.embed(texts)
+t_embed = time.perf_counter() - t
+print(json.dumps({"n": len(texts), "spacy_s": t_spacy, "embed_s": t_embed}))
+"""
+
+
+def _child(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Run a child; return wall seconds, its own peak RSS in MiB (wait4), and its stdout."""
+    import tempfile
+
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=ROOT,
+                                env={**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})})
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd[:4])} failed: {err.read()[-2000:]}")
+        return wall, usage.ru_maxrss / 1024, out.read()
+
+
+def run(shared: Path, work: Path) -> str:
+    corpus, unique, words = build_corpus(shared, work, N)
+    rows = [f"Corpus: {N} articles ({unique} distinct texts from BASIL, PolNeAR and the seeds, repeated with new ids), "
+            f"{words:,} words.", ""]
+    floor_unique = json.loads(_child([PY, "-c", FLOOR, str(corpus), "unique"])[2])
+    fu = floor_unique["spacy_s"] + floor_unique["embed_s"]
+    out = work / "e2e_out"
+    wall, peak, _ = _child([PY, "-m", "newsprism", "analyze", str(corpus), "--out", str(out)])
+    rate = N / wall
+    rows += ["| run | wall s | articles/s | peak MiB |", "| --- | ---: | ---: | ---: |",
+             f"| local runner, end to end (ingest to reports) | {wall:.0f} | {rate:.1f} | {peak:.0f} |"]
+    ray_rows = []
+    for workers in (1, 2):
+        try:
+            w, p, _ = _child([PY, "-m", "newsprism", "analyze", str(corpus), "--out", str(work / f"ray{workers}"),
+                              "--runner", "ray", "--set", f"ray_workers={workers}"], env={"OMP_NUM_THREADS": "1"})
+            ray_rows.append((workers, w))
+            rows.append(f"| Ray runner, {workers} worker(s), 1 thread each | {w:.0f} | {N / w:.1f} | {p:.0f} |")
+        except RuntimeError as exc:
+            rows.append(f"| Ray runner, {workers} worker(s) | failed: {str(exc)[:200]} | | |")
+    rows += ["", f"Floor (spaCy parse + MiniLM encode alone) on the {floor_unique['n']} distinct texts the pipeline "
+             f"must process (exact duplicates are skipped): spaCy {floor_unique['spacy_s']:.0f} s + MiniLM "
+             f"{floor_unique['embed_s']:.0f} s = {fu:.0f} s. End to end / floor = {wall / fu:.2f}."]
+    if len(ray_rows) == 2:
+        rows.append(f"Ray speed-up, 2 workers over 1: {ray_rows[0][1] / ray_rows[1][1]:.2f}x.")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(run(ROOT.parent / "shared", ROOT / "bench" / "_work"))
+    sys.exit(0)
