@@ -24,8 +24,8 @@ def test_article_id_is_stable_across_whitespace_and_nbsp() -> None:
 
 
 def test_row_round_trip_keeps_nested_records() -> None:
-    art = Article(id="a1", raw_text="x", text="x", removed=(Removed(text="Donate", category="donation", start=0, end=6),),
-                  derived_from=("a0",))
+    removed = (Removed(text="Donate", category="donation", start=0, end=6),)
+    art = Article(id="a1", raw_text="x", text="x", removed=removed, derived_from=("a0",))
     back = Article.from_row(art.to_row())
     assert back == art
     story = Story(id="s1", title="T", article_ids=("a1",), summary=(SummarySentence(text="S.", citations=("a1",)),),

@@ -32,10 +32,31 @@ from newsprism.settings import Settings, load_settings
 __version__ = "0.1.0"
 
 __all__ = [
-    "AnalysisResult", "Article", "Citation", "Claim", "ClaimGroup", "ClaimSource", "ConfigError", "Entity",
-    "Failure", "InputError", "ModelMissingError", "NewsprismError", "Quote", "RawDocument", "Removed",
-    "Settings", "Story", "StoreError", "SummarySentence", "TimelineEvent", "__version__", "analyze",
-    "analyze_documents", "load_settings", "stance",
+    "AnalysisResult",
+    "Article",
+    "Citation",
+    "Claim",
+    "ClaimGroup",
+    "ClaimSource",
+    "ConfigError",
+    "Entity",
+    "Failure",
+    "InputError",
+    "ModelMissingError",
+    "NewsprismError",
+    "Quote",
+    "RawDocument",
+    "Removed",
+    "Settings",
+    "StoreError",
+    "Story",
+    "SummarySentence",
+    "TimelineEvent",
+    "__version__",
+    "analyze",
+    "analyze_documents",
+    "load_settings",
+    "stance",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

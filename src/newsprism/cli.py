@@ -27,12 +27,14 @@ app = typer.Typer(
 err = Console(stderr=True)
 out = Console()
 
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A newsprism.toml file (default: ./newsprism.toml if present).")]
+ConfigOpt = Annotated[Path | None, typer.Option(
+    "--config", help="A newsprism.toml file (default: ./newsprism.toml if present).")]
 DbOpt = Annotated[Path | None, typer.Option("--db", help="SQLite store to write (created if missing).")]
 FieldOpt = Annotated[list[str] | None, typer.Option(
-    "--field", help="Map a record field name for JSONL/CSV input, as OURS=THEIRS (e.g. --field text=body). Repeatable.")]
+    "--field", help="Map a record field for JSONL/CSV input as OURS=THEIRS (e.g. --field text=body). Repeatable.")]
 SetOpt = Annotated[list[str] | None, typer.Option(
     "--set", help="Override any setting as NAME=VALUE (e.g. --set story_threshold=0.6). Repeatable.")]
+OutOpt = Annotated[Path, typer.Option("--out", help="Folder for report.json, report.md and report.html.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log each stage and every per-item failure.")]
 
 
@@ -91,7 +93,7 @@ def _setup_logging(verbose: bool) -> None:
 @app.command()
 def analyze(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, URLs, feed URLs, or - for JSONL on stdin.")],
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for report.json, report.md and report.html.")] = Path("out"),
+    out_dir: OutOpt = Path("out"),
     db: DbOpt = None,
     runner: Annotated[str, typer.Option("--runner", help="local (default) or ray.")] = "local",
     address: Annotated[str | None, typer.Option("--address", help="Ray cluster address (with --runner ray).")] = None,
@@ -142,7 +144,8 @@ def _print_summary(result: Any, paths: dict[str, Path], db: Path | None) -> None
 @app.command()
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, URLs, feed URLs, or - for JSONL on stdin.")],
-    db: Annotated[Path, typer.Option("--db", help="SQLite store to write (created if missing).")] = Path("newsprism.db"),
+    db: Annotated[Path, typer.Option("--db", help="SQLite store to write (created if missing).")] = Path(
+        "newsprism.db"),
     fields: FieldOpt = None,
     config: ConfigOpt = None,
     sets: SetOpt = None,
@@ -172,7 +175,7 @@ def ingest(
 @app.command()
 def report(
     db: Annotated[Path, typer.Option("--db", help="SQLite store to read.")] = Path("newsprism.db"),
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for report.json, report.md and report.html.")] = Path("out"),
+    out_dir: OutOpt = Path("out"),
     article: Annotated[str | None, typer.Option(
         "--article", help="Print one article (id or source path) with its removed pieces marked, then exit.")] = None,
     reanalyze: Annotated[bool, typer.Option(
@@ -216,7 +219,8 @@ def report(
 @app.command()
 def serve(
     db: Annotated[Path, typer.Option("--db", help="SQLite store to serve (read-only).")] = Path("newsprism.db"),
-    host: Annotated[str, typer.Option("--host", help="Interface to bind; loopback unless you say otherwise.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(
+        "--host", help="Interface to bind; loopback unless you say otherwise.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
 ) -> None:
     """Browse and search the store in a local web app (FastAPI), with a JSON API under /api/."""
@@ -273,7 +277,8 @@ def load(
 @app.command()
 def watch(
     folder: Annotated[Path | None, typer.Argument(help="A folder to watch for new files.")] = None,
-    feeds: Annotated[list[str] | None, typer.Option("--feed", help="An RSS/Atom feed URL to poll. Repeatable.")] = None,
+    feeds: Annotated[list[str] | None, typer.Option(
+        "--feed", help="An RSS/Atom feed URL to poll. Repeatable.")] = None,
     db: Annotated[Path, typer.Option("--db", help="SQLite store to update.")] = Path("newsprism.db"),
     interval: Annotated[float, typer.Option("--interval", help="Seconds between polls.")] = 30.0,
     out_dir: Annotated[Path | None, typer.Option("--out", help="Rewrite the reports here after each update.")] = None,

@@ -30,7 +30,7 @@ Progress = Callable[[str, int, int], None]
 """Called as progress(stage, done, total); the CLI turns it into a Rich progress bar."""
 
 
-def _no_progress(stage: str, done: int, total: int) -> None:  # noqa: ARG001
+def _no_progress(stage: str, done: int, total: int) -> None:
     return None
 
 
@@ -46,9 +46,10 @@ class FailurePolicy:
         for item in items:
             try:
                 out.append(func(item))
-            except Exception as exc:  # noqa: BLE001 - the policy is to record any stage error and go on
+            except Exception as exc:
                 log.warning("%s failed for %s: %s", stage, label(item), exc)
-                self.failures.append(Failure(source_path=label(item), stage=stage, error=f"{type(exc).__name__}: {exc}"))
+                self.failures.append(Failure(source_path=label(item), stage=stage,
+                                             error=f"{type(exc).__name__}: {exc}"))
         return out
 
 
@@ -102,9 +103,10 @@ def process_articles(articles: Sequence[Article], resources: Resources, settings
             story = replace(story, claims=tuple(groups))
             summary, timeline, title = summarize_story(story, members, resources=resources, settings=settings)
             story = replace(story, summary=tuple(summary), timeline=tuple(timeline), title=title or story.title)
-        except Exception as exc:  # noqa: BLE001 - a story that fails keeps its articles, loses only its analysis
+        except Exception as exc:
             log.warning("story %s failed: %s", story.id, exc)
-            policy.failures.append(Failure(source_path=None, stage=f"story:{story.id}", error=f"{type(exc).__name__}: {exc}"))
+            policy.failures.append(Failure(source_path=None, stage=f"story:{story.id}",
+                                           error=f"{type(exc).__name__}: {exc}"))
         done.append(story)
     progress("compare", len(stories), len(stories))
 
@@ -121,3 +123,74 @@ def _unique(articles: Sequence[Article]) -> list[Article]:
     for a in articles:
         seen.setdefault(a.id, a)
     return list(seen.values())
+
+
+def merge_entities(*groups: Sequence[Entity]) -> tuple[Entity, ...]:
+    """Entities with one id (the same canonical referent) merged: aliases and articles united, order kept."""
+    merged: dict[str, Entity] = {}
+    for group in groups:
+        for e in group:
+            old = merged.get(e.id)
+            if old is None:
+                merged[e.id] = e
+            else:
+                merged[e.id] = replace(old, aliases=tuple(dict.fromkeys(old.aliases + e.aliases)),
+                                       article_ids=tuple(dict.fromkeys(old.article_ids + e.article_ids)))
+    return tuple(merged.values())
+
+
+def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], resources: Resources,
+                    settings: Settings, policy: FailurePolicy, progress: Progress = _no_progress) -> AnalysisResult:
+    """Add articles to an analysed corpus without recomputing the rest.
+
+    Only the new articles are extracted; they join existing stories (whose ids stay) or open new ones; only the
+    stories whose articles changed are compared and summarised again.
+    """
+    from newsprism.cluster import cluster_stories
+    from newsprism.compare import compare_story
+    from newsprism.dedupe import find_duplicates
+    from newsprism.extract import extract_corpus
+    from newsprism.summarize import summarize_story
+
+    known = {a.id for a in previous.articles}
+    fresh = [a for a in _unique(new_articles) if a.id not in known]
+    if not fresh:
+        return previous
+    articles = find_duplicates([*previous.articles, *fresh], settings=settings)
+    fresh_ids = {a.id for a in fresh}
+    extraction = extract_corpus([a for a in articles if a.id in fresh_ids], resources=resources,
+                                settings=settings, policy=policy, progress=progress)
+    quotes = previous.quotes + extraction.quotes
+    citations = previous.citations + extraction.citations
+    claims = previous.claims + extraction.claims
+    entities = merge_entities(previous.entities, extraction.entities)
+    stories = cluster_stories(articles, resources=resources, settings=settings, existing=previous.stories)
+    before = {s.id: s for s in previous.stories}
+    by_id = {a.id: a for a in articles}
+    done: list[Story] = []
+    for story in stories:
+        old = before.get(story.id)
+        if old is not None and set(old.article_ids) == set(story.article_ids):
+            done.append(replace(story, claims=old.claims, summary=old.summary, timeline=old.timeline,
+                                title=old.title))
+            continue
+        ids = set(story.article_ids)
+        members = [by_id[a] for a in story.article_ids if a in by_id]
+        try:
+            groups = compare_story(story, members, quotes=[q for q in quotes if q.article_id in ids],
+                                   citations=[c for c in citations if c.article_id in ids],
+                                   claims=[c for c in claims if c.article_id in ids],
+                                   resources=resources, settings=settings)
+            story = replace(story, claims=tuple(groups))
+            summary, timeline, title = summarize_story(story, members, resources=resources, settings=settings)
+            story = replace(story, summary=tuple(summary), timeline=tuple(timeline), title=title or story.title)
+        except Exception as exc:
+            policy.failures.append(Failure(source_path=None, stage=f"story:{story.id}",
+                                           error=f"{type(exc).__name__}: {exc}"))
+        done.append(story)
+    failures = previous.failures + tuple(policy.failures)
+    stats = {"articles": len(articles), "removed_pieces": sum(len(a.removed) for a in articles),
+             "stories": len(done), "duplicates": sum(1 for a in articles if a.duplicate_of),
+             "failures": len(failures), "added": len(fresh)}
+    return AnalysisResult(articles=tuple(articles), stories=tuple(done), quotes=quotes, citations=citations,
+                          entities=entities, claims=claims, failures=failures, stats=stats)

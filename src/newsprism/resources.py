@@ -107,7 +107,7 @@ def load_embedder(name: str, device: str = "cpu") -> Any:
 
     try:
         return SentenceTransformer(name, device=device)
-    except Exception as exc:  # noqa: BLE001 - sentence-transformers raises many kinds here
+    except Exception as exc:
         offline = os.environ.get("HF_HUB_OFFLINE") == "1"
         hint = " (HF_HUB_OFFLINE=1 is set, so only local paths and cached models work)" if offline else ""
         raise ModelMissingError(

@@ -15,7 +15,8 @@ VERSION = 1
 def _claim(group: ClaimGroup, outlets: dict[str, str | None]) -> dict[str, Any]:
     return {
         "id": group.id, "text": group.text, "status": group.status,
-        "sources": [{"article_id": s.article_id, "outlet": s.outlet if s.outlet is not None else outlets.get(s.article_id),
+        "sources": [{"article_id": s.article_id,
+                     "outlet": s.outlet if s.outlet is not None else outlets.get(s.article_id),
                      "stance": s.stance, "text": s.text, "attributed_to": s.attributed_to, "score": s.score}
                     for s in group.sources],
         "reason": group.reason, "first_source": group.first_source,

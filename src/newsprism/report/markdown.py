@@ -18,7 +18,7 @@ def to_markdown(result: AnalysisResult) -> str:
                  f"{sum(len(a.removed) for a in result.articles)} removed pieces, {len(result.failures)} failures.")
     lines.append("")
     for story in result.stories:
-        lines += [f"## {_md(story.title)}", "", f"Articles: " + ", ".join(
+        lines += [f"## {_md(story.title)}", "", "Articles: " + ", ".join(
             f"[{num[a]}] {_md(arts[a].outlet or '?')}" for a in story.article_ids if a in arts), ""]
         if story.summary:
             lines += ["### Summary", ""]
