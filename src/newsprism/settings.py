@@ -52,6 +52,16 @@ class Settings:
     runner: str = "local"
     ray_address: str = ""
     ray_workers: int = 2
+    # rewrites and stories (issue 4; tuned on data, see BENCHMARKS.md)
+    rewrite_containment: float = 0.5
+    rewrite_sentence_similarity: float = 0.6
+    rewrite_sentence_share: float = 0.5
+    story_entity_weight: float = 0.25
+    story_number_weight: float = 0.05
+    story_time_grace_days: float = 3.0
+    story_time_decay: float = 0.05
+    story_text_chars: int = 3000
+    story_ivf_min: int = 20000
 
     def with_overrides(self, **overrides: Any) -> Settings:
         known = {f.name for f in fields(self)}
