@@ -1,19 +1,89 @@
-"""One self-contained HTML page (inline CSS/JS, opens from disk). FOUNDATION STUB: issue 7 replaces it."""
+"""One self-contained HTML report: inline CSS and JS, no network, opens from disk.
+
+Rendered with Jinja2 (autoescape on) from templates/report.html.j2; the pieces it shares with the web app live in
+templates/_macros.html.j2. Article text is untrusted: it is only ever escaped into the page, the data JavaScript
+needs is embedded as JSON with every ``<`` escaped, and a Content-Security-Policy meta tag allows only the page's
+own inline style and script (by hash), so even a slip in escaping could not run injected code.
+"""
 
 from __future__ import annotations
 
-import html
+import base64
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from newsprism import __version__
 from newsprism.records import AnalysisResult
+from newsprism.report.views import STATUS_HELP, article_segments, citations_by_article, story_view
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def template_environment(
+    extra_dirs: Iterable[Path] = (),
+    *,
+    href_article: Callable[[str], str] = lambda aid: f"#article-{aid}",
+    href_story: Callable[[str], str] = lambda sid: f"#story-{sid}",
+    href_outlet: Callable[[str], str | None] = lambda name: None,
+) -> Environment:
+    """A Jinja2 environment with autoescape on, the shared macros, and link builders for the page type."""
+    env = Environment(loader=FileSystemLoader([*map(str, extra_dirs), str(TEMPLATES)]), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(href_article=href_article, href_story=href_story, href_outlet=href_outlet,
+                       status_help=STATUS_HELP, version=__version__)
+    return env
+
+
+def json_for_script(data: Any) -> Markup:
+    """JSON safe inside <script type="application/json">: no '<', '>' or '&' survive, so no '</script>' either."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def asset(name: str) -> str:
+    """A shared static asset (report.css, report.js), also served by the web app."""
+    return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
 def to_html(result: AnalysisResult) -> str:
-    esc = html.escape
-    parts = ["<!doctype html><html lang='en'><head><meta charset='utf-8'><title>newsprism report</title>",
-             "</head><body><h1>newsprism report</h1>"]
-    for story in result.stories:
-        parts.append(f"<section class='story'><h2>{esc(story.title)}</h2><ul>")
-        parts += [f"<li>{esc(a)}</li>" for a in story.article_ids]
-        parts.append("</ul></section>")
-    parts.append("</body></html>")
-    return "".join(parts)
+    """Render the whole result as one HTML page: stories index, a view per story, a view per article."""
+    articles = {a.id: a for a in result.articles}
+    num = {a.id: i + 1 for i, a in enumerate(result.articles)}
+    cites = citations_by_article(result.citations)
+    all_cites = [c for cs in cites.values() for c in cs]
+    stories = [story_view(s, articles, citations=all_cites, quotes=result.quotes, entities=result.entities,
+                          num=num) for s in result.stories]
+    story_of: dict[str, list[str]] = defaultdict(list)
+    for s in result.stories:
+        for aid in s.article_ids:
+            story_of[aid].append(s.id)
+    article_views = []
+    for a in result.articles:
+        segments, unplaced = article_segments(a)
+        article_views.append((a, segments, unplaced, cites.get(a.id, []), story_of.get(a.id, [])))
+    support: dict[str, Any] = {}
+    for v in stories:
+        support.update(v.support)
+    css, js = asset("report.css"), asset("report.js")
+    csp = (f"default-src 'none'; style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; img-src data:; "
+           "base-uri 'none'; form-action 'none'")
+    env = template_environment()
+    return env.get_template("report.html.j2").render(
+        stories=stories, articles=result.articles, num=num, article_views=article_views,
+        story_titles={s.id: s.title for s in result.stories},
+        loose=[a for a in result.articles if a.id not in story_of], failures=result.failures,
+        removed_total=sum(len(a.removed) for a in result.articles), quote_total=len(result.quotes),
+        data_json=json_for_script({"support": support, "article_href": "#article-"}),
+        css=Markup(css), js=Markup(js), csp=csp)

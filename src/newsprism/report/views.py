@@ -1,0 +1,281 @@
+"""View models for the HTML report and the web app: plain data computed in Python, rendered by templates.
+
+Everything a page shows is derived here from the records, without models, so the report and the app agree and the
+templates stay free of logic. Text stays raw here; the templates escape it (Jinja2 autoescape).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from newsprism.records import Article, Citation, Entity, Quote, Removed, Story
+
+CONTESTED = frozenset({"disputed", "denied"})
+STANCE_LABELS = {"reports": "reports", "attributes": "attributes", "denies": "denies", "doubts": "doubts"}
+STATUS_HELP = {
+    "corroborated": "reported by independent outlets",
+    "single-source": "traced to one origin only",
+    "disputed": "outlets disagree or doubt it",
+    "denied": "a party or outlet denies it",
+    "unverified": "attributed, not confirmed",
+}
+
+_SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_STOP_LINES = (
+    "a an the and or but of to in on at by for with from as is are was were be been being that this these",
+    "those it its he she they them his her their we our you your i not no has have had will would said",
+    "says say also than then into over after before about which who whom what when where while there here",
+)
+_STOP = frozenset(word for line in _STOP_LINES for word in line.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of article text; category is set when cleaning removed it."""
+
+    text: str
+    category: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    id: str
+    text: str
+    status: str
+    reason: str
+    first_source: str | None
+    independent_origins: int
+    cells: tuple[tuple[dict[str, str | None], ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    speaker: str
+    anonymous: bool
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(slots=True)
+class StoryFacts:
+    """The one-line facts a stories index shows."""
+
+    first_date: str | None
+    last_date: str | None
+    outlets: list[str] = field(default_factory=list)
+    article_count: int = 0
+    contested: int = 0
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) by punctuation and line breaks; good enough to locate support, no model needed."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _terms(text: str) -> set[str]:
+    return {w for w in (t.lower() for t in _WORD.findall(text)) if w not in _STOP and len(w) > 1}
+
+
+def best_support(sentence: str, article_text: str) -> str | None:
+    """The sentence of the article that best supports a summary sentence: an exact substring of the article.
+
+    Scored by how many of the summary sentence's content words it holds, with fuzzy string similarity to break
+    ties, so a sentence the summary copied or lightly rewrote wins over one that merely shares a name.
+    """
+    want = _terms(sentence)
+    best: tuple[float, str] | None = None
+    for a, b in split_sentences(article_text):
+        cand = article_text[a:b]
+        have = _terms(cand)
+        recall = len(want & have) / len(want) if want else 0.0
+        score = recall + 0.5 * fuzz.token_sort_ratio(sentence, cand) / 100.0
+        if best is None or score > best[0]:
+            best = (score, cand)
+    if best is None or best[0] <= 0.15:
+        return None
+    return best[1]
+
+
+def _valid_span(r: Removed, raw: str) -> bool:
+    return 0 <= r.start < r.end <= len(raw)
+
+
+def article_segments(article: Article) -> tuple[list[Segment], list[Removed]]:
+    """The article as a person should see it: kept text with removed pieces in place, plus pieces without offsets.
+
+    With offsets into raw_text the removed pieces are shown where they were; pieces with no (or overlapping)
+    offsets are returned separately so nothing removed is hidden from view.
+    """
+    raw = article.raw_text
+    placed = sorted((r for r in article.removed if raw and _valid_span(r, raw)), key=lambda r: (r.start, -r.end))
+    unplaced = [r for r in article.removed if not (raw and _valid_span(r, raw))]
+    if not placed:
+        return ([Segment(article.text)] if article.text else []), unplaced
+    segments: list[Segment] = []
+    pos = 0
+    for r in placed:
+        if r.start < pos:  # overlaps a piece already shown
+            unplaced.append(r)
+            continue
+        if r.start > pos:
+            segments.append(Segment(raw[pos:r.start]))
+        segments.append(Segment(raw[r.start:r.end], r.category))
+        pos = r.end
+    if pos < len(raw):
+        segments.append(Segment(raw[pos:]))
+    return segments, unplaced
+
+
+def day(value: str | None) -> str | None:
+    return value[:10] if value else None
+
+
+def story_facts(story: Story, articles: Mapping[str, Article]) -> StoryFacts:
+    arts = [articles[a] for a in story.article_ids if a in articles]
+    dates = sorted(d for d in (day(a.published) for a in arts) if d)
+    outlets = sorted({a.outlet for a in arts if a.outlet})
+    return StoryFacts(first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+                      outlets=outlets, article_count=len(story.article_ids),
+                      contested=sum(1 for g in story.claims if g.status in CONTESTED))
+
+
+def story_outlets(story: Story, articles: Mapping[str, Article]) -> list[str]:
+    """Matrix columns: the story's outlets in order of first publication, then any outlet named only by a claim."""
+    seen: dict[str, str] = {}
+    arts = sorted((articles[a] for a in story.article_ids if a in articles), key=lambda a: (a.published or "~", a.id))
+    for a in arts:
+        name = a.outlet or "unknown outlet"
+        seen.setdefault(name, name)
+    for g in story.claims:
+        for s in g.sources:
+            name = _source_outlet(s.outlet, s.article_id, articles)
+            seen.setdefault(name, name)
+    return list(seen)
+
+
+def _source_outlet(outlet: str | None, article_id: str, articles: Mapping[str, Article]) -> str:
+    if outlet:
+        return outlet
+    art = articles.get(article_id)
+    return (art.outlet if art and art.outlet else None) or "unknown outlet"
+
+
+def claim_matrix(story: Story, articles: Mapping[str, Article]) -> tuple[list[str], list[MatrixRow]]:
+    """Rows are claims, columns outlets; each cell lists that outlet's stances with the sentence behind each."""
+    outlets = story_outlets(story, articles)
+    col = {o: i for i, o in enumerate(outlets)}
+    rows = []
+    for g in story.claims:
+        cells: list[list[dict[str, str | None]]] = [[] for _ in outlets]
+        for s in g.sources:
+            cells[col[_source_outlet(s.outlet, s.article_id, articles)]].append(
+                {"stance": s.stance, "text": s.text, "article_id": s.article_id, "attributed_to": s.attributed_to})
+        rows.append(MatrixRow(id=g.id, text=g.text, status=g.status, reason=g.reason, first_source=g.first_source,
+                              independent_origins=g.independent_origins, cells=tuple(tuple(c) for c in cells)))
+    return outlets, rows
+
+
+def quote_groups(quotes: Iterable[Quote]) -> list[QuoteGroup]:
+    """Quotes grouped by speaker; anonymous and unattributed ones each get a group of their own, listed last."""
+    named: dict[str, list[Quote]] = defaultdict(list)
+    anon: list[Quote] = []
+    unknown: list[Quote] = []
+    for q in quotes:
+        if q.anonymous:
+            anon.append(q)
+        elif q.speaker:
+            named[q.speaker].append(q)
+        else:
+            unknown.append(q)
+    groups = [QuoteGroup(k, False, tuple(v)) for k, v in sorted(named.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+    if anon:
+        groups.append(QuoteGroup("Anonymous sources", True, tuple(anon)))
+    if unknown:
+        groups.append(QuoteGroup("Speaker not identified", False, tuple(unknown)))
+    return groups
+
+
+def story_entities(entities: Iterable[Entity], article_ids: Sequence[str]) -> dict[str, list[tuple[Entity, int]]]:
+    """Entities named in the story's articles, by label, most-mentioned first, with how many articles name them."""
+    ids = set(article_ids)
+    by_label: dict[str, list[tuple[Entity, int]]] = defaultdict(list)
+    for e in entities:
+        n = len(ids.intersection(e.article_ids))
+        if n:
+            by_label[e.label].append((e, n))
+    return {k: sorted(v, key=lambda en: (-en[1], en[0].name)) for k, v in sorted(by_label.items())}
+
+
+def support_map(story: Story, articles: Mapping[str, Article], num: Mapping[str, int]) -> dict[str, dict[str, object]]:
+    """For each (summary sentence, cited article): the supporting sentence found in that article, keyed for JS."""
+    data: dict[str, dict[str, object]] = {}
+    for i, sent in enumerate(story.summary):
+        for aid in sent.citations:
+            art = articles.get(aid)
+            if art is None:
+                continue
+            data[support_key(story.id, i, aid)] = {
+                "sentence": best_support(sent.text, art.text), "article_id": aid, "n": num.get(aid),
+                "title": art.title, "outlet": art.outlet, "published": day(art.published)}
+    return data
+
+
+def support_key(story_id: str, index: int, article_id: str) -> str:
+    return f"{story_id}:{index}:{article_id}"
+
+
+def citations_by_article(citations: Iterable[Citation]) -> dict[str, list[Citation]]:
+    out: dict[str, list[Citation]] = defaultdict(list)
+    for c in citations:
+        out[c.article_id].append(c)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """Everything a story page shows, computed once."""
+
+    story: Story
+    facts: StoryFacts
+    articles: tuple[Article, ...]
+    outlets: tuple[str, ...]
+    rows: tuple[MatrixRow, ...]
+    graph: object
+    quote_groups: tuple[QuoteGroup, ...]
+    entities: dict[str, list[tuple[Entity, int]]]
+    support: dict[str, dict[str, object]]
+
+
+def story_view(story: Story, articles: Mapping[str, Article], *, citations: Iterable[Citation],
+               quotes: Iterable[Quote], entities: Iterable[Entity], num: Mapping[str, int]) -> StoryView:
+    """Build a story's view; citations, quotes and entities may cover more than the story (they are filtered)."""
+    from newsprism.report.graph import provenance_graph
+
+    inside = set(story.article_ids)
+    arts = tuple(sorted((articles[a] for a in story.article_ids if a in articles),
+                        key=lambda a: (num.get(a.id, 0), a.id)))
+    outlets, rows = claim_matrix(story, articles)
+    return StoryView(
+        story=story, facts=story_facts(story, articles), articles=arts, outlets=tuple(outlets), rows=tuple(rows),
+        graph=provenance_graph(story, articles, [c for c in citations if c.article_id in inside], num),
+        quote_groups=tuple(quote_groups(q for q in quotes if q.article_id in inside)),
+        entities=story_entities(entities, story.article_ids), support=support_map(story, articles, num))
