@@ -1,0 +1,323 @@
+"""The SQLite store: WAL mode, versioned migrations, batch upserts, FTS5 search; every SQL parameterised.
+
+Writes are one transaction per call, so a run killed at any moment leaves the store as it was after the last
+completed call, and re-running the same input adds nothing (articles are keyed by their content-hash id).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from newsprism.errors import StoreError
+from newsprism.records import (
+    AnalysisResult,
+    Article,
+    Citation,
+    Claim,
+    ClaimGroup,
+    ClaimSource,
+    Entity,
+    Failure,
+    Quote,
+    Story,
+    stable_id,
+)
+from newsprism.store.rows import columns, from_rows, insert, to_rows
+from newsprism.store.schema import ANALYSIS_TABLES, INGEST_STAGES, MIGRATIONS, SCHEMA_VERSION
+
+_ARTICLE_KEEP = ("rid", "id", "ingested_at")  # never overwritten when an analysis updates an article
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The complete SQL statements of a script (trigger bodies hold semicolons, so split on completeness)."""
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                yield buf
+            buf = ""
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query from free text: every word must match, the last one as a prefix; '' for no words."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+class Store:
+    """One SQLite file. ``Store(path)`` creates and migrates; ``Store(path, read_only=True)`` is for the web app."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        try:
+            if read_only:
+                if not self.path.exists():
+                    raise StoreError(f"no store at {self.path}; run `newsprism analyze … --db {self.path}` first")
+                self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                            isolation_level=None, check_same_thread=False)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA busy_timeout = 30000")
+            if not read_only:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc} (is it a newsprism SQLite file?)") from exc
+        self._cols: dict[str, tuple[str, ...]] = {}
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @property
+    def version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        version = self.version
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"the store {self.path} has schema v{version}, newer than this newsprism "
+                             f"(v{SCHEMA_VERSION}); upgrade newsprism")
+        if version == SCHEMA_VERSION:
+            return
+        if self.read_only:
+            raise StoreError(f"the store {self.path} has schema v{version}, this newsprism needs "
+                             f"v{SCHEMA_VERSION}; open it once read-write (e.g. `newsprism report`) to migrate")
+        with self._write() as conn:  # re-read under the lock: another process may have migrated meanwhile
+            for target in range(self.version + 1, SCHEMA_VERSION + 1):
+                for statement in _statements(MIGRATIONS[target - 1]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {int(target)}")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE transaction: all of it lands or none of it does."""
+        if self.read_only:
+            raise StoreError(f"the store {self.path} was opened read-only")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _columns(self, table: str) -> tuple[str, ...]:
+        if table not in self._cols:
+            self._cols[table] = columns(self.conn, table)
+        return self._cols[table]
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
+                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    # -- writes ----------------------------------------------------------------------------------------------
+
+    def upsert_articles(self, articles: Iterable[Article]) -> int:
+        """Insert articles not yet stored (by id); returns how many were new. One transaction."""
+        rows = to_rows(articles, self._columns("articles"))
+        if not rows:
+            return 0
+        with self._write() as conn:
+            before = self.count_articles()
+            insert(conn, "articles", rows, verb="INSERT OR IGNORE")
+            return self.count_articles() - before
+
+    def add_failures(self, failures: Iterable[Failure]) -> int:
+        """Record failures; the same failure recorded twice is one row. Returns how many were new."""
+        rows = self._failure_rows(failures)
+        if not rows:
+            return 0
+        with self._write() as conn:
+            before = conn.execute("SELECT count(*) FROM failures").fetchone()[0]
+            insert(conn, "failures", rows, verb="INSERT OR IGNORE")
+            return int(conn.execute("SELECT count(*) FROM failures").fetchone()[0] - before)
+
+    def _failure_rows(self, failures: Iterable[Failure]) -> list[dict[str, Any]]:
+        rows = to_rows(failures, self._columns("failures"))
+        for row in rows:
+            row["key"] = stable_id(row["source_path"] or "", row["stage"], row["error"], prefix="f")
+        return rows
+
+    def save_analysis(self, result: AnalysisResult) -> None:
+        """Replace every analysis table with ``result`` and update its articles, in one transaction."""
+        article_rows = to_rows(result.articles, self._columns("articles"))
+        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in (article_rows[0] if article_rows else {})
+                            if c not in _ARTICLE_KEEP)
+        with self._write() as conn:
+            if article_rows:
+                insert(conn, "articles", article_rows, conflict=f"ON CONFLICT(id) DO UPDATE SET {updates}")
+            for table in ANALYSIS_TABLES:
+                conn.execute(f'DELETE FROM "{table}"')  # noqa: S608 - fixed table names
+            self._insert_stories(conn, result.stories)
+            insert(conn, "quotes", to_rows(result.quotes, self._columns("quotes")))
+            insert(conn, "citations", to_rows(result.citations, self._columns("citations")))
+            insert(conn, "entities", to_rows(result.entities, self._columns("entities")))
+            insert(conn, "claims", to_rows(result.claims, self._columns("claims")))
+            marks = ", ".join("?" for _ in INGEST_STAGES)
+            conn.execute(f"DELETE FROM failures WHERE stage NOT IN ({marks})", INGEST_STAGES)
+            insert(conn, "failures", self._failure_rows(result.failures), verb="INSERT OR IGNORE")
+            top = conn.execute("SELECT coalesce(max(rid), 0) FROM articles").fetchone()[0]
+            self._set_meta("analysed_up_to", str(top))
+            self._set_meta("stats", json.dumps(result.stats, ensure_ascii=False, default=str))
+
+    def _insert_stories(self, conn: sqlite3.Connection, stories: Sequence[Story]) -> None:
+        insert(conn, "stories", to_rows(stories, self._columns("stories"), skip=("claims",)))
+        insert(conn, "stories_fts", [{"story_id": s.id, "title": s.title,
+                                      "summary": " ".join(x.text for x in s.summary)} for s in stories])
+        insert(conn, "story_articles", [{"story_id": s.id, "article_id": a, "position": i}
+                                        for s in stories for i, a in enumerate(dict.fromkeys(s.article_ids))])
+        group_cols, source_cols = self._columns("claim_groups"), self._columns("claim_sources")
+        for story in stories:
+            for group in story.claims:
+                (row,) = to_rows([group], group_cols, skip=("sources",), story_id=story.id)
+                insert(conn, "claim_groups", [row])
+                rid = conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+                insert(conn, "claim_sources", to_rows(group.sources, source_cols, group_rid=rid))
+
+    # -- reads -----------------------------------------------------------------------------------------------
+
+    def needs_analysis(self) -> bool:
+        """True when articles were stored after the last ``save_analysis`` (or none was ever saved)."""
+        top = self.conn.execute("SELECT coalesce(max(rid), 0) FROM articles").fetchone()[0]
+        return int(top) > int(self._meta("analysed_up_to") or 0)
+
+    def known_article_ids(self) -> set[str]:
+        return {row[0] for row in self.conn.execute("SELECT id FROM articles")}
+
+    def count_articles(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def load_articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """All articles in the order they were stored, or those of ``ids`` in that order."""
+        if ids is None:
+            return from_rows(Article, self.conn.execute("SELECT * FROM articles ORDER BY rid"))
+        found: dict[str, Article] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start:start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            for a in from_rows(Article, self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk)):
+                found[a.id] = a
+        return [found[i] for i in ids if i in found]
+
+    def find_article(self, key: str) -> Article | None:
+        """An article by id, by source path or record id as given, or by the end of its source path."""
+        for sql, params in (
+            ("SELECT * FROM articles WHERE id = ?", (key,)),
+            ("SELECT * FROM articles WHERE source_path = ? ORDER BY rid LIMIT 1", (key,)),
+            ("SELECT * FROM articles WHERE source_id = ? ORDER BY rid LIMIT 1", (key,)),
+            ("SELECT * FROM articles WHERE substr(source_path, -length(?)) = ? ORDER BY rid LIMIT 1", (key, key)),
+        ):
+            rows = from_rows(Article, self.conn.execute(sql, params))
+            if rows:
+                return rows[0]
+        return None
+
+    def load_failures(self) -> list[Failure]:
+        return from_rows(Failure, self.conn.execute("SELECT * FROM failures ORDER BY rowid"))
+
+    def load_stories(self, ids: Sequence[str] | None = None) -> list[Story]:
+        """Stories with their claim groups and sources, in the order they were saved."""
+        if ids is None:
+            rows = self.conn.execute("SELECT * FROM stories ORDER BY rid").fetchall()
+        else:
+            marks = ", ".join("?" for _ in ids)
+            rows = self.conn.execute(f"SELECT * FROM stories WHERE id IN ({marks}) ORDER BY rid", list(ids)).fetchall()
+        stories = from_rows(Story, rows)
+        if not stories:
+            return []
+        groups: dict[str, list[ClaimGroup]] = {s.id: [] for s in stories}
+        sources: dict[int, list[ClaimSource]] = {}
+        for row in self.conn.execute("SELECT * FROM claim_sources ORDER BY rid"):
+            data = dict(row)
+            sources.setdefault(data.pop("group_rid"), []).extend(from_rows(ClaimSource, [data]))
+        for row in self.conn.execute("SELECT * FROM claim_groups ORDER BY rid"):
+            data = dict(row)
+            story_id, rid = data.pop("story_id"), data.pop("rid")
+            if story_id in groups:
+                (group,) = from_rows(ClaimGroup, [data])
+                groups[story_id].append(replace(group, sources=tuple(sources.get(rid, ()))))
+        return [replace(s, claims=tuple(groups[s.id])) for s in stories]
+
+    def get_story(self, story_id: str) -> Story | None:
+        found = self.load_stories([story_id])
+        return found[0] if found else None
+
+    def load_result(self) -> AnalysisResult:
+        """Everything stored, as the record the reports are written from."""
+        stats = json.loads(self._meta("stats") or "{}")
+        return AnalysisResult(
+            articles=tuple(self.load_articles()),
+            stories=tuple(self.load_stories()),
+            quotes=tuple(from_rows(Quote, self.conn.execute("SELECT * FROM quotes ORDER BY rid"))),
+            citations=tuple(from_rows(Citation, self.conn.execute("SELECT * FROM citations ORDER BY rid"))),
+            entities=tuple(from_rows(Entity, self.conn.execute("SELECT * FROM entities ORDER BY rid"))),
+            claims=tuple(from_rows(Claim, self.conn.execute("SELECT * FROM claims ORDER BY rid"))),
+            failures=tuple(self.load_failures()),
+            stats=stats,
+        )
+
+    # -- queries for the web app -----------------------------------------------------------------------------
+
+    def search_stories(self, text: str, limit: int = 20) -> list[Story]:
+        """Stories whose title or summary match every word of ``text``, best first."""
+        query = fts_query(text)
+        if not query:
+            return []
+        ids = [r[0] for r in self.conn.execute(
+            "SELECT story_id FROM stories_fts WHERE stories_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit))]
+        by_id = {s.id: s for s in self.load_stories(ids)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def search_articles(self, text: str, limit: int = 20) -> list[Article]:
+        """Articles whose title or text match every word of ``text``, best first."""
+        query = fts_query(text)
+        if not query:
+            return []
+        return from_rows(Article, self.conn.execute(
+            "SELECT a.* FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY articles_fts.rank LIMIT ?", (query, limit)))
+
+    def list_outlets(self) -> list[tuple[str, int]]:
+        """Each outlet with its article count, most articles first."""
+        return [(r[0], int(r[1])) for r in self.conn.execute(
+            "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL AND outlet != '' "
+            "GROUP BY outlet ORDER BY n DESC, outlet")]
+
+    def stories_of_article(self, article_id: str) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT story_id FROM story_articles WHERE article_id = ? ORDER BY story_id", (article_id,))]
+
+    def quotes_of(self, article_ids: Sequence[str]) -> list[Quote]:
+        marks = ", ".join("?" for _ in article_ids)
+        return from_rows(Quote, self.conn.execute(
+            f"SELECT * FROM quotes WHERE article_id IN ({marks}) ORDER BY rid", list(article_ids)))
