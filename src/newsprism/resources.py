@@ -68,6 +68,10 @@ class Resources:
                 self._embed_cache[keys[i]] = v
         return np.stack([self._embed_cache[k] for k in keys]).astype(np.float32)
 
+    def prime_embedding(self, key: str, vector: np.ndarray) -> None:
+        """Seed the cache with a vector computed elsewhere (a Ray actor), so it is not encoded twice."""
+        self._embed_cache[key] = np.asarray(vector, dtype=np.float32)
+
     @property
     def embedding_dim(self) -> int:
         dim = self.embedder.get_sentence_embedding_dimension()
