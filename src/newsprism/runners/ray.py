@@ -134,7 +134,8 @@ def run_ray(inputs: Sequence[str], *, settings: Settings, out_dir: Path,
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False
         batch = max(1, min(64, -(-len(docs) // workers)))
-        ds = ray.data.from_items([{"i": i, "doc": pickle.dumps(d)} for i, d in enumerate(docs)], override_num_blocks=max(workers, 1))
+        items = [{"i": i, "doc": pickle.dumps(d)} for i, d in enumerate(docs)]
+        ds = ray.data.from_items(items, override_num_blocks=max(workers, 1))
         parts = ds.map_batches(ArticleWorker, fn_constructor_kwargs={"settings": settings}, batch_size=batch,
                                concurrency=workers, num_cpus=1, batch_format="numpy").take_all()
         result = _corpus_stages([pickle.loads(p["part"]) for p in parts], failures, settings, workers)
