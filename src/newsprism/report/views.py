@@ -102,17 +102,17 @@ def best_support(sentence: str, article_text: str) -> str | None:
     ties, so a sentence the summary copied or lightly rewrote wins over one that merely shares a name.
     """
     want = _terms(sentence)
-    best: tuple[float, str] | None = None
+    best: tuple[float, float, float, str] | None = None
     for a, b in split_sentences(article_text):
         cand = article_text[a:b]
-        have = _terms(cand)
-        recall = len(want & have) / len(want) if want else 0.0
-        score = recall + 0.5 * fuzz.token_sort_ratio(sentence, cand) / 100.0
+        recall = len(want & _terms(cand)) / len(want) if want else 0.0
+        similar = fuzz.token_sort_ratio(sentence, cand) / 100.0
+        score = recall + 0.5 * similar
         if best is None or score > best[0]:
-            best = (score, cand)
-    if best is None or best[0] <= 0.15:
+            best = (score, recall, similar, cand)
+    if best is None or (best[1] < 0.2 and best[2] < 0.6):  # nothing shared: no support to show
         return None
-    return best[1]
+    return best[3]
 
 
 def _valid_span(r: Removed, raw: str) -> bool:

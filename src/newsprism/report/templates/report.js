@@ -1,5 +1,5 @@
 /* newsprism: citation popovers, story filters, removed-text toggle. Shared by report.html and the web app.
-   Data comes from <script type="application/json" id="np-data">; text is only ever set with textContent. */
+   Data comes from the JSON block #np-data (type application/json); text is only ever set with textContent. */
 (function () {
   "use strict";
   var data = {};
