@@ -25,7 +25,7 @@ def _date(entry: Any) -> str | None:
 
 
 def _body(entry: Any) -> tuple[str, bool] | None:
-    """The richest body an entry carries, and whether it is HTML."""
+    """The richest body an entry carries, and whether it holds HTML markup."""
     candidates: list[tuple[str, str]] = []
     for part in entry.get("content") or []:
         candidates.append((part.get("value") or "", part.get("type") or ""))
@@ -35,8 +35,9 @@ def _body(entry: Any) -> tuple[str, bool] | None:
     candidates = [(v, t) for v, t in candidates if v.strip()]
     if not candidates:
         return None
-    value, kind = max(candidates, key=lambda c: len(c[0]))
-    return value, ("html" in kind or bool(_MARKUP.search(value)))
+    value, _kind = max(candidates, key=lambda c: len(c[0]))
+    # feedparser types every RSS description text/html; markup in the value is what tells a page from plain text
+    return value, bool(_MARKUP.search(value))
 
 
 def feed_documents(data: bytes, source: str, ctx: ReadContext) -> Iterator[RawDocument]:

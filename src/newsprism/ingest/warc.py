@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -17,6 +19,53 @@ _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _HTML_TYPES = ("text/html", "application/xhtml")
 
 
+class GzipEndCheck(io.RawIOBase):
+    """Passes a stream through while following its gzip members, to tell a complete file from a cut one.
+
+    warcio drops a record cut short by a truncated download without a word; this notices it.
+    """
+
+    def __init__(self, stream: BinaryIO) -> None:
+        super().__init__()
+        self.stream = stream
+        self.gzipped: bool | None = None
+        self.member: zlib._Decompress | None = None
+        self.corrupt = False
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        if self.gzipped is None and data:
+            self.gzipped = data[:2] == b"\x1f\x8b"
+        if self.gzipped and not self.corrupt:
+            self._follow(data)
+        return data
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def _follow(self, data: bytes) -> None:
+        try:
+            while data:
+                if self.member is None:
+                    self.member = zlib.decompressobj(31)
+                self.member.decompress(data)
+                if not self.member.eof:
+                    return
+                data = self.member.unused_data
+                self.member = None
+        except zlib.error:
+            self.corrupt = True
+
+    @property
+    def truncated(self) -> bool:
+        return bool(self.gzipped) and (self.corrupt or self.member is not None)
+
+
 class WarcReader:
     """Streams records; non-HTML and non-2xx responses are not articles and are passed over."""
 
@@ -25,8 +74,9 @@ class WarcReader:
     def read(self, stream: BinaryIO, source: str, ctx: ReadContext) -> Iterator[RawDocument]:
         limit = ctx.settings.max_document_bytes
         read = 0
+        checked = GzipEndCheck(stream)
         try:
-            for record in ArchiveIterator(stream):
+            for record in ArchiveIterator(checked):  # type: ignore[arg-type]
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 status = record.http_headers.get_statuscode() or ""
@@ -46,6 +96,11 @@ class WarcReader:
                 read += 1
                 yield RawDocument(source_path=source, source_id=clean_str(record.rec_headers.get_header(
                     "WARC-Record-ID")), url=url, html=doc.html, format="html")
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, KeyError) as exc:
+            # warcio raises assorted errors on damaged input; each means the same to the user
             ctx.fail(source, f"WARC is truncated or corrupt after {read} documents ({type(exc).__name__}: {exc}); "
                              f"the documents before the damage were read")
+            return
+        if checked.truncated:
+            ctx.fail(source, f"WARC.gz is truncated or corrupt: its last gzip member is cut short; {read} documents "
+                             f"before the damage were read, re-download the file for the rest")
