@@ -35,8 +35,8 @@ class Settings:
     near_duplicate_threshold: float = 0.85
     derived_threshold: float = 0.35
     # clustering
-    story_threshold: float = 0.55
-    related_threshold: float = 0.45
+    story_threshold: float = 0.45
+    related_threshold: float = 0.4
     story_window_days: int = 21
     cluster_neighbours: int = 30
     # claims
