@@ -1,0 +1,85 @@
+"""Nearest neighbours through faiss, partitioned by publication time so the cost grows near-linearly.
+
+Dated articles are cut into blocks of ``window`` days; each block is searched against itself and its two
+neighbouring blocks (the overlap), so every pair closer than the window is within reach and nothing further is
+ever compared. Undated articles are searched against everything. A block index is exact (flat) while small and
+an inverted file (IVF) past ``ivf_min`` vectors.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+import faiss
+import numpy as np
+
+_NPROBE = 16
+
+
+def build_index(vectors: np.ndarray, ivf_min: int) -> faiss.Index:
+    """Flat inner-product index for small sets, IVF past ``ivf_min`` (trained on a sample)."""
+    n, dim = vectors.shape
+    if n < max(ivf_min, 1):
+        index = faiss.IndexFlatIP(dim)
+    else:
+        nlist = max(16, int(4 * math.sqrt(n)))
+        quantizer = faiss.IndexFlatIP(dim)
+        index = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        rng = np.random.default_rng(0)
+        sample = vectors[rng.choice(n, size=min(n, nlist * 40), replace=False)]
+        index.train(np.ascontiguousarray(sample))
+        index.nprobe = _NPROBE
+    index.add(np.ascontiguousarray(vectors))
+    return index
+
+
+def _search(vectors: np.ndarray, queries: np.ndarray, members: np.ndarray, k: int,
+            ivf_min: int) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    if len(queries) == 0 or len(members) == 0:
+        return
+    index = build_index(vectors[members], ivf_min)
+    sims, found = index.search(np.ascontiguousarray(vectors[queries]), min(k + 1, len(members)))
+    rows = np.repeat(queries, found.shape[1])
+    cols = found.reshape(-1)
+    ok = cols >= 0
+    yield rows[ok], members[cols[ok]], sims.reshape(-1)[ok]
+
+
+def neighbour_pairs(vectors: np.ndarray, days: np.ndarray, queries: np.ndarray, *, k: int, window: float,
+                    ivf_min: int, min_cos: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Undirected candidate pairs (i < j) with their cosine: each query's k nearest within the time window."""
+    n = len(vectors)
+    dated = ~np.isnan(days)
+    undated_all = np.flatnonzero(~dated)
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    q_dated = queries[dated[queries]]
+    q_undated = queries[~dated[queries]]
+    if len(q_dated):
+        window = max(float(window), 1.0)
+        start = float(np.nanmin(days))
+        block = np.full(n, -10, dtype=np.int64)
+        block[dated] = np.floor((days[dated] - start) / window).astype(np.int64)
+        order = np.flatnonzero(dated)
+        order = order[np.argsort(block[order], kind="stable")]
+        bounds = np.searchsorted(block[order], np.arange(block[order][-1] + 3))
+        qblocks = block[q_dated]
+        for b in np.unique(qblocks):
+            lo = bounds[max(b - 1, 0)]
+            hi = bounds[min(b + 2, len(bounds) - 1)]
+            parts.extend(_search(vectors, q_dated[qblocks == b], order[lo:hi], k, ivf_min))
+        parts.extend(_search(vectors, q_dated, undated_all, k, ivf_min))
+    if len(q_undated):
+        parts.extend(_search(vectors, q_undated, np.arange(n), k, ivf_min))
+    if not parts:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    rows = np.concatenate([p[0] for p in parts])
+    cols = np.concatenate([p[1] for p in parts])
+    sims = np.concatenate([p[2] for p in parts])
+    gap = np.abs(days[rows] - days[cols])
+    keep = (rows != cols) & (sims >= min_cos) & ~(gap > window)  # NaN gap (undated) is kept
+    rows, cols, sims = rows[keep], cols[keep], sims[keep]
+    lo, hi = np.minimum(rows, cols), np.maximum(rows, cols)
+    _, first = np.unique(lo * n + hi, return_index=True)
+    return lo[first], hi[first], sims[first]
