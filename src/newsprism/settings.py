@@ -53,9 +53,9 @@ class Settings:
     ray_address: str = ""
     ray_workers: int = 2
     # rewrites and stories (issue 4; tuned on data, see BENCHMARKS.md)
-    rewrite_containment: float = 0.5
-    rewrite_sentence_similarity: float = 0.6
-    rewrite_sentence_share: float = 0.5
+    rewrite_containment: float = 0.6
+    rewrite_sentence_similarity: float = 0.5
+    rewrite_sentence_share: float = 0.6
     story_entity_weight: float = 0.25
     story_number_weight: float = 0.05
     story_time_grace_days: float = 3.0
