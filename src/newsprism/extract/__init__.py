@@ -1,21 +1,28 @@
 """Who said what: entities, quotes with speakers, anonymous sourcing, outlets cited, claims.
 
-FOUNDATION STUB: issue 5 (entities, quotes, sources) and issue 6 (claims) replace the internals; keep the
-signature of ``extract_corpus`` and the ``Extraction`` record.
+Each non-duplicate article is parsed once (``nlp.pipe``); the same Doc serves entities, quotes, citations and
+claims. Entities are linked across the whole corpus before speakers are resolved, so "Xi" in one article and
+"Chinese President Xi Jinping" in another name one person.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from newsprism.records import Article, Citation, Claim, Entity, Quote
+from newsprism.extract.entities import EntityIndex, doc_mentions, link_entities
+from newsprism.extract.quotes import find_attributions, to_quotes
+from newsprism.extract.sources import anonymity_counts, citation_graph, find_citations
+from newsprism.records import Article, Citation, Claim, Entity, Failure, Quote
 from newsprism.resources import Resources
 from newsprism.settings import Settings
 
 if TYPE_CHECKING:
     from newsprism.pipeline import FailurePolicy
+
+__all__ = ["Extraction", "extract_corpus", "extract_article", "parse_texts", "citation_graph", "anonymity_counts"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -26,7 +33,84 @@ class Extraction:
     claims: tuple[Claim, ...] = ()
 
 
+def _claims_hook() -> Callable[..., list[Claim]] | None:
+    """Claims (issue 6) plug in here when their module is present."""
+    try:
+        from newsprism.extract.claims import extract_claims
+    except ImportError:
+        return None
+    return extract_claims
+
+
+def extract_article(article: Article, doc: Any, *, index: EntityIndex | None, outlets: Any,
+                    settings: Settings | None = None,
+                    claims: Callable[..., list[Claim]] | None = None) -> tuple[list[Quote], list[Citation], list[Claim]]:
+    """Quotes, citations and claims of one parsed article (entities already linked across the corpus)."""
+    attributions = find_attributions(doc, article_id=article.id, index=index, outlets=outlets)
+    quotes = to_quotes(article.id, article.text, attributions)
+    citations = find_citations(doc, article, outlets, quotes)
+    found_claims = claims(article, doc, quotes=quotes, citations=citations, settings=settings) if claims else []
+    return quotes, citations, list(found_claims)
+
+
+_CHUNK = re.compile(r"\s*\S.*?(?:\n\s*|\Z)", re.S)
+
+
+def parse_texts(nlp: Any, texts: Sequence[str], *, batch_size: int = 32, n_process: int = 1) -> list[Any]:
+    """One spaCy Doc per text, parsed paragraph by paragraph and joined (``Doc.from_docs``), so a sentence never
+    runs across a line break (headings, captions and datelines stay out of the next sentence). The joined Doc's
+    text is the input text exactly, so offsets are offsets into the article."""
+    from spacy.tokens import Doc
+
+    chunks: list[str] = []
+    owner: list[int] = []
+    for i, text in enumerate(texts):
+        for m in _CHUNK.finditer(text):
+            chunks.append(m.group(0))
+            owner.append(i)
+    kwargs: dict[str, Any] = {"batch_size": batch_size}
+    if n_process > 1:
+        kwargs["n_process"] = n_process
+    grouped: list[list[Any]] = [[] for _ in texts]
+    for i, doc in zip(owner, nlp.pipe(chunks, **kwargs), strict=True):
+        grouped[i].append(doc)
+    out = []
+    for text, parts in zip(texts, grouped, strict=True):
+        doc = Doc.from_docs(parts, ensure_whitespace=False) if parts else nlp.make_doc(text)
+        if doc.text != text:  # leading or odd whitespace: fall back to one parse of the whole text
+            doc = nlp(text)
+        out.append(doc)
+    return out
+
+
 def extract_corpus(articles: Sequence[Article], *, resources: Resources, settings: Settings,
                    policy: FailurePolicy, progress: Callable[[str, int, int], None]) -> Extraction:
     """Extract from every non-duplicate article; entities are made canonical across the whole corpus."""
-    return Extraction()
+    todo = [a for a in articles if not a.duplicate_of and a.text.strip()]
+    if not todo:
+        return Extraction()
+    nlp = resources.nlp
+    outlets = resources.outlets
+    parsed = parse_texts(nlp, [a.text for a in todo], batch_size=settings.spacy_batch_size,
+                         n_process=settings.spacy_processes)
+    docs = list(zip(todo, parsed, strict=True))
+    mentions = [m for article, doc in docs for m in doc_mentions(doc, article.id, outlets)]
+    index = link_entities(mentions)
+    claims_fn = _claims_hook()
+    quotes: list[Quote] = []
+    citations: list[Citation] = []
+    claims: list[Claim] = []
+    for i, (article, doc) in enumerate(docs):
+        try:
+            q, c, cl = extract_article(article, doc, index=index, outlets=outlets, settings=settings,
+                                       claims=claims_fn)
+        except Exception as exc:  # noqa: BLE001 - one bad article becomes a failure row, the rest go on
+            policy.failures.append(Failure(source_path=article.source_path or article.id, stage="extract",
+                                           error=f"{type(exc).__name__}: {exc}"))
+            continue
+        quotes.extend(q)
+        citations.extend(c)
+        claims.extend(cl)
+        progress("extract", i + 1, len(docs))
+    return Extraction(quotes=tuple(quotes), citations=tuple(citations), entities=index.entities,
+                      claims=tuple(claims))

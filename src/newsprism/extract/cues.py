@@ -1,0 +1,332 @@
+"""Attribution cues over a spaCy dependency parse: who (source span) says (cue) what (content spans).
+
+General English reporting grammar, no names: a reporting verb with its subject and clausal complement
+("X said that ..."), the inverted and parenthetical orders ("..., X said"; "..., said X"), "according to X",
+the passive "X was quoted as saying", and "Y quoted X as stating". Quotation marks are handled in quotes.py; this
+module finds the grammatical frame the marks attach to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from collections.abc import Callable
+from typing import Any
+
+SPEECH_VERBS = frozenset("""
+say tell add claim deny warn insist note state report confirm announce explain argue acknowledge admit assert
+declare stress emphasize emphasise indicate reveal recall complain urge allege contend maintain concede
+respond reply remark observe comment mention disclose testify assure caution predict write tweet post told
+suggest point repeat reiterate underline underscore affirm agree answer describe estimate promise pledge vow
+threaten boast brag joke quip lament charge accuse criticize criticise question dispute reject counter
+propose recommend advise inform notify signal hint conclude concede speculate wonder ask demand announce
+acknowledge blame praise welcome dismiss decry condemn retort rebut shout yell whisper exclaim murmur
+""".split())
+"""Verbs that report speech (general English reporting verbs)."""
+
+BELIEF_VERBS = frozenset("""
+think believe feel expect hope fear know want worry doubt suspect assume guess imagine consider see find learn
+understand realize realise wish intend plan prefer anticipate reckon suppose judge view regard
+""".split())
+"""Verbs that report a state of mind (PolNeAR and PARC annotate these too; quotes do not)."""
+
+PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it", "we", "i", "you"})
+_FRAME_VERBS = frozenset({"quote", "cite"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One attribution found in the parse. Spans are (start, end) character offsets into the Doc text."""
+
+    cue: tuple[int, int]
+    cue_lemma: str
+    cue_i: int
+    source_i: int | None
+    source: tuple[int, int] | None
+    content: tuple[tuple[int, int], ...]
+    kind: str  # speech | belief | according_to
+    via_i: int | None = None  # the token of an outlet or medium the words came through (told CNN, on TV)
+    relay_i: int | None = None  # "citing X": the original source X when the subject only relays it
+
+
+def _span(tokens: list[Any]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _trim(tokens: list[Any]) -> list[Any]:
+    """Drop leading/trailing punctuation, conjunctions and the complementiser "that"."""
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"mark", "cc"} or tokens[0].lower_ in {"that", ","}):
+        if tokens[0].text in {"“", '"', "‘"}:
+            break
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "’"} or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _tokens_without(tok: Any, drop: list[Any]) -> list[Any]:
+    """The subtree of tok minus the subtrees of the tokens in drop (contiguity not required)."""
+    gone: set[int] = set()
+    for d in drop:
+        gone.update(t.i for t in d.subtree)
+    return [t for t in tok.subtree if t.i not in gone]
+
+
+def _contiguous(tokens: list[Any]) -> list[list[Any]]:
+    """Split sorted tokens into runs of adjacent tokens."""
+    runs: list[list[Any]] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
+
+
+def _spans(tokens: list[Any], min_tokens: int = 2) -> tuple[tuple[int, int], ...]:
+    out = []
+    for run in _contiguous(tokens):
+        run = _trim(run)
+        if len([t for t in run if not t.is_punct]) >= min_tokens:
+            out.append(_span(run))
+    return tuple(out)
+
+
+def _subject(verb: Any) -> Any | None:
+    """The grammatical subject of a verb, inherited through conjunction and open complements."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 4:
+        for c in tok.children:
+            if c.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                return c
+        if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head.i != tok.i:
+            tok = tok.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _is_passive(verb: Any) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _via_of(verb: Any) -> int | None:
+    """"told CNN", "in an email to X", "said on state television", "in an interview with X"."""
+    for c in verb.children:
+        if verb.lemma_ == "tell" and c.dep_ in {"dobj", "dative", "iobj"} and c.pos_ in {"PROPN", "NOUN"}:
+            return c.i
+        if c.dep_ == "prep" and c.lower_ in {"on", "to", "in", "with"}:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if c.lower_ in {"on", "to"} and pobj.pos_ in {"PROPN", "NOUN"} and (
+                    pobj.pos_ == "PROPN" or pobj.lemma_ in MEDIA_NOUNS):
+                return pobj.i
+            if c.lower_ in {"in", "to"} and pobj.lemma_ in {"email", "e-mail", "interview", "statement", "letter",
+                                                             "message", "call", "conversation", "post", "op-ed"}:
+                inner = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ in {"to", "with"}), None)
+                target = next((g for g in inner.children if g.dep_ == "pobj"), None) if inner is not None else None
+                if target is not None:
+                    return target.i
+    return None
+
+
+MEDIA_NOUNS = frozenset({
+    "television", "tv", "radio", "channel", "broadcaster", "newspaper", "paper", "daily", "agency", "magazine",
+    "website", "outlet", "network", "show", "program", "programme", "podcast", "broadcast", "media", "press",
+    "tabloid", "weekly", "station", "twitter", "facebook", "telegram", "x", "instagram", "youtube", "tiktok",
+})
+
+
+def find_frames(doc: Any, *, beliefs: bool = False, quoted: list[tuple[int, int]] | None = None) -> list[Frame]:
+    """Every attribution frame in the Doc; cues inside quotation marks (the speaker's own words) are skipped."""
+    marks = quoted or []
+
+    def inside_quote(tok: Any) -> bool:
+        return any(s <= tok.idx < e for s, e in marks)
+
+    frames: list[Frame] = []
+    for tok in doc:
+        if inside_quote(tok):
+            continue
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            frame = _according_to(tok)
+            if frame:
+                frames.append(frame)
+            continue
+        if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in _FRAME_VERBS:
+            frame = _quote_frame(tok)
+            if frame:
+                frames.append(frame)
+            continue
+        kind = "speech" if lemma in SPEECH_VERBS else "belief" if beliefs and lemma in BELIEF_VERBS else None
+        if kind is None:
+            continue
+        frame = _verb_frame(tok, kind, inside_quote)
+        if frame:
+            frames.append(frame)
+    return _drop_nested(frames)
+
+
+def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool]) -> Frame | None:
+    if verb.dep_ in {"amod", "compound"}:
+        return None
+    subj = _subject(verb)
+    if subj is not None and inside_quote(subj) or subj is None and verb.i + 1 < len(verb.doc):
+        after = _inverted_subject(verb)  # "“...,” predicts Jane Roe, a professor"
+        if after is not None:
+            subj = after
+    if verb.dep_ == "acl" and subj is None:
+        subj = verb.head  # "officials stating that ..."
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _FRAME_VERBS:
+        return None  # "was quoted as saying": the quote frame covers it
+    comps = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.i != getattr(subj, "i", -1)]
+    if verb.lemma_ in {"ask", "urge", "tell", "advise", "warn", "call"} and not any(c.dep_ == "ccomp" for c in comps):
+        comps = [c for c in comps if c.dep_ == "xcomp"] or comps
+    content: list[Any] = []
+    for c in comps:
+        content.extend(c.subtree)
+    # "..., X said." / "..., said X": the reporting verb hangs off the reported clause.
+    if not content and verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and verb.head.i < verb.i:
+        content = _tokens_without(verb.head, [verb])
+    if not content:
+        dobj = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PRON"}]
+        if not dobj and subj is None:
+            return None
+        if verb.lemma_ in {"ask", "tell", "warn", "describe", "question", "answer", "accuse", "blame",
+                           "praise", "welcome", "dismiss", "condemn", "criticize", "criticise", "reject"}:
+            if not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+                if not _has_quote_neighbour(verb):
+                    return None
+    if subj is not None and subj.lower_ in {"it", "there"}:
+        return None
+    source = _source_span(subj) if subj is not None else None
+    return Frame(cue=_cue_span(verb), cue_lemma=verb.lemma_.lower(), cue_i=verb.i,
+                 source_i=subj.i if subj is not None else None, source=source,
+                 content=_spans(content), kind=kind, via_i=_via_of(verb), relay_i=_relay(verb))
+
+
+def _inverted_subject(verb: Any) -> Any | None:
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.sent.start != verb.sent.start:
+        return None
+    head = nxt
+    while head.dep_ in {"compound", "det", "amod", "flat"} and head.head.i > head.i and head.head.i - verb.i <= 6:
+        head = head.head
+    return head if head.pos_ in {"PROPN", "NOUN"} else None
+
+
+def _has_quote_neighbour(verb: Any) -> bool:
+    sent = verb.sent
+    return any(t.text in {"“", "”", '"'} for t in sent)
+
+
+def _relay(verb: Any) -> int | None:
+    """"X, citing Y, reported ...": Y is the original source and X only carries it."""
+    for c in verb.children:
+        if c.dep_ in {"advcl", "acl", "relcl"} and c.lemma_ == "cite":
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj.i
+    subj = _subject(verb)
+    if subj is not None:
+        for c in subj.children:
+            if c.dep_ in {"acl", "relcl"} and c.lemma_ == "cite":
+                obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj.i
+    return None
+
+
+def _cue_span(verb: Any) -> tuple[int, int]:
+    toks = [verb] + [c for c in verb.children if c.dep_ in {"prt", "neg", "aux", "auxpass"} and c.i > verb.i - 3]
+    toks.sort(key=lambda t: t.i)
+    return _span(toks)
+
+
+def _source_span(subj: Any) -> tuple[int, int]:
+    """The subject phrase, without relative clauses and parentheticals that follow a name."""
+    drop = [c for c in subj.children if c.dep_ in {"relcl", "acl"} and c.lemma_ not in {"familiar"}]
+    if subj.ent_type_ == "PERSON":
+        drop += [c for c in subj.children if c.dep_ == "appos"]
+    toks = _tokens_without(subj, drop)
+    toks = [t for t in toks if not t.is_punct or t.text in {"-", "'", "’"}]
+    runs = _contiguous(toks)
+    head_run = next(r for r in runs if any(t.i == subj.i for t in r))
+    return _span(head_run)
+
+
+def _according_to(tok: Any) -> Frame | None:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = tok.sent
+    phrase = {t.i for t in tok.subtree}
+    head = tok.head
+    # content: the clause the phrase modifies, or the whole sentence without the phrase
+    base = head if head.i != tok.i and head.pos_ in {"VERB", "AUX"} else sent.root
+    content = [t for t in base.subtree if t.i not in phrase] if base.i not in phrase else []
+    if not content:
+        content = [t for t in sent if t.i not in phrase]
+    relay = None
+    for c in pobj.children:
+        if c.dep_ in {"relcl", "acl"} and c.lemma_ == "cite":
+            relay = next((g.i for g in c.children if g.dep_ == "dobj"), None)
+            content = [t for t in content if t.i not in {x.i for x in c.subtree}]
+    return Frame(cue=_span([tok, to]), cue_lemma="according to", cue_i=tok.i, source_i=pobj.i,
+                 source=_source_span(pobj), content=_spans(content), kind="according_to", relay_i=relay)
+
+
+def _quote_frame(verb: Any) -> Frame | None:
+    """"X was quoted as saying ..." (source X) and "Y quoted X as saying / stating ..." (source X, via Y)."""
+    if _is_passive(verb):
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        via = next((g.i for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if subj is None:
+            return None
+        content = [t for c in verb.children if c.dep_ == "ccomp" for t in c.subtree]
+        return Frame(cue=_cue_span(verb), cue_lemma="quote", cue_i=verb.i, source_i=subj.i,
+                     source=_source_span(subj), content=_spans(content), kind="speech", via_i=via)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    subj = _subject(verb)
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    inner = [c for c in obj.children if c.dep_ in {"acl", "relcl"}]
+    content = []
+    for c in inner:
+        for g in c.children:
+            if g.dep_ in {"ccomp", "xcomp"}:
+                content.extend(g.subtree)
+    if not content:
+        content = [t for c in verb.children if c.dep_ == "ccomp" for t in c.subtree]
+    if verb.lemma_ == "cite" and not content:
+        return None
+    return Frame(cue=_cue_span(verb), cue_lemma=verb.lemma_.lower(), cue_i=verb.i, source_i=obj.i,
+                 source=_source_span(obj), content=_spans(content), kind="speech",
+                 via_i=subj.i if subj is not None else None)
+
+
+def _drop_nested(frames: list[Frame]) -> list[Frame]:
+    """A cue inside another frame's content is an inner clause ("said he believes ..."): the outer frame holds it.
+
+    Except under "according to X, Y said ...": there Y is the speaker and X the outlet it came through.
+    """
+    drop: set[int] = set()
+    out = list(frames)
+    for i, f in enumerate(frames):
+        for j, g in enumerate(frames):
+            if i == j or not any(s <= f.cue[0] < e for s, e in g.content):
+                continue
+            if g.kind == "according_to" and f.kind != "according_to" and f.source_i is not None:
+                out[i] = replace(f, via_i=g.source_i if f.via_i is None else f.via_i)
+                drop.add(j)
+            else:
+                drop.add(i)
+    return [f for k, f in enumerate(out) if k not in drop]

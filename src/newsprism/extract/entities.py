@@ -1,0 +1,196 @@
+"""Named entities with one canonical entity per referent across a corpus.
+
+spaCy finds the mentions; we strip titles and possessives, link short forms to the fullest name of the same
+type (first within an article, where "Xi" means the Xi named earlier, then across articles), and send outlet
+names through the outlet registry so a misspelling lands on the right outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsprism.records import Entity, stable_id
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+"""Named things; numbers, dates and amounts are not entities for us."""
+
+TITLES = frozenset("""
+mr mrs ms miss dr prof sir dame lord lady president vice prime minister foreign finance defense defence deputy
+secretary senator sen rep representative gov governor gen general col colonel lt adm admiral capt captain
+chancellor premier king queen prince princess pope chairman chairwoman chair ceo director spokesman spokeswoman
+spokesperson ambassador judge justice mayor leader chief commander former late acting interim state national
+security adviser advisor attorney envoy sheikh emir sultan rev father sister brother dr. mr. mrs. ms. gen. sen.
+rep. gov. prof. lt. col. capt. adm. st.
+""".split())
+"""Words that precede a person's name as a title or role; stripped so "President Xi" and "Xi" meet."""
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of a name in one article (offsets into Article.text)."""
+
+    article_id: str
+    text: str
+    name: str
+    label: str
+    start: int
+    end: int
+
+
+def clean_name(text: str, label: str) -> str:
+    """The name without possessive, leading article, or (for people) leading titles."""
+    name = _SPACE.sub(" ", text).strip(" \t\n,.;:\"'“”‘’()[]")
+    name = _POSSESSIVE.sub("", name).strip()
+    words = name.split(" ")
+    if words and words[0].lower() == "the" and label != "WORK_OF_ART":
+        words = words[1:]
+    if label == "PERSON":
+        if "of" in words[:-1]:  # "Director of National Intelligence Avril Haines"
+            tail = words[len(words) - 1 - words[::-1].index("of") + 1:]
+            keep = 3 if len(tail) >= 3 and re.fullmatch(r"[A-Z]\.?", tail[-2]) else 2
+            words = tail[-keep:]
+        while len(words) > 1 and words[0].lower().rstrip(".") in TITLES | {t.rstrip(".") for t in TITLES}:
+            words = words[1:]
+    return " ".join(words)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Tokens for comparing names: lower case, punctuation out."""
+    return tuple(t for t in re.findall(r"[\w-]+", name.lower()) if t not in {"the", "of", "and"})
+
+
+def doc_mentions(doc: Any, article_id: str, outlets: Any) -> list[Mention]:
+    """Named-entity mentions of one parsed article; outlets found by the registry become ORG with its name."""
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        outlet = outlets.canonical(ent.text) if ent.label_ in {"ORG", "PERSON", "WORK_OF_ART", "GPE"} else None
+        if outlet:
+            found.append(Mention(article_id, ent.text, outlet, "ORG", ent.start_char, ent.end_char))
+            continue
+        name = clean_name(ent.text, ent.label_)
+        if not name or not re.search(r"[A-Za-z]", name):
+            continue
+        found.append(Mention(article_id, ent.text, name, ent.label_, ent.start_char, ent.end_char))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class EntityIndex:
+    """Entities of a corpus and, for every mention, the entity it refers to."""
+
+    entities: tuple[Entity, ...]
+    by_mention: dict[tuple[str, int], str]
+    by_id: dict[str, Entity]
+
+    def at(self, article_id: str, start: int) -> Entity | None:
+        """The entity of the mention starting at ``start`` in the article, if any."""
+        eid = self.by_mention.get((article_id, start))
+        return self.by_id.get(eid) if eid else None
+
+    def find(self, article_id: str, name: str, label: str | None = None) -> Entity | None:
+        """The entity an article calls ``name`` (its canonical name or any alias)."""
+        key = name_key(clean_name(name, label or "PERSON"))
+        if not key:
+            return None
+        best: Entity | None = None
+        for e in self.entities:
+            if article_id not in e.article_ids or (label and e.label != label):
+                continue
+            if key == name_key(e.name) or any(key == name_key(a) for a in e.aliases):
+                return e
+            if best is None and e.label == "PERSON" and _subset(key, name_key(e.name)):
+                best = e
+        return best
+
+
+def _subset(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Does the short name name the same person as the full one ("Xi" in "Xi Jinping", "Burns" in "William J. Burns")?"""
+    return bool(short) and len(short) <= len(full) and set(short) <= set(full) and (
+        len(short) > 1 or short[0] in (full[0], full[-1]))
+
+
+def _link_people(names: Sequence[str], counts: Counter[str]) -> dict[str, str]:
+    """Map each person name to the fullest name that contains it, when exactly one does (or one clearly dominates)."""
+    ordered = sorted(set(names), key=lambda n: (-len(name_key(n)), -counts[n], n))
+    canon: dict[str, str] = {}
+    heads: list[str] = []
+    for n in ordered:
+        key = name_key(n)
+        matches = [h for h in heads if key == name_key(h) or _subset(key, name_key(h))]
+        if not matches:
+            heads.append(n)
+            canon[n] = n
+            continue
+        if len(matches) > 1:
+            matches.sort(key=lambda h: -counts[h])
+            if counts[matches[0]] == counts[matches[1]]:
+                heads.append(n)  # ambiguous ("Clinton" with Bill and Hillary): keep apart
+                canon[n] = n
+                continue
+        canon[n] = matches[0]
+    return canon
+
+
+def link_entities(mentions: Iterable[Mention]) -> EntityIndex:
+    """One entity per referent: people linked by name subsets (article first, then corpus), others by name."""
+    mentions = list(mentions)
+    local: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        local[(m.article_id, m.label)].append(m)
+    # Within an article: short person names join the fullest matching name of that article.
+    local_canon: dict[tuple[str, int], str] = {}
+    for (_aid, label), ms in local.items():
+        if label == "PERSON":
+            counts = Counter(m.name for m in ms)
+            mapping = _link_people([m.name for m in ms], counts)
+            for m in ms:
+                local_canon[(m.article_id, m.start)] = mapping[m.name]
+        else:
+            for m in ms:
+                local_canon[(m.article_id, m.start)] = m.name
+    # Across articles: the same again over the article-level canonical names.
+    corpus_counts: Counter[tuple[str, str]] = Counter(
+        (m.label, local_canon[(m.article_id, m.start)]) for m in mentions)
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for label, name in corpus_counts:
+        by_label[label].append(name)
+    final: dict[tuple[str, str], str] = {}
+    for label, names in by_label.items():
+        if label == "PERSON":
+            mapping = _link_people(names, Counter({n: corpus_counts[(label, n)] for n in names}))
+        else:
+            by_key: dict[tuple[str, ...], str] = {}
+            for n in sorted(names, key=lambda n: (-corpus_counts[(label, n)], n)):
+                by_key.setdefault(name_key(n), n)
+            mapping = {n: by_key[name_key(n)] for n in names}
+        for n in names:
+            final[(label, n)] = mapping[n]
+    aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
+    arts: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_mention: dict[tuple[str, int], str] = {}
+    for m in mentions:
+        canon = final[(m.label, local_canon[(m.article_id, m.start)])]
+        key = (m.label, canon)
+        aliases[key].update({m.name, clean_name(m.text, m.label)} - {canon})
+        if m.article_id not in arts[key]:
+            arts[key].append(m.article_id)
+        by_mention[(m.article_id, m.start)] = entity_id(canon, m.label)
+    entities = tuple(sorted(
+        (Entity(id=entity_id(name, label), name=name, label=label, aliases=tuple(sorted(aliases[(label, name)])),
+                article_ids=tuple(arts[(label, name)])) for label, name in arts),
+        key=lambda e: (e.label, e.name)))
+    return EntityIndex(entities, by_mention, {e.id: e for e in entities})
+
+
+def entity_id(name: str, label: str) -> str:
+    """Stable across runs and corpora: the canonical name and the type."""
+    return stable_id(" ".join(name_key(name)), label, prefix="e")
