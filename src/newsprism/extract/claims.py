@@ -1,0 +1,234 @@
+"""Claims: the check-worthy statements of one article, with who they are attributed to.
+
+A claim is a sentence that states something one can check: an event, a number, a request, a denial, an
+assessment, usually with a named actor. Each claim carries its attribution (a quote's speaker, "according to X",
+"X said", anonymous sourcing, the outlet it came via), whether it is hedged ("reportedly", "would have") or
+negated, and the numbers and dates it states. Quote and citation records from the source extraction win over the
+parse-based fallbacks here, which exist so claims stay attributed when those records are missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from newsprism.records import Article, Citation, Claim, Quote, normalize_text, stable_id
+from newsprism.settings import Settings
+from newsprism.stance import ANON_RE, DENY_RE, DOUBT_RE, HEDGE_RE
+
+REPORTING = frozenset({
+    "say", "tell", "report", "state", "add", "claim", "announce", "note", "warn", "quote", "cite", "write",
+    "confirm", "deny", "insist", "argue", "explain", "stress", "emphasize", "emphasise", "indicate", "suggest",
+    "declare", "remark", "respond", "reply", "assert", "allege", "predict", "underscore", "point", "acknowledge",
+})
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
+_NUMBER_LABELS = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
+_ANON_HEADS = frozenset({"official", "source", "people", "person", "diplomat", "insider", "aide", "officer",
+                         "investigator"})
+_GENERIC_OUTLET = re.compile(r"^(the )?((american|british|us|u\.s\.|german|french|daily|local|state) )?"
+                             r"(newspaper|paper|daily|outlet|broadcaster|agency|news agency|publication|magazine|"
+                             r"network|channel|report)s?$", re.I)
+_OUTLET_WORDS = re.compile(r"\b(times|post|news|press|journal|herald|tribune|guardian|reuters|afp|ap|bloomberg|"
+                           r"agency|cnn|bbc|nbc|abc|cbs|fox|telegraph|gazette|daily|radio|tv|television|wire|"
+                           r"magazine|media|chronicle|observer|independent|review|monitor|insider)\b", re.I)
+_JUNK = re.compile(r"(https?://|www\.|@\w|©|\bclick\b|\bsubscribe\b|\bnewsletter\b|\bcookies?\b)", re.I)
+
+
+def extract_claims(article: Article, doc: Any, *, quotes: Sequence[Quote] = (), citations: Sequence[Citation] = (),
+                   settings: Settings | None = None) -> list[Claim]:
+    """The check-worthy sentences of one article (``doc`` is the spaCy Doc of ``article.text``)."""
+    out: list[Claim] = []
+    last_outlet: str | None = None
+    last_person: str | None = None
+    for sent in _sentences(doc):
+        cites = [c for c in citations if _overlaps(c.start, c.end, sent.start_char, sent.end_char)]
+        last_outlet = _named_outlet(sent, cites) or last_outlet
+        if not _checkworthy(sent):
+            continue
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        attributed_to, anonymous, via, quote_id = _attribution(sent, quotes, cites, last_outlet, last_person)
+        if attributed_to and not anonymous and any(e.label_ == "PERSON" and e.text.strip() == attributed_to
+                                                   for e in sent.ents):
+            last_person = attributed_to
+        out.append(Claim(
+            id=stable_id(article.id, str(start), normalize_text(text), prefix="c"),
+            article_id=article.id, text=text, attributed_to=attributed_to, anonymous=anonymous, via=via,
+            hedged=bool(HEDGE_RE.search(text)), negated=_negated(sent),
+            numbers=tuple(_numbers(sent)), quote_id=quote_id, start=start, end=start + len(text)))
+    return out
+
+
+def _sentences(doc: Any) -> Iterable[Any]:
+    """spaCy's sentences, cut again at line breaks (a headline or a caption is never part of the next sentence)."""
+    for sent in doc.sents:
+        if "\n" not in sent.text.strip():
+            yield sent
+            continue
+        pos = sent.start_char
+        for piece in re.split(r"(\n+)", sent.text):
+            if piece.strip() and "\n" not in piece:
+                span = doc.char_span(pos, pos + len(piece), alignment_mode="contract")
+                if span is not None and len(span):
+                    yield span
+            pos += len(piece)
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 >= 0 and a1 > b0 and a0 < b1
+
+
+def _checkworthy(sent: Any) -> bool:
+    """A statement one could check: a verb, a named actor or number or a denial, not a question, not page junk."""
+    words = [t for t in sent if t.is_alpha]
+    text = sent.text.strip()
+    if len(words) < 5 or len(words) > 120 or text.endswith("?") or _JUNK.search(text):
+        return False
+    if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        return False
+    if any(e.label_ in _ENTITY_LABELS or e.label_ in _NUMBER_LABELS for e in sent.ents):
+        return True
+    return bool(DENY_RE.search(text) or DOUBT_RE.search(text))
+
+
+def _core(sent: Any) -> Any:
+    """The predicate the sentence asserts: the complement of a reporting verb ("X said [Y happened]"), else the root."""
+    root = sent.root
+    if root.lemma_.lower() in REPORTING:
+        for child in root.children:
+            if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
+                return child
+    return root
+
+
+def _negated(sent: Any) -> bool:
+    core = _core(sent)
+    if any(c.dep_ == "neg" for c in core.children):
+        return True
+    return any(c.dep_ == "neg" for c in core.children if c.dep_ in {"aux", "auxpass"})
+
+
+def _numbers(sent: Any) -> Iterable[str]:
+    seen: set[str] = set()
+    for e in sent.ents:
+        if e.label_ in _NUMBER_LABELS or (e.label_ == "DATE" and any(ch.isdigit() for ch in e.text)):
+            key = e.text.strip()
+            if key and key.lower() not in seen:
+                seen.add(key.lower())
+                yield key
+
+
+def _span_name(span: Any) -> str:
+    """A short name for an attribution phrase: its person, else the organisation it heads, else its noun chunk."""
+    for e in span.ents:
+        if e.label_ == "PERSON":
+            return e.text.strip()
+    for e in span.ents:
+        if e.label_ in {"ORG", "GPE"} and e.start <= span.root.i < e.end:
+            return e.text.strip()
+    toks = [t for t in span if not (t.dep_ in {"appos", "relcl", "acl", "punct"} or t.is_space)]
+    words = [t.text for t in toks][:8]
+    return " ".join(words).strip(" ,") or span.text.strip()
+
+
+def _is_anonymous(span: Any, sent_text: str) -> bool:
+    if any(e.label_ == "PERSON" for e in span.ents):
+        return False
+    head = span.root.lemma_.lower()
+    return head in _ANON_HEADS or bool(ANON_RE.search(span.text)) or (
+        head in {"newspaper", "media", "report"} and bool(ANON_RE.search(sent_text)))
+
+
+def _looks_outlet(name: str) -> bool:
+    return bool(_OUTLET_WORDS.search(name)) or bool(_GENERIC_OUTLET.match(name))
+
+
+def _named_outlet(sent: Any, cites: Sequence[Citation]) -> str | None:
+    if cites:
+        return cites[-1].outlet
+    for e in sent.ents:
+        if e.label_ in {"ORG", "WORK_OF_ART"} and _looks_outlet(e.text) and not _GENERIC_OUTLET.match(e.text):
+            return e.text.strip()
+    return None
+
+
+def _resolve(name: str | None, last_outlet: str | None) -> str | None:
+    """"the newspaper" means the outlet named last."""
+    if name and _GENERIC_OUTLET.match(name.strip()) and last_outlet:
+        return last_outlet
+    return name
+
+
+def _attribution(sent: Any, quotes: Sequence[Quote], cites: Sequence[Citation], last_outlet: str | None,
+                 last_person: str | None) -> tuple[str | None, bool, str | None, str | None]:
+    """(attributed_to, anonymous, via, quote_id): quote records first, then the parse."""
+    s0, s1 = sent.start_char, sent.end_char
+    best: Quote | None = None
+    overlap = 0
+    for q in quotes:
+        if _overlaps(q.start, q.end, s0, s1):
+            o = min(q.end, s1) - max(q.start, s0)
+            if o > overlap:
+                best, overlap = q, o
+    if best is not None and (best.speaker or best.anonymous):
+        via = best.via or (cites[0].outlet if cites and cites[0].outlet != best.speaker else None)
+        return best.speaker, best.anonymous, via, best.id
+    sources = _parse_sources(sent)
+    sent_text = sent.text
+    people = [(n, sp) for n, sp in sources if n]
+    if not people and last_person and _pronoun_speaker(sent):
+        return last_person, False, None, None
+    if not people:
+        if cites:
+            return cites[0].outlet, False, None, None
+        if ANON_RE.search(sent_text):
+            return "unnamed sources", True, last_outlet if re.search(r"\btold\b", sent_text) else None, None
+        return None, False, None, None
+    outlets = [n for n, _ in people if _looks_outlet(n)]
+    others = [(n, sp) for n, sp in people if not _looks_outlet(n)]
+    if others:
+        name, span = others[0]
+        anonymous = _is_anonymous(span, sent_text)
+        via = _resolve(outlets[0], last_outlet) if outlets else (cites[0].outlet if cites else None)
+        if via is None and anonymous and re.search(r"\btold (the )?(newspaper|paper)\b", sent_text, re.I):
+            via = last_outlet
+        return name, anonymous, via, None
+    name = _resolve(outlets[0], last_outlet) or outlets[0]
+    if ANON_RE.search(sent_text):
+        return "unnamed officials", True, name, None
+    return name, False, None, None
+
+
+def _pronoun_speaker(sent: Any) -> bool:
+    """"he said" / "she told CNN": a reporting verb whose subject is a third-person pronoun."""
+    for tok in sent:
+        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB":
+            if any(c.dep_ == "nsubj" and c.lower_ in {"he", "she"} for c in tok.children):
+                return True
+    return False
+
+
+def _parse_sources(sent: Any) -> list[tuple[str, Any]]:
+    """Attribution phrases in order of strength: "according to X", "citing X", subjects of reporting verbs."""
+    found: list[tuple[str, Any]] = []
+    for tok in sent:
+        low = tok.lower_
+        if low == "according":
+            for to in tok.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        span = sent.doc[obj.left_edge.i: obj.right_edge.i + 1]
+                        found.append((_span_name(span), span))
+        elif low in {"citing", "quoting"} or (tok.lemma_ == "cite" and tok.dep_ in {"relcl", "acl", "advcl"}):
+            for obj in tok.children:
+                if obj.dep_ in {"dobj", "obj"}:
+                    span = sent.doc[obj.left_edge.i: obj.right_edge.i + 1]
+                    found.append((_span_name(span), span))
+        elif tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB":
+            for subj in tok.children:
+                if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ != "PRON":
+                    span = sent.doc[subj.left_edge.i: subj.right_edge.i + 1]
+                    found.append((_span_name(span), span))
+    # subjects of reporting verbs whose own object is an outlet ("X told CNN") stay people; order: outlets last
+    return found
