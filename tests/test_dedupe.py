@@ -1,0 +1,93 @@
+"""Duplicates and rewrites on fictional articles written for these tests."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+from newsprism.dedupe import containment, find_duplicates, names_outlet, sentence_share
+from newsprism.records import Article
+from newsprism.settings import Settings
+
+
+def _texts() -> ModuleType:
+    """tests/data/velmora_texts.py by path: pytest runs in importlib mode, so tests/ is not on sys.path."""
+    spec = importlib.util.spec_from_file_location("velmora_texts", Path(__file__).parent / "data" / "velmora_texts.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+T = _texts()
+WIRE, TRIMMED, PARAPHRASE, INDEPENDENT, OTHER_STRIKE = T.WIRE, T.TRIMMED, T.PARAPHRASE, T.INDEPENDENT, T.OTHER_STRIKE
+
+S = Settings()
+
+
+def art(aid: str, text: str, *, outlet: str, published: str | None = None, title: str | None = None) -> Article:
+    return Article(id=aid, text=text, outlet=outlet, published=published, title=title)
+
+
+def by_id(articles: list[Article]) -> dict[str, Article]:
+    return {a.id: a for a in articles}
+
+
+def test_exact_copy_points_to_the_earlier_source() -> None:
+    copy = art("copy", "  " + WIRE.upper().replace(". ", ".\n"), outlet="Metro Bulletin", published="2031-04-02")
+    wire = art("wire", WIRE, outlet="Coastal Wire", published="2031-04-01")
+    out = by_id(find_duplicates([copy, wire], settings=S))
+    assert out["copy"].duplicate_of == "wire"
+    assert out["wire"].duplicate_of is None
+
+
+def test_near_duplicate_with_one_changed_sentence() -> None:
+    edited = WIRE.replace("Several cruise ships", "Two cruise liners")
+    out = by_id(find_duplicates([art("wire", WIRE, outlet="Coastal Wire", published="2031-04-01"),
+                                 art("edit", edited, outlet="Metro Bulletin", published="2031-04-01")], settings=S))
+    assert out["edit"].duplicate_of == "wire"  # same day: the fuller text is the source
+
+
+def test_republished_with_new_headline_and_trimmed_tail_is_derived_from_the_wire() -> None:
+    out = by_id(find_duplicates([
+        art("trim", TRIMMED, outlet="Metro Bulletin", published="2031-04-01", title="Port shut as dockers strike"),
+        art("wire", WIRE, outlet="Coastal Wire", published="2031-04-01", title="Velmora dock workers strike"),
+    ], settings=S))
+    assert out["trim"].duplicate_of is None
+    assert out["trim"].derived_from == ("wire",)
+    assert out["wire"].derived_from == ()
+
+
+def test_paraphrased_rewrite_that_credits_the_wire_is_derived_from_it() -> None:
+    # The rewrite is dated earlier (a wrong date is common on content farms) but names the wire's outlet.
+    out = by_id(find_duplicates([
+        art("wire", WIRE, outlet="Coastal Wire", published="2031-04-02"),
+        art("farm", PARAPHRASE, outlet="Quickfeed Daily", published="2031-04-01"),
+    ], settings=S))
+    assert out["farm"].derived_from == ("wire",)
+    assert out["farm"].duplicate_of is None
+    assert out["wire"].derived_from == ()
+
+
+def test_independent_report_and_another_story_on_the_subject_are_not_copies() -> None:
+    out = find_duplicates([
+        art("wire", WIRE, outlet="Coastal Wire", published="2031-04-01"),
+        art("own", INDEPENDENT, outlet="Velmora Evening Post", published="2031-04-01"),
+        art("other", OTHER_STRIKE, outlet="Coastal Wire", published="2031-04-15"),
+    ], settings=S)
+    assert all(a.duplicate_of is None and a.derived_from == () for a in out)
+
+
+def test_short_texts_are_only_exact_duplicates() -> None:
+    out = by_id(find_duplicates([art("a", "Port reopens.", outlet="X"), art("b", "Port reopens today.", outlet="Y"),
+                                 art("c", "port  reopens.", outlet="Z")], settings=S))
+    assert out["b"].duplicate_of is None
+    assert out["c"].duplicate_of == "a"
+
+
+def test_signals() -> None:
+    assert containment(frozenset("abc"), frozenset("abcdef")) == 1.0
+    assert sentence_share([], [frozenset("ab")], 0.5) == 0.0
+    assert names_outlet("as the coastal wire reported", "Coastal Wire")
+    assert not names_outlet("the coastal wires", "Coastal Wire")
