@@ -46,7 +46,8 @@ def extract_article(article: Article, doc: Any, *, index: EntityIndex | None, ou
                     settings: Settings | None = None,
                     claims: Callable[..., list[Claim]] | None = None) -> tuple[list[Quote], list[Citation], list[Claim]]:
     """Quotes, citations and claims of one parsed article (entities already linked across the corpus)."""
-    attributions = find_attributions(doc, article_id=article.id, index=index, outlets=outlets)
+    attributions = find_attributions(doc, article_id=article.id, index=index, outlets=outlets,
+                                     title=article.title, institutions=False)
     quotes = to_quotes(article.id, article.text, attributions)
     citations = find_citations(doc, article, outlets, quotes)
     found_claims = claims(article, doc, quotes=quotes, citations=citations, settings=settings) if claims else []

@@ -185,24 +185,19 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool]) -> Fr
         subj = verb.head  # "officials stating that ..."
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _FRAME_VERBS:
         return None  # "was quoted as saying": the quote frame covers it
-    comps = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.i != getattr(subj, "i", -1)]
-    if verb.lemma_ in {"ask", "urge", "tell", "advise", "warn", "call"} and not any(c.dep_ == "ccomp" for c in comps):
-        comps = [c for c in comps if c.dep_ == "xcomp"] or comps
+    if any(c.dep_ == "neg" for c in verb.children) and verb.lemma_ not in {"deny"}:
+        return None  # "did not say which": no statement is reported
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i != getattr(subj, "i", -1)]
+    if not comps and verb.lemma_ in XCOMP_VERBS:
+        comps = [c for c in verb.children if c.dep_ == "xcomp"]
     content: list[Any] = []
     for c in comps:
         content.extend(c.subtree)
     # "..., X said." / "..., said X": the reporting verb hangs off the reported clause.
-    if not content and verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and verb.head.i < verb.i:
+    if not content and _parenthetical(verb):
         content = _tokens_without(verb.head, [verb])
-    if not content:
-        dobj = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PRON"}]
-        if not dobj and subj is None:
-            return None
-        if verb.lemma_ in {"ask", "tell", "warn", "describe", "question", "answer", "accuse", "blame",
-                           "praise", "welcome", "dismiss", "condemn", "criticize", "criticise", "reject"}:
-            if not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
-                if not _has_quote_neighbour(verb):
-                    return None
+    if not content and not _has_quote_neighbour(verb):
+        return None
     if subj is not None and subj.lower_ in {"it", "there"}:
         return None
     source = _source_span(subj) if subj is not None else None
@@ -219,6 +214,21 @@ def _inverted_subject(verb: Any) -> Any | None:
     while head.dep_ in {"compound", "det", "amod", "flat"} and head.head.i > head.i and head.head.i - verb.i <= 6:
         head = head.head
     return head if head.pos_ in {"PROPN", "NOUN"} else None
+
+
+XCOMP_VERBS = frozenset({"ask", "urge", "tell", "warn", "call", "promise", "vow", "pledge", "threaten", "claim",
+                         "deny", "advise", "order", "demand", "appeal", "agree", "want", "expect", "hope", "plan"})
+"""Verbs whose infinitive complement is the content ("urged Beijing to exert ...")."""
+
+
+def _parenthetical(verb: Any) -> bool:
+    """The cue follows its content after a comma or closing quote: "..., officials said" or "..., said X"."""
+    if verb.dep_ not in {"parataxis", "ccomp", "conj"} or verb.head.i > verb.i:
+        return False
+    left = min(t.i for t in verb.subtree)
+    prev = verb.doc[left - 1] if left > 0 else None
+    return prev is not None and prev.text in {",", "”", '"', "—", "–", "-"} and not any(
+        c.dep_ in {"ccomp", "xcomp", "dobj"} and c.i > verb.i for c in verb.children)
 
 
 def _has_quote_neighbour(verb: Any) -> bool:

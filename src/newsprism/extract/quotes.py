@@ -44,7 +44,7 @@ class Attribution:
     direct: bool = False
     speaker: str | None = None
     speaker_entity_id: str | None = None
-    speaker_is_person: bool = False
+    speaker_kind: str | None = None  # person | outlet | org | place | group
     anonymous: bool = False
     via: str | None = None
     frame: Frame | None = None
@@ -138,8 +138,14 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def find_attributions(doc: Any, *, article_id: str, index: EntityIndex | None, outlets: Any,
-                      beliefs: bool = False) -> list[Attribution]:
-    """Every attribution in one parsed article, with speakers resolved, in text order."""
+                      beliefs: bool = False, title: str | None = None,
+                      institutions: bool = True) -> list[Attribution]:
+    """Every attribution in one parsed article, with speakers resolved, in text order.
+
+    ``institutions=False`` leaves out reported speech of a country, capital or non-media organisation that
+    carries no quoted words ("Beijing has said that ..."): for a reader those are stances, kept as claims, not
+    quotes. A headline repeated at the top of the text is skipped (the body says the same with more context).
+    """
     text = doc.text
     marks = quote_spans(text)
     frames = find_frames(doc, beliefs=beliefs, quoted=marks)
@@ -162,7 +168,18 @@ def find_attributions(doc: Any, *, article_id: str, index: EntityIndex | None, o
     items.sort(key=lambda a: a.start)
     _resolve_speakers(doc, items, article_id=article_id, index=index, outlets=outlets)
     items = _continue_quotes(text, items, orphans, para)
+    if not institutions:
+        items = [a for a in items if a.speaker_kind != "place" and (a.direct or a.speaker_kind != "org")]
+    if title:
+        key = re.sub(r"\W+", " ", title).strip().lower()
+        items = [a for a in items if re.sub(r"\W+", " ", _paragraph_text(text, a.start)).strip().lower() != key]
     return sorted(items, key=lambda a: a.start)
+
+
+def _paragraph_text(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _dedupe(items: list[Attribution]) -> list[Attribution]:
@@ -192,7 +209,7 @@ def _nearest_frame(doc: Any, q: tuple[int, int], items: list[Attribution],
         if a.cue is None or not (s_start <= a.cue[0] < s_end):
             continue
         if a.spans and not a.quotes and a.kind != "according_to" and all(_overlap(s, q) == 0 for s in a.spans) and (
-                a.frame is not None and a.frame.kind == "speech" and _far(a, q)):
+                a.frame is not None and a.frame.kind == "speech" and _far(a, q, doc.text)):
             continue
         dist = min(abs(a.cue[0] - q[1]), abs(q[0] - a.cue[1]))
         if best is None or dist < best[0]:
@@ -200,9 +217,15 @@ def _nearest_frame(doc: Any, q: tuple[int, int], items: list[Attribution],
     return best[1] if best else None
 
 
-def _far(a: Attribution, q: tuple[int, int]) -> bool:
-    """A frame that already has its own indirect content takes a quote only when the quote abuts its content."""
-    return all(min(abs(s - q[1]), abs(q[0] - e)) > 3 for s, e in a.spans)
+def _far(a: Attribution, q: tuple[int, int], text: str = "") -> bool:
+    """A frame that already has its own content takes another quote only when the quote abuts its content or
+    its cue ("“As far as I know,” she remarked, “...”")."""
+    if any(min(abs(s - q[1]), abs(q[0] - e)) <= 3 for s, e in a.spans):
+        return False
+    if a.cue is None or not text:
+        return True
+    gap = text[q[1]:a.cue[0]] if q[1] <= a.cue[0] else text[a.cue[1]:q[0]]
+    return bool(re.search(r"[.!?;]", gap.strip(" ”\"'"))) or _words(gap) > 8
 
 
 def _settle_content(a: Attribution, text: str) -> None:
@@ -219,6 +242,9 @@ def _settle_content(a: Attribution, text: str) -> None:
     else:
         extra = [q for q in a.quotes if not any(_overlap(q, s) for s in a.spans)]
         a.spans = sorted(a.spans + extra)
+        # mixed: direct when the speaker's own words are more than a single scare-quoted word
+        a.direct = _words(" ".join(text[q[0]:q[1]] for q in a.quotes)) >= 2
+        return
     a.direct = True
 
 
@@ -232,10 +258,7 @@ def _continue_quotes(text: str, items: list[Attribution], orphans: list[tuple[in
         if not _standalone(text, q):
             continue  # a scare quote inside a narrative sentence
         if prev is not None and prev.speaker and _close_by(text, prev.end, q[0], para):
-            if prev.direct and len(text[prev.end:q[0]].strip(" \n\"”“.,")) <= 2:
-                prev.spans.append(q)  # the same quote running on
-            else:
-                items.append(_follow(prev, q))
+            prev.spans.append(q)  # the same speaker going on: one turn, one quote
             continue
         nxt = after[0] if after else None
         if nxt is not None and nxt.direct and para(nxt.start) == para(q[0]) and nxt.speaker:
@@ -258,7 +281,7 @@ def _standalone(text: str, q: tuple[int, int]) -> bool:
 def _follow(prev: Attribution, q: tuple[int, int]) -> Attribution:
     return Attribution(spans=[q], cue=None, cue_word=prev.cue_word, source=None, kind=prev.kind, direct=True,
                        speaker=prev.speaker, speaker_entity_id=prev.speaker_entity_id,
-                       speaker_is_person=prev.speaker_is_person, anonymous=prev.anonymous, via=None, quotes=[q])
+                       speaker_kind=prev.speaker_kind, anonymous=prev.anonymous, via=None, quotes=[q])
 
 
 def _close_by(text: str, end: int, start: int, para: Callable[[int], int]) -> bool:
@@ -344,13 +367,16 @@ def _resolve_speakers(doc: Any, items: list[Attribution], *, article_id: str, in
         if f.relay_i is not None:
             carrier = _who(doc, doc[f.source_i], article_id, index, outlets, sal)
             a.via = carrier[0]
-        a.speaker, a.speaker_entity_id, a.speaker_is_person, a.anonymous = who
+        a.speaker, a.speaker_entity_id, a.speaker_kind, a.anonymous = who
+        if a.speaker_kind == "outlet" and f.relay_i is None:
+            # an outlet's own reporting has no speaker behind it that the text names: it came via the outlet
+            a.via, a.speaker, a.speaker_entity_id = a.speaker, None, None
         if a.via is None and f.via_i is not None:
             a.via = _via(doc, doc[f.via_i], outlets, sal)
-        if a.speaker_is_person and a.speaker:
+        if a.speaker_kind == "person" and a.speaker:
             sal.people.append((a.start if a.cue is None else a.cue[0], a.speaker, a.speaker_entity_id,
                                _context(doc[f.source_i])))
-        elif a.speaker and not a.speaker_is_person:
+        elif a.speaker and a.speaker_kind == "group":
             sal.groups.append((a.cue[0] if a.cue else a.start, a))
         sal.people.sort(key=lambda p: p[0])
 
@@ -378,54 +404,54 @@ def _phrase(tok: Any) -> Any:
 
 
 def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets: Any,
-         sal: _Salience) -> tuple[str | None, str | None, bool, bool]:
-    """(speaker, entity id, is a person, anonymous) for the source token."""
+         sal: _Salience) -> tuple[str | None, str | None, str | None, bool]:
+    """(speaker, entity id, kind, anonymous) for the source token; kind is person, outlet, org, place or group."""
     low = tok.lower_
     if low in {"he", "she", "him", "her"}:
         p = sal.last_person(tok.idx)
-        return (p[0], p[1], True, False) if p else (None, None, False, False)
+        return (p[0], p[1], "person", False) if p else (None, None, None, False)
     if low in {"they", "them"}:
         g = sal.last_group(tok.idx)
         if g is not None:
-            return g.speaker, g.speaker_entity_id, False, g.anonymous
-        return None, None, False, False
+            return g.speaker, g.speaker_entity_id, "group", g.anonymous
+        return None, None, None, False
     if low in {"i", "we", "you", "it", "this", "that", "who", "which"}:
-        return None, None, False, False
+        return None, None, None, False
     span = _phrase(tok)
     for ent in span.ents:
         if ent.label_ == "PERSON" and outlets.canonical(ent.text) is None:
             name, eid = _canonical(ent.text, ent.start_char, article_id, index, "PERSON")
-            return name, eid, True, False
+            return name, eid, "person", False
     outlet = outlets.canonical(span.text) or next(
         (outlets.canonical(e.text) for e in span.ents if outlets.canonical(e.text)), None)
     if outlet:
         eid = index.find(article_id, outlet, "ORG").id if index and index.find(article_id, outlet, "ORG") else None
-        return outlet, eid, False, False
+        return outlet, eid, "outlet", False
     det = next((c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}), None)
     has_propn = any(t.pos_ == "PROPN" for t in span)
     if tok.lemma_.lower() in OUTLET_ANAPHORS and det == "the" and not has_propn:
         o = sal.last_outlet(tok.idx)
         if o:
-            return o, None, False, False
+            return o, None, "outlet", False
     if tok.lemma_.lower() in ROLE_NOUNS and det == "the" and tok.tag_ in {"NN"} and not has_propn and len(span) <= 3:
         p = sal.last_person(tok.idx, role=tok.lemma_.lower())
         if p:
-            return p[0], p[1], True, False
+            return p[0], p[1], "person", False
     group = media_group(span)
     if group:
-        return group, None, False, False
+        return group, None, "outlet", False
     for ent in span.ents:
         if ent.root.i == tok.i and ent.label_ in {"ORG", "GPE", "NORP", "FAC"}:
             name, eid = _canonical(ent.text, ent.start_char, article_id, index, ent.label_)
-            return name, eid, False, False
+            return name, eid, "place" if ent.label_ in {"GPE", "FAC"} else "org", False
     if tok.pos_ == "PROPN" and index is not None:
         known = index.find(article_id, span.text, "PERSON") or index.find(article_id, tok.text, "PERSON")
         if known is not None:
-            return known.name, known.id, True, False
+            return known.name, known.id, "person", False
     description = re.sub(r"\s+", " ", span.text).strip()
     subtree_text = " ".join(t.text for t in tok.subtree)
     anon = is_anonymous_source(tok, subtree_text)
-    return description, None, False, anon
+    return description, None, "group", anon
 
 
 def _via(doc: Any, tok: Any, outlets: Any, sal: _Salience) -> str | None:

@@ -46,6 +46,11 @@ def is_anonymous_source(head: Any, phrase: str) -> bool:
 def media_group(span: Any) -> str | None:
     """"US media", "Western media", "Russian state media": a generic group of outlets named by its reach."""
     root = span.root
+    if root.lower_ in {"reports", "report"}:  # "US media reports said"
+        media = next((c for c in root.children if c.dep_ == "compound" and c.lower_ in {"media", "press"}), None)
+        if media is None:
+            return None
+        root = media
     if root.lower_ not in MEDIA_GROUP_HEADS or root.lower_ == "reports":
         return None
     mods = [t for t in span if t.i < root.i and t.dep_ in {"compound", "amod"}
@@ -64,7 +69,7 @@ def _outlet_name(tok: Any, outlets: Any) -> tuple[str | None, bool]:
             o = outlets.canonical(ent.text)
             if o:
                 return o, True
-    if tok.pos_ == "PROPN":
+    if tok.pos_ == "PROPN" and not (tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN"):
         chunk = [t for t in tok.doc[max(tok.i - 4, 0):tok.i + 1]]
         words = []
         for t in reversed(chunk):
