@@ -6,6 +6,7 @@ import io
 import re
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
@@ -94,8 +95,7 @@ class WarcReader:
                 if doc is None:
                     continue
                 read += 1
-                yield RawDocument(source_path=source, source_id=clean_str(record.rec_headers.get_header(
-                    "WARC-Record-ID")), url=url, html=doc.html, format="html")
+                yield replace(doc, source_id=clean_str(record.rec_headers.get_header("WARC-Record-ID")))
         except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, KeyError) as exc:
             # warcio raises assorted errors on damaged input; each means the same to the user
             ctx.fail(source, f"WARC is truncated or corrupt after {read} documents ({type(exc).__name__}: {exc}); "

@@ -63,15 +63,19 @@ class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self._cols: dict[str, tuple[str, ...]] = {}
+        if read_only and not self.path.exists():
+            raise StoreError(f"no store at {self.path}; run `newsprism analyze … --db {self.path}` first")
         try:
             if read_only:
-                if not self.path.exists():
-                    raise StoreError(f"no store at {self.path}; run `newsprism analyze … --db {self.path}` first")
                 self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
                                             isolation_level=None, check_same_thread=False)
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+        try:
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA busy_timeout = 30000")
             if not read_only:
@@ -80,8 +84,11 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
+            self.conn.close()
             raise StoreError(f"cannot open the store {self.path}: {exc} (is it a newsprism SQLite file?)") from exc
-        self._cols: dict[str, tuple[str, ...]] = {}
+        except StoreError:
+            self.conn.close()
+            raise
 
     # -- lifecycle -------------------------------------------------------------------------------------------
 
@@ -177,7 +184,7 @@ class Store:
             if article_rows:
                 insert(conn, "articles", article_rows, conflict=f"ON CONFLICT(id) DO UPDATE SET {updates}")
             for table in ANALYSIS_TABLES:
-                conn.execute(f'DELETE FROM "{table}"')  # noqa: S608 - fixed table names
+                conn.execute(f'DELETE FROM "{table}"')  # our fixed table names, never input
             self._insert_stories(conn, result.stories)
             insert(conn, "quotes", to_rows(result.quotes, self._columns("quotes")))
             insert(conn, "citations", to_rows(result.citations, self._columns("citations")))
