@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
 from newsprism.errors import InputError
-from newsprism.pipeline import FailurePolicy, Progress, _no_progress, clean_documents, process_articles
+from newsprism.pipeline import (
+    FailurePolicy,
+    Progress,
+    _no_progress,
+    clean_documents,
+    process_articles,
+    update_analysis,
+)
 from newsprism.records import AnalysisResult, Article, RawDocument
 from newsprism.resources import Resources
 from newsprism.settings import Settings
@@ -63,10 +71,34 @@ def run_local(inputs: Sequence[str], *, settings: Settings, db: Path | None = No
         reasons = "; ".join(f"{f.source_path}: {f.error}" for f in policy.failures[:5])
         raise InputError(f"nothing could be read from {', '.join(inputs)}" + (f" ({reasons})" if reasons else ""))
     resources = resources or Resources(settings)
-    result = process_articles(articles, resources, settings, policy, progress=progress)
-    if db is not None:
-        from newsprism.store import Store
+    if db is None:
+        return process_articles(articles, resources, settings, policy, progress=progress)
+    return analyze_store(db, articles, resources=resources, settings=settings, policy=policy, progress=progress)
 
-        with Store(db) as store:
-            store.save_analysis(result)
+
+def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources, settings: Settings,
+                  policy: FailurePolicy, progress: Progress = _no_progress) -> AnalysisResult:
+    """Bring the store's analysis up to date with ``articles`` (already stored) and return all of it.
+
+    A store with an analysis is updated incrementally (stories keep their ids, only touched stories are
+    recomputed); articles ingested earlier but never analysed (`newsprism ingest`, a killed run) are included.
+    """
+    from newsprism.store import Store
+
+    with Store(db) as store:
+        previous = store.load_result()
+        analysed = {a for s in previous.stories for a in s.article_ids}
+        if not analysed:
+            everything = {a.id: a for a in previous.articles}
+            for a in articles:
+                everything.setdefault(a.id, a)
+            result = process_articles(list(everything.values()), resources, settings, policy, progress=progress)
+        else:
+            pending = [a for a in previous.articles if a.id not in analysed]
+            pending_ids = {a.id for a in pending}
+            base = replace(previous, articles=tuple(a for a in previous.articles if a.id not in pending_ids),
+                           failures=())
+            result = update_analysis(base, [*pending, *articles], resources, settings, policy, progress=progress)
+            result = replace(result, failures=previous.failures + tuple(policy.failures))
+        store.save_analysis(result)
     return result

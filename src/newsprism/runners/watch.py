@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsprism.pipeline import FailurePolicy, update_analysis
+from newsprism.pipeline import FailurePolicy
 from newsprism.records import Article
 from newsprism.resources import Resources
 from newsprism.settings import Settings
@@ -48,7 +48,7 @@ class _Seen:
 def poll_once(*, folder: Path | None, feeds: list[str], db: Path, settings: Settings, resources: Resources,
               seen: _Seen, out_dir: Path | None = None) -> int:
     """One poll: returns the number of new articles added to the store and its analysis."""
-    from newsprism.runners.local import ingest_articles
+    from newsprism.runners.local import analyze_store, ingest_articles
     from newsprism.store import Store
 
     inputs = (seen.changed(folder) if folder is not None else []) + list(feeds)
@@ -60,16 +60,9 @@ def poll_once(*, folder: Path | None, feeds: list[str], db: Path, settings: Sett
     articles = ingest_articles(inputs, settings=settings, policy=policy, db=db)
     fresh: list[Article] = [a for a in articles if a.id not in known]
     with Store(db) as store:
-        previous = store.load_result()
         if not fresh and not store.needs_analysis():
             return 0
-        # articles ingested but never analysed (a poll killed mid-way, or `newsprism ingest`) are picked up too
-        analysed = {a for s in previous.stories for a in s.article_ids}
-        pending = [a for a in previous.articles if a.id not in analysed]
-        pending_ids = {a.id for a in pending}
-        base = replace(previous, articles=tuple(a for a in previous.articles if a.id not in pending_ids))
-        result = update_analysis(base, [*pending, *fresh], resources, settings, policy)
-        store.save_analysis(result)
+    result = analyze_store(db, fresh, resources=resources, settings=settings, policy=policy)
     if out_dir is not None:
         from newsprism.report import write_reports
 
