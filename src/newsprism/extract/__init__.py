@@ -22,7 +22,7 @@ from newsprism.settings import Settings
 if TYPE_CHECKING:
     from newsprism.pipeline import FailurePolicy
 
-__all__ = ["Extraction", "extract_corpus", "extract_article", "parse_texts", "citation_graph", "anonymity_counts"]
+__all__ = ["Extraction", "anonymity_counts", "citation_graph", "extract_article", "extract_corpus", "parse_texts"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,7 +44,8 @@ def _claims_hook() -> Callable[..., list[Claim]] | None:
 
 def extract_article(article: Article, doc: Any, *, index: EntityIndex | None, outlets: Any,
                     settings: Settings | None = None,
-                    claims: Callable[..., list[Claim]] | None = None) -> tuple[list[Quote], list[Citation], list[Claim]]:
+                    claims: Callable[..., list[Claim]] | None = None,
+                    ) -> tuple[list[Quote], list[Citation], list[Claim]]:
     """Quotes, citations and claims of one parsed article (entities already linked across the corpus)."""
     attributions = find_attributions(doc, article_id=article.id, index=index, outlets=outlets,
                                      title=article.title, institutions=False)

@@ -203,9 +203,9 @@ def _attribution(sent: Any, quotes: Sequence[Quote], cites: Sequence[Citation], 
 def _pronoun_speaker(sent: Any) -> bool:
     """"he said" / "she told CNN": a reporting verb whose subject is a third-person pronoun."""
     for tok in sent:
-        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB":
-            if any(c.dep_ == "nsubj" and c.lower_ in {"he", "she"} for c in tok.children):
-                return True
+        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and c.lower_ in {"he", "she"} for c in tok.children):
+            return True
     return False
 
 

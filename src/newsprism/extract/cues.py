@@ -8,26 +8,29 @@ module finds the grammatical frame the marks attach to.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
-SPEECH_VERBS = frozenset("""
-say tell add claim deny warn insist note state report confirm announce explain argue acknowledge admit assert
-declare stress emphasize emphasise indicate reveal recall complain urge allege contend maintain concede
-respond reply remark observe comment mention disclose testify assure caution predict write tweet post told
-suggest point repeat reiterate underline underscore affirm agree answer describe estimate promise pledge vow
-threaten boast brag joke quip lament charge accuse criticize criticise question dispute reject counter
-propose recommend advise inform notify signal hint conclude concede speculate wonder ask demand announce
-acknowledge blame praise welcome dismiss decry condemn retort rebut shout yell whisper exclaim murmur
-""".split())
+SPEECH_VERBS = frozenset([
+    "say", "tell", "add", "claim", "deny", "warn", "insist", "note", "state", "report", "confirm", "announce",
+    "explain", "argue", "acknowledge", "admit", "assert", "declare", "stress", "emphasize", "emphasise", "indicate",
+    "reveal", "recall", "complain", "urge", "allege", "contend", "maintain", "concede", "respond", "reply",
+    "remark", "observe", "comment", "mention", "disclose", "testify", "assure", "caution", "predict", "write",
+    "tweet", "post", "told", "suggest", "point", "repeat", "reiterate", "underline", "underscore", "affirm",
+    "agree", "answer", "describe", "estimate", "promise", "pledge", "vow", "threaten", "boast", "brag", "joke",
+    "quip", "lament", "charge", "accuse", "criticize", "criticise", "question", "dispute", "reject", "counter",
+    "propose", "recommend", "advise", "inform", "notify", "signal", "hint", "conclude", "concede", "speculate",
+    "wonder", "ask", "demand", "announce", "acknowledge", "blame", "praise", "welcome", "dismiss", "decry",
+    "condemn", "retort", "rebut", "shout", "yell", "whisper", "exclaim", "murmur"
+])
 """Verbs that report speech (general English reporting verbs)."""
 
-BELIEF_VERBS = frozenset("""
-think believe feel expect hope fear know want worry doubt suspect assume guess imagine consider see find learn
-understand realize realise wish intend plan prefer anticipate reckon suppose judge view regard
-""".split())
+BELIEF_VERBS = frozenset([
+    "think", "believe", "feel", "expect", "hope", "fear", "know", "want", "worry", "doubt", "suspect", "assume",
+    "guess", "imagine", "consider", "see", "find", "learn", "understand", "realize", "realise", "wish", "intend",
+    "plan", "prefer", "anticipate", "reckon", "suppose", "judge", "view", "regard"
+])
 """Verbs that report a state of mind (PolNeAR and PARC annotate these too; quotes do not)."""
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it", "we", "i", "you"})
@@ -59,7 +62,7 @@ def _trim(tokens: list[Any]) -> list[Any]:
         if tokens[0].text in {"“", '"', "‘"}:
             break
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "’"} or tokens[-1].dep_ == "cc"):
+    while tokens and ((tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "’"}) or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
     return tokens
 
@@ -177,7 +180,7 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool]) -> Fr
     if verb.dep_ in {"amod", "compound"}:
         return None
     subj = _subject(verb)
-    if subj is not None and inside_quote(subj) or subj is None and verb.i + 1 < len(verb.doc):
+    if (subj is not None and inside_quote(subj)) or (subj is None and verb.i + 1 < len(verb.doc)):
         after = _inverted_subject(verb)  # "“...,” predicts Jane Roe, a professor"
         if after is not None:
             subj = after

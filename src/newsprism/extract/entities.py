@@ -18,14 +18,16 @@ from newsprism.records import Entity, stable_id
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 """Named things; numbers, dates and amounts are not entities for us."""
 
-TITLES = frozenset("""
-mr mrs ms miss dr prof sir dame lord lady president vice prime minister foreign finance defense defence deputy
-secretary senator sen rep representative gov governor gen general col colonel lt adm admiral capt captain
-chancellor premier king queen prince princess pope chairman chairwoman chair ceo director spokesman spokeswoman
-spokesperson ambassador judge justice mayor leader chief commander former late acting interim state national
-security adviser advisor attorney envoy sheikh emir sultan rev father sister brother dr. mr. mrs. ms. gen. sen.
-rep. gov. prof. lt. col. capt. adm. st.
-""".split())
+TITLES = frozenset([
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "vice", "prime",
+    "minister", "foreign", "finance", "defense", "defence", "deputy", "secretary", "senator", "sen", "rep",
+    "representative", "gov", "governor", "gen", "general", "col", "colonel", "lt", "adm", "admiral", "capt",
+    "captain", "chancellor", "premier", "king", "queen", "prince", "princess", "pope", "chairman", "chairwoman",
+    "chair", "ceo", "director", "spokesman", "spokeswoman", "spokesperson", "ambassador", "judge", "justice",
+    "mayor", "leader", "chief", "commander", "former", "late", "acting", "interim", "state", "national", "security",
+    "adviser", "advisor", "attorney", "envoy", "sheikh", "emir", "sultan", "rev", "father", "sister", "brother",
+    "dr.", "mr.", "mrs.", "ms.", "gen.", "sen.", "rep.", "gov.", "prof.", "lt.", "col.", "capt.", "adm.", "st."
+])
 """Words that precede a person's name as a title or role; stripped so "President Xi" and "Xi" meet."""
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -113,7 +115,7 @@ class EntityIndex:
 
 
 def _subset(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """Does the short name name the same person as the full one ("Xi" in "Xi Jinping", "Burns" in "William J. Burns")?"""
+    """Does a short name name the same person as a full one ("Xi" in "Xi Jinping", "Burns" in "William J. Burns")?"""
     return bool(short) and len(short) <= len(full) and set(short) <= set(full) and (
         len(short) > 1 or short[0] in (full[0], full[-1]))
 

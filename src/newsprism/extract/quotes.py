@@ -21,12 +21,13 @@ from newsprism.records import Quote, stable_id
 OPEN = "“«„"
 CLOSE = "”»"
 _PARA = re.compile(r"\n\s*\n|\n")
-ROLE_NOUNS = frozenset("""
-expert analyst minister spokesman spokeswoman spokesperson official president diplomat professor researcher
-economist senator governor ambassador chancellor secretary director general envoy lawmaker prosecutor lawyer
-attorney judge candidate leader chief adviser advisor scientist doctor commander mayor premier chairman
-chairwoman ceo executive founder author officer representative source
-""".split())
+ROLE_NOUNS = frozenset([
+    "expert", "analyst", "minister", "spokesman", "spokeswoman", "spokesperson", "official", "president",
+    "diplomat", "professor", "researcher", "economist", "senator", "governor", "ambassador", "chancellor",
+    "secretary", "director", "general", "envoy", "lawmaker", "prosecutor", "lawyer", "attorney", "judge",
+    "candidate", "leader", "chief", "adviser", "advisor", "scientist", "doctor", "commander", "mayor", "premier",
+    "chairman", "chairwoman", "ceo", "executive", "founder", "author", "officer", "representative", "source"
+])
 OUTLET_ANAPHORS = frozenset({"newspaper", "paper", "daily", "agency", "broadcaster", "outlet", "network",
                              "channel", "magazine", "publication", "tabloid", "station", "website"})
 _MIN_ORPHAN_WORDS = 6
@@ -67,7 +68,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     n = len(text)
     for i, ch in enumerate(text):
         if ch in OPEN or (ch == '"' and _opens(text, i)):
-            if start is not None and i - start > 0 and ch != '"' or (start is not None and ch == '"'):
+            if (start is not None and i - start > 0 and ch != '"') or (start is not None and ch == '"'):
                 spans.append((start, i))  # a new opening closes a quote that was left open
             start = i + 1
         elif ch in CLOSE or ch == '"':
@@ -329,7 +330,8 @@ def _salience(doc: Any, article_id: str, index: EntityIndex | None, outlets: Any
             head = root
             while head.dep_ in {"compound", "appos", "flat"} and head.head.i != head.i:
                 head = head.head
-            if head.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "attr"} or head.i == root.i and root.dep_ == "ROOT":
+            if head.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "attr"} or (
+                    head.i == root.i and root.dep_ == "ROOT"):
                 if head.dep_ == "pobj" and head.head.lower_ not in {"to", "by"}:
                     continue
                 name, eid = _canonical(ent.text, ent.start_char, article_id, index, "PERSON")

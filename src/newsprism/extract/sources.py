@@ -81,7 +81,8 @@ def _outlet_name(tok: Any, outlets: Any) -> tuple[str | None, bool]:
         o = outlets.canonical(name)
         if o:
             return o, True
-        named_as = tok.dep_ == "appos" and tok.head.lemma_.lower() in NAMING_NOUNS or any(t.lemma_.lower() in NAMING_NOUNS for t in tok.doc[max(tok.i - 4, 0):tok.i]
+        named_as = (tok.dep_ == "appos" and tok.head.lemma_.lower() in NAMING_NOUNS) or any(
+            t.lemma_.lower() in NAMING_NOUNS for t in tok.doc[max(tok.i - 4, 0):tok.i]
                        if t.head.i == tok.i or t.dep_ in {"compound", "amod", "appos"})
         if named_as or any(c.lemma_.lower() in NAMING_NOUNS and c.dep_ in {"compound", "appos"} for c in tok.children):
             return name, False
@@ -122,7 +123,7 @@ def _role(tok: Any) -> str | None:
     if tok.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in {"report", "quote", "cite", "publish",
                                                                            "obtain", "see", "review", "reveal"}:
         return "citing"
-    if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ in {"report", "write", "publish", "say", "quote"}:
+    if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ in {"report", "write", "publish", "quote"}:
         return "via"
     if tok.dep_ in {"appos", "compound"}:
         return _role(head)
@@ -199,7 +200,8 @@ def citation_graph(articles: Iterable[Article], citations: Iterable[Citation],
         if src and src != c.outlet:
             outlet_edges[(src, c.outlet)] += 1
     return {
-        "article_to_outlet": [{"article_id": a, "outlet": o, "count": n} for (a, o), n in sorted(article_edges.items())],
+        "article_to_outlet": [{"article_id": a, "outlet": o, "count": n}
+                              for (a, o), n in sorted(article_edges.items())],
         "outlet_to_outlet": [{"from": a, "to": b, "count": n} for (a, b), n in sorted(outlet_edges.items())],
     }
 

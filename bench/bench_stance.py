@@ -1,0 +1,98 @@
+"""FNC-1 test set through newsprism's stance backend (no training on FNC data).
+
+Mapping: agree = reports, disagree = denies or doubts, discuss = attributes, unrelated = unrelated.
+Reports the FNC-1 weighted score (relative to the maximum), macro-F1 over the four classes, and per-class F1.
+Data is read in place from ../shared/bench/stance/fnc-1 and never copied.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+CLASSES = ("agree", "disagree", "discuss", "unrelated")
+TO_FNC = {"reports": "agree", "denies": "disagree", "doubts": "disagree", "attributes": "discuss",
+          "unrelated": "unrelated"}
+
+
+def fnc_score(gold: list[str], pred: list[str]) -> tuple[float, float]:
+    """The official FNC-1 scoring: 0.25 for related/unrelated right, 0.75 more for the right related label."""
+    def one(g: str, p: str) -> float:
+        s = 0.0
+        if (g == "unrelated") == (p == "unrelated"):
+            s += 0.25
+        if g != "unrelated" and g == p:
+            s += 0.75
+        return s
+
+    got = sum(one(g, p) for g, p in zip(gold, pred, strict=True))
+    best = sum(one(g, g) for g in gold)
+    return got, got / best
+
+
+def f1s(gold: list[str], pred: list[str]) -> dict[str, float]:
+    out = {}
+    for c in CLASSES:
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p == c)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != c and p == c)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p != c)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        out[c] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return out
+
+
+def load(fnc: Path, limit: int | None = None) -> list[tuple[str, str, str]]:
+    with open(fnc / "competition_test_bodies.csv", encoding="utf-8", newline="") as fh:
+        bodies = {r["Body ID"]: r["articleBody"] for r in csv.DictReader(fh)}
+    with open(fnc / "competition_test_stances.csv", encoding="utf-8", newline="") as fh:
+        rows = [(r["Headline"], bodies[r["Body ID"]], r["Stance"]) for r in csv.DictReader(fh)]
+    return rows[:limit] if limit else rows
+
+
+def run(shared: Path, work: Path) -> str:
+    from newsprism.resources import Resources
+    from newsprism.settings import Settings
+    from newsprism.stance import get_backend
+
+    fnc = shared / "bench" / "stance" / "fnc-1"
+    limit = int(os.environ.get("FNC_LIMIT", "0")) or None
+    rows = load(fnc, limit)
+    settings = Settings()
+    backend = get_backend(Resources(settings), settings)
+    t0 = time.perf_counter()
+    results = backend.judge([h for h, _, _ in rows], [b for _, b, _ in rows])
+    took = time.perf_counter() - t0
+    gold = [g for _, _, g in rows]
+    pred = [TO_FNC[r.stance] for r in results]
+    score, rel = fnc_score(gold, pred)
+    per = f1s(gold, pred)
+    macro = sum(per.values()) / len(per)
+    confusion = Counter(zip(gold, pred, strict=True))
+    lines = [
+        f"FNC-1 competition test set, {len(rows)} headline/body pairs, backend `{backend.name}` "
+        f"(rules + MiniLM embeddings, offline, no training and no thresholds fitted on FNC data); "
+        f"judging took {took:.0f} s.",
+        "",
+        "| metric | value |", "| --- | --- |",
+        f"| FNC score | {score:.1f} ({rel:.1%} of the maximum) |",
+        f"| macro-F1 | {macro:.3f} |",
+        *[f"| F1 {c} | {per[c]:.3f} |" for c in CLASSES],
+        "",
+        "Confusion (rows gold, columns predicted):", "",
+        "| gold \\ pred | " + " | ".join(CLASSES) + " |", "| --- |" + " --- |" * len(CLASSES),
+        *[f"| {g} | " + " | ".join(str(confusion[(g, p)]) for p in CLASSES) + " |" for g in CLASSES],
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(run(ROOT.parent / "shared", ROOT / "bench" / "_work"))

@@ -1,0 +1,209 @@
+"""Per story: the claim x outlet matrix, each claim's status, and where it came from.
+
+Steps: claims (from extraction, or extracted here when a caller has none) -> propositions -> groups of claims that
+state the same thing (``align``) -> each source's stance on its group, with anaphoric denials ("I have never heard
+of this", "AFP was unable to verify these claims") attached to the claim they answer by context -> status, reason
+and provenance (``verdict``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsprism.compare.align import Proposition, cluster, group_key, propositions, similarity
+from newsprism.compare.verdict import Member, sources, verdict
+from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text, stable_id
+from newsprism.resources import Resources
+from newsprism.settings import Settings
+from newsprism.stance import Cues, cues_of, sentence_stance
+
+__all__ = ["compare_story"]
+
+_ANAPHOR = re.compile(r"\b(this|that|these|those|such|it|the (?:reports?|claims?|allegations?|news|accounts?|"
+                      r"request|story|information))\b", re.I)
+_PLURAL = re.compile(r"\b(these|those|the (?:reports|claims|allegations|accounts))\b", re.I)
+_OPPOSITE_MARGIN = 0.06  # a member with the other polarity must be this much closer than the grouping threshold
+_WINDOW = 8  # claims before an anaphoric denial that it may answer
+
+
+def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence[Quote],
+                  citations: Sequence[Citation], claims: Sequence[Claim], resources: Resources,
+                  settings: Settings) -> list[ClaimGroup]:
+    """Group the story's claims and judge each group."""
+    arts = {a.id: a for a in articles}
+    claims = _with_fallback(list(claims), articles, quotes, citations, resources, settings)
+    claims = [c for c in claims if c.article_id in arts]
+    if not claims:
+        return []
+    props = propositions(claims, resources.nlp)
+    vecs = resources.embed([p.core for p in props],
+                           keys=[stable_id(normalize_text(p.core), prefix="core") for p in props])
+    sim = similarity(props, vecs)
+    threshold = settings.claim_group_threshold
+    clusters = _split_opposites(cluster(sim, threshold), props, sim, threshold)
+
+    members: list[list[Member]] = []
+    group_of: dict[str, list[int]] = {}
+    context_only: set[str] = set()
+    for gi, idx in enumerate(clusters):
+        pol = _polarity(props, idx)
+        ms = []
+        for i in idx:
+            p = props[i]
+            ms.append(Member(p.claim, _stance(p, pol), _mean_sim(sim, i, idx)))
+            group_of.setdefault(p.claim.id, []).append(gi)
+        members.append(ms)
+
+    by_article: dict[str, list[Claim]] = {}
+    for c in sorted(claims, key=lambda c: (c.article_id, c.start)):
+        by_article.setdefault(c.article_id, []).append(c)
+    prop_vec = {p.claim.id: vecs[i] for i, p in enumerate(props) if p.variant == 0}
+    for seq in by_article.values():
+        targets_of: dict[str, list[int]] = {}
+        for pos, c in enumerate(seq):
+            cues = cues_of(c.text)
+            if not (cues.deny or cues.doubt) or not _ANAPHOR.search(c.text):
+                continue
+            targets = _targets(c, seq[max(0, pos - _WINDOW):pos], prop_vec, group_of, targets_of, members)
+            targets_of[c.id] = targets
+            stance = sentence_stance(cues, opposite=True, attributed=False)
+            for gi in targets:
+                if not any(m.claim.id == c.id for m in members[gi]):
+                    members[gi].append(Member(c, stance, 0.5, context=True))
+            if targets and _own_voice_stance_only(c):
+                context_only.add(c.id)
+
+    groups: list[ClaimGroup] = []
+    for gi, ms in enumerate(members):
+        own = [m for m in ms if not m.context]
+        if not own or all(m.claim.id in context_only for m in own):
+            continue
+        status, reason, first, n_orig, edges = verdict(ms, arts)
+        groups.append(ClaimGroup(
+            id=group_key(story.id, [m.claim.id for m in own]), text=_clearest(own, sim, props, clusters[gi]),
+            status=status, sources=sources(ms, arts), reason=reason, first_source=first,
+            independent_origins=n_orig, provenance=edges))
+    groups.sort(key=lambda g: (-len({s.article_id for s in g.sources}), -len(g.sources), g.id))
+    return groups
+
+
+def _with_fallback(claims: list[Claim], articles: Sequence[Article], quotes: Sequence[Quote],
+                   citations: Sequence[Citation], resources: Resources, settings: Settings) -> list[Claim]:
+    """Extract claims for articles that arrive without any (callers that skip extraction)."""
+    from newsprism.extract.claims import extract_claims
+
+    have = {c.article_id for c in claims}
+    missing = [a for a in articles if a.id not in have and not a.duplicate_of and a.text.strip()]
+    if not missing:
+        return claims
+    for a, doc in zip(missing, resources.nlp.pipe([a.text for a in missing]), strict=True):
+        claims.extend(extract_claims(a, doc, quotes=[q for q in quotes if q.article_id == a.id],
+                                     citations=[c for c in citations if c.article_id == a.id], settings=settings))
+    return claims
+
+
+def _polarity(props: Sequence[Proposition], idx: Sequence[int]) -> bool:
+    """The group's polarity: negative only when most of its members are negated."""
+    neg = sum(1 for i in idx if props[i].negative)
+    return neg > len(idx) - neg
+
+
+def _stance(p: Proposition, negative_group: bool) -> str:
+    c = p.claim
+    cues = cues_of(c.text)
+    opposite = p.negative != negative_group
+    if negative_group:
+        # in a group of denials, reporting a denial is reporting the group's claim
+        cues = Cues(False, cues.doubt and not p.negative, cues.hedge, cues.attribution, cues.negations, cues.anonymous)
+    elif not opposite and cues.deny and not p.negative:
+        cues = Cues(False, cues.doubt, cues.hedge, cues.attribution, cues.negations, cues.anonymous)
+    attributed = bool(c.attributed_to or c.anonymous or c.via)
+    return sentence_stance(cues, opposite=opposite, attributed=attributed)
+
+
+def _mean_sim(sim: np.ndarray, i: int, idx: Sequence[int]) -> float:
+    others = [j for j in idx if j != i]
+    return float(np.mean(sim[i, others])) if others else 1.0
+
+
+def _split_opposites(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
+                     threshold: float) -> list[list[int]]:
+    """A negated member joins a positive group only when it is close to it ("did not specify" is no denial)."""
+    out: list[list[int]] = []
+    for idx in clusters:
+        if len(idx) < 2:
+            out.append(idx)
+            continue
+        pol = _polarity(props, idx)
+        keep = [i for i in idx if props[i].negative == pol]
+        moved = [i for i in idx if props[i].negative != pol]
+        for i in moved:
+            if keep and max(sim[i, j] for j in keep) >= threshold + _OPPOSITE_MARGIN:
+                keep.append(i)
+            else:
+                out.append([i])
+        out.append(sorted(keep))
+    # variants of one claim that ended up alone are noise: keep the claim's first proposition only
+    seen: set[str] = set()
+    final = []
+    for idx in sorted(out, key=lambda g: (-len(g), g[0])):
+        if len(idx) == 1 and props[idx[0]].claim.id in seen:
+            continue
+        seen.update(props[i].claim.id for i in idx)
+        final.append(idx)
+    return final
+
+
+def _targets(c: Claim, before: Sequence[Claim], prop_vec: dict[str, np.ndarray], group_of: dict[str, list[int]],
+             targets_of: dict[str, list[int]], members: Sequence[Sequence[Member]]) -> list[int]:
+    """The groups an anaphoric denial answers: the closest earlier claim of the same article it is about."""
+    if not before or c.id not in prop_vec:
+        return []
+    vec = prop_vec[c.id]
+    best, best_score = None, -1.0
+    for dist, prev in enumerate(reversed(before), start=1):
+        if prev.id not in prop_vec:
+            continue
+        score = float(vec @ prop_vec[prev.id]) - 0.02 * dist
+        if prev.attributed_to or prev.anonymous or prev.hedged:
+            score += 0.08
+        if any(len({m.claim.article_id for m in members[g]}) > 1 for g in group_of.get(prev.id, [])):
+            score += 0.08
+        if score > best_score:
+            best, best_score = prev, score
+    if best is None:
+        return []
+    chosen = list(targets_of.get(best.id) or group_of.get(best.id, []))
+    if _PLURAL.search(c.text):
+        key = (best.anonymous, best.via)
+        for prev in before:
+            if prev.id != best.id and (prev.anonymous, prev.via) == key and (prev.anonymous or prev.via):
+                chosen.extend(g for g in group_of.get(prev.id, []) if g not in chosen)
+    return chosen
+
+
+def _own_voice_stance_only(c: Claim) -> bool:
+    """"AFP was unable to verify these claims": the outlet's stance on another claim, not a claim of its own."""
+    if c.attributed_to:
+        return False
+    words = re.findall(r"[A-Za-z]{3,}", c.text)
+    return len(words) <= 8
+
+
+def _clearest(own: Sequence[Member], sim: np.ndarray, props: Sequence[Proposition], idx: Sequence[int]) -> str:
+    """The member sentence that states the claim most plainly: central, same polarity, short, not a quote."""
+    pol = _polarity(props, idx)
+    best, best_score = own[0].claim.text, -9.0
+    for i in idx:
+        p = props[i]
+        text = p.claim.text
+        words = len(text.split())
+        score = _mean_sim(sim, i, idx) - 0.01 * max(0, words - 28) - 0.01 * max(0, 8 - words)
+        score -= 0.15 * (p.negative != pol) + 0.08 * bool(re.search(r"[\"\u201c\u201d]", text))
+        score -= 0.05 * bool(cues_of(text).hedge)
+        if score > best_score:
+            best, best_score = text, score
+    return best

@@ -1,0 +1,181 @@
+"""Alignment: which claims of a story state the same thing.
+
+Each claim becomes one or more propositions: its core (the complement of "X said ...", without "according to X"
+or "citing X"), split at coordinated objects so "asked for economic and military help" is both an economic and a
+military request. Propositions are embedded with MiniLM and grouped by average-linkage clustering on cosine
+similarity, nudged by agreement of named entities and numbers. Negation does not push claims apart: "has asked"
+and "has not asked" land in one group, where the stance step sets them against each other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from newsprism.records import Claim, normalize_text, stable_id
+from newsprism.stance import DENY_RE
+
+_REPORTING = frozenset({"say", "tell", "report", "state", "add", "claim", "announce", "note", "quote", "write",
+                        "insist", "argue", "explain", "stress", "indicate", "declare", "remark", "assert", "allege"})
+_NUM_RE = re.compile(r"(\d[\d,.]*)\s*(thousand|million|billion|trillion|bn|m|k|%|percent|per cent)?", re.I)
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+@dataclass(frozen=True, slots=True)
+class Proposition:
+    """One thing a claim asserts; a claim with coordinated objects yields several."""
+
+    claim: Claim
+    core: str
+    variant: int
+    negative: bool
+    entities: frozenset[str]
+    values: tuple[float, ...]
+    predicate: str
+
+
+def number_values(numbers: Sequence[str]) -> tuple[float, ...]:
+    """Numeric values of number strings ("300 billion US dollars" -> 3e11; dates without digits are skipped)."""
+    out: list[float] = []
+    for text in numbers:
+        m = _NUM_RE.search(text)
+        if not m:
+            continue
+        try:
+            value = float(m.group(1).replace(",", "").rstrip("."))
+        except ValueError:
+            continue
+        if 1900 <= value <= 2100 and not m.group(2):
+            continue  # a year is a date, not a quantity
+        unit = (m.group(2) or "").lower()
+        out.append(value * _SCALE.get(unit, 1.0))
+    return tuple(out)
+
+
+def propositions(claims: Sequence[Claim], nlp: Any) -> list[Proposition]:
+    """Parse each claim once and derive its propositions."""
+    out: list[Proposition] = []
+    texts = [c.text for c in claims]
+    for claim, doc in zip(claims, nlp.pipe(texts), strict=True):
+        keep = _core_tokens(doc)
+        variants = _conjunct_variants(doc, keep) or [keep]
+        ents = frozenset(normalize_text(e.text) for e in doc.ents
+                         if e.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+                         and (e.text != claim.attributed_to))
+        values = number_values(claim.numbers)
+        root = _core_root(doc)
+        for k, toks in enumerate(variants):
+            core = _text(doc, toks) or claim.text
+            negative = claim.negated or bool(DENY_RE.search(core))
+            out.append(Proposition(claim=claim, core=core, variant=k, negative=negative, entities=ents,
+                                   values=values, predicate=root.lemma_.lower() if root is not None else ""))
+    return out
+
+
+def _core_root(doc: Any) -> Any:
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.lemma_.lower() in _REPORTING:
+        for child in root.children:
+            if child.dep_ in {"ccomp", "xcomp"}:
+                return child
+    return root
+
+
+def _core_tokens(doc: Any) -> set[int]:
+    """Token indices of what is asserted, without the attribution around it."""
+    root = _core_root(doc)
+    keep = {t.i for t in root.subtree} if root is not None and root.dep_ != "ROOT" else {t.i for t in doc}
+    for tok in doc:
+        low = tok.lower_
+        if low == "according" or (low in {"citing", "quoting"}) or (
+                tok.lemma_ == "cite" and tok.dep_ in {"relcl", "acl", "advcl"}):
+            keep -= {t.i for t in tok.subtree}
+    return keep
+
+
+def _conjunct_variants(doc: Any, keep: set[int]) -> list[set[int]]:
+    """Split the first coordination of nouns or adjectives: "economic and military help" -> two variants."""
+    for tok in doc:
+        if tok.i not in keep or tok.dep_ == "conj" or tok.pos_ not in {"NOUN", "ADJ", "PROPN"}:
+            continue
+        conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "ADJ", "PROPN"}]
+        if not conj:
+            continue
+        members = [tok]
+        while conj:
+            members.extend(conj)
+            conj = [c for c in conj[-1].children if c.dep_ == "conj" and c.pos_ in {"NOUN", "ADJ", "PROPN"}]
+        if len(members) > 4 or tok.dep_ in {"nsubj", "nsubjpass"}:
+            return []
+        links = {c.i for m in members for c in m.children if c.dep_ in {"cc", "punct", "preconj"}}
+        owned = [_own(m, members) - links for m in members]
+        return [keep - links - set().union(*(o for k, o in enumerate(owned) if k != i))
+                for i in range(len(members))]
+    return []
+
+
+def _own(m: Any, members: Sequence[Any]) -> set[int]:
+    """A conjunct's own tokens: its subtree without the subtrees of the conjuncts that hang below it."""
+    sub = {t.i for t in m.subtree}
+    for other in members:
+        if other is not m and other.i in sub:
+            sub -= {t.i for t in other.subtree}
+    return sub
+
+
+def _text(doc: Any, toks: set[int]) -> str:
+    parts = [doc[i].text_with_ws for i in sorted(toks)]
+    return re.sub(r"\s+", " ", "".join(parts)).strip(" ,;:-\"\u201c\u201d")
+
+
+def similarity(props: Sequence[Proposition], vecs: np.ndarray) -> np.ndarray:
+    """Cosine similarity, nudged by shared entities and numbers; variants of one claim never group."""
+    sim = vecs @ vecs.T
+    n = len(props)
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = props[i], props[j]
+            if a.claim.id == b.claim.id:
+                sim[i, j] = sim[j, i] = -1.0
+                continue
+            bonus = 0.0
+            if a.entities and b.entities:
+                bonus += 0.04 if a.entities & b.entities else -0.04
+            if a.values and b.values and any(_close(x, y) for x in a.values for y in b.values):
+                bonus += 0.04
+            if a.predicate and a.predicate == b.predicate:
+                bonus += 0.02
+            sim[i, j] = sim[j, i] = sim[i, j] + bonus
+    return sim
+
+
+def _close(x: float, y: float) -> bool:
+    return abs(x - y) <= 0.05 * max(abs(x), abs(y), 1e-9)
+
+
+def cluster(sim: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-linkage clusters whose members are on average at least ``threshold`` similar."""
+    n = sim.shape[0]
+    if n == 0:
+        return []
+    if n == 1:
+        return [[0]]
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    dist = np.clip(1.0 - sim, 0.0, 2.0)
+    np.fill_diagonal(dist, 0.0)
+    tree = linkage(squareform(dist, checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        groups.setdefault(int(lab), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def group_key(story_id: str, claim_ids: Sequence[str]) -> str:
+    return stable_id(story_id, *sorted(set(claim_ids)), prefix="g")

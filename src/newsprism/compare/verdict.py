@@ -1,0 +1,199 @@
+"""Verdict of a claim group: where it came from, how many independent origins back it, and its status.
+
+Independence: articles that derive from one another (``derived_from`` / ``duplicate_of``) count once, and so do
+articles that relay the same cited outlet ("according to The Daily Ledger"). A claim resting only on anonymous
+sourcing is ``unverified`` until an outlet states it in its own voice or a second origin backs it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newsprism.compare.align import number_values
+from newsprism.records import Article, Claim, ClaimSource, normalize_text
+
+SUPPORT = frozenset({"reports", "attributes"})
+_VAGUE = re.compile(r"^(several|some|many|other|various|multiple|the)?\s*((us|u\.s\.|western|local|foreign|"
+                    r"state|american|international)\s+)?(media|reports?|outlets?|press|newspapers?)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One source's statement in a group: the claim it comes from and the stance it takes."""
+
+    claim: Claim
+    stance: str
+    score: float
+    context: bool = False  # attached by context (an anaphoric denial), not by wording
+
+
+def roots(articles: Sequence[Article]) -> dict[str, str]:
+    """Union-find over copy edges: every article maps to the earliest article of its family."""
+    parent = {a.id: a.id for a in articles}
+    order = {a.id: (a.published or "9999", a.id) for a in articles}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a in articles:
+        for other in (*a.derived_from, *([a.duplicate_of] if a.duplicate_of else [])):
+            if other in parent:
+                ra, rb = find(a.id), find(other)
+                if ra != rb:
+                    keep, drop = sorted((ra, rb), key=lambda r: order[r])
+                    parent[drop] = keep
+    return {a: find(a) for a in parent}
+
+
+def outlet_of(article: Article | None, fallback: str) -> str:
+    if article is None:
+        return fallback
+    return article.outlet or (article.title or "")[:40] or fallback
+
+
+def origin_of(m: Member, root: Mapping[str, str], outlet_article: Mapping[str, str]) -> tuple[str, str]:
+    """(key, label) of where a supporting statement comes from."""
+    c = m.claim
+    via = c.via if c.via and not _VAGUE.match(c.via.strip()) else None
+    if via:
+        aid = outlet_article.get(normalize_text(via))
+        if aid is not None:
+            return f"article:{root.get(aid, aid)}", via
+        who = f"{c.attributed_to} via {via}" if c.anonymous and c.attributed_to else via
+        return f"outlet:{normalize_text(via)}", who
+    if c.attributed_to and not c.anonymous:
+        aid = outlet_article.get(normalize_text(c.attributed_to))
+        if aid is not None:
+            return f"article:{root.get(aid, aid)}", c.attributed_to
+    label = c.attributed_to if c.attributed_to else ""
+    return f"article:{root.get(c.article_id, c.article_id)}", label
+
+
+def number_conflict(members: Sequence[Member], outlets: Mapping[str, str]) -> str:
+    """"35 (Outlet A) vs 40 (Outlet B)" when supporting articles state numbers that do not agree, else ""."""
+    per: dict[str, tuple[tuple[float, ...], tuple[str, ...]]] = {}
+    for m in members:
+        vals = number_values(m.claim.numbers)
+        if vals and m.stance in SUPPORT and m.claim.article_id not in per:
+            per[m.claim.article_id] = (vals, m.claim.numbers)
+    if len(per) < 2:
+        return ""
+    items = list(per.items())
+    for i, (a, (va, na)) in enumerate(items):
+        for b, (vb, nb) in items[i + 1:]:
+            if not any(abs(x - y) <= 0.05 * max(abs(x), abs(y), 1e-9) for x in va for y in vb):
+                return f"{', '.join(na)} ({outlets.get(a, a)}) vs {', '.join(nb)} ({outlets.get(b, b)})"
+    return ""
+
+
+def verdict(members: Sequence[Member], articles: Mapping[str, Article]) -> tuple[str, str, str | None, int,
+                                                                                 tuple[tuple[str, str, str], ...]]:
+    """(status, reason, first_source, independent_origins, provenance edges) of one group."""
+    art_list = list(articles.values())
+    root = roots(art_list)
+    outlets = {aid: outlet_of(a, aid) for aid, a in articles.items()}
+    outlet_article: dict[str, str] = {}
+    for a in sorted(art_list, key=lambda a: (a.published or "9999", a.id)):
+        if a.outlet:
+            outlet_article.setdefault(normalize_text(a.outlet), a.id)
+    support = [m for m in members if m.stance in SUPPORT]
+    deny = [m for m in members if m.stance == "denies"]
+    doubt = [m for m in members if m.stance == "doubts"]
+    origins: dict[str, str] = {}
+    edges: list[tuple[str, str, str]] = []
+    for m in support:
+        key, label = origin_of(m, root, outlet_article)
+        origins.setdefault(key, label)
+        aid = m.claim.article_id
+        if key.startswith("outlet:"):
+            edges.append((label, aid, "cites"))
+        elif key.startswith("article:") and key[8:] != root.get(aid, aid):
+            edges.append((key[8:], aid, "cites"))
+        elif m.claim.anonymous and m.claim.attributed_to:
+            edges.append((f"anonymous: {m.claim.attributed_to}", aid, "sourced"))
+    for aid, a in articles.items():
+        for src in a.derived_from:
+            if src in articles and any(m.claim.article_id in (aid, src) for m in support):
+                edges.append((src, aid, "rewrites"))
+        if a.duplicate_of in articles and any(m.claim.article_id in (aid, a.duplicate_of) for m in support):
+            edges.append((str(a.duplicate_of), aid, "duplicates"))
+    edges = list(dict.fromkeys(edges))
+    n_out = len({m.claim.article_id for m in support})
+    n_orig = len(origins)
+    all_anon = bool(support) and all(m.claim.anonymous for m in support)
+    own_voice = any(m.stance == "reports" for m in support)
+    conflict = number_conflict(members, outlets)
+
+    first = _first_source(support, articles, outlet_article, origins)
+    parts = [f"{n_out} outlet{'s' if n_out != 1 else ''}, {n_orig} independent origin{'s' if n_orig != 1 else ''}"]
+    labels = [v for v in origins.values() if v]
+    if all_anon:
+        labels = [v if "anonym" in v or "unnamed" in v else f"anonymous {v}" for v in labels]
+    if labels:
+        parts[0] += ": " + "; ".join(dict.fromkeys(labels))
+    if deny:
+        parts.append("denied by " + _names(deny, outlets))
+    if doubt:
+        parts.append("doubted by " + _names(doubt, outlets))
+    if conflict:
+        parts.append("numbers differ: " + conflict)
+    if not support:
+        status = "denied" if deny else "unverified"
+    elif deny or conflict:
+        status = "disputed"
+    elif n_orig >= 2 and not (all_anon and not own_voice):
+        status = "corroborated"
+    elif all_anon or doubt:
+        status = "unverified"
+        parts.append("rests on anonymous sourcing" if all_anon else "no second origin")
+    else:
+        status = "single-source"
+    return status, "; ".join(parts), first, n_orig, tuple(edges)
+
+
+def _names(members: Sequence[Member], outlets: Mapping[str, str]) -> str:
+    names: list[str] = []
+    for m in members:
+        who = m.claim.attributed_to or outlets.get(m.claim.article_id, m.claim.article_id)
+        where = outlets.get(m.claim.article_id, m.claim.article_id)
+        names.append(who if who == where else f"{who} (in {where})")
+    uniq = list(dict.fromkeys(names))
+    return ", ".join(uniq[:-1]) + " and " + uniq[-1] if len(uniq) > 1 else uniq[0]
+
+
+def _first_source(support: Sequence[Member], articles: Mapping[str, Article], outlet_article: Mapping[str, str],
+                  origins: Mapping[str, str]) -> str | None:
+    """The outlet the others cite when it is in the story, else the earliest supporting article."""
+    cited = [k[8:] for k in origins if k.startswith("article:")]
+    ids = {m.claim.article_id for m in support}
+    for key in origins:
+        if key.startswith("outlet:") and key[7:] in outlet_article:
+            return outlet_article[key[7:]]
+    dated = sorted((articles[a].published or "9999", a) for a in ids if a in articles)
+    if dated and dated[0][0] != "9999":
+        return dated[0][1]
+    for key, label in origins.items():
+        if key.startswith("outlet:"):
+            return label
+    return cited[0] if cited else (sorted(ids)[0] if ids else None)
+
+
+def sources(members: Sequence[Member], articles: Mapping[str, Article]) -> tuple[ClaimSource, ...]:
+    """One ClaimSource per (article, stance, speaker), the strongest statement kept."""
+    best: dict[tuple[str, str, str], Member] = {}
+    for m in members:
+        key = (m.claim.article_id, m.stance, m.claim.attributed_to or "")
+        if key not in best or m.score > best[key].score:
+            best[key] = m
+    out = [ClaimSource(article_id=m.claim.article_id, outlet=(articles[m.claim.article_id].outlet
+                                                              if m.claim.article_id in articles else None),
+                       stance=m.stance, text=m.claim.text, attributed_to=m.claim.attributed_to,
+                       claim_id=m.claim.id, score=round(float(m.score), 4))
+           for m in best.values()]
+    order = {"reports": 0, "attributes": 1, "doubts": 2, "denies": 3}
+    return tuple(sorted(out, key=lambda s: (order[s.stance], s.article_id)))

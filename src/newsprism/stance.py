@@ -1,0 +1,289 @@
+"""Stance of a text on a claim: reports, attributes, denies, doubts, or unrelated.
+
+Two backends sit behind one ``StanceBackend`` protocol. ``RulesBackend`` (the default) runs offline: MiniLM
+embeddings find the sentences of a text that are about the claim, and cue lexicons (denial, doubt, hedging,
+attribution, negation) decide how the text stands on it. ``NLIBackend`` loads any NLI cross-encoder that
+sentence-transformers can load (``settings.nli_model``) and maps entailment / contradiction onto the same labels.
+The cue lexicons are shared with claim extraction and comparison, so the CLI, the benchmark and the story
+comparison judge stance the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+
+from newsprism.errors import ModelMissingError
+from newsprism.records import normalize_text, stable_id
+from newsprism.settings import Settings
+
+if TYPE_CHECKING:
+    from newsprism.resources import Resources
+
+LABELS: tuple[str, ...] = ("reports", "attributes", "denies", "doubts", "unrelated")
+
+_W = r"(?<![\w-])"  # word start that also refuses hyphenated tails
+DENY_RE = re.compile(
+    _W + r"(den(?:y|ies|ied|ying|ial)s?|refut\w*|rebut\w*|debunk\w*|disinformation|misinformation|fake|hoax\w*|"
+    r"false(?:ly|hood)?|untrue|not true|no truth|baseless|groundless|unfounded|fabricat\w*|nonsense|made[- ]up|"
+    r"never heard|not aware|unaware|no knowledge|no such|smear\w*|rubbish|absurd|ridiculous|"
+    r"(?:reject|dismiss)\w* (?:the |these |those |such )?(?:report|claim|allegation|suggestion|rumou?r)s?|"
+    r"(?:was|is|were|are|has been|have been) (?:a )?(?:satir\w+|parod\w+|prank))\b", re.I)
+DOUBT_RE = re.compile(
+    _W + r"((?:unable|not able|could not|couldn't|cannot|can't|did not|didn't|has not been able|have not been able)"
+    r" (?:to )?(?:be )?(?:independently )?(?:verif\w+|confirm\w*|corroborat\w+)|"
+    r"(?:not|never) (?:been )?(?:independently )?(?:verified|confirmed|corroborated)|"
+    r"unverif\w+|unconfirmed|uncorroborated|no evidence|little evidence|without evidence|"
+    r"(?:not|un)clear whether|remains? (?:unclear|to be seen)|doubt\w*|skeptic\w*|sceptic\w*|questionable|"
+    r"apparently not|not (?:part of|included)|no (?:sign|indication|proof))\b", re.I)
+HEDGE_RE = re.compile(
+    _W + r"(apparently|reportedly|allegedly|alleged|purportedly|supposedly|seemingly|ostensibly|"
+    r"would have|may have|might have|could have|is said to|are said to|was said to|were said to|"
+    r"appears? to|appeared to|seems? to|seemed to|rumou?r\w*|possibly|perhaps|"
+    r"believed to|thought to|suspected)\b", re.I)
+ATTRIB_RE = re.compile(
+    _W + r"(according to|citing|cited|quoting|quoted|(?:told|tells) (?:the )?[A-Z]\w*|said|says|say|"
+    r"stated|reported|reports|reporting|claim(?:s|ed)?|announced|sources?|officials?|spokes\w+|insiders?|"
+    r"familiar with|on condition of anonymity|unnamed|anonymous)\b", re.I)
+NEG_RE = re.compile(_W + r"(not|n't|never|no longer|no|none|neither|nor|nobody|nothing|without)\b", re.I)
+ANON_RE = re.compile(
+    r"\b(unnamed|anonymous|anonymity|(?:people|persons|sources?|officials?|diplomats?) (?:familiar|close|"
+    r"briefed|with knowledge)|(?:a |an )?(?:senior |western |us |u\.s\. )?(?:official|source)s? (?:said|say|told)|"
+    r"insiders?|people familiar)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What a sentence says about its own commitment: denial, doubt, hedging, attribution, negation."""
+
+    deny: bool
+    doubt: bool
+    hedge: bool
+    attribution: bool
+    negations: int
+    anonymous: bool
+
+
+def cues_of(text: str) -> Cues:
+    """Cue lexicon hits of one sentence (cheap: regular expressions only)."""
+    t = text.replace("\u2019", "'")
+    return Cues(deny=bool(DENY_RE.search(t)), doubt=bool(DOUBT_RE.search(t)), hedge=bool(HEDGE_RE.search(t)),
+                attribution=bool(ATTRIB_RE.search(t)), negations=len(NEG_RE.findall(t)),
+                anonymous=bool(ANON_RE.search(t)))
+
+
+def sentence_stance(cues: Cues, *, opposite: bool, attributed: bool) -> str:
+    """The stance a sentence takes on a claim it is about.
+
+    ``opposite``: the sentence states the claim with the other polarity (negated where the claim is not).
+    ``attributed``: the sentence sources the statement to someone other than the outlet.
+    """
+    if cues.doubt:
+        return "doubts"
+    if cues.deny or opposite:
+        return "doubts" if cues.hedge else "denies"
+    if attributed or cues.attribution or cues.hedge:
+        return "attributes"
+    return "reports"
+
+
+_SPLIT_RE = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[\"\u201c(]?[A-Z0-9])|\n\s*\n+|\n(?=[A-Z\"\u201c])")
+
+
+def split_sentences(text: str, limit: int = 60) -> list[str]:
+    """A fast sentence splitter for long texts (the CLI and benchmarks); claim extraction uses spaCy."""
+    parts = [p.strip() for p in _SPLIT_RE.split(text or "")]
+    return [p for p in parts if len(p) > 15][:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class StanceResult:
+    stance: str
+    score: float
+    evidence: str = ""
+    related: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"stance": self.stance, "score": round(float(self.score), 4), "evidence": self.evidence,
+                "related": round(float(self.related), 4)}
+
+
+class StanceBackend(Protocol):
+    """Judges pairs: ``claims[i]`` against ``texts[i]`` (a sentence or a whole article)."""
+
+    name: str
+
+    def judge(self, claims: Sequence[str], texts: Sequence[str]) -> list[StanceResult]: ...
+
+
+def _key(text: str) -> str:
+    return stable_id(normalize_text(text), prefix="s", length=20)
+
+
+def _polarity(text: str) -> int:
+    """Negations that flip meaning (a rough count; a denial word counts as a negation)."""
+    t = text.replace("\u2019", "'")
+    return len(NEG_RE.findall(t)) + len(DENY_RE.findall(t))
+
+
+@dataclass(slots=True)
+class _Sentences:
+    texts: list[str]
+    vecs: np.ndarray
+
+
+class RulesBackend:
+    """Embeddings find what a text says about the claim; cue lexicons decide the stance. Offline, no training.
+
+    Thresholds are set by reasoning about cosine scales of MiniLM (not fitted to any benchmark): a sentence with
+    cosine >= ``related`` to the claim is about it; the text's stance comes from the cues of its sentences that are
+    about the claim, weighed by similarity, with the lead sentences counting more (news puts the claim first).
+    """
+
+    name = "rules"
+
+    def __init__(self, resources: Resources, *, related: float = 0.42, topic: float = 0.30,
+                 max_sentences: int = 60) -> None:
+        if not 0 < related < 1 or not 0 < topic < 1:
+            raise ValueError("related and topic thresholds must lie within (0, 1)")
+        self.resources = resources
+        self.related = related
+        self.topic = topic
+        self.max_sentences = max_sentences
+
+    def _sentences(self, texts: Sequence[str]) -> list[_Sentences]:
+        split = [split_sentences(t, self.max_sentences) or [t.strip() or "."] for t in texts]
+        flat = sorted({s for ss in split for s in ss})
+        vecs = self.resources.embed(flat, keys=[_key(s) for s in flat])
+        index = {s: i for i, s in enumerate(flat)}
+        return [_Sentences(ss, vecs[[index[s] for s in ss]]) for ss in split]
+
+    def judge(self, claims: Sequence[str], texts: Sequence[str]) -> list[StanceResult]:
+        if len(claims) != len(texts):
+            raise ValueError("claims and texts must pair up one to one")
+        uniq_claims = sorted(set(claims))
+        cvecs = self.resources.embed(uniq_claims, keys=[_key(c) for c in uniq_claims])
+        cindex = {c: i for i, c in enumerate(uniq_claims)}
+        uniq_texts = sorted(set(texts))
+        sents = dict(zip(uniq_texts, self._sentences(uniq_texts), strict=True))
+        return [self._one(claim, cvecs[cindex[claim]], sents[text]) for claim, text in zip(claims, texts, strict=True)]
+
+    def _one(self, claim: str, cvec: np.ndarray, s: _Sentences) -> StanceResult:
+        sims = s.vecs @ cvec
+        order = np.argsort(-sims)
+        best = float(sims[order[0]])
+        top3 = float(np.mean(sims[order[:3]]))
+        related = 0.7 * best + 0.3 * top3
+        if related < self.topic or best < self.related:
+            return StanceResult("unrelated", 1.0 - related, s.texts[int(order[0])], related)
+        claim_neg = _polarity(claim) > 0
+        claim_cues = cues_of(claim)
+        weights = {"reports": 0.0, "attributes": 0.0, "denies": 0.0, "doubts": 0.0}
+        evidence = {k: ("", -1.0) for k in weights}
+        floor = max(self.topic, best - 0.2)
+        for rank, i in enumerate(order[:8]):
+            sim = float(sims[i])
+            if sim < floor:
+                break
+            text = s.texts[int(i)]
+            c = cues_of(text)
+            if claim_cues.deny or claim_cues.doubt:
+                # the claim itself is a denial ("X is a hoax"): a text that also debunks agrees with it
+                opposite = not (c.deny or c.doubt or _polarity(text) > 0)
+                c = Cues(False, False, c.hedge, c.attribution, c.negations, c.anonymous)
+            else:
+                opposite = (_polarity(text) > 0) != claim_neg and sim >= self.related
+            stance = sentence_stance(c, opposite=opposite, attributed=c.anonymous)
+            lead = 1.15 if int(i) < 3 else 1.0
+            w = sim * lead * (0.85 ** rank)
+            weights[stance] += w
+            if w > evidence[stance][1]:
+                evidence[stance] = (text, w)
+        # Body-wide debunking language counts even where the wording differs from the claim.
+        if not (claim_cues.deny or claim_cues.doubt):
+            near = [t for t, v in zip(s.texts, sims, strict=True) if v >= self.topic]
+            refute = sum(1 for t in near if DENY_RE.search(t) or DOUBT_RE.search(t))
+            if refute >= 2:
+                weights["denies"] += 0.25 * refute * best
+        stance = max(weights, key=lambda k: weights[k])
+        total = sum(weights.values()) or 1.0
+        return StanceResult(stance, weights[stance] / total * related, evidence[stance][0], related)
+
+
+class NLIBackend:
+    """Any NLI cross-encoder sentence-transformers can load; labels are read from the model's config."""
+
+    name = "nli"
+
+    def __init__(self, model: str, resources: Resources, *, device: str = "cpu", top_k: int = 3,
+                 rules: RulesBackend | None = None) -> None:
+        try:
+            from sentence_transformers import CrossEncoder
+
+            self.model = CrossEncoder(model, device=device)
+        except Exception as exc:  # noqa: BLE001 - loading raises many kinds of error
+            raise ModelMissingError(f"cannot load NLI cross-encoder {model!r}: {exc}") from exc
+        id2label = getattr(self.model.config, "id2label", None) or {}
+        self.labels = {int(i): str(v).lower() for i, v in id2label.items()}
+        if not any("entail" in v for v in self.labels.values()):
+            raise ModelMissingError(f"{model!r} has no 'entailment' label in its config: not an NLI model")
+        self.rules = rules or RulesBackend(resources)
+        self.top_k = top_k
+
+    def judge(self, claims: Sequence[str], texts: Sequence[str]) -> list[StanceResult]:
+        base = self.rules.judge(claims, texts)
+        premises: list[tuple[str, str]] = []
+        slots: list[int] = []
+        for i, (claim, text, r) in enumerate(zip(claims, texts, base, strict=True)):
+            if r.stance == "unrelated":
+                continue
+            sents = split_sentences(text, self.rules.max_sentences) or [text]
+            vecs = self.rules.resources.embed(sents, keys=[_key(x) for x in sents])
+            cvec = self.rules.resources.embed([claim], keys=[_key(claim)])[0]
+            best = np.argsort(-(vecs @ cvec))[: self.top_k]
+            premises.append((" ".join(sents[int(j)] for j in sorted(best)), claim))
+            slots.append(i)
+        out = list(base)
+        if not premises:
+            return out
+        logits = np.asarray(self.model.predict(premises, convert_to_numpy=True, show_progress_bar=False))
+        if logits.ndim == 1:
+            logits = logits[:, None]
+        probs = np.exp(logits - logits.max(axis=1, keepdims=True))
+        probs /= probs.sum(axis=1, keepdims=True)
+        for slot, p, (premise, _) in zip(slots, probs, premises, strict=True):
+            label = self.labels.get(int(np.argmax(p)), "neutral")
+            c = cues_of(premise)
+            if "contra" in label:
+                stance = "doubts" if c.hedge or c.doubt else "denies"
+            elif "entail" in label:
+                stance = "attributes" if c.attribution or c.hedge else "reports"
+            else:
+                stance = "doubts" if c.doubt else "attributes"
+            out[slot] = StanceResult(stance, float(p.max()), premise, base[slot].related)
+        return out
+
+
+def get_backend(resources: Resources, settings: Settings) -> StanceBackend:
+    """The backend named by ``settings.stance_backend`` ('rules' or 'nli' with ``settings.nli_model``)."""
+    name = settings.stance_backend.lower()
+    if name == "rules":
+        return RulesBackend(resources)
+    if name == "nli":
+        if not settings.nli_model:
+            raise ModelMissingError("stance_backend 'nli' needs settings.nli_model (a cross-encoder name or path)")
+        return NLIBackend(settings.nli_model, resources, device=settings.device)
+    raise ValueError(f"unknown stance backend {settings.stance_backend!r}; use 'rules' or 'nli'")
+
+
+def stance_of_texts(claim: str, texts: Sequence[str], *, resources: Resources,
+                    settings: Settings) -> list[dict[str, Any]]:
+    """Each text's stance on the claim, one dict per text (stance, score, evidence, related)."""
+    if not claim.strip():
+        raise ValueError("the claim is empty")
+    backend = get_backend(resources, settings)
+    return [r.to_dict() for r in backend.judge([claim] * len(texts), list(texts))]
