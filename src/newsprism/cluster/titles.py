@@ -10,7 +10,8 @@ _SEPARATORS = (" | ", " – ", " — ", " - ", " :: ")
 _LABEL = re.compile(r"^\s*(?:title|headline|breaking|exclusive|update|updated|live|watch|video)\s*:\s*", re.I)
 _MAX_TAG_WORDS = 5
 _MEDIA_TEXT = """times post news journal herald tribune press agency tv radio daily gazette guardian
-telegraph wire mail express observer chronicle record today media network reuters ap afp bbc cnn"""
+telegraph wire mail express observer chronicle record today media network reuters ap afp bbc cnn bulletin
+ledger courier sentinel standard star review report online magazine weekly dispatch"""
 _MEDIA_WORDS = frozenset(_MEDIA_TEXT.split())
 
 
