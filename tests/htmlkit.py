@@ -37,7 +37,7 @@ def sample_module() -> ModuleType:
     return load_sample()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # one Playwright at a time: two sync instances cannot share the main thread
 def chromium() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is absent (apt-get install chromium)")
@@ -50,7 +50,7 @@ def chromium() -> Iterator[Any]:
 
 @pytest.fixture
 def page(chromium: Any) -> Iterator[Any]:
-    """A fresh page that records every dialog (an XSS would open one) and every page error."""
+    """A fresh page that records every dialog (an XSS would open one), page error and console error."""
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.dialogs = []  # type: ignore[attr-defined]
@@ -62,5 +62,6 @@ def page(chromium: Any) -> Iterator[Any]:
 
     pg.on("dialog", on_dialog)
     pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))  # type: ignore[attr-defined]
+    pg.on("console", lambda msg: pg.errors.append(msg.text) if msg.type == "error" else None)  # CSP violations
     yield pg
     context.close()

@@ -1,10 +1,18 @@
-"""Fixtures: the sample result and headless Chromium, from tests/htmlkit.py."""
+"""Fixtures: the sample result and headless Chromium (from tests/htmlkit.py), a store, the app, a live server."""
 
 from __future__ import annotations
 
 import importlib.util
+import socket
 import sys
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
 
 
 def _kit():  # type: ignore[no-untyped-def]
@@ -22,3 +30,52 @@ kit = _kit()
 sample_module = kit.sample_module
 chromium = kit.chromium
 page = kit.page
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory: pytest.TempPathFactory, sample_module: ModuleType) -> Path:
+    """A store holding the sample result, written through the Store API."""
+    from newsprism.store import Store
+
+    db = tmp_path_factory.mktemp("web") / "newsprism.db"
+    result = sample_module.sample_result()
+    with Store(db) as store:
+        store.upsert_articles(result.articles)
+        store.save_analysis(result)
+    return db
+
+
+@pytest.fixture(scope="session")
+def app(store_path: Path) -> Any:
+    from newsprism.web.app import create_app
+
+    return create_app(store_path)
+
+
+@pytest.fixture(scope="session")
+def client(app: Any) -> Any:
+    from fastapi.testclient import TestClient
+
+    return TestClient(app)
+
+
+@pytest.fixture(scope="session")
+def server(app: Any) -> Iterator[str]:
+    """The app under uvicorn on a free loopback port, in a thread; yields its base URL."""
+    import uvicorn
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+    sock.close()

@@ -97,9 +97,9 @@ def provenance_graph(story: Story, articles: Mapping[str, Article], citations: I
 
     pos: dict[str, tuple[int, int]] = {}
     nodes = []
-    for c, members in sorted(columns.items()):
+    for col, members in sorted(columns.items()):
         for r, nid in enumerate(members):
-            x, y = MARGIN + c * (NODE_W + COL_GAP), MARGIN + r * (NODE_H + ROW_GAP)
+            x, y = MARGIN + col * (NODE_W + COL_GAP), MARGIN + r * (NODE_H + ROW_GAP)
             pos[nid] = (x, y)
             if nid.startswith("outlet:"):
                 nodes.append(Node(id=nid, kind="outlet", label=_clip(nid[7:], 26), sublabel="cited outlet", x=x, y=y))

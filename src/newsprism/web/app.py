@@ -1,0 +1,248 @@
+"""`newsprism serve`: a local, read-only web app over the SQLite store, with a JSON API under /api/.
+
+Pages are rendered on the server with the report's own Jinja2 macros (autoescape on), so the app and report.html
+show a story the same way. Article text is untrusted: it is only ever escaped into pages, scripts come only from
+/static (the Content-Security-Policy forbids inline script), and queries take user input only as parameters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import quote, urlencode
+
+from fastapi import FastAPI, HTTPException, Query
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from newsprism import __version__
+from newsprism.records import STATUSES
+from newsprism.report.html import asset, json_for_script, template_environment
+from newsprism.report.views import article_segments, citations_by_article, story_view
+from newsprism.web.catalog import Catalog, StoryFilter
+from newsprism.web.models import (
+    ArticleBrief,
+    ArticleDetail,
+    ArticlesPage,
+    CitationOut,
+    ErrorOut,
+    OutletCount,
+    OutletDetail,
+    RemovedOut,
+    StoriesPage,
+    StoryDetail,
+    StorySummary,
+)
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "not in the store"}}
+
+StatusParam = Literal["corroborated", "single-source", "disputed", "denied", "unverified"]
+assert set(StatusParam.__args__) == set(STATUSES)  # type: ignore[attr-defined]
+Q = Annotated[str, Query(max_length=200, description="words to find in titles, summaries and article text")]
+PageNo = Annotated[int, Query(alias="page", ge=1, le=100_000)]
+PerPage = Annotated[int, Query(ge=1, le=100)]
+Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
+Outlet = Annotated[str | None, Query(max_length=200)]
+FormText = Annotated[str, Query(max_length=200)]
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware (cheaper than BaseHTTPMiddleware): the same headers on every response."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *((k, v) for k, v in SECURITY_HEADERS if k not in names)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _href_outlet(name: str) -> str:
+    return f"/outlets/{quote(name, safe='')}"
+
+
+def create_app(db: Path) -> FastAPI:
+    """The app for one store file, opened read-only (raises StoreError when it is missing or too new)."""
+    catalog = Catalog(db)
+    env = template_environment([HERE / "templates"], href_article=lambda a: f"/articles/{quote(a, safe='')}",
+                               href_story=lambda s: f"/stories/{quote(s, safe='')}", href_outlet=_href_outlet)
+    app = FastAPI(title="newsprism", version=__version__, docs_url=None, redoc_url=None,
+                  description="Read-only JSON API over a newsprism store: stories, claims, articles, outlets.")
+    app.state.catalog = catalog
+    app.add_middleware(SecurityHeaders)
+
+    def page(name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+        return HTMLResponse(env.get_template(name).render(db_name=catalog.db.name, **ctx), status_code=status_code)
+
+    def not_found(what: str) -> HTMLResponse:
+        return page("error.html.j2", 404, title="Not found", message=f"{what} is not in this store.")
+
+    for name, media in (("report.css", "text/css"), ("report.js", "text/javascript")):
+        body = asset(name)
+        app.add_api_route(f"/static/{name}", _static(body, media), include_in_schema=False)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    # -- pages ------------------------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(q: Q = "", date_from: FormText = "", date_to: FormText = "", outlet: FormText = "",
+                     status: FormText = "", page_no: PageNo = 1,
+                     per_page: PerPage = 25) -> HTMLResponse:
+        """The HTML form sends empty fields; they, and values that do not parse, mean no filter."""
+        flt = StoryFilter(q=q, date_from=_parse_day(date_from), date_to=_parse_day(date_to), outlet=outlet or None,
+                          status=status if status in STATUSES else None)
+        total, rows = catalog.list_stories(flt, page=page_no, per_page=per_page)
+        args = {k: v for k, v in (("q", q), ("date_from", flt.date_from), ("date_to", flt.date_to),
+                                  ("outlet", flt.outlet), ("status", flt.status), ("per_page", per_page)) if v}
+        pages = max(1, -(-total // per_page))
+        return page("stories.html.j2", title="Stories", rows=rows, total=total, flt=flt, page_no=page_no, pages=pages,
+                    statuses=STATUSES, outlets=catalog.index().outlets,
+                    prev_url=f"/?{urlencode({**args, 'page': page_no - 1})}" if page_no > 1 else None,
+                    next_url=f"/?{urlencode({**args, 'page': page_no + 1})}" if page_no < pages else None)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: str) -> HTMLResponse:
+        story = catalog.story(story_id)
+        if story is None:
+            return not_found("This story")
+        arts = catalog.articles(story.article_ids)
+        by_id = {a.id: a for a in arts}
+        num = {aid: i + 1 for i, aid in enumerate(story.article_ids)}
+        view = story_view(story, by_id, citations=catalog.citations(story.article_ids),
+                          quotes=catalog.quotes(story.article_ids), entities=catalog.entities(story.article_ids),
+                          num=num)
+        return page("story.html.j2", title=story.title, view=view, num=num,
+                    data_json=json_for_script({"support": view.support, "article_href": "/articles/"}))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str) -> HTMLResponse:
+        art = catalog.article(article_id)
+        if art is None:
+            return not_found("This article")
+        story_ids = catalog.stories_of_article(art.id)
+        stories = [s for s in (catalog.index().by_id.get(sid) for sid in story_ids) if s]
+        first = catalog.story(story_ids[0]) if story_ids else None
+        order = [*(first.article_ids if first else ()), art.id, *art.derived_from, *filter(None, [art.duplicate_of])]
+        num = {aid: i + 1 for i, aid in enumerate(dict.fromkeys(order))}
+        segments, unplaced = article_segments(art)
+        return page("article.html.j2", title=art.title or "Untitled", a=art, segments=segments, unplaced=unplaced,
+                    num=num, stories=stories, cites=citations_by_article(catalog.citations([art.id])).get(art.id, []))
+
+    @app.get("/outlets", response_class=HTMLResponse, include_in_schema=False)
+    def outlets_page() -> HTMLResponse:
+        return page("outlets.html.j2", title="Outlets", outlets=catalog.index().outlets)
+
+    @app.get("/outlets/{name:path}", response_class=HTMLResponse, include_in_schema=False)
+    def outlet_page(name: str) -> HTMLResponse:
+        report = catalog.outlet(name)
+        if report is None:
+            return not_found("This outlet")
+        return page("outlet.html.j2", title=name, o=report, num={a.id: i + 1 for i, a in enumerate(report.recent)})
+
+    # -- JSON API ---------------------------------------------------------------------------------------------
+
+    @app.get("/api/stories", response_model=StoriesPage, tags=["stories"])
+    def api_stories(q: Q = "", date_from: Day = None, date_to: Day = None, outlet: Outlet = None,
+                    status: StatusParam | None = None, page_no: PageNo = 1,
+                    per_page: PerPage = 25) -> StoriesPage:
+        """Stories, newest coverage first, or best match first when searching; filters combine."""
+        flt = StoryFilter(q=q, date_from=_iso(date_from), date_to=_iso(date_to), outlet=outlet or None, status=status)
+        total, rows = catalog.list_stories(flt, page=page_no, per_page=per_page)
+        return StoriesPage(total=total, page=page_no, per_page=per_page, items=[StorySummary.of(r) for r in rows])
+
+    @app.get("/api/stories/{story_id}", response_model=StoryDetail, responses=NOT_FOUND, tags=["stories"])
+    def api_story(story_id: str) -> StoryDetail:
+        """One story: summary, timeline, claims with every outlet's stance, and its articles."""
+        story = catalog.story(story_id)
+        if story is None:
+            raise HTTPException(404, "no such story")
+        return StoryDetail.of(story, catalog.articles(story.article_ids))
+
+    @app.get("/api/articles", response_model=ArticlesPage, tags=["articles"])
+    def api_articles(q: Q = "", outlet: Outlet = None, page_no: PageNo = 1,
+                     per_page: PerPage = 25) -> ArticlesPage:
+        """Articles matching every word of q (full-text), optionally from one outlet; newest first."""
+        total, arts = catalog.search_articles(q, outlet or None, page=page_no, per_page=per_page)
+        return ArticlesPage(total=total, page=page_no, per_page=per_page, items=[ArticleBrief.of(a) for a in arts])
+
+    @app.get("/api/articles/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND, tags=["articles"])
+    def api_article(article_id: str) -> ArticleDetail:
+        """One article: cleaned text, every removed piece with its category and offsets, its stories."""
+        a = catalog.article(article_id)
+        if a is None:
+            raise HTTPException(404, "no such article")
+        brief = ArticleBrief.of(a).model_dump()
+        return ArticleDetail(**brief, source_path=a.source_path, source_id=a.source_id, url=a.url,
+                             authors=list(a.authors), text=a.text,
+                             removed=[RemovedOut(text=r.text, category=r.category, start=r.start, end=r.end)
+                                      for r in a.removed],
+                             story_ids=catalog.stories_of_article(a.id),
+                             citations=[CitationOut(outlet=c.outlet, text=c.text, kind=c.kind)
+                                        for c in catalog.citations([a.id])])
+
+    @app.get("/api/outlets", response_model=list[OutletCount], tags=["outlets"])
+    def api_outlets() -> list[OutletCount]:
+        """Every outlet with its number of articles, most first."""
+        return [OutletCount(outlet=n, count=c) for n, c in catalog.index().outlets]
+
+    @app.get("/api/outlets/{name}", response_model=OutletDetail, responses=NOT_FOUND, tags=["outlets"])
+    def api_outlet(name: str) -> OutletDetail:
+        """What an outlet publishes, whom it cites, who cites it, and how the claims it carries fare."""
+        report = catalog.outlet(name)
+        if report is None:
+            raise HTTPException(404, "no such outlet")
+        return OutletDetail.of(report)
+
+    return app
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _parse_day(text: str) -> str | None:
+    try:
+        return dt.date.fromisoformat(text.strip()).isoformat() if text.strip() else None
+    except ValueError:
+        return None
+
+
+def _static(body: str, media: str) -> Any:
+    def serve() -> Response:
+        return Response(body, media_type=media, headers={"cache-control": "public, max-age=3600"})
+
+    return serve
+
+
+def run_server(db: Path, *, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the app with uvicorn until Ctrl-C."""
+    import uvicorn
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        log.warning("serving on %s: anyone who can reach this address can read the store", host)
+    print(f"newsprism: serving {db} at http://{host}:{port}/ (Ctrl-C stops)")  # noqa: T201
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
