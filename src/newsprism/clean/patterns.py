@@ -1,0 +1,213 @@
+"""Context-free cues of page junk: call-to-action wording, credits, engagement counters, chrome.
+
+The wording is what pages in many languages use for the same widgets (subscribe, donate, share, read more,
+cookies...), not phrases of any one site. Each cue names the category it points to. Long lines (body paragraphs
+that merely mention a newsletter) only match the ``strong`` cues; short lines match all of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts), _I)
+
+
+# Cues that decide a line of any length: the line is built around the widget.
+STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("engagement", re.compile(r"^\s*\d[\d.,]*\s*[km]?\s*(views?|comments?|likes?|shares?|reads?|replies|"
+                              r"kommentare?|aufrufe|vues|vistas|comentarios?)(?=\d|\b).{0,40}$", _I)),
+    ("source-line", re.compile(r"^\s*(source|sources|quelle|fuente|fonte|źródło|origine)\s*:\s*\S.{0,80}$", _I)),
+    ("related-link", re.compile(
+        r"^\s*(?:>+|»+|→|▶|►|\*)?\s*(read (?:more|also|here|next)|also read|see also|more on this|more|related|"
+        r"related (?:articles?|stories|content|news)|recommended|lesen sie (?:auch|mehr)|lesen sie hier|"
+        r"mehr zum thema|auch interessant|weiterlesen|vea también|lea también|lee también|leia também|"
+        r"lire aussi|à lire aussi|czytaj (?:też|także|więcej)|zobacz też|leggi anche|mire)\s*[:>»|-]\s*\S", _I)),
+    ("related-link", re.compile(r"^\s*(?:>>|»|→)\s*\S", _I)),
+    ("credit", re.compile(
+        r"^\s*[(\[]?\s*(?:photo|photos|photograph|picture|image|images|foto|fotos|bild|bilder|credit|credits|"
+        r"crédits?(?: photos?)?|crédito|copyright|©|video)\s*(?:credit)?\s*[:/©]\s*[^.]{1,80}[)\]]?\s*$", _I)),
+    ("credit", re.compile(r"^\s*[(\[]?[^()\[\].]{0,60}(?:getty images|shutterstock|istock(?:photo)?|"
+                          r"imago|picture alliance|dpa-bildfunk|/ap|/afp|/reuters|via reuters|via getty)"
+                          r"[^()\[\]]{0,40}[)\]]?\s*$", _I)),
+    ("credit", re.compile(r"^\s*\(\s*[^()]{2,60}/[^()]{2,60}\s*\)\s*$")),
+    ("cookie-notice", re.compile(r"\b(we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|"
+                                 r"preferences|consent)|verwendet cookies|nutzt cookies|utiliza cookies|"
+                                 r"utilise des cookies|accept (?:all )?cookies)\b", _I)),
+    ("scraper-artifact", re.compile(r"^\s*[a-z]+(?:[ _][a-z]+)*[-_]\d+\s*$|^\s*(?:%d|%s|\{\{.*\}\}|undefined|"
+                                    r"null|nan|loading\s*\.{0,3}|lade\s*\.{0,3}|javascript is (?:disabled|"
+                                    r"required).*|please enable javascript.*)\s*$", _I)),
+    ("page-chrome", re.compile(r"^\s*(?:top|bottom|end|start) of (?:page|article|content)\s*$|"
+                               r"^\s*(?:skip to (?:main )?content|skip navigation|back to top|nach oben|"
+                               r"zum inhalt springen|springe direkt zu:?)\s*$", _I)),
+    ("page-chrome", re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4})?.{0,80}(?:all rights reserved|"
+                               r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)", _I)),
+)
+
+# Cues for short lines only (up to ~25 words): a button, a label, a widget's heading.
+SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("related-link", _rx(
+        r"^\s*(read more|read also|read next|also read|see also|more|related|related (?:articles?|stories|posts?|"
+        r"content|news|links?)|more (?:on this|news|articles|stories) ?(?:topic)?|weiterlesen|mehr (?:zum thema|"
+        r"lesen|dazu|themen)|lesen sie auch|weitere (?:artikel|beiträge|informationen|themen|nachrichten)|"
+        r"vea también|lea también|notas relacionadas|contenido relacionado|lire aussi|leia também|czytaj też|"
+        r"zobacz też|leggi anche|dowiedz się więcej)\s*[:.…]*\s*$")),
+    ("donation", _rx(
+        r"\b(donate|donation|donating|contribut(?:e|ion)|support (?:us|our|today|independent|quality|"
+        r"local|this|the work)|your support|become a (?:member|supporter|patron|subscriber)|"
+        r"support (?:the|a)? ?(?:free|independent) press|"
+        r"payment methods?|paypal|patreon|one-time|monthly (?:gift|donation)|remind me later|"
+        r"spenden|jetzt spenden|unterstütze|unterstützen sie|faire un don|soutenez|apoya|dona ahora|"
+        r"wesprzyj|small favou?r to ask|we need your help|independent (?:journalism|news|media)|"
+        r"keep (?:our )?journalism (?:free|open))\b", r"^\s*(?:please\s+)?support\b.{0,40}!\s*$")),
+    ("newsletter", _rx(
+        r"\b(newsletters?|sign up|signup|sign-up|inbox|by e-?mail|per e-?mail|be notified|get notified|"
+        r"notify me|subscribe to our|abonnieren|anmelden|melde dich|suscr[ií]bete|inscrivez-vous|"
+        r"zapisz się|e-?mail address|your email)\b")),
+    ("promo", _rx(
+        r"\b(subscribe|subscription|subscriber|abonnement|abo\b|jobs? (?:of the day|board)|top jobs|"
+        r"job offers?|stellenangebote|download (?:our|the) app|get the app|free trial|special offer|"
+        r"exclusive (?:offers?|angebote)|(?:find|search|browse) (?:the best |new |your )?jobs|"
+        r"jobs? (?:now|today)|angebote|readers (?:are )?(?:also )?read(?:ing)?|most (?:read|popular|"
+        r"viewed|shared)|trending|you (?:may|might) (?:also )?like|don'?t miss|recommended for you|"
+        r"popular (?:now|stories|articles)|meistgelesen|beliebt|más leídas|lo más|les plus lus|"
+        r"more from|more stories|latest (?:news|stories|articles)|full story|premium|unlock|"
+        r"to continue reading|log in to read|already a subscriber)\b")),
+    ("engagement", _rx(
+        r"\b(share (?:this|on|via|article|story)|share$|teilen(?: mit)?:?$|tweet(?: this)?$|"
+        r"like this:?|gefällt mir|follow us|folge uns|síguenos|suivez-nous|follow .{1,40} on "
+        r"(?:twitter|facebook|instagram|x)|on (?:facebook|twitter|whatsapp|telegram|linkedin)$|"
+        r"\d+\s*(?:views?|comments?|likes?|shares?)(?=\d|\b))")),
+    ("comments", _rx(
+        r"\b(leave a (?:comment|reply)|post a comment|add a comment|comments? (?:are )?closed|"
+        r"\d+ comments?|no comments|view comments|show comments|kommentar (?:verfassen|schreiben)|"
+        r"kommentare?$|hinterlasse einen kommentar|antworten$|reply$|antwort abbrechen|comentarios$|"
+        r"commentaires$|log in to comment|join the (?:conversation|discussion))\b")),
+    ("advertisement", _rx(
+        r"^\s*(advertisement|advertising|anzeige|werbung|\*?werbung\b.*|sponsored(?: content| by)?|"
+        r"publicidad|publicité|pubblicità|reklama|ad|ads|about these ads|paid content|partner content)\s*$")),
+    ("cookie-notice", _rx(r"\b(cookies?|datenschutzeinstellungen|privacy settings|consent)\b")),
+    ("navigation", _rx(
+        r"^\s*(home|homepage|startseite|start|menu|menü|main menu|hauptmenü|search|suche|suchen|navigation|"
+        r"next|previous|prev|zurück|weiter|vorheriger beitrag|nächster beitrag|next (?:article|post|story)|"
+        r"previous (?:article|post|story)|older posts?|newer posts?|sie sind hier:?|you are here:?|"
+        r"categories|kategorien|archiv|archive|tags?|schlagwörter|inhalt|contents?|sitemap|login|log in|"
+        r"anmelden|register|registrieren|close|schließen)\s*:?\s*$",
+        r"^\s*[«‹←]|[»›→]\s*$")),
+    ("page-chrome", _rx(
+        r"^\s*(impressum|imprint|datenschutz(?:erklärung)?|privacy(?: policy)?|terms(?: of (?:use|service))?|"
+        r"agb|kontakt|contact(?: us)?|about(?: us)?|über uns|faq|legal notice|mentions légales|aviso legal|"
+        r"rss|print|drucken|e-?mail|facebook|twitter|instagram|youtube|linkedin|whatsapp|telegram|pinterest|"
+        r"xing|tiktok)\b.{0,40}$")),
+)
+
+# Words that make an imperative call to action when they open a short line.
+CTA_START = re.compile(
+    r"^\s*(subscribe|sign up|join|follow|share|click|tap|download|register|log ?in|donate|support|get|try|"
+    r"find|discover|learn more|watch|listen|jetzt|hier|klicken|abonnieren|melde|entdecke|suscríbete|"
+    r"regístrate|descarga|inscrivez|abonnez|découvrez)\b", _I)
+
+# "X is a reporter covering ...": a third-person sentence about a writer.
+AUTHOR_BIO = re.compile(
+    r"^\s*(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s+(?:is|was|has been|works as|writes|covers|reports)\b.{0,200}"
+    r"\b(journalist|reporter|correspondent|editor|writer|author|columnist|contributor|freelance|"
+    r"producer|anchor|blogger|analyst|staff|desk|covering|covers|newsroom)\b", re.DOTALL)
+BIO_FOLLOW = re.compile(r"^\s*(?:he|she|they)\s+(?:is|was|has|currently|previously|also|holds|lives|writes|"
+                        r"covers|joined|worked|graduated)\b", _I)
+
+BYLINE = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|autor(?:in)?|author|written by|text:|texto:)\s+"
+                    r"[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}(?:\s*(?:,|and|und|y|et|&)\s*"
+                    r"[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})*\s*(?:[,|/•·-].{0,60})?$")
+
+MONTHS = (r"jan(?:uary|uar|vier)?|feb(?:ruary|ruar|rero)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|jun[ei]?|juin|"
+          r"jul[iy]?|juillet|aug(?:ust)?|août|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|"
+          r"dec(?:ember)?|dez(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+          r"octubre|noviembre|diciembre|janvier|février|mars|avril|juillet|septembre|octobre|novembre|"
+          r"décembre")
+DATE_IN_TEXT = re.compile(
+    r"\b(\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}/\d{1,2}/\d{4}|"
+    rf"\d{{1,2}}\.?\s+(?:de\s+)?(?:{MONTHS})\.?\s+(?:de\s+)?\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\b", _I)
+DATE_LINE = re.compile(
+    rf"^\s*(?:(?:published|updated|posted|veröffentlicht|aktualisiert|stand|publicado|publié|am|on|le|el)"
+    rf"\s*:?\s*)?(?:[A-Za-zäéû]+,?\s+)?(?:{DATE_IN_TEXT.pattern})(?:,?\s*(?:um\s+)?\d{{1,2}}[:.]\d{{2}}"
+    rf"(?:\s*(?:uhr|am|pm|h))?)?(?:\s*[|/•·-].{{0,60}})?\s*$", _I)
+
+TERMINAL = re.compile(r"[.!?…。！？]['\"”’»)\]]*\s*$")
+VERBISH = re.compile(
+    r"\b(is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
+    r"said|says|say|told|tells|asked|added|according|ist|sind|war|waren|hat|haben|wird|werden|kann|"
+    r"est|sont|était|ont|es|son|fue|era|ha|han|è|sono|jest|są)\b|\b\w{3,}(?:ed|ing)\b", _I)
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _any(cues: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
+    """One pattern that matches wherever any cue does: a cheap first test, most lines match nothing."""
+    return re.compile("|".join(f"(?:{rx.pattern})" for _, rx in cues), _I)
+
+
+_ANY_STRONG = _any(STRONG)
+_ANY_SHORT = _any(STRONG + SHORT)
+_APPEAL = tuple((c, rx) for c, rx in SHORT if c in ("donation", "newsletter", "promo"))
+_ANY_APPEAL = _any(_APPEAL)
+_PRONOUNS = re.compile(r"\b(we|our|us|you|your)\b", _I)
+
+
+def _prefixes(cues: tuple[tuple[str, re.Pattern[str]], ...]) -> frozenset[str]:
+    """The first four letters of every word of four letters or more that the cues spell out."""
+    words: set[str] = set()
+    for _, rx in cues:
+        source = re.sub(r"\\[a-zA-Z]", " ", rx.pattern)
+        words.update(w.lower()[:4] for w in re.findall(r"[^\W\d_]{4,}", source))
+    return frozenset(words)
+
+
+_TRIGGERS = _prefixes(STRONG + SHORT)
+_SYMBOLS = re.compile(r"[©»«>→←▶►(\[%{|/:_\d]")
+
+
+def maybe_junk(text: str) -> bool:
+    """A cheap test that rules most body lines out before the cue patterns run."""
+    words = WORD.findall(text.lower())
+    if len(words) <= 3 or _SYMBOLS.search(text):
+        return True
+    return any(w[:4] in _TRIGGERS for w in words if len(w) >= 4)
+
+
+def short_category(text: str) -> str | None:
+    """The junk category a short line's wording points to, or None."""
+    if not maybe_junk(text) or not _ANY_SHORT.search(text):
+        return None
+    for category, rx in STRONG:
+        if rx.search(text):
+            return category
+    for category, rx in SHORT:
+        if rx.search(text):
+            return category
+    return None
+
+
+def strong_category(text: str) -> str | None:
+    """The junk category of a long line: only cues that make the whole line a widget, or a heavy appeal."""
+    if not maybe_junk(text) or not _ANY_STRONG.search(text):
+        return None
+    for category, rx in STRONG:
+        if rx.search(text):
+            return category
+    return None
+
+
+def appeal_score(text: str) -> int:
+    """How much a paragraph reads as an appeal to the reader (donate, subscribe), not as news."""
+    if not maybe_junk(text) or not _ANY_APPEAL.search(text):
+        return 0
+    score = 0
+    for category, rx in _APPEAL:
+        hits = len(rx.findall(text))
+        score += 2 * hits if category == "donation" else hits
+    pronouns = len(_PRONOUNS.findall(text))
+    if pronouns >= 4:
+        score += 1
+    return score

@@ -1,0 +1,327 @@
+"""Plain-text junk classifier: tells body, title, sub-heading and junk lines apart, with a junk category.
+
+Trafilatura returns nothing on scraped plain text, so this works on lines alone, with general signals:
+position (head, body core, tail), length and sentence shape, capitalisation, call-to-action wording
+(``patterns``), credits and caption shape, author bios at the end, blocks of short widget lines, and lines the
+corpus repeats on many pages. Like jusText, short lines are judged by their neighbours: inside the body core they
+are kept (sub-headings, one-line quotes, list items); at the head and tail they are page furniture.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from newsprism.clean import patterns as P
+
+BODY, HEADING, TITLE, JUNK = "body", "heading", "title", "junk"
+_CTA = frozenset({"donation", "newsletter", "promo"})
+
+_TITLE_PREFIX = re.compile(r"^\s*(?:title|headline|titel|titre|título)\s*:\s*", re.IGNORECASE)
+_CREDIT_TAIL = re.compile(r"(?:\((?:photo:?\s*|foto:?\s*)?[A-Z][^()]{1,50}/[^()]{1,50}\)|"
+                          r"\((?:photo|foto|image|bild|credit)s?\s*:[^()]{1,60}\)|"
+                          r"(?:photo|foto|image|bild)\s*:\s*[^.]{1,60}|©\s*[^.]{1,60})\s*$", re.IGNORECASE)
+_CJK = re.compile("[\u3000-\u9fff\uac00-\ud7af]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line: its normalised text and where it sits in the raw text."""
+
+    text: str
+    start: int
+    end: int
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    kind: str  # body | heading | title | junk
+    category: str | None = None
+
+
+def normalize_line(text: str) -> str:
+    """NFKC, non-breaking and odd spaces to one space, invisible characters dropped."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    return _SPACES.sub(" ", text).strip()
+
+
+def line_key(text: str) -> str:
+    """A key for comparing lines across documents (case, punctuation and digits ignored)."""
+    return re.sub(r"[\W\d_]+", " ", text.lower()).strip()
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Non-blank lines with their offsets into ``raw``; a blank line starts a new block."""
+    out: list[Line] = []
+    block = 0
+    pos = 0
+    for part in raw.splitlines(keepends=True):
+        body = part.rstrip("\r\n")
+        text = normalize_line(body)
+        if text:
+            out.append(Line(text, pos, pos + len(body), block))
+        else:
+            block += 1
+        pos += len(part)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    words: int
+    chars: int
+    terminal: bool
+    verb: bool
+    lower: float
+    cjk: bool
+
+    @property
+    def good(self) -> bool:
+        """Reads as a paragraph of prose."""
+        if self.cjk:
+            return self.chars >= 40 and self.terminal
+        return self.lower >= 0.3 and (self.chars >= 150 or (self.chars >= 80 and self.terminal))
+
+    @property
+    def sentence(self) -> bool:
+        return self.terminal and (self.words >= 6 or (self.cjk and self.chars >= 15))
+
+
+def _shape(text: str) -> _Shape:
+    words = P.WORD.findall(text)
+    lower = sum(1 for w in words if w[0].islower()) / len(words) if words else 0.0
+    cjk = not text.isascii() and len(_CJK.findall(text)) > len(text) * 0.3
+    return _Shape(len(words), len(text), bool(P.TERMINAL.search(text)), bool(P.VERBISH.search(text)), lower, cjk)
+
+
+def _category(text: str, shape: _Shape) -> str | None:
+    if shape.words <= 25 and shape.chars <= 220:
+        if P.BYLINE.match(text) or (shape.words <= 14 and P.DATE_LINE.match(text)):
+            return "byline"
+        return P.short_category(text)
+    cat = P.strong_category(text)
+    if cat:
+        return cat
+    if P.appeal_score(text) >= 3:
+        for category, rx in P.SHORT:
+            if category in ("donation", "newsletter", "promo") and rx.search(text):
+                return category
+    return None
+
+
+def _titleish(shape: _Shape, text: str) -> bool:
+    return 2 <= shape.words <= 30 and shape.chars <= 250 and not text.endswith((".", ",", ";", ":"))
+
+
+def _core(shapes: Sequence[_Shape], cats: Sequence[str | None], max_gap: int) -> tuple[int, int] | None:
+    """The span of the article body: the run of prose lines with the most text, joined with near runs."""
+    good = [i for i, s in enumerate(shapes) if s.good and not cats[i]]
+    if not good:
+        good = [i for i, s in enumerate(shapes) if s.sentence and not cats[i]]
+    if not good:
+        return None
+    runs: list[list[int]] = [[good[0]]]
+    for i in good[1:]:
+        gap = i - runs[-1][-1] - 1
+        bad = sum(1 for j in range(runs[-1][-1] + 1, i) if cats[j])
+        if gap > max_gap or bad > max_gap // 2:
+            runs.append([i])
+        else:
+            runs[-1].append(i)
+    weight = [sum(shapes[i].chars for i in run) for run in runs]
+    best = max(range(len(runs)), key=weight.__getitem__)
+    lo, hi = best, best
+    while lo > 0 and weight[lo - 1] >= 0.3 * weight[best] and runs[lo][0] - runs[lo - 1][-1] <= 3 * max_gap:
+        lo -= 1
+    while (hi < len(runs) - 1 and weight[hi + 1] >= 0.3 * weight[best]
+           and runs[hi + 1][0] - runs[hi][-1] <= 3 * max_gap):
+        hi += 1
+    return runs[lo][0], runs[hi][-1]
+
+
+def classify_lines(lines: Sequence[Line], *, title: str | None = None, repeated: Collection[str] = (),
+                   extracted: bool = False) -> tuple[list[Verdict], str | None]:
+    """A verdict for every line and the title found.
+
+    ``title`` is a known title (from metadata); ``repeated`` holds ``line_key``s the corpus repeats on many pages;
+    ``extracted`` says the text is already a main-content extraction (trafilatura's), so only clear junk goes.
+    """
+    n = len(lines)
+    texts = [ln.text for ln in lines]
+    shapes = [_shape(t) for t in texts]
+    cats: list[str | None] = [_category(t, s) for t, s in zip(texts, shapes, strict=True)]
+    for i, t in enumerate(texts):
+        if cats[i] is None and shapes[i].words <= 30 and line_key(t) in repeated:
+            cats[i] = "page-chrome"
+        if cats[i] is None and i >= n - 3 and _is_bio(texts, i):
+            cats[i] = "author-bio"
+    _credits(texts, shapes, cats)
+    _blocks(lines, shapes, cats)
+    verdicts: list[Verdict | None] = [None] * n
+
+    found_title = _mark_title(texts, shapes, cats, verdicts, title)
+    span = _core(shapes, cats, max_gap=4 if extracted else 8)
+    lo, hi = span if span else (0, n - 1)
+    if extracted:
+        lo, hi = _extracted_span(shapes, cats, lo, hi)
+    t_idx = next((i for i, v in enumerate(verdicts) if v and v.kind == TITLE), -1)
+    for i in range(n):
+        if verdicts[i] is not None:
+            continue
+        if cats[i]:
+            verdicts[i] = Verdict(JUNK, cats[i])
+        elif lo <= i <= hi:
+            verdicts[i] = Verdict(HEADING if _titleish(shapes[i], texts[i]) and not shapes[i].terminal else BODY)
+        elif i < lo:
+            verdicts[i] = _head_line(texts, shapes, i, t_idx, lo)
+        else:
+            verdicts[i] = _tail_line(texts, shapes, cats, verdicts, i, hi)
+    return [v or Verdict(BODY) for v in verdicts], found_title
+
+
+def _is_bio(texts: Sequence[str], i: int) -> bool:
+    if P.AUTHOR_BIO.match(texts[i]):
+        return True
+    return i > 0 and bool(P.BIO_FOLLOW.match(texts[i])) and bool(P.AUTHOR_BIO.match(texts[i - 1]))
+
+
+def _credits(texts: Sequence[str], shapes: Sequence[_Shape], cats: list[str | None]) -> None:
+    """Credit lines, lines ending in a credit, and the short descriptive lines just before them are captions."""
+    for i, t in enumerate(texts):
+        anchor = cats[i] == "credit"
+        if not anchor and cats[i] is None and shapes[i].words <= 60 and _CREDIT_TAIL.search(t):
+            cats[i] = "caption"
+            anchor = True
+        if not anchor:
+            continue
+        for j in (i - 1, i - 2):
+            if j < 0 or cats[j] not in (None, "caption") or shapes[j].words > 20 or shapes[j].good:
+                break
+            cats[j] = "caption"
+
+
+def _blocks(lines: Sequence[Line], shapes: Sequence[_Shape], cats: list[str | None]) -> None:
+    """A short block of widget lines shares one category, and a short heading right above a junk block joins it."""
+    groups: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        groups.setdefault(ln.block, []).append(i)
+    blocks = list(groups.values())
+    for idx in blocks:
+        if not 2 <= len(idx) <= 5 or any(shapes[i].words > 25 for i in idx):
+            continue
+        first = next((cats[i] for i in idx if cats[i] and cats[i] != "byline"), None)
+        if first and sum(1 for i in idx if cats[i]) * 2 >= len(idx):
+            for i in idx:
+                if cats[i] is None or (cats[i] in _CTA and first in _CTA):
+                    cats[i] = first
+    for k in range(len(blocks) - 1):
+        idx, nxt = blocks[k], blocks[k + 1]
+        if (len(idx) == 1 and cats[idx[0]] is None and shapes[idx[0]].words <= 8 and not shapes[idx[0]].terminal
+                and len(nxt) >= 2 and all(cats[i] for i in nxt) and cats[nxt[0]] not in ("caption", "credit")):
+            cats[idx[0]] = cats[nxt[0]]
+
+
+def _mark_title(texts: Sequence[str], shapes: Sequence[_Shape], cats: Sequence[str | None],
+                verdicts: list[Verdict | None], title: str | None) -> str | None:
+    """Find the title (a "Title:" line, the known title, or the headline above the body) and its duplicates."""
+    key = line_key(title) if title else ""
+    t_idx = -1
+    for i, t in enumerate(texts[:12]):
+        if _TITLE_PREFIX.match(t) and len(t) > 10:
+            t_idx = i
+            title = _TITLE_PREFIX.sub("", t)
+            break
+    if t_idx < 0 and key:
+        t_idx = next((i for i, t in enumerate(texts[:15]) if line_key(t) == key), -1)
+    if t_idx < 0 and not title:
+        for i, t in enumerate(texts[:8]):
+            if cats[i]:
+                continue
+            s = shapes[i]
+            if _titleish(s, t) and s.words >= 3 and not t.endswith((".", "…")):
+                nxt = i + 1
+                while nxt < len(texts) and cats[nxt]:
+                    nxt += 1
+                if nxt < len(texts) and not (shapes[nxt].words <= 3 and not shapes[nxt].terminal):
+                    t_idx, title = i, t
+                break
+            if s.good or s.sentence:
+                break
+    if t_idx >= 0:
+        verdicts[t_idx] = Verdict(TITLE)
+    if title:
+        key = line_key(_TITLE_PREFIX.sub("", title))
+        for i, t in enumerate(texts):
+            if i != t_idx and key and line_key(_TITLE_PREFIX.sub("", t)) == key:
+                verdicts[i] = Verdict(JUNK, "duplicate-title")
+    return title
+
+
+def _extracted_span(shapes: Sequence[_Shape], cats: Sequence[str | None], lo: int, hi: int) -> tuple[int, int]:
+    """On an extraction, keep everything between the first and last line that reads as text, not as a label."""
+    first = next((i for i, s in enumerate(shapes) if not cats[i] and (s.sentence or s.words >= 8)), lo)
+    last = next((i for i in range(len(shapes) - 1, -1, -1)
+                 if not cats[i] and (shapes[i].sentence or shapes[i].words >= 8)), hi)
+    return min(first, lo), max(last, hi)
+
+
+def _head_line(texts: Sequence[str], shapes: Sequence[_Shape], i: int, t_idx: int, lo: int) -> Verdict:
+    s = shapes[i]
+    if t_idx >= 0 and i > t_idx:
+        if s.words <= 15 and not s.verb:
+            return Verdict(JUNK, "caption")
+        if s.sentence or s.words >= 8:
+            return Verdict(BODY)  # a standfirst between the title and the body
+    if i >= lo - 2 and s.sentence and s.words >= 8:
+        return Verdict(BODY)
+    if t_idx >= 0 and i == t_idx - 1 and s.words <= 3 and texts[i][:1].isupper():
+        return Verdict(JUNK, "section-label")
+    if texts[i] == texts[i].lower():
+        return Verdict(JUNK, "page-chrome")
+    return Verdict(JUNK, "navigation")
+
+
+def _tail_line(texts: Sequence[str], shapes: Sequence[_Shape], cats: Sequence[str | None],
+               verdicts: Sequence[Verdict | None], i: int, hi: int) -> Verdict:
+    s = shapes[i]
+    prev = verdicts[i - 1] if i > 0 else None
+    if (s.sentence and s.words >= 5 and not cats[i] and (i == hi + 1 or (prev is not None and prev.kind == BODY))):
+        return Verdict(BODY)  # a closing line of the article
+    if s.words >= 4 and not s.terminal:
+        return Verdict(JUNK, "related-link")
+    return Verdict(JUNK, "navigation")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The kept body, every removed piece (text, category, start, end into the raw text) and the title found."""
+
+    text: str
+    removed: tuple[tuple[str, str, int, int], ...]
+    title: str | None
+    lines: tuple[Line, ...]
+    verdicts: tuple[Verdict, ...]
+
+
+def clean_text(raw: str, *, title: str | None = None, repeated: Collection[str] = (),
+               extracted: bool = False) -> Cleaned:
+    """Classify the lines of ``raw`` and split them into the body and the removed pieces."""
+    lines = split_lines(raw)
+    verdicts, found = classify_lines(lines, title=title, repeated=repeated, extracted=extracted)
+    kept: list[str] = []
+    removed: list[tuple[str, str, int, int]] = []
+    last_block = -1
+    for ln, v in zip(lines, verdicts, strict=True):
+        if v.kind == JUNK:
+            removed.append((ln.text, v.category or "page-chrome", ln.start, ln.end))
+        elif v.kind in (BODY, HEADING):
+            if kept:
+                kept.append("\n\n" if ln.block != last_block else "\n")
+            kept.append(ln.text)
+            last_block = ln.block
+    return Cleaned("".join(kept), tuple(removed), found, tuple(lines), tuple(verdicts))
