@@ -117,6 +117,12 @@ def _is_passive(verb: Any) -> bool:
 
 def _via_of(verb: Any) -> int | None:
     """"told CNN", "in an email to X", "said on state television", "in an interview with X"."""
+    for tok in verb.sent:  # "In an email to X, he wrote, “...”" (the phrase may hang off the quoted clause)
+        if tok.lemma_ in _MESSAGES and tok.head.dep_ == "prep" and tok.head.lower_ in {"in", "during"}:
+            inner = next((g for g in tok.children if g.dep_ == "prep" and g.lower_ in {"to", "with"}), None)
+            target = next((g for g in inner.children if g.dep_ == "pobj"), None) if inner is not None else None
+            if target is not None:
+                return target.i
     for c in verb.children:
         if verb.lemma_ == "tell" and c.dep_ in {"dobj", "dative", "iobj"} and c.pos_ in {"PROPN", "NOUN"}:
             return c.i
@@ -136,6 +142,8 @@ def _via_of(verb: Any) -> int | None:
     return None
 
 
+_MESSAGES = frozenset({"email", "e-mail", "interview", "statement", "letter", "message", "call", "conversation",
+                       "post", "op-ed", "briefing"})
 MEDIA_NOUNS = frozenset({
     "television", "tv", "radio", "channel", "broadcaster", "newspaper", "paper", "daily", "agency", "magazine",
     "website", "outlet", "network", "show", "program", "programme", "podcast", "broadcast", "media", "press",

@@ -142,9 +142,28 @@ def _link_people(names: Sequence[str], counts: Counter[str]) -> dict[str, str]:
     return canon
 
 
+_MISTAKEN = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC"})
+
+
+def _relabel_surnames(mentions: list[Mention]) -> list[Mention]:
+    """A lone surname the tagger called ORG or GPE ("Heddle said") is the person of that name in the article."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        key = name_key(m.name)
+        if m.label == "PERSON" and len(key) > 1:
+            people[m.article_id].add(key[-1])
+    out = []
+    for m in mentions:
+        key = name_key(m.name)
+        if m.label in _MISTAKEN and len(key) == 1 and key[0] in people[m.article_id]:
+            m = Mention(m.article_id, m.text, m.name, "PERSON", m.start, m.end)
+        out.append(m)
+    return out
+
+
 def link_entities(mentions: Iterable[Mention]) -> EntityIndex:
     """One entity per referent: people linked by name subsets (article first, then corpus), others by name."""
-    mentions = list(mentions)
+    mentions = _relabel_surnames(list(mentions))
     local: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
         local[(m.article_id, m.label)].append(m)

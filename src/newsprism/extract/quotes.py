@@ -435,21 +435,23 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
         o = sal.last_outlet(tok.idx)
         if o:
             return o, None, "outlet", False
-    if tok.lemma_.lower() in ROLE_NOUNS and det == "the" and tok.tag_ in {"NN"} and not has_propn and len(span) <= 3:
+    others = [t for t in span if t.pos_ == "PROPN" and t.i != tok.i]
+    if (tok.lemma_.lower() in ROLE_NOUNS and det == "the" and tok.tag_ in {"NN", "NNP"} and not others
+            and len(span) <= 3):
         p = sal.last_person(tok.idx, role=tok.lemma_.lower())
         if p:
             return p[0], p[1], "person", False
     group = media_group(span)
     if group:
         return group, None, "outlet", False
-    for ent in span.ents:
-        if ent.root.i == tok.i and ent.label_ in {"ORG", "GPE", "NORP", "FAC"}:
-            name, eid = _canonical(ent.text, ent.start_char, article_id, index, ent.label_)
-            return name, eid, "place" if ent.label_ in {"GPE", "FAC"} else "org", False
     if tok.pos_ == "PROPN" and index is not None:
         known = index.find(article_id, span.text, "PERSON") or index.find(article_id, tok.text, "PERSON")
         if known is not None:
             return known.name, known.id, "person", False
+    for ent in span.ents:
+        if ent.root.i == tok.i and ent.label_ in {"ORG", "GPE", "NORP", "FAC"}:
+            name, eid = _canonical(ent.text, ent.start_char, article_id, index, ent.label_)
+            return name, eid, "place" if ent.label_ in {"GPE", "FAC"} else "org", False
     description = re.sub(r"\s+", " ", span.text).strip()
     subtree_text = " ".join(t.text for t in tok.subtree)
     anon = is_anonymous_source(tok, subtree_text)

@@ -1,0 +1,60 @@
+"""Entities canonical across a corpus (texts written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.extract.conftest import make_article
+
+from newsprism.extract import Extraction
+from newsprism.extract.entities import Mention, clean_name, entity_id, link_entities
+
+Run = Callable[..., Extraction]
+
+
+def test_clean_name_strips_titles_possessives_and_the() -> None:
+    assert clean_name("President Odra Vell", "PERSON") == "Odra Vell"
+    assert clean_name("Vell’s", "PERSON") == "Vell"
+    assert clean_name("Director of National Parks Mira Tolland", "PERSON") == "Mira Tolland"
+    assert clean_name("the Kessrin Council", "ORG") == "Kessrin Council"
+
+
+def test_short_names_link_to_the_fullest_name_across_articles() -> None:
+    ms = [Mention("a1", "Chinese President Xi Jinping", "Xi Jinping", "PERSON", 0, 10),
+          Mention("a1", "Xi", "Xi", "PERSON", 20, 22),
+          Mention("a2", "Xi", "Xi", "PERSON", 5, 7),
+          Mention("a2", "Jinping", "Jinping", "PERSON", 30, 37)]
+    index = link_entities(ms)
+    people = [e for e in index.entities if e.label == "PERSON"]
+    assert len(people) == 1
+    assert people[0].name == "Xi Jinping"
+    assert set(people[0].article_ids) == {"a1", "a2"}
+    assert index.at("a2", 5) == people[0]
+    assert people[0].id == entity_id("Xi Jinping", "PERSON")
+
+
+def test_ambiguous_surname_is_not_merged() -> None:
+    ms = [Mention("a1", "Hal Brenner", "Hal Brenner", "PERSON", 0, 5),
+          Mention("a1", "Una Brenner", "Una Brenner", "PERSON", 10, 15),
+          Mention("a2", "Brenner", "Brenner", "PERSON", 0, 5)]
+    names = {e.name for e in link_entities(ms).entities}
+    assert {"Hal Brenner", "Una Brenner", "Brenner"} <= names
+
+
+def test_corpus_entities_with_possessive_and_title(extract: Run) -> None:
+    one = make_article("Carpathian President Teodor Malinescu met farmers in Brasova on Monday. "
+                       "Malinescu promised new irrigation canals.")
+    two = make_article("Carpathia's Malinescu flew to Lisbon on Friday for the summit. "
+                       "President Malinescu spoke for an hour.")
+    ex = extract(one, two)
+    people = [e for e in ex.entities if e.label == "PERSON" and "Malinescu" in e.name]
+    assert len(people) == 1, people
+    assert people[0].name == "Teodor Malinescu"
+    assert set(people[0].article_ids) == {one.id, two.id}
+
+
+def test_misspelled_outlet_entity_is_canonical(extract: Run) -> None:
+    ex = extract(make_article("The Wahsington Post published the leaked memo on Sunday. "
+                              "The Washington Post said the memo was authentic."))
+    outlets = [e for e in ex.entities if "Washington Post" in e.name or "Wahsington" in e.name]
+    assert [e.name for e in outlets] == ["The Washington Post"]

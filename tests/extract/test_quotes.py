@@ -1,0 +1,133 @@
+"""Quotes and speakers on texts written for these tests (fictional people, places and outlets)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.extract.conftest import make_article
+
+from newsprism.extract import Extraction
+from newsprism.extract.quotes import quote_spans
+
+Run = Callable[..., Extraction]
+
+
+def _find(ex: Extraction, words: str):  # type: ignore[no-untyped-def]
+    found = [q for q in ex.quotes if words in q.text]
+    assert found, f"no quote contains {words!r}: {[q.text for q in ex.quotes]}"
+    return found[0]
+
+
+def test_quote_spans_curly_straight_and_runon_paragraphs() -> None:
+    text = ('She said, “The dam will hold.” Then he added "we are ready".\n\n'
+            '“The first part of a long statement goes here.\n\n“And the second part ends it,” she said.')
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert "The dam will hold." in spans
+    assert "we are ready" in spans
+    joined = [s for s in spans if s.startswith("The first part")]
+    assert joined and "the second part ends it" in joined[0]
+
+
+def test_direct_quote_with_named_speaker_and_pronoun_two_sentences_later(extract: Run) -> None:
+    text = ("Harbor Minister Odile Varnec toured the flooded docks of Port Almera on Monday. "
+            "The water had risen overnight and several warehouses were closed. "
+            "Crews worked through the night to pump it out.\n\n"
+            "“We will rebuild every pier before winter,” she said.")
+    ex = extract(make_article(text))
+    q = _find(ex, "We will rebuild every pier")
+    assert q.speaker == "Odile Varnec"
+    assert q.direct and not q.anonymous
+    assert q.cue == "said"
+    assert text[q.start:q.end].startswith("We will rebuild")
+
+
+def test_quote_broken_by_he_said_is_one_quote_with_one_speaker(extract: Run) -> None:
+    text = ("Economist Brannoc Heddle spoke at the Velmora trade fair.\n\n"
+            "“The harvest was poor this year,” Heddle said, “and grain prices will rise before spring.”")
+    ex = extract(make_article(text))
+    first = _find(ex, "The harvest was poor")
+    second = _find(ex, "grain prices will rise")
+    assert first.speaker == second.speaker == "Brannoc Heddle"
+    assert first.direct
+
+
+def test_indirect_quote_with_according_to(extract: Run) -> None:
+    text = ("The Kessrin river bridge will close for repairs in May, according to city engineer Talia Morrow. "
+            "Traffic will be diverted through the old town.")
+    ex = extract(make_article(text))
+    q = _find(ex, "bridge will close for repairs")
+    assert q.speaker == "Talia Morrow"
+    assert not q.direct
+    assert q.cue and q.cue.lower() == "according to"
+
+
+def test_indirect_said_that_and_told_outlet_via(extract: Run) -> None:
+    text = ("Mayor Quentin Albrecht told CNN that the city would not raise taxes this year. "
+            "He said the budget was balanced.")
+    ex = extract(make_article(text))
+    q = _find(ex, "would not raise taxes")
+    assert q.speaker == "Quentin Albrecht"
+    assert q.via == "CNN"
+    assert not q.direct
+    q2 = _find(ex, "budget was balanced")
+    assert q2.speaker == "Quentin Albrecht"
+
+
+def test_email_to_outlet_is_the_via(extract: Run) -> None:
+    text = ("Lars Okonkwo, a spokesman for the Dravian embassy, said he knew nothing about the plan. "
+            "In an email to The Washington Post, he wrote, “I have never seen such a letter.”")
+    ex = extract(make_article(text))
+    q = _find(ex, "I have never seen such a letter")
+    assert q.speaker == "Lars Okonkwo"
+    assert q.via == "The Washington Post"
+    assert q.direct
+
+
+def test_anonymous_sources(extract: Run) -> None:
+    text = ("The ministry is preparing a second aid package, two officials familiar with the matter said. "
+            "The plan was first drafted in March, according to people who spoke on condition of anonymity. "
+            "Minister Pella Strand said that the package was not yet final.")
+    ex = extract(make_article(text))
+    a = _find(ex, "preparing a second aid package")
+    assert a.anonymous and not a.direct
+    b = _find(ex, "first drafted in March")
+    assert b.anonymous
+    c = _find(ex, "not yet final")
+    assert not c.anonymous and c.speaker == "Pella Strand"
+
+
+def test_plural_they_and_role_noun(extract: Run) -> None:
+    text = ("Unnamed officials in Corvane said the border would reopen soon. "
+            "“We expect the first trucks to cross on Friday,” they added.\n\n"
+            "Finance Minister Arvid Solberg addressed parliament on Tuesday. "
+            "“The reserves are sufficient for two years,” the minister said.")
+    ex = extract(make_article(text))
+    they = _find(ex, "first trucks to cross")
+    assert they.anonymous and they.speaker and "officials" in they.speaker
+    minister = _find(ex, "reserves are sufficient")
+    assert minister.speaker == "Arvid Solberg"
+
+
+def test_continued_quote_after_removed_caption_keeps_the_speaker(extract: Run) -> None:
+    text = ("“Our clinics will stay open through the strike,” said Dr. Maren Castellane, who heads the Ostrava "
+            "health board.\n\n"
+            "“Nobody will be turned away, whatever their insurance.”")
+    ex = extract(make_article(text))
+    q = _find(ex, "Nobody will be turned away")
+    assert q.speaker == "Maren Castellane"
+
+
+def test_mixed_quote_and_scare_quote(extract: Run) -> None:
+    text = ("Senator Ilse Varga said the new law had “badly damaged” trust in the courts. "
+            "Critics have called the reform a “power grab” for months.")
+    ex = extract(make_article(text))
+    q = _find(ex, "badly damaged")
+    assert q.speaker == "Ilse Varga" and q.direct
+    assert not [q for q in ex.quotes if q.text.strip() == "power grab"]
+
+
+def test_quote_ids_are_stable(extract: Run) -> None:
+    text = "“The factory will reopen in June,” said plant manager Ruth Calloway."
+    a = extract(make_article(text)).quotes
+    b = extract(make_article(text)).quotes
+    assert [q.id for q in a] == [q.id for q in b] and a
