@@ -61,7 +61,7 @@ class Settings:
     story_time_grace_days: float = 3.0
     story_time_decay: float = 0.05
     story_text_chars: int = 3000
-    story_ivf_min: int = 20000
+    story_ivf_min: int = 5000
 
     def with_overrides(self, **overrides: Any) -> Settings:
         known = {f.name for f in fields(self)}
