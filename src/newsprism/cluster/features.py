@@ -17,9 +17,9 @@ import numpy as np
 from newsprism.records import Article
 from newsprism.settings import Settings
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
+_LOWER = re.compile(r"(?<![A-Za-z])[a-z][a-z'\u2019\-]*[a-z]")
 _CAP = re.compile(r"\b[A-Z][A-Za-z'\u2019\-]*[A-Za-z]")
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*\d|(?<![\w.])\d(?![\w])")
+_NUMBER = re.compile(r"\d[\d,.]*\d")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
 # Capitalised words that are not names: function words at sentence starts, titles, calendar words.
@@ -56,10 +56,10 @@ def parse_day(published: str | None) -> float | None:
 
 def entities_of(text: str) -> frozenset[str]:
     """Lower-cased capitalised tokens that are not common words of this very text (a cheap name detector)."""
-    lower = {w.lower() for w in _WORD.findall(text) if w[0].islower()}
+    lower = set(_LOWER.findall(text))
     out = set()
-    for m in _CAP.finditer(text):
-        word = _POSSESSIVE.sub("", m.group(0)).lower()
+    for cap in set(_CAP.findall(text)):
+        word = _POSSESSIVE.sub("", cap).lower()
         if len(word) > 2 and word not in _NOT_NAMES and word not in lower:
             out.add(word)
     return frozenset(out)
@@ -67,12 +67,7 @@ def entities_of(text: str) -> frozenset[str]:
 
 def numbers_of(text: str) -> frozenset[str]:
     """Figures with at least two digits, separators removed ("1,200" and "1200" are one number)."""
-    out = set()
-    for m in _NUMBER.finditer(text):
-        digits = m.group(0).replace(",", "").rstrip(".")
-        if sum(c.isdigit() for c in digits) >= 2:
-            out.add(digits)
-    return frozenset(out)
+    return frozenset(m.replace(",", "") for m in _NUMBER.findall(text))
 
 
 def signals_of(article: Article, settings: Settings) -> Signals:

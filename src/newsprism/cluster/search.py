@@ -3,42 +3,56 @@
 Dated articles are cut into blocks of ``window`` days; each block is searched against itself and its two
 neighbouring blocks (the overlap), so every pair closer than the window is within reach and nothing further is
 ever compared. Undated articles are searched against everything. A block index is exact (flat) while small and
-an inverted file (IVF) past ``ivf_min`` vectors.
+an inverted file (IVF, one quantizer trained once) when the corpus has ``ivf_min`` vectors or more.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 import faiss
 import numpy as np
 
 _NPROBE = 16
+_NLIST = 256
 
 
-def build_index(vectors: np.ndarray, ivf_min: int) -> faiss.Index:
-    """Flat inner-product index for small sets, IVF past ``ivf_min`` (trained on a sample)."""
+def train_quantizer(vectors: np.ndarray, ivf_min: int) -> faiss.Index | None:
+    """One coarse quantizer for every block, trained once on a sample: None (exact search) below ``ivf_min``.
+
+    The choice depends on the corpus size, not the block size, so a corpus is searched the same way throughout
+    and cost per article stays flat as the corpus grows.
+    """
     n, dim = vectors.shape
     if n < max(ivf_min, 1):
+        return None
+    nlist = _NLIST
+    rng = np.random.default_rng(0)
+    sample = np.ascontiguousarray(vectors[rng.choice(n, size=min(n, nlist * 40), replace=False)])
+    kmeans = faiss.Kmeans(dim, nlist, niter=10, spherical=True, seed=1)
+    kmeans.train(sample)
+    quantizer = faiss.IndexFlatIP(dim)
+    quantizer.add(kmeans.centroids)
+    return quantizer
+
+
+def build_index(vectors: np.ndarray, quantizer: faiss.Index | None) -> faiss.Index:
+    """Flat inner-product index, or an inverted file over the shared trained quantizer."""
+    dim = vectors.shape[1]
+    if quantizer is None:
         index = faiss.IndexFlatIP(dim)
     else:
-        nlist = max(16, int(4 * math.sqrt(n)))
-        quantizer = faiss.IndexFlatIP(dim)
-        index = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
-        rng = np.random.default_rng(0)
-        sample = vectors[rng.choice(n, size=min(n, nlist * 40), replace=False)]
-        index.train(np.ascontiguousarray(sample))
+        index = faiss.IndexIVFFlat(quantizer, dim, quantizer.ntotal, faiss.METRIC_INNER_PRODUCT)
         index.nprobe = _NPROBE
     index.add(np.ascontiguousarray(vectors))
     return index
 
 
 def _search(vectors: np.ndarray, queries: np.ndarray, members: np.ndarray, k: int,
-            ivf_min: int) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+            quantizer: faiss.Index | None) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     if len(queries) == 0 or len(members) == 0:
         return
-    index = build_index(vectors[members], ivf_min)
+    index = build_index(vectors[members], quantizer if len(members) > _NLIST else None)
     sims, found = index.search(np.ascontiguousarray(vectors[queries]), min(k + 1, len(members)))
     rows = np.repeat(queries, found.shape[1])
     cols = found.reshape(-1)
@@ -53,6 +67,7 @@ def neighbour_pairs(vectors: np.ndarray, days: np.ndarray, queries: np.ndarray, 
     dated = ~np.isnan(days)
     undated_all = np.flatnonzero(~dated)
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    quantizer = train_quantizer(vectors, ivf_min)
     q_dated = queries[dated[queries]]
     q_undated = queries[~dated[queries]]
     if len(q_dated):
@@ -67,10 +82,10 @@ def neighbour_pairs(vectors: np.ndarray, days: np.ndarray, queries: np.ndarray, 
         for b in np.unique(qblocks):
             lo = bounds[max(b - 1, 0)]
             hi = bounds[min(b + 2, len(bounds) - 1)]
-            parts.extend(_search(vectors, q_dated[qblocks == b], order[lo:hi], k, ivf_min))
-        parts.extend(_search(vectors, q_dated, undated_all, k, ivf_min))
+            parts.extend(_search(vectors, q_dated[qblocks == b], order[lo:hi], k, quantizer))
+        parts.extend(_search(vectors, q_dated, undated_all, k, quantizer))
     if len(q_undated):
-        parts.extend(_search(vectors, q_undated, np.arange(n), k, ivf_min))
+        parts.extend(_search(vectors, q_undated, np.arange(n), k, quantizer))
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float32)
