@@ -241,3 +241,23 @@ def test_every_command_has_help(name: str) -> None:
 def test_every_command_is_named_in_the_readme(name: str) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(rf"newsprism {re.escape(name)}\b", readme), f"`newsprism {name}` is not named in README.md"
+
+
+# ---- the tiny story corpora other tests use (tests/data/stories) --------------------------------------------------
+
+STORY_CORPORA = {"independent.jsonl": 3, "rewrites.jsonl": 4, "denial.jsonl": 3, "numbers.jsonl": 3}
+
+
+@pytest.mark.parametrize(("name", "count"), sorted(STORY_CORPORA.items()))
+def test_story_corpus_is_readable(name: str, count: int) -> None:
+    from newsprism.ingest import read_inputs
+    from newsprism.records import Failure
+    from newsprism.settings import Settings
+
+    failures: list[Failure] = []
+    path = Path(__file__).resolve().parent / "data" / "stories" / name
+    docs = list(read_inputs([str(path)], settings=Settings(), failures=failures))
+    assert not failures, failures
+    assert len(docs) == count
+    assert all(d.outlet and d.title and d.text and d.source_id for d in docs)
+    assert len({d.outlet for d in docs}) >= 2, "a story corpus needs more than one outlet"
