@@ -143,3 +143,25 @@ def test_schemathesis_finds_no_server_errors(app: Any) -> None:
             case.call_and_validate()
 
         given(case=operation.as_strategy())(check)()
+
+
+def test_cached_pages_follow_store_changes(tmp_path: Path, sample_module: ModuleType) -> None:
+    from dataclasses import replace
+
+    from fastapi.testclient import TestClient
+
+    from newsprism.store import Store
+
+    db = tmp_path / "live.db"
+    result = sample_module.sample_result()
+    with Store(db) as store:
+        store.upsert_articles(result.articles)
+        store.save_analysis(replace(result, stories=result.stories[:1]))
+    client = TestClient(create_app(db))
+    assert client.get("/api/stories").json()["total"] == 1
+    assert "Lantern festival" not in client.get("/").text
+    assert client.get("/").headers["x-content-type-options"] == "nosniff"  # a cached page keeps its headers
+    with Store(db) as store:
+        store.save_analysis(result)
+    assert client.get("/api/stories").json()["total"] == 2
+    assert "Lantern festival" in client.get("/").text

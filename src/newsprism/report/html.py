@@ -11,19 +11,31 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from newsprism import __version__
 from newsprism.records import AnalysisResult
 from newsprism.report.views import STATUS_HELP, article_segments, citations_by_article, story_view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+class _CompactLoader(FileSystemLoader):
+    """Drops the templates' own indentation at load time (about a tenth of a large report); data is untouched."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return _INDENT.sub("\n", source), filename, uptodate
+
+
+_INDENT = re.compile(r"\n[ \t]+")
 
 
 def template_environment(
@@ -33,10 +45,27 @@ def template_environment(
     href_story: Callable[[str], str] = lambda sid: f"#story-{sid}",
     href_outlet: Callable[[str], str | None] = lambda name: None,
 ) -> Environment:
-    """A Jinja2 environment with autoescape on, the shared macros, and link builders for the page type."""
-    env = Environment(loader=FileSystemLoader([*map(str, extra_dirs), str(TEMPLATES)]), autoescape=True,
+    """A Jinja2 environment with autoescape on, the shared macros, and link builders for the page type.
+
+    The small pieces repeated thousands of times on a page (article references, outlet links, status badges)
+    are Python functions returning escaped Markup: a Jinja2 macro call costs several times more.
+    """
+    env = Environment(loader=_CompactLoader([*map(str, extra_dirs), str(TEMPLATES)]), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+    def art_ref(aid: str, num: Mapping[str, int]) -> Markup:
+        return Markup(f'<a class="ref" href="{escape(href_article(aid))}">[{escape(num.get(aid, "?"))}]</a>')
+
+    def outlet_name(name: str) -> Markup:
+        href = href_outlet(name)
+        return Markup(f'<a href="{escape(href)}">{escape(name)}</a>') if href else escape(name)
+
+    def status_badge(status: str) -> Markup:
+        s = escape(status)
+        return Markup(f'<span class="badge status-{s}" title="{escape(STATUS_HELP.get(status, ""))}">{s}</span>')
+
     env.globals.update(href_article=href_article, href_story=href_story, href_outlet=href_outlet,
+                       art_ref=art_ref, outlet_name=outlet_name, status_badge=status_badge,
                        status_help=STATUS_HELP, version=__version__)
     return env
 

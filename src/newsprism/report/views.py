@@ -101,15 +101,24 @@ def best_support(sentence: str, article_text: str) -> str | None:
     Scored by how many of the summary sentence's content words it holds, with fuzzy string similarity to break
     ties, so a sentence the summary copied or lightly rewrote wins over one that merely shares a name.
     """
+    return _best_support(sentence, _sentence_terms(article_text))
+
+
+def _sentence_terms(article_text: str) -> list[tuple[str, set[str]]]:
+    return [(article_text[a:b], _terms(article_text[a:b])) for a, b in split_sentences(article_text)]
+
+
+def _best_support(sentence: str, cands: list[tuple[str, set[str]]]) -> str | None:
     want = _terms(sentence)
+    recalls = [len(want & terms) / len(want) if want else 0.0 for _, terms in cands]
+    # fuzzy similarity only for the few sentences sharing the most words: it costs far more than set overlap
+    top = sorted(range(len(cands)), key=lambda i: -recalls[i])[:4]
     best: tuple[float, float, float, str] | None = None
-    for a, b in split_sentences(article_text):
-        cand = article_text[a:b]
-        recall = len(want & _terms(cand)) / len(want) if want else 0.0
-        similar = fuzz.token_sort_ratio(sentence, cand) / 100.0
-        score = recall + 0.5 * similar
+    for i in top:
+        similar = fuzz.token_sort_ratio(sentence, cands[i][0]) / 100.0
+        score = recalls[i] + 0.5 * similar
         if best is None or score > best[0]:
-            best = (score, recall, similar, cand)
+            best = (score, recalls[i], similar, cands[i][0])
     if best is None or (best[1] < 0.2 and best[2] < 0.6):  # nothing shared: no support to show
         return None
     return best[3]
@@ -228,13 +237,16 @@ def story_entities(entities: Iterable[Entity], article_ids: Sequence[str]) -> di
 def support_map(story: Story, articles: Mapping[str, Article], num: Mapping[str, int]) -> dict[str, dict[str, object]]:
     """For each (summary sentence, cited article): the supporting sentence found in that article, keyed for JS."""
     data: dict[str, dict[str, object]] = {}
+    split: dict[str, list[tuple[str, set[str]]]] = {}
     for i, sent in enumerate(story.summary):
         for aid in sent.citations:
             art = articles.get(aid)
             if art is None:
                 continue
+            if aid not in split:
+                split[aid] = _sentence_terms(art.text)
             data[support_key(story.id, i, aid)] = {
-                "sentence": best_support(sent.text, art.text), "article_id": aid, "n": num.get(aid),
+                "sentence": _best_support(sent.text, split[aid]), "article_id": aid, "n": num.get(aid),
                 "title": art.title, "outlet": art.outlet, "published": day(art.published)}
     return data
 

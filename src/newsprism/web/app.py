@@ -8,7 +8,9 @@ show a story the same way. Article text is untrusted: it is only ever escaped in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
+from collections import OrderedDict
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
@@ -81,19 +83,73 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class PageCache:
+    """Pure ASGI middleware: successful GET responses kept per URL while the store file is unchanged.
+
+    The app never writes, so a page depends only on its URL and the store; the store's file stamp is checked on
+    every request and a change (``watch`` adding articles) empties the cache. Bounded by total bytes, LRU.
+    """
+
+    def __init__(self, app: Any, *, catalog: Catalog, max_bytes: int) -> None:
+        self.app = app
+        self.catalog = catalog
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.stamp: tuple[int, ...] | None = None
+        self.entries: OrderedDict[tuple[str, bytes], tuple[list[dict[str, Any]], int]] = OrderedDict()
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or self.max_bytes <= 0:
+            await self.app(scope, receive, send)
+            return
+        stamp = self.catalog.file_stamp()
+        if stamp != self.stamp:
+            self.entries.clear()
+            self.size, self.stamp = 0, stamp
+        key = (scope["path"], scope.get("query_string", b""))
+        hit = self.entries.get(key)
+        if hit is not None:
+            self.entries.move_to_end(key)
+            for message in hit[0]:
+                await send(message)
+            return
+        messages: list[dict[str, Any]] = []
+
+        async def record(message: dict[str, Any]) -> None:
+            messages.append(message)
+            await send(message)
+
+        await self.app(scope, receive, record)
+        if not messages or messages[0].get("status") != 200 or messages[-1].get("more_body", False):
+            return
+        size = sum(len(m.get("body", b"")) for m in messages)
+        if size > self.max_bytes // 8:
+            return
+        self.entries[key] = (messages, size)
+        self.size += size
+        while self.size > self.max_bytes and self.entries:
+            _, (_, dropped) = self.entries.popitem(last=False)
+            self.size -= dropped
+
+
 def _href_outlet(name: str) -> str:
     return f"/outlets/{quote(name, safe='')}"
 
 
-def create_app(db: Path) -> FastAPI:
-    """The app for one store file, opened read-only (raises StoreError when it is missing or too new)."""
+def create_app(db: Path, *, cache_mb: int = 64) -> FastAPI:
+    """The app for one store file, opened read-only (raises StoreError when it is missing or too new).
+
+    cache_mb bounds the cache of rendered responses (0 turns it off).
+    """
     catalog = Catalog(db)
     env = template_environment([HERE / "templates"], href_article=lambda a: f"/articles/{quote(a, safe='')}",
-                               href_story=lambda s: f"/stories/{quote(s, safe='')}", href_outlet=_href_outlet)
+                               href_story=lambda s: f"/stories/{quote(s, safe='')}",
+                               href_outlet=functools.lru_cache(maxsize=4096)(_href_outlet))
     app = FastAPI(title="newsprism", version=__version__, docs_url=None, redoc_url=None,
                   description="Read-only JSON API over a newsprism store: stories, claims, articles, outlets.")
     app.state.catalog = catalog
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(PageCache, catalog=catalog, max_bytes=cache_mb * 1024 * 1024)
+    app.add_middleware(SecurityHeaders)  # added last, so outermost: cached responses get the headers too
 
     def page(name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(db_name=catalog.db.name, **ctx), status_code=status_code)

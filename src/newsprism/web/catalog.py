@@ -23,6 +23,7 @@ from newsprism.store import Store, fts_query
 from newsprism.store.rows import from_rows
 
 MAX_SEARCH_HITS = 5000
+SEARCH_CACHE = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,7 @@ class Catalog:
         self._lock = threading.Lock()
         self._index = StoryIndex()
         self._stamp: tuple[int, ...] | None = None
+        self._searches: dict[tuple[Any, str], list[str]] = {}
 
     # -- connections and the index -------------------------------------------------------------------------
 
@@ -97,7 +99,8 @@ class Catalog:
     def conn(self) -> sqlite3.Connection:
         return self.store().conn
 
-    def _file_stamp(self) -> tuple[int, ...]:
+    def file_stamp(self) -> tuple[int, ...]:
+        """Changes whenever the store file or its write-ahead log does."""
         stamp: list[int] = []
         for suffix in ("", "-wal"):
             try:
@@ -108,12 +111,13 @@ class Catalog:
         return tuple(stamp)
 
     def index(self) -> StoryIndex:
-        stamp = self._file_stamp()
+        stamp = self.file_stamp()
         if stamp != self._stamp:
             with self._lock:
                 if stamp != self._stamp:
                     self._index = self._build_index()
                     self._stamp = stamp
+                    self._searches = {}
         return self._index
 
     def _build_index(self) -> StoryIndex:
@@ -151,10 +155,26 @@ class Catalog:
     # -- stories -------------------------------------------------------------------------------------------
 
     def search_story_ids(self, text: str) -> list[str]:
-        """Stories matching every word in their title or summary first, then stories with matching articles."""
+        """Stories matching every word in their title or summary first, then stories with matching articles.
+
+        Results are kept for the current state of the store, so paging through a search does not redo it.
+        """
         query = fts_query(text)
         if not query:
             return []
+        self.index()  # refreshes the stamp (and drops cached searches) when the store changed
+        key = (self._stamp, query)
+        with self._lock:
+            cached = self._searches.get(key)
+        if cached is None:
+            cached = self._search(query)
+            with self._lock:
+                if len(self._searches) >= SEARCH_CACHE:
+                    self._searches.pop(next(iter(self._searches)))
+                self._searches[key] = cached
+        return cached
+
+    def _search(self, query: str) -> list[str]:
         found = dict.fromkeys(r[0] for r in self.conn.execute(
             "SELECT story_id FROM stories_fts WHERE stories_fts MATCH ? ORDER BY rank LIMIT ?",
             (query, MAX_SEARCH_HITS)))
