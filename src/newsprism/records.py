@@ -24,7 +24,7 @@ STATUSES: tuple[str, ...] = ("corroborated", "single-source", "disputed", "denie
 REMOVED_CATEGORIES: tuple[str, ...] = (
     "donation", "promo", "newsletter", "related-link", "caption", "credit", "author-bio", "source-line",
     "section-label", "duplicate-title", "page-chrome", "engagement", "scraper-artifact", "navigation",
-    "cookie-notice", "advertisement", "comments", "html-boilerplate", "empty",
+    "cookie-notice", "advertisement", "comments", "html-boilerplate", "empty", "byline",
 )
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
@@ -35,7 +35,9 @@ R = TypeVar("R", bound="Record")
 def normalize_text(text: str) -> str:
     """Normalise for identity: NFKC, unified quotes, collapsed whitespace, lower case."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate({0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0xA0: " "})
+    # str.replace, not str.translate with a dict: same result, many times faster on a whole HTML page
+    for old, new in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\xa0", " ")):
+        text = text.replace(old, new)
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
