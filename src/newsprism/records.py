@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
@@ -38,7 +37,7 @@ def normalize_text(text: str) -> str:
     # str.replace, not str.translate with a dict: same result, many times faster on a whole HTML page
     for old, new in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\xa0", " ")):
         text = text.replace(old, new)
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return " ".join(text.split()).lower()  # the same as re.sub(r"\s+", " ", text).strip(), faster
 
 
 def stable_id(*parts: str, prefix: str = "", length: int = 16) -> str:
