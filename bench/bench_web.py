@@ -296,7 +296,8 @@ def run(shared: Path, work: Path) -> str:  # noqa: ARG001 - the store is synthet
         f"Load: {tool}, {CLIENTS} concurrent connections on loopback for {DURATION_S} s per page type, one uvicorn "
         f"process; {os.cpu_count()} CPUs shared by server and load generator. URLs cycle through "
         f"{len(list_paths)} list/search/filter variants and {len(story_paths)} random story pages; \"cache off\" "
-        f"renders every request (the worst case), \"cache on\" is the default app, measured after one request per URL (steady state).",
+        f"renders every request (the worst case), \"cache on\" is the default app, measured after one request "
+        f"per URL (steady state).",
         "",
         "| page | response cache | p50 ms | p99 ms | requests/s | non-2xx | target p99 |",
         "| --- | --- | ---: | ---: | ---: | ---: | --- |",
