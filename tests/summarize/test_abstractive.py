@@ -3,6 +3,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import ClassVar
 
 import pytest
 from tests.summarize.stories import disputed_story
@@ -21,7 +22,7 @@ CANNED = ("Officials in Port Amsel said Valdoria asked Kestrel for artillery she
 
 
 class _Handler(BaseHTTPRequestHandler):
-    requests: list[dict] = []
+    requests: ClassVar[list[dict]] = []
     reply: str = CANNED
     status: int = 200
 
@@ -69,7 +70,8 @@ def test_generated_sentences_are_verified_against_their_citations(server, resour
         summary = summarize_abstractive(story, arts, resources=resources, settings=settings)
     sent = _Handler.requests[0]
     assert sent["path"] == "/v1/chat/completions" and sent["body"]["model"] == "tiny-test"
-    assert "[1]" in sent["body"]["messages"][1]["content"] and "Harbor Gazette" in sent["body"]["messages"][1]["content"]
+    prompt = sent["body"]["messages"][1]["content"]
+    assert "[1]" in prompt and "Harbor Gazette" in prompt
     texts = [s.text for s in summary]
     assert any("artillery" in t for t in texts)
     assert any("has not asked" in t for t in texts)
