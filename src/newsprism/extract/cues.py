@@ -175,7 +175,8 @@ def find_frames(doc: Any, *, beliefs: bool = False, quoted: list[tuple[int, int]
             if frame:
                 frames.append(frame)
             continue
-        kind = "speech" if lemma in SPEECH_VERBS else "belief" if beliefs and lemma in BELIEF_VERBS else None
+        kind = "speech" if lemma in SPEECH_VERBS else "belief" if beliefs and lemma in BELIEF_VERBS | STANCE_VERBS \
+            else None
         if kind is None:
             continue
         frame = _verb_frame(tok, kind, inside_quote)
@@ -199,11 +200,17 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool]) -> Fr
     if any(c.dep_ == "neg" for c in verb.children) and verb.lemma_ not in {"deny"}:
         return None  # "did not say which": no statement is reported
     comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i != getattr(subj, "i", -1)]
-    if not comps and verb.lemma_ in XCOMP_VERBS:
+    if not comps and (verb.lemma_ in XCOMP_VERBS or kind == "belief"):
         comps = [c for c in verb.children if c.dep_ == "xcomp"]
     content: list[Any] = []
     for c in comps:
         content.extend(c.subtree)
+    if not content and kind == "belief" and verb.lemma_ in STANCE_VERBS:
+        # "criticized the plan as reckless", "praised her for ...": the object and what is said of it
+        for c in verb.children:
+            if c.dep_ in {"dobj", "attr"} or (c.dep_ == "prep" and c.lower_ in {"for", "as", "of", "about", "on"}
+                                               and c.i > verb.i):
+                content.extend(c.subtree)
     # "..., X said." / "..., said X": the reporting verb hangs off the reported clause.
     if not content and _parenthetical(verb):
         content = _tokens_without(verb.head, [verb])
@@ -226,6 +233,15 @@ def _inverted_subject(verb: Any) -> Any | None:
         head = head.head
     return head if head.pos_ in {"PROPN", "NOUN"} else None
 
+
+STANCE_VERBS = frozenset([
+    "accuse", "criticize", "criticise", "praise", "call", "support", "back", "endorse", "oppose", "defend", "blast",
+    "slam", "attack", "dismiss", "reject", "applaud", "condemn", "decline", "refuse", "seem", "appear", "show",
+    "promise", "express", "echo", "seek", "push", "champion", "demand", "propose", "welcome", "question", "blame",
+    "thank", "credit", "mock", "ridicule", "challenge", "insist", "vow", "pledge", "dispute", "downplay", "tout",
+    "hail", "laud", "decry", "lambaste"
+])
+"""Verbs of evaluation and stance (PolNeAR annotates them as attributions; quotes leave them out)."""
 
 XCOMP_VERBS = frozenset({"ask", "urge", "tell", "warn", "call", "promise", "vow", "pledge", "threaten", "claim",
                          "deny", "advise", "order", "demand", "appeal", "agree", "want", "expect", "hope", "plan"})
@@ -278,7 +294,7 @@ def _source_span(subj: Any) -> tuple[int, int]:
     toks = _tokens_without(subj, drop)
     toks = [t for t in toks if not t.is_punct or t.text in {"-", "'", "’"}]
     runs = _contiguous(toks)
-    head_run = next(r for r in runs if any(t.i == subj.i for t in r))
+    head_run = next((r for r in runs if any(t.i == subj.i for t in r)), [subj])
     return _span(head_run)
 
 
