@@ -64,7 +64,7 @@ def cluster_stories(articles: Sequence[Article], *, resources: Resources, settin
     days_all = np.array([d if (d := parse_day(a.published)) is not None else np.nan for a in nodes])
     fresh_days = days_all[fresh]
     if len(home) and not np.isnan(fresh_days).any():
-        reach = settings.story_window_days * 2
+        reach = settings.story_window_days
         lo, hi = np.nanmin(fresh_days) - reach, np.nanmax(fresh_days) + reach
         fresh_set = set(fresh)
         keep = [i for i, d in enumerate(days_all) if i in fresh_set or np.isnan(d) or lo <= d <= hi]

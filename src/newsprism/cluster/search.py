@@ -67,7 +67,8 @@ def neighbour_pairs(vectors: np.ndarray, days: np.ndarray, queries: np.ndarray, 
     dated = ~np.isnan(days)
     undated_all = np.flatnonzero(~dated)
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    quantizer = train_quantizer(vectors, ivf_min)
+    # IVF pays off only for many queries: an incremental run of a few new articles searches exactly.
+    quantizer = train_quantizer(vectors, ivf_min) if len(queries) >= ivf_min else None
     q_dated = queries[dated[queries]]
     q_undated = queries[~dated[queries]]
     if len(q_dated):
