@@ -287,8 +287,6 @@ def run(shared: Path, work: Path) -> str:  # noqa: ARG001 - the store is synthet
     size, open_s, n_report = report_figures(result, work)
     avg_chars = statistics.mean(len(a.raw_text) for a in result.articles)
     lines = [
-        "## Web app and HTML report",
-        "",
         f"Synthetic store: {len(result.articles):,} articles (mean {avg_chars:,.0f} characters raw), "
         f"{len(result.stories):,} stories, {sum(len(s.claims) for s in result.stories):,} claim groups; "
         f"generated in {gen_s:.1f} s, written through the Store API in {store_s:.1f} s "
