@@ -29,6 +29,14 @@ class TextReader:
         yield RawDocument(source_path=source, text=decoded.text, format="text")
 
 
+_PROJECT_FILES = {"readme", "license", "licence", "changelog", "contributing", "notice", "authors", "copying"}
+
+
+def _is_project_file(name: str) -> bool:
+    """README, LICENSE and the like describe a folder rather than being news; given by name they are still read."""
+    return name.split(".", 1)[0].lower() in _PROJECT_FILES
+
+
 def walk_folder(folder: Path, ctx: ReadContext) -> Iterator[Path]:
     """Every file under ``folder``, sorted, following symlinks once; loops and broken links become failures."""
     ancestors: set[tuple[int, int]] = set()
@@ -60,7 +68,7 @@ def _walk(folder: Path, ctx: ReadContext, ancestors: set[tuple[int, int]],
             ctx.fail(str(folder), f"cannot list folder: {exc.strerror or exc}; check its permissions")
             return
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or _is_project_file(entry.name):
                 continue
             path = folder / entry.name
             try:

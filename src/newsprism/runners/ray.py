@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.errors import InputError, NewsprismError
-from newsprism.pipeline import FailurePolicy, merge_entities
+from newsprism.pipeline import FailurePolicy
 from newsprism.records import (
     AnalysisResult,
     Article,
@@ -48,7 +48,7 @@ TABLES: dict[str, type[Record]] = {
 
 
 class ArticleWorker:
-    """Actor: clean, parse, extract and embed a batch of documents; models load once per actor."""
+    """Actor, phase 1: clean, parse, find entity mentions and embed a batch; models load once per actor."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -56,22 +56,70 @@ class ArticleWorker:
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:
         from newsprism.clean import clean_document
-        from newsprism.extract import extract_corpus
+        from newsprism.cluster.features import embedding_text
+        from newsprism.extract import parse_texts
+        from newsprism.extract.entities import doc_mentions
 
         policy = FailurePolicy()
         docs = [(int(i), pickle.loads(b)) for i, b in zip(batch["i"], batch["doc"], strict=True)]
         cleaned = policy.map("clean", docs, lambda d: (d[0], clean_document(d[1], settings=self.settings)),
                              lambda d: d[1].source_path)
-        articles: list[Article] = [a for _, a in cleaned]
-        extraction = extract_corpus(articles, resources=self.resources, settings=self.settings, policy=policy,
-                                    progress=lambda *_: None)
-        vectors = self.resources.embed([_embed_text(a) for a in articles], keys=[a.id for a in articles]) \
-            if articles else np.zeros((0, 1), dtype=np.float32)
-        payload = {"articles": articles, "quotes": extraction.quotes, "citations": extraction.citations,
-                   "entities": extraction.entities, "claims": extraction.claims,
-                   "vectors": {a.id: vectors[i] for i, a in enumerate(articles)}, "failures": policy.failures,
-                   "order": [(i, a.id) for i, a in cleaned]}
-        return {"part": [pickle.dumps(payload)]}
+        articles = [a for _, a in cleaned]
+        parsed = parse_texts(self.resources.nlp, [a.text for a in articles],
+                             batch_size=self.settings.spacy_batch_size)
+        outlets = self.resources.outlets
+        vectors = self.resources.embed([embedding_text(a, self.settings) for a in articles],
+                                       keys=[a.id for a in articles]) if articles else []
+        rows: dict[str, list[Any]] = {"i": [], "article": [], "doc": [], "mentions": [], "vector": [],
+                                      "failures": []}
+        for k, ((i, article), doc) in enumerate(zip(cleaned, parsed, strict=True)):
+            rows["i"].append(i)
+            rows["article"].append(pickle.dumps(article))
+            rows["doc"].append(doc.to_bytes(exclude=["user_data"]))
+            rows["mentions"].append(pickle.dumps(doc_mentions(doc, article.id, outlets)))
+            rows["vector"].append(pickle.dumps(vectors[k]))
+            rows["failures"].append(pickle.dumps([]))
+        if policy.failures:  # failed documents travel as rows with no article
+            for f in policy.failures:
+                rows["i"].append(-1)
+                rows["article"].append(pickle.dumps(None))
+                rows["doc"].append(b"")
+                rows["mentions"].append(pickle.dumps([]))
+                rows["vector"].append(pickle.dumps(None))
+                rows["failures"].append(pickle.dumps([f]))
+        return rows
+
+
+class ExtractWorker:
+    """Actor, phase 2: quotes, citations and claims of parsed articles, with entities linked corpus-wide."""
+
+    def __init__(self, settings: Settings, index: bytes) -> None:
+        from newsprism.extract import _claims_hook
+
+        self.settings = settings
+        self.resources = Resources(settings)
+        self.index = pickle.loads(index)
+        self.claims = _claims_hook()
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:
+        from spacy.tokens import Doc
+
+        from newsprism.extract import extract_article
+
+        nlp = self.resources.nlp
+        out = []
+        for blob, data in zip(batch["article"], batch["doc"], strict=True):
+            article = pickle.loads(blob)
+            try:
+                doc = Doc(nlp.vocab).from_bytes(data)
+                found = extract_article(article, doc, index=self.index, outlets=self.resources.outlets,
+                                        settings=self.settings, claims=self.claims)
+                out.append(pickle.dumps((found, None)))
+            except Exception as exc:  # noqa: BLE001 - one bad article becomes a failure row
+                failure = Failure(source_path=article.source_path or article.id, stage="extract",
+                                  error=f"{type(exc).__name__}: {exc}")
+                out.append(pickle.dumps((([], [], []), failure)))
+        return {"result": out}
 
 
 class StoryWorker:
@@ -102,13 +150,6 @@ class StoryWorker:
         return {"result": out}
 
 
-def _embed_text(article: Article) -> str:
-    """What clustering embeds for an article: the title and the lead (the same text the local runner embeds)."""
-    from newsprism.cluster import article_embedding_text
-
-    return article_embedding_text(article)
-
-
 def run_ray(inputs: Sequence[str], *, settings: Settings, out_dir: Path,
             field_map: dict[str, str] | None = None) -> AnalysisResult:
     try:
@@ -121,8 +162,10 @@ def run_ray(inputs: Sequence[str], *, settings: Settings, out_dir: Path,
     workers = max(1, settings.ray_workers)
     started = False
     if not ray.is_initialized():
+        # one CPU per worker actor, plus one for Ray Data's own read and shuffle tasks (without it the
+        # groupby's shuffle waits forever behind actors holding every CPU)
         kwargs: dict[str, Any] = {"address": settings.ray_address} if settings.ray_address else {
-            "num_cpus": workers, "include_dashboard": False}
+            "num_cpus": workers + 1, "include_dashboard": False}
         ray.init(log_to_driver=False, ignore_reinit_error=True, **kwargs)
         started = True
     try:
@@ -136,9 +179,9 @@ def run_ray(inputs: Sequence[str], *, settings: Settings, out_dir: Path,
         batch = max(1, min(64, -(-len(docs) // workers)))
         items = [{"i": i, "doc": pickle.dumps(d)} for i, d in enumerate(docs)]
         ds = ray.data.from_items(items, override_num_blocks=max(workers, 1))
-        parts = ds.map_batches(ArticleWorker, fn_constructor_kwargs={"settings": settings}, batch_size=batch,
-                               concurrency=workers, num_cpus=1, batch_format="numpy").take_all()
-        result = _corpus_stages([pickle.loads(p["part"]) for p in parts], failures, settings, workers)
+        rows = ds.map_batches(ArticleWorker, fn_constructor_kwargs={"settings": settings}, batch_size=batch,
+                              concurrency=workers, num_cpus=1, batch_format="numpy").take_all()
+        result = _corpus_stages(rows, failures, settings, workers, batch)
     finally:
         if started:
             ray.shutdown()
@@ -146,36 +189,49 @@ def run_ray(inputs: Sequence[str], *, settings: Settings, out_dir: Path,
     return result
 
 
-def _corpus_stages(parts: list[dict[str, Any]], failures: list[Failure], settings: Settings,
-                   workers: int) -> AnalysisResult:
+def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings: Settings,
+                   workers: int, batch: int) -> AnalysisResult:
     import ray.data
 
     from newsprism.cluster import cluster_stories
     from newsprism.dedupe import find_duplicates
+    from newsprism.extract.entities import link_entities
 
     policy = FailurePolicy(failures=list(failures))
-    seen: dict[str, Article] = {}
-    first: dict[str, int] = {}
+    resources = Resources(settings)
+    seen: dict[str, tuple[int, dict[str, Any]]] = {}
+    for row in rows:
+        policy.failures.extend(pickle.loads(row["failures"]))
+        article = pickle.loads(row["article"])
+        if article is None:
+            continue
+        i = int(row["i"])
+        if article.id not in seen or i < seen[article.id][0]:
+            seen[article.id] = (i, row)
+    # input order, as the local runner sees it, so order-dependent choices come out the same
+    ordered = sorted(seen.values(), key=lambda item: item[0])
+    articles = find_duplicates([pickle.loads(r["article"]) for _, r in ordered], settings=settings)
+    row_of = {a.id: seen[a.id][1] for a in articles}
+    for a in articles:
+        resources.prime_embedding(a.id, pickle.loads(row_of[a.id]["vector"]))
+    todo = [a for a in articles if not a.duplicate_of and a.text.strip()]
+    index = link_entities([m for a in todo for m in pickle.loads(row_of[a.id]["mentions"])])
     quotes: list[Quote] = []
     citations: list[Citation] = []
     claims: list[Claim] = []
-    entity_groups: list[tuple[Entity, ...]] = []
-    resources = Resources(settings)
-    for part in parts:
-        for a in part["articles"]:
-            seen.setdefault(a.id, a)
-        for i, aid in part["order"]:
-            first[aid] = min(i, first.get(aid, i))
-        quotes += part["quotes"]
-        citations += part["citations"]
-        claims += part["claims"]
-        entity_groups.append(tuple(part["entities"]))
-        policy.failures.extend(part["failures"])
-        for key, vec in part["vectors"].items():
-            resources.prime_embedding(key, vec)
-    # input order, as the local runner sees it, so order-dependent choices come out the same
-    order = sorted(seen.values(), key=lambda a: first.get(a.id, 0))
-    articles = find_duplicates(order, settings=settings)
+    if todo:
+        items = [{"article": pickle.dumps(a), "doc": row_of[a.id]["doc"]} for a in todo]
+        ds = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), workers)))
+        found = ds.map_batches(ExtractWorker, fn_constructor_kwargs={"settings": settings,
+                                                                     "index": pickle.dumps(index)},
+                               batch_size=batch, concurrency=workers, num_cpus=1, batch_format="numpy").take_all()
+        for item in found:
+            (q, c, cl), failure = pickle.loads(item["result"])
+            quotes += q
+            citations += c
+            claims += cl
+            if failure is not None:
+                policy.failures.append(failure)
     stories = cluster_stories(articles, resources=resources, settings=settings)
     by_id = {a.id: a for a in articles}
     bundles = []
@@ -200,7 +256,7 @@ def _corpus_stages(parts: list[dict[str, Any]], failures: list[Failure], setting
              "stories": len(final), "duplicates": sum(1 for a in articles if a.duplicate_of),
              "failures": len(policy.failures), "runner": "ray"}
     return AnalysisResult(articles=tuple(articles), stories=tuple(final), quotes=_by_article(quotes, articles),
-                          citations=_by_article(citations, articles), entities=merge_entities(*entity_groups),
+                          citations=_by_article(citations, articles), entities=index.entities,
                           claims=_by_article(claims, articles), failures=tuple(policy.failures), stats=stats)
 
 
