@@ -1,40 +1,182 @@
 """Cleaning: page junk out (with a reason for every removed piece), metadata found.
 
-FOUNDATION STUB: issue 3 replaces the internals; keep the signature of ``clean_corpus``.
+Plain text goes through our line classifier (``text``); HTML through trafilatura, then the same line pass
+(``html``); metadata comes from ``meta``. ``clean_corpus`` sees the whole batch, so lines that many pages of a
+corpus repeat (site furniture) count as junk.
+
+``Article.raw_text`` is the input text as read for plain text, and for HTML the text trafilatura extracted before
+our pass; ``Removed.start``/``end`` are offsets into it (-1 for captions trafilatura had already dropped).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-from newsprism.records import Article, RawDocument, article_id_for
+from newsprism.clean import meta as M
+from newsprism.clean.text import JUNK, TITLE, Cleaned, clean_text, line_key, normalize_line, split_lines
+from newsprism.outlets import OutletRegistry
+from newsprism.records import Article, Failure, RawDocument, Removed, article_id_for
 from newsprism.settings import Settings
 
 if TYPE_CHECKING:
     from newsprism.pipeline import FailurePolicy
 
+__all__ = ["clean_corpus", "clean_document", "clean_text", "normalize_line", "repeated_lines"]
 
-def normalize_plain(text: str) -> str:
-    """NFKC, non-breaking spaces to spaces, unified line endings; lines are kept."""
-    text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u00a0", " ").replace("\u200b", "")
-    return "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n"))
+STAGE = "clean"
 
 
-def clean_document(doc: RawDocument, *, settings: Settings) -> Article:
-    raw = doc.text if doc.text is not None else (doc.html or "")
-    text = normalize_plain(raw)
-    return Article(id=article_id_for(raw), source_path=doc.source_path, source_id=doc.source_id, url=doc.url,
-                   format=doc.format, raw_text=raw, text=text, title=doc.title, outlet=doc.outlet,
-                   published=doc.published)
+def load_registry(settings: Settings) -> OutletRegistry:
+    return OutletRegistry.load(settings.outlets_file or None, threshold=settings.outlet_match_threshold)
+
+
+def _removed(cleaned: Cleaned) -> list[Removed]:
+    return [Removed(text=t, category=c, start=s, end=e) for t, c, s, e in cleaned.removed]
+
+
+def clean_document(doc: RawDocument, *, settings: Settings, registry: OutletRegistry | None = None,
+                   repeated: Collection[str] = ()) -> Article:
+    """One document cleaned: body, removed pieces with categories, title, outlet, date, authors, language."""
+    article, _ = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated)
+    return article
+
+
+def clean_with_note(doc: RawDocument, *, settings: Settings, registry: OutletRegistry | None = None,
+                    repeated: Collection[str] = ()) -> tuple[Article, str | None]:
+    """Like ``clean_document``, plus a note when the document was read in a degraded way or has no body."""
+    registry = registry or load_registry(settings)
+    if doc.html is not None and (doc.text is None or doc.format == "html"):
+        return _clean_html(doc, registry=registry, repeated=repeated)
+    raw = doc.text or ""
+    if not raw.strip():
+        raise ValueError("document is empty: no text to clean")
+    cleaned = clean_text(raw, title=doc.title, repeated=repeated)
+    lines = [ln.text for ln, v in zip(cleaned.lines, cleaned.verdicts, strict=True) if v.kind not in (JUNK, TITLE)]
+    junk = [(t, c) for t, c, _, _ in cleaned.removed]
+    head = [ln.text for ln in cleaned.lines[:8]]
+    outlet = doc.outlet and registry.canonical_or_self(doc.outlet)
+    outlet = outlet or M.find_outlet(meta_name=None, url=doc.url, lines=lines, junk=junk, registry=registry)
+    published = doc.published or M.date_in_lines([t for t, c in junk if c == "byline"] + head)
+    authors = M.authors_from([t for t, c in junk if c == "byline"])
+    article = Article(
+        id=article_id_for(raw), source_path=doc.source_path, source_id=doc.source_id, url=doc.url,
+        format=doc.format, raw_text=raw, text=cleaned.text, title=doc.title or cleaned.title, outlet=outlet,
+        published=published, language=M.detect_language(cleaned.text), authors=authors,
+        removed=tuple(_removed(cleaned)))
+    return article, None if cleaned.text else "no article body found: every line was classified as page junk"
+
+
+def _clean_html(doc: RawDocument, *, registry: OutletRegistry, repeated: Collection[str]) -> tuple[Article, str | None]:
+    from newsprism.clean.html import extract_html
+
+    html = doc.html or ""
+    if not html.strip():
+        raise ValueError("page is empty: no HTML to clean")
+    ex = extract_html(html, url=doc.url)
+    cleaned = clean_text(ex.text, title=doc.title or ex.title, repeated=repeated, extracted=ex.note is None)
+    removed = _removed(cleaned)
+    keys = {line_key(t) for t, _, _, _ in cleaned.removed}
+    caption_keys = {line_key(t): kind for t, kind in ex.captions}
+    kept_lines: list[str] = []
+    for ln, v in zip(cleaned.lines, cleaned.verdicts, strict=True):
+        kind = caption_keys.get(line_key(ln.text)) if v.kind != JUNK else None
+        if kind and len(ln.text.split()) <= 60:
+            removed.append(Removed(text=ln.text, category=kind, start=ln.start, end=ln.end))
+            keys.add(line_key(ln.text))
+        elif v.kind != JUNK and v.kind != TITLE:
+            kept_lines.append(ln.text)
+    for text, kind in ex.captions:
+        if line_key(text) not in keys:
+            removed.append(Removed(text=text, category=kind))
+            keys.add(line_key(text))
+    text = _join(cleaned, {r.start for r in removed if r.start >= 0})
+    junk = [(r.text, r.category) for r in removed]
+    outlet = doc.outlet and registry.canonical_or_self(doc.outlet)
+    outlet = outlet or M.find_outlet(meta_name=ex.site_name, url=doc.url, lines=kept_lines, junk=junk,
+                                     registry=registry)
+    authors = M.split_authors(ex.authors) or M.authors_from([t for t, c in junk if c == "byline"])
+    article = Article(
+        id=article_id_for(html), source_path=doc.source_path, source_id=doc.source_id, url=doc.url,
+        format=doc.format, raw_text=ex.text, text=text, title=doc.title or ex.title or cleaned.title,
+        outlet=outlet, published=doc.published or ex.published, language=M.detect_language(text) or ex.language,
+        authors=authors, removed=tuple(sorted(removed, key=lambda r: (r.start < 0, r.start))))
+    note = ex.note
+    if not text and note is None:
+        note = "no article body found on the page" + (" (extraction returned nothing)" if not ex.text else "")
+    return article, note
+
+
+def _join(cleaned: Cleaned, removed_starts: set[int]) -> str:
+    """Kept lines of a cleaned text, joined as ``clean_text`` joins them, minus lines removed afterwards."""
+    parts: list[str] = []
+    last_block = -1
+    for ln, v in zip(cleaned.lines, cleaned.verdicts, strict=True):
+        if v.kind in (JUNK, TITLE) or ln.start in removed_starts:
+            continue
+        if parts:
+            parts.append("\n\n" if ln.block != last_block else "\n")
+        parts.append(ln.text)
+        last_block = ln.block
+    return "".join(parts)
+
+
+def _group(doc: RawDocument) -> str:
+    if doc.outlet:
+        return doc.outlet.lower()
+    if doc.url:
+        return (urlsplit(doc.url if "//" in doc.url else f"//{doc.url}").hostname or "").removeprefix("www.")
+    return ""
+
+
+def repeated_lines(docs: Sequence[RawDocument], *, min_docs: int = 3, share: float = 0.3) -> frozenset[str]:
+    """Keys of short lines that many different articles repeat: in ``min_docs`` or more documents (different
+    stories, not syndicated copies) and in at least ``share`` of the documents of the same outlet or site."""
+    seen: dict[str, set[str]] = defaultdict(set)  # key -> fingerprints of the articles that carry it
+    per_group: dict[str, Counter[str]] = defaultdict(Counter)
+    group_size: Counter[str] = Counter()
+    for doc in docs:
+        if doc.text is None:
+            continue
+        lines = split_lines(doc.text)
+        if not lines:
+            continue
+        fingerprint = line_key(max(lines, key=lambda ln: len(ln.text)).text)
+        group = _group(doc)
+        group_size[group] += 1
+        keys = {line_key(ln.text) for ln in lines if len(ln.text.split()) <= 30}
+        for key in keys:
+            if key:
+                seen[key].add(fingerprint)
+                per_group[group][key] += 1
+    out: set[str] = set()
+    for group, counts in per_group.items():
+        size = group_size[group]
+        for key, n in counts.items():
+            if n >= min_docs and len(seen[key]) >= min_docs and n >= share * size:
+                out.add(key)
+    return frozenset(out)
 
 
 def clean_corpus(docs: Sequence[RawDocument], *, settings: Settings, policy: FailurePolicy,
                  progress: Callable[[str, int, int], None]) -> list[Article]:
-    """Clean every document; corpus-wide signals (lines repeated across an outlet's pages) may be used."""
-    out = policy.map("clean", docs, lambda d: clean_document(d, settings=settings), lambda d: d.source_path)
-    progress("clean", len(docs), len(docs))
+    """Clean every document; lines repeated across many of the corpus's pages count as boilerplate."""
+    registry = load_registry(settings)
+    repeated = repeated_lines(docs)
+    out: list[Article] = []
+
+    def one(doc: RawDocument) -> Article:
+        article, note = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated)
+        if note:
+            policy.failures.append(Failure(source_path=doc.source_path, stage=STAGE, error=note))
+        return article
+
+    step = max(1, len(docs) // 100)
+    for i in range(0, len(docs), step):
+        out.extend(policy.map(STAGE, docs[i:i + step], one, lambda d: d.source_path))
+        progress(STAGE, min(i + step, len(docs)), len(docs))
+    if not docs:
+        progress(STAGE, 0, 0)
     return out

@@ -25,7 +25,9 @@ STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^\s*(?:>+|»+|→|▶|►|\*)?\s*(read (?:more|also|here|next)|also read|see also|more on this|more|related|"
         r"related (?:articles?|stories|content|news)|recommended|lesen sie (?:auch|mehr)|lesen sie hier|"
         r"mehr zum thema|auch interessant|weiterlesen|vea también|lea también|lee también|leia também|"
-        r"lire aussi|à lire aussi|czytaj (?:też|także|więcej)|zobacz też|leggi anche|mire)\s*[:>»|-]\s*\S", _I)),
+        r"lire aussi|à lire aussi|czytaj (?:też|także|więcej)|zobacz też|leggi anche|mire|mira|lea|lea más|"
+        r"le puede interesar|te puede interesar|puedes ver|vea|ver|watch|listen|auch lesen|dowiedz się więcej)"
+        r"\s*[:>»|-]\s*\S", _I)),
     ("related-link", re.compile(r"^\s*(?:>>|»|→)\s*\S", _I)),
     ("credit", re.compile(
         r"^\s*[(\[]?\s*(?:photo|photos|photograph|picture|image|images|foto|fotos|bild|bilder|credit|credits|"
@@ -43,6 +45,16 @@ STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("page-chrome", re.compile(r"^\s*(?:top|bottom|end|start) of (?:page|article|content)\s*$|"
                                r"^\s*(?:skip to (?:main )?content|skip navigation|back to top|nach oben|"
                                r"zum inhalt springen|springe direkt zu:?)\s*$", _I)),
+    ("credit", re.compile(r"^\s*(?:fot\.|fot:|foto:|photo:|bild:|image:)\s*\S.{0,80}$|"
+                          r"^\s*[a-z]{2,5}/[A-Z]{2,6}\s*$", _I)),
+    ("byline", re.compile(r"^\s*(?:release date|last modified|last updated|letzte änderung|letzte aktualisierung|"
+                          r"stand|veröffentlicht(?: am)?|veröffentlichung|published(?: on)?|updated|news date|"
+                          r"fecha|date)\s*:?\s*(?:\d|$|\w+ \d)", _I)),
+    ("section-label", re.compile(r"^\s*(?:category|categories|kategorie|kategorien|rubrik|tags?|schlagwörter|"
+                                 r"temas?|sección|section)\s*:\s*.{0,60}$", _I)),
+    ("page-chrome", re.compile(r"^\s*(?:tel|telefon|phone|fax|e-?mail|mail)\s*[.:]\s*[+\d(]|"
+                               r"copyrighted property|chroniony prawem autorskim|alle angaben ohne gewähr|"
+                               r"written permission must be obtained|^\s*©\s*\d{4}", _I)),
     ("page-chrome", re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4})?.{0,80}(?:all rights reserved|"
                                r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)", _I)),
 )
@@ -54,7 +66,12 @@ SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"content|news|links?)|more (?:on this|news|articles|stories) ?(?:topic)?|weiterlesen|mehr (?:zum thema|"
         r"lesen|dazu|themen)|lesen sie auch|weitere (?:artikel|beiträge|informationen|themen|nachrichten)|"
         r"vea también|lea también|notas relacionadas|contenido relacionado|lire aussi|leia também|czytaj też|"
-        r"zobacz też|leggi anche|dowiedz się więcej)\s*[:.…]*\s*$")),
+        r"zobacz też|leggi anche|dowiedz się więcej|auch interessant|schon gelesen|zum weiterlesen|auch lesen|"
+        r"empfohlene (?:artikel|beiträge)|weitere (?:artikel|beiträge|themen)\b.{0,40}|mehr zum thema\b.{0,40}|"
+        r"(?:das|dieses) (?:thema|könnte) .{0,30}interessieren|le puede interesar|puedes ver|te puede interesar|"
+        r"más sobre .{1,40}|temas|inhaltsverzeichnis|table of contents|pour lire la suite|lire la suite|"
+        r"auch auf .{1,30}|kommentierte artikel|beiträge aus .{1,30}|top-themen.{0,30}|"
+        r"(?:lesen sie|read) (?:auch|also) (?:die|the) .{0,40})\s*[:.…?]*\s*$")),
     ("donation", _rx(
         r"\b(donate|donation|donating|contribut(?:e|ion)|support (?:us|our|today|independent|quality|"
         r"local|this|the work)|your support|become a (?:member|supporter|patron|subscriber)|"
@@ -78,7 +95,7 @@ SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"to continue reading|log in to read|already a subscriber)\b")),
     ("engagement", _rx(
         r"\b(share (?:this|on|via|article|story)|share$|teilen(?: mit)?:?$|tweet(?: this)?$|"
-        r"like this:?|gefällt mir|follow us|folge uns|síguenos|suivez-nous|follow .{1,40} on "
+        r"^like this:?|^gefällt mir|follow us|folge uns|síguenos|suivez-nous|follow .{1,40} on "
         r"(?:twitter|facebook|instagram|x)|on (?:facebook|twitter|whatsapp|telegram|linkedin)$|"
         r"\d+\s*(?:views?|comments?|likes?|shares?)(?=\d|\b))")),
     ("comments", _rx(
@@ -89,7 +106,7 @@ SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advertisement", _rx(
         r"^\s*(advertisement|advertising|anzeige|werbung|\*?werbung\b.*|sponsored(?: content| by)?|"
         r"publicidad|publicité|pubblicità|reklama|ad|ads|about these ads|paid content|partner content)\s*$")),
-    ("cookie-notice", _rx(r"\b(cookies?|datenschutzeinstellungen|privacy settings|consent)\b")),
+    ("cookie-notice", _rx(r"\b(cookies?|datenschutzeinstellungen|privacy settings|cookie consent)\b")),
     ("navigation", _rx(
         r"^\s*(home|homepage|startseite|start|menu|menü|main menu|hauptmenü|search|suche|suchen|navigation|"
         r"next|previous|prev|zurück|weiter|vorheriger beitrag|nächster beitrag|next (?:article|post|story)|"
@@ -156,15 +173,19 @@ _PRONOUNS = re.compile(r"\b(we|our|us|you|your)\b", _I)
 
 
 def _prefixes(cues: tuple[tuple[str, re.Pattern[str]], ...]) -> frozenset[str]:
-    """The first four letters of every word of four letters or more that the cues spell out."""
+    """The first five letters of every word of four letters or more that the cues spell out."""
     words: set[str] = set()
     for _, rx in cues:
         source = re.sub(r"\\[a-zA-Z]", " ", rx.pattern)
-        words.update(w.lower()[:4] for w in re.findall(r"[^\W\d_]{4,}", source))
+        words.update(w.lower()[:5] for w in re.findall(r"[^\W\d_]{4,}", source))
     return frozenset(words)
 
 
-_TRIGGERS = _prefixes(STRONG + SHORT)
+# Function words some cues spell out that open almost any sentence; their cues have a rarer word too.
+_COMMON = frozenset({"auch", "unter", "sind", "über", "einen", "nach", "inter", "weite", "mehr", "hier", "also",
+                     "alle", "this", "dazu", "from", "more", "about", "jetzt", "komme", "start", "folge", "stell",
+                     "zurüc", "recht", "daten", "with", "your", "best", "find", "part", "cont", "teil", "medi"})
+_TRIGGERS = _prefixes(STRONG + SHORT) - _COMMON
 _SYMBOLS = re.compile(r"[©»«>→←▶►(\[%{|/:_\d]")
 
 
@@ -173,7 +194,7 @@ def maybe_junk(text: str) -> bool:
     words = WORD.findall(text.lower())
     if len(words) <= 3 or _SYMBOLS.search(text):
         return True
-    return any(w[:4] in _TRIGGERS for w in words if len(w) >= 4)
+    return any(w[:5] in _TRIGGERS for w in words if len(w) >= 4)
 
 
 def short_category(text: str) -> str | None:

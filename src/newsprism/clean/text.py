@@ -50,9 +50,12 @@ def normalize_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+
+
 def line_key(text: str) -> str:
     """A key for comparing lines across documents (case, punctuation and digits ignored)."""
-    return re.sub(r"[\W\d_]+", " ", text.lower()).strip()
+    return _NON_LETTERS.sub(" ", text.lower()).strip()
 
 
 def split_lines(raw: str) -> list[Line]:
@@ -99,15 +102,15 @@ def _shape(text: str) -> _Shape:
     return _Shape(len(words), len(text), bool(P.TERMINAL.search(text)), bool(P.VERBISH.search(text)), lower, cjk)
 
 
-def _category(text: str, shape: _Shape) -> str | None:
-    if shape.words <= 25 and shape.chars <= 220:
+def _category(text: str, shape: _Shape, *, edge: bool, short: int = 25) -> str | None:
+    if shape.words <= short and shape.chars <= 220:
         if P.BYLINE.match(text) or (shape.words <= 14 and P.DATE_LINE.match(text)):
             return "byline"
         return P.short_category(text)
     cat = P.strong_category(text)
     if cat:
         return cat
-    if P.appeal_score(text) >= 3:
+    if edge and P.appeal_score(text) >= 3:
         for category, rx in P.SHORT:
             if category in ("donation", "newsletter", "promo") and rx.search(text):
                 return category
@@ -154,14 +157,18 @@ def classify_lines(lines: Sequence[Line], *, title: str | None = None, repeated:
     n = len(lines)
     texts = [ln.text for ln in lines]
     shapes = [_shape(t) for t in texts]
-    cats: list[str | None] = [_category(t, s) for t, s in zip(texts, shapes, strict=True)]
+    edge = max(3, n * 2 // 5)  # appeals to the reader sit at the head or in the last 40% of a page
+    short = 12 if extracted else 25
+    cats: list[str | None] = [_category(t, s, edge=i < 3 or i >= n - edge, short=short)
+                              for i, (t, s) in enumerate(zip(texts, shapes, strict=True))]
     for i, t in enumerate(texts):
-        if cats[i] is None and shapes[i].words <= 30 and line_key(t) in repeated:
+        if repeated and cats[i] is None and shapes[i].words <= 30 and line_key(t) in repeated:
             cats[i] = "page-chrome"
         if cats[i] is None and i >= n - 3 and _is_bio(texts, i):
             cats[i] = "author-bio"
     _credits(texts, shapes, cats)
     _blocks(lines, shapes, cats)
+    _trailing_lists(shapes, cats)
     verdicts: list[Verdict | None] = [None] * n
 
     found_title = _mark_title(texts, shapes, cats, verdicts, title)
@@ -175,7 +182,7 @@ def classify_lines(lines: Sequence[Line], *, title: str | None = None, repeated:
             continue
         if cats[i]:
             verdicts[i] = Verdict(JUNK, cats[i])
-        elif lo <= i <= hi:
+        elif lo <= i <= hi or extracted:
             verdicts[i] = Verdict(HEADING if _titleish(shapes[i], texts[i]) and not shapes[i].terminal else BODY)
         elif i < lo:
             verdicts[i] = _head_line(texts, shapes, i, t_idx, lo)
@@ -203,6 +210,20 @@ def _credits(texts: Sequence[str], shapes: Sequence[_Shape], cats: list[str | No
             if j < 0 or cats[j] not in (None, "caption") or shapes[j].words > 20 or shapes[j].good:
                 break
             cats[j] = "caption"
+
+
+def _trailing_lists(shapes: Sequence[_Shape], cats: list[str | None]) -> None:
+    """Below a "Read more" / "More on this" label in the last part of a page, a list of short unpunctuated lines
+    running to the end is a list of links to other articles."""
+    n = len(shapes)
+    for i in range(max(0, n - n * 2 // 5 - 1), n - 1):
+        if cats[i] not in ("related-link", "promo", "newsletter"):
+            continue
+        rest = range(i + 1, n)
+        if len(rest) <= 15 and all(cats[j] or (shapes[j].words <= 16 and not shapes[j].sentence) for j in rest):
+            for j in rest:
+                cats[j] = cats[j] or "related-link"
+            return
 
 
 def _blocks(lines: Sequence[Line], shapes: Sequence[_Shape], cats: list[str | None]) -> None:
@@ -256,8 +277,9 @@ def _mark_title(texts: Sequence[str], shapes: Sequence[_Shape], cats: Sequence[s
         verdicts[t_idx] = Verdict(TITLE)
     if title:
         key = line_key(_TITLE_PREFIX.sub("", title))
+        size = len(title)
         for i, t in enumerate(texts):
-            if i != t_idx and key and line_key(_TITLE_PREFIX.sub("", t)) == key:
+            if i != t_idx and key and abs(len(t) - size) <= 12 and line_key(_TITLE_PREFIX.sub("", t)) == key:
                 verdicts[i] = Verdict(JUNK, "duplicate-title")
     return title
 

@@ -1,0 +1,133 @@
+"""HTML pages: trafilatura finds the main content, then our news-specific line pass removes the junk it keeps.
+
+The page is parsed once (lxml); title, site name, authors and figure captions are read from that tree, trafilatura
+extracts from it, and htmldate dates it. What trafilatura returns (before our pass) becomes ``Article.raw_text``,
+so every ``Removed`` offset points into the text a reader can see; captions trafilatura already dropped are
+recorded too, with offsets -1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsprism.clean.text import line_key, normalize_line
+
+MAX_EXTRACT_CHARS = 8_000_000
+"""Pages bigger than this after scripts, styles and inline data are dropped are not worth a parse: a Failure."""
+
+_HEAVY = re.compile(r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<svg\b.*?</svg\s*>|"
+                    r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]{200,}", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^>]{0,2000}>")
+_BLOCK_TAGS = re.compile(r"<(?:/?(?:p|div|li|h[1-6]|tr|br|section|article|header|footer|blockquote|figcaption|"
+                         r"dd|dt|table|ul|ol))\b[^>]{0,2000}>", re.IGNORECASE)
+_CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:caption|figcaption|credit|credits|photo-credit|image-credit)(?:$|[\s_-])")
+_TITLE_SPLIT = re.compile(r"\s+(?:[|–—·•:]|-{1,2})\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlExtract:
+    text: str
+    title: str | None = None
+    site_name: str | None = None
+    authors: str | None = None
+    published: str | None = None
+    language: str | None = None
+    captions: tuple[tuple[str, str], ...] = ()  # (text, "caption" | "credit")
+    note: str | None = None  # why the page was read in a degraded way, when it was
+
+
+def _meta(tree: object, *names: str) -> str | None:
+    for name in names:
+        found = tree.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content')  # type: ignore[attr-defined]
+        for value in found:
+            value = normalize_line(str(value))
+            if value:
+                return value
+    return None
+
+
+def _title(tree: object, site_name: str | None) -> str | None:
+    """og:title, else <title>, else the first h1; a trailing " | Site Name" is cut."""
+    title = _meta(tree, "og:title", "twitter:title")
+    if not title:
+        for xp in ("//title//text()", "//h1//text()"):
+            parts = tree.xpath(xp)  # type: ignore[attr-defined]
+            title = normalize_line(" ".join(str(p) for p in parts[:20]))
+            if title:
+                break
+    if not title:
+        return None
+    pieces = _TITLE_SPLIT.split(title)
+    if len(pieces) > 1:
+        site = line_key(site_name or "")
+        last = line_key(pieces[-1])
+        if (site and (last in site or site in last)) or len(pieces[-1].split()) <= 3 < len(pieces[0].split()):
+            title = _TITLE_SPLIT.split(title, maxsplit=len(pieces) - 2)[0] if len(pieces) > 2 else pieces[0]
+    return title[:300] or None
+
+
+def _captions(tree: object) -> tuple[tuple[str, str], ...]:
+    from newsprism.clean.patterns import STRONG
+
+    credit_rx = [rx for c, rx in STRONG if c == "credit"]
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    nodes = tree.xpath("//figcaption | //*[contains(@class, 'caption') or contains(@class, 'credit')]"  # type: ignore[attr-defined]
+                       "[not(ancestor::figcaption)][not(.//p)]")
+    for node in nodes[:100]:
+        cls = (node.get("class") or "").lower()
+        if node.tag != "figcaption" and not _CAPTION_CLASS.search(cls):
+            continue
+        for raw in node.xpath(".//text()"):
+            text = normalize_line(str(raw))
+            if len(text) < 3 or text in seen or len(text.split()) > 40:
+                continue
+            seen.add(text)
+            kind = "credit" if "credit" in cls or any(rx.search(text) for rx in credit_rx) else "caption"
+            out.append((text, kind))
+    return tuple(out)
+
+
+def _fallback_text(html: str) -> str:
+    """Text of a page that lxml or trafilatura could not handle: block tags to line breaks, the rest dropped."""
+    import html as htmllib
+
+    text = _BLOCK_TAGS.sub("\n", _HEAVY.sub(" ", html))
+    return htmllib.unescape(_TAGS.sub(" ", text))
+
+
+def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
+    """Main text and metadata of one page. Raises ValueError for a page too big to parse."""
+    if len(html) > MAX_EXTRACT_CHARS:
+        html = _HEAVY.sub(" ", html)
+        if len(html) > MAX_EXTRACT_CHARS:
+            raise ValueError(f"page has {len(html):,} characters of markup after scripts and inline data are "
+                             f"dropped, over the {MAX_EXTRACT_CHARS:,} extraction limit; split or trim the page")
+    import htmldate
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+    except (ValueError, RecursionError, MemoryError) as exc:
+        return HtmlExtract(_fallback_text(html), note=f"HTML could not be parsed ({type(exc).__name__}); "
+                                                      f"its text was read without markup")
+    if tree is None:
+        return HtmlExtract(_fallback_text(html), note="HTML could not be parsed; its text was read without markup")
+    site_name = _meta(tree, "og:site_name", "application-name", "publisher")
+    title = _title(tree, site_name)
+    authors = _meta(tree, "author", "article:author", "byl", "parsely-author", "sailthru.author")
+    language = (tree.get("lang") or "").split("-")[0].lower() or None
+    captions = _captions(tree)
+    note = None
+    try:
+        text = trafilatura.extract(tree, url=url, include_comments=False, include_tables=True,
+                                   include_images=False, deduplicate=False) or ""
+    except (ValueError, RecursionError, MemoryError, TypeError, AttributeError) as exc:
+        text, note = _fallback_text(html), f"main-text extraction failed ({type(exc).__name__}); page text read whole"
+    try:
+        published = htmldate.find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except (ValueError, RecursionError, TypeError):
+        published = None
+    return HtmlExtract(text, title, site_name, authors, published, language, captions, note)
