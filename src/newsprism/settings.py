@@ -42,7 +42,7 @@ class Settings:
     # claims
     stance_backend: str = "rules"
     nli_model: str = ""
-    claim_group_threshold: float = 0.62
+    claim_group_threshold: float = 0.55
     # summary
     summary_sentences: int = 7
     summary_words: int = 0
