@@ -23,10 +23,12 @@ from newsprism.stance import Cues, cues_of, sentence_stance
 __all__ = ["compare_story"]
 
 _ANAPHOR = re.compile(r"\b(this|that|these|those|such|it|the (?:reports?|claims?|allegations?|news|accounts?|"
-                      r"request|story|information))\b", re.I)
+                      r"request|story|information))\b|'s (?:reports?|claims?|story|account)\b", re.I)
 _PLURAL = re.compile(r"\b(these|those|the (?:reports|claims|allegations|accounts))\b", re.I)
 _OPPOSITE_MARGIN = 0.06  # a member with the other polarity must be this much closer than the grouping threshold
-_WINDOW = 8  # claims before an anaphoric denial that it may answer
+_FRAGMENT_MARGIN = 0.08  # how much closer than the threshold each member of a fragment must be to join
+_WINDOW = 8
+_FOLLOW = 0.6  # cosine at which the claim a denial answers counts as a wording of a shared claim
 
 
 def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence[Quote],
@@ -76,12 +78,24 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
             if targets and _own_voice_stance_only(c):
                 context_only.add(c.id)
 
+    cited: dict[str, set[str]] = {}
+    for cit in citations:
+        cited.setdefault(cit.article_id, set()).add(normalize_text(cit.outlet))
+    for c in claims:  # outlets a claim names as its source count as cited even without citation records
+        for name in (c.via, c.attributed_to):
+            if name:
+                cited.setdefault(c.article_id, set()).add(normalize_text(name).removeprefix("the "))
     groups: list[ClaimGroup] = []
+    seen: set[frozenset[str]] = set()
     for gi, ms in enumerate(members):
         own = [m for m in ms if not m.context]
         if not own or all(m.claim.id in context_only for m in own):
             continue
-        status, reason, first, n_orig, edges = verdict(ms, arts)
+        ids = frozenset(m.claim.id for m in ms)
+        if ids in seen:  # two variants of the same claims grouped twice ("material or economic support")
+            continue
+        seen.add(ids)
+        status, reason, first, n_orig, edges = verdict(ms, arts, cited)
         groups.append(ClaimGroup(
             id=group_key(story.id, [m.claim.id for m in own]), text=_clearest(own, sim, props, clusters[gi]),
             status=status, sources=sources(ms, arts), reason=reason, first_source=first,
@@ -146,6 +160,7 @@ def _split_opposites(clusters: list[list[int]], props: Sequence[Proposition], si
             else:
                 out.append([i])
         out.append(sorted(keep))
+    out = _merge_opposites(out, props, sim, threshold)
     # variants of one claim that ended up alone are noise: keep the claim's first proposition only
     seen: set[str] = set()
     final = []
@@ -155,6 +170,55 @@ def _split_opposites(clusters: list[list[int]], props: Sequence[Proposition], si
         seen.update(props[i].claim.id for i in idx)
         final.append(idx)
     return final
+
+
+def _merge_opposites(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
+                     threshold: float) -> list[list[int]]:
+    """A group of denials ("X has not asked ...") joins the group it denies, so both sides sit in one group."""
+    neg = [g for g in clusters if _polarity(props, g)]
+    pos = [g for g in clusters if not _polarity(props, g)]
+    for g in neg:
+        best, best_sim = None, threshold
+        negs = [i for i in g if props[i].negative]
+        for h in pos:
+            if {props[i].claim.id for i in g} & {props[j].claim.id for j in h}:
+                continue
+            link = float(np.mean(sim[np.ix_(negs, h)].max(axis=1)))
+            if link > best_sim:
+                best, best_sim = h, link
+        if best is None:
+            pos.append(g)
+        else:
+            best.extend(g)
+    return _merge_fragments([sorted(g) for g in pos], props, sim, threshold)
+
+
+def _merge_fragments(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
+                     threshold: float) -> list[list[int]]:
+    """Join two groups when every member of the smaller one has a close match in the larger one.
+
+    Average linkage splits a claim told at different lengths across outlets; this pass joins such fragments
+    without the chaining of single linkage (each member needs its own close match).
+    """
+    groups = [list(g) for g in clusters]
+    merged = True
+    while merged:
+        merged = False
+        best = (threshold + _FRAGMENT_MARGIN, -1, -1)
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                small, large = sorted((groups[a], groups[b]), key=len)
+                if {props[i].claim.id for i in small} & {props[j].claim.id for j in large}:
+                    continue
+                link = float(np.min(sim[np.ix_(small, large)].max(axis=1)))
+                if link > best[0]:
+                    best = (link, a, b)
+        if best[1] >= 0:
+            _, a, b = best
+            groups[a] = sorted(groups[a] + groups[b])
+            del groups[b]
+            merged = True
+    return groups
 
 
 def _targets(c: Claim, before: Sequence[Claim], prop_vec: dict[str, np.ndarray], group_of: dict[str, list[int]],
@@ -177,6 +241,12 @@ def _targets(c: Claim, before: Sequence[Claim], prop_vec: dict[str, np.ndarray],
     if best is None:
         return []
     chosen = list(targets_of.get(best.id) or group_of.get(best.id, []))
+    if best.id in prop_vec and not any(len({m.claim.article_id for m in members[g]}) > 1 for g in chosen):
+        # the claim it answers is told in this article in other words: follow it to the group other outlets share
+        near = [(float(prop_vec[best.id] @ v), cid) for cid, v in prop_vec.items()
+                if cid in group_of and any(len({m.claim.article_id for m in members[g]}) > 1 for g in group_of[cid])]
+        if near and max(near)[0] >= _FOLLOW:
+            chosen.extend(g for g in group_of[max(near)[1]] if g not in chosen)
     if _PLURAL.search(c.text):
         key = (best.anonymous, best.via)
         for prev in before:

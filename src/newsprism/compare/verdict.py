@@ -56,12 +56,17 @@ def outlet_of(article: Article | None, fallback: str) -> str:
     return article.outlet or (article.title or "")[:40] or fallback
 
 
-def origin_of(m: Member, root: Mapping[str, str], outlet_article: Mapping[str, str]) -> tuple[str, str]:
-    """(key, label) of where a supporting statement comes from."""
+def origin_of(m: Member, root: Mapping[str, str], outlet_article: Mapping[str, str],
+              relayed: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """(key, label) of where a supporting statement comes from.
+
+    ``relayed`` maps an article to the supporting article of an outlet it cites anywhere in its text: a statement
+    without its own named source in such an article is taken to come from that outlet ("Source: X" at the end).
+    """
     c = m.claim
     via = c.via if c.via and not _VAGUE.match(c.via.strip()) else None
     if via:
-        aid = outlet_article.get(normalize_text(via))
+        aid = outlet_article.get(normalize_text(via)) or outlet_article.get(normalize_text(via).removeprefix("the "))
         if aid is not None:
             return f"article:{root.get(aid, aid)}", via
         who = f"{c.attributed_to} via {via}" if c.anonymous and c.attributed_to else via
@@ -71,6 +76,9 @@ def origin_of(m: Member, root: Mapping[str, str], outlet_article: Mapping[str, s
         if aid is not None:
             return f"article:{root.get(aid, aid)}", c.attributed_to
     label = c.attributed_to if c.attributed_to else ""
+    if relayed and c.article_id in relayed and (c.anonymous or not c.attributed_to):
+        src = relayed[c.article_id]
+        return f"article:{root.get(src, src)}", label
     return f"article:{root.get(c.article_id, c.article_id)}", label
 
 
@@ -91,7 +99,8 @@ def number_conflict(members: Sequence[Member], outlets: Mapping[str, str]) -> st
     return ""
 
 
-def verdict(members: Sequence[Member], articles: Mapping[str, Article]) -> tuple[str, str, str | None, int,
+def verdict(members: Sequence[Member], articles: Mapping[str, Article],
+            cited: Mapping[str, set[str]] | None = None) -> tuple[str, str, str | None, int,
                                                                                  tuple[tuple[str, str, str], ...]]:
     """(status, reason, first_source, independent_origins, provenance edges) of one group."""
     art_list = list(articles.values())
@@ -101,13 +110,22 @@ def verdict(members: Sequence[Member], articles: Mapping[str, Article]) -> tuple
     for a in sorted(art_list, key=lambda a: (a.published or "9999", a.id)):
         if a.outlet:
             outlet_article.setdefault(normalize_text(a.outlet), a.id)
+            outlet_article.setdefault(normalize_text(a.outlet).removeprefix("the "), a.id)
     support = [m for m in members if m.stance in SUPPORT]
     deny = [m for m in members if m.stance == "denies"]
     doubt = [m for m in members if m.stance == "doubts"]
     origins: dict[str, str] = {}
     edges: list[tuple[str, str, str]] = []
+    backers = {m.claim.article_id for m in support}
+    relayed: dict[str, str] = {}
+    for aid, outs in (cited or {}).items():
+        for o in sorted(outs):
+            src = outlet_article.get(o)
+            if src is not None and src != aid and src in backers:
+                relayed[aid] = src
+                break
     for m in support:
-        key, label = origin_of(m, root, outlet_article)
+        key, label = origin_of(m, root, outlet_article, relayed)
         origins.setdefault(key, label)
         aid = m.claim.article_id
         if key.startswith("outlet:"):
@@ -144,6 +162,9 @@ def verdict(members: Sequence[Member], articles: Mapping[str, Article]) -> tuple
         parts.append("numbers differ: " + conflict)
     if not support:
         status = "denied" if deny else "unverified"
+    elif deny and n_orig <= 1 and all_anon:
+        status = "denied"
+        parts.append("the only line of sourcing is anonymous")
     elif deny or conflict:
         status = "disputed"
     elif n_orig >= 2 and not (all_anon and not own_voice):

@@ -87,7 +87,8 @@ def _checkworthy(sent: Any) -> bool:
         return False
     if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         return False
-    if any(e.label_ in _ENTITY_LABELS or e.label_ in _NUMBER_LABELS for e in sent.ents):
+    if any(e.label_ in _ENTITY_LABELS or e.label_ in _NUMBER_LABELS or e.label_ in {"DATE", "TIME"}
+           for e in sent.ents) or any(t.pos_ == "PROPN" for t in sent):
         return True
     return bool(DENY_RE.search(text) or DOUBT_RE.search(text))
 
@@ -97,7 +98,7 @@ def _core(sent: Any) -> Any:
     root = sent.root
     if root.lemma_.lower() in REPORTING:
         for child in root.children:
-            if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
+            if child.dep_ == "ccomp" and child.pos_ in {"VERB", "AUX"}:
                 return child
     return root
 
@@ -127,6 +128,10 @@ def _span_name(span: Any) -> str:
     for e in span.ents:
         if e.label_ in {"ORG", "GPE"} and e.start <= span.root.i < e.end:
             return e.text.strip()
+    if span.root.lemma_.lower() not in _ANON_HEADS:
+        for e in span.ents:
+            if e.label_ == "ORG":
+                return e.text.strip()
     toks = [t for t in span if not (t.dep_ in {"appos", "relcl", "acl", "punct"} or t.is_space)]
     words = [t.text for t in toks][:8]
     return " ".join(words).strip(" ,") or span.text.strip()
