@@ -113,7 +113,7 @@ def test_matrix_graph_and_quote_groups(sample_module: ModuleType) -> None:
     arts = {a.id: a for a in result.articles}
     story: Story = result.stories[0]
     outlets, rows = claim_matrix(story, arts)
-    assert outlets == ["Harbor Ledger", "Coastline Post", "Northgate Wire", "Daily Meridian"]
+    assert [c.label for c in outlets] == ["Harbor Ledger", "Coastline Post", "Northgate Wire", "Daily Meridian"]
     navy = rows[0]
     assert [[s["stance"] for s in cell] for cell in navy.cells] == [["reports"], ["attributes"], ["denies"], ["doubts"]]
     assert [len(c) for c in rows[1].cells] == [1, 1, 0, 0]

@@ -14,6 +14,12 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 pytestmark = pytest.mark.browser
 
 
+def _apply(page: Any) -> None:
+    """Submit the filter form and wait for the new page (reading rows before it lands would see the old list)."""
+    with page.expect_navigation():
+        page.click("#apply")
+
+
 def _rows(page: Any) -> list[str]:
     return page.locator("#stories-table tr.story-row td:first-child").all_inner_texts()
 
@@ -22,21 +28,21 @@ def test_search_and_filters_narrow_the_list(server: str, page: Any, tmp_path: Pa
     page.goto(server + "/")
     assert len(_rows(page)) == 2
     page.fill("#q", "picket")  # a word only the articles' text holds
-    page.click("#apply")
+    _apply(page)
     assert _rows(page) == ["Velmora dockworkers strike over crane automation"]
     assert "1 story matching" in page.inner_text("#result-count")
     page.fill("#q", "")
     page.select_option("#status", "disputed")
-    page.click("#apply")
+    _apply(page)
     assert _rows(page) == ["Velmora dockworkers strike over crane automation"]
     page.select_option("#status", "")
     page.fill("#outlet", "Orsk Evening")
-    page.click("#apply")
+    _apply(page)
     assert _rows(page) == ["Lantern festival fills Orsk riverbanks"]
     page.fill("#outlet", "")
     page.fill("#date_from", "2031-03-01")
     page.fill("#date_to", "2031-03-31")
-    page.click("#apply")
+    _apply(page)
     assert _rows(page) == ["Velmora dockworkers strike over crane automation"]
     assert page.dialogs == [] and page.errors == []
 

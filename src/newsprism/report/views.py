@@ -53,6 +53,15 @@ class MatrixRow:
     independent_origins: int
     cells: tuple[tuple[dict[str, str | None], ...], ...]
 
+    @property
+    def outlet_count(self) -> int:
+        return sum(1 for c in self.cells if c)
+
+    @property
+    def minor(self) -> bool:
+        """Carried by one outlet and contested by none: listed apart so the matrix stays readable."""
+        return self.outlet_count <= 1 and self.status not in CONTESTED
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteGroup:
@@ -167,39 +176,61 @@ def story_facts(story: Story, articles: Mapping[str, Article]) -> StoryFacts:
                       contested=sum(1 for g in story.claims if g.status in CONTESTED))
 
 
-def story_outlets(story: Story, articles: Mapping[str, Article]) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A matrix column: an outlet, or one article whose outlet is unknown (two unknowns are not one outlet)."""
+
+    key: str
+    label: str
+    outlet: str | None
+
+
+_STATUS_ORDER = {"denied": 0, "disputed": 1, "corroborated": 2, "unverified": 3, "single-source": 4}
+
+
+def _column_key(outlet: str | None, article_id: str, articles: Mapping[str, Article]) -> str:
+    art = articles.get(article_id)
+    name = outlet or (art.outlet if art else None)
+    return name or f"\x00{article_id}"
+
+
+def story_outlets(story: Story, articles: Mapping[str, Article], num: Mapping[str, int] | None = None) -> list[Column]:
     """Matrix columns: the story's outlets in order of first publication, then any outlet named only by a claim."""
-    seen: dict[str, str] = {}
+    num = num or {}
+    seen: dict[str, Column] = {}
+
+    def add(key: str, article_id: str) -> None:
+        if key not in seen:
+            label = key if not key.startswith("\x00") else f"unknown outlet [{num.get(article_id, '?')}]"
+            seen[key] = Column(key=key, label=label, outlet=None if key.startswith("\x00") else key)
+
     arts = sorted((articles[a] for a in story.article_ids if a in articles), key=lambda a: (a.published or "~", a.id))
     for a in arts:
-        name = a.outlet or "unknown outlet"
-        seen.setdefault(name, name)
+        add(_column_key(a.outlet, a.id, articles), a.id)
     for g in story.claims:
-        for s in g.sources:
-            name = _source_outlet(s.outlet, s.article_id, articles)
-            seen.setdefault(name, name)
-    return list(seen)
+        for src in g.sources:
+            add(_column_key(src.outlet, src.article_id, articles), src.article_id)
+    return list(seen.values())
 
 
-def _source_outlet(outlet: str | None, article_id: str, articles: Mapping[str, Article]) -> str:
-    if outlet:
-        return outlet
-    art = articles.get(article_id)
-    return (art.outlet if art and art.outlet else None) or "unknown outlet"
+def claim_matrix(story: Story, articles: Mapping[str, Article],
+                 num: Mapping[str, int] | None = None) -> tuple[list[Column], list[MatrixRow]]:
+    """Rows are claims, columns outlets; each cell lists that outlet's stances with the sentence behind each.
 
-
-def claim_matrix(story: Story, articles: Mapping[str, Article]) -> tuple[list[str], list[MatrixRow]]:
-    """Rows are claims, columns outlets; each cell lists that outlet's stances with the sentence behind each."""
-    outlets = story_outlets(story, articles)
-    col = {o: i for i, o in enumerate(outlets)}
+    Contested claims come first, then by how many outlets carry them, so a reader meets the disagreements first.
+    """
+    outlets = story_outlets(story, articles, num)
+    col = {c.key: i for i, c in enumerate(outlets)}
     rows = []
     for g in story.claims:
         cells: list[list[dict[str, str | None]]] = [[] for _ in outlets]
-        for s in g.sources:
-            cells[col[_source_outlet(s.outlet, s.article_id, articles)]].append(
-                {"stance": s.stance, "text": s.text, "article_id": s.article_id, "attributed_to": s.attributed_to})
+        for src in g.sources:
+            cells[col[_column_key(src.outlet, src.article_id, articles)]].append(
+                {"stance": src.stance, "text": src.text, "article_id": src.article_id,
+                 "attributed_to": src.attributed_to})
         rows.append(MatrixRow(id=g.id, text=g.text, status=g.status, reason=g.reason, first_source=g.first_source,
                               independent_origins=g.independent_origins, cells=tuple(tuple(c) for c in cells)))
+    rows.sort(key=lambda r: (_STATUS_ORDER.get(r.status, 9), -r.outlet_count))
     return outlets, rows
 
 
@@ -269,7 +300,7 @@ class StoryView:
     story: Story
     facts: StoryFacts
     articles: tuple[Article, ...]
-    outlets: tuple[str, ...]
+    outlets: tuple[Column, ...]
     rows: tuple[MatrixRow, ...]
     graph: object
     quote_groups: tuple[QuoteGroup, ...]
@@ -285,7 +316,7 @@ def story_view(story: Story, articles: Mapping[str, Article], *, citations: Iter
     inside = set(story.article_ids)
     arts = tuple(sorted((articles[a] for a in story.article_ids if a in articles),
                         key=lambda a: (num.get(a.id, 0), a.id)))
-    outlets, rows = claim_matrix(story, articles)
+    outlets, rows = claim_matrix(story, articles, num)
     return StoryView(
         story=story, facts=story_facts(story, articles), articles=arts, outlets=tuple(outlets), rows=tuple(rows),
         graph=provenance_graph(story, articles, [c for c in citations if c.article_id in inside], num),
