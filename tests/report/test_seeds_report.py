@@ -1,0 +1,77 @@
+"""The report made from ../shared/seeds, in headless Chromium (skips without ../shared or /usr/bin/chromium).
+
+Runs the whole pipeline on the five seed articles once per module, so it is marked slow as well as browser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsprism.records import AnalysisResult
+from newsprism.report.html import to_html
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def seeds_report(shared_dir: Path, resources: Any, settings: Any,
+                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AnalysisResult, Path]]:
+    from newsprism.api import analyze
+
+    result = analyze([shared_dir / "seeds"], settings=settings, resources=resources)
+    path = tmp_path_factory.mktemp("seeds") / "report.html"
+    path.write_text(to_html(result), encoding="utf-8")
+    yield result, path
+
+
+def test_military_request_row_shows_denials_and_doubt(seeds_report: tuple[AnalysisResult, Path], page: Any) -> None:
+    result, path = seeds_report
+    rows = [(s, g) for s in result.stories for g in s.claims
+            if re.search(r"militar", g.text, re.I) and re.search(r"\bask|request", g.text, re.I)]
+    assert rows, "no claim about the military request was compared"
+    story, group = max(rows, key=lambda sg: sum(x.stance == "denies" for x in sg[1].sources))
+    page.goto(f"{path.as_uri()}#story-{story.id}")
+    row = page.locator(f"#claim-{group.id}")
+    assert row.is_visible()
+    stances = row.locator("td .stance").all_inner_texts()
+    assert "denies" in stances
+    assert page.dialogs == [] and page.errors == []
+    if "doubts" not in stances:
+        pytest.xfail("the compare stage does not yet attach the doubt to this claim row")
+
+
+def test_summary_citation_reveals_a_sentence_of_the_cited_article(seeds_report: tuple[AnalysisResult, Path],
+                                                                   page: Any) -> None:
+    result, path = seeds_report
+    story = next(s for s in result.stories if s.summary)
+    texts = {a.id: a.text for a in result.articles}
+    page.goto(f"{path.as_uri()}#story-{story.id}")
+    buttons = page.locator(f"#story-{story.id} button.cite")
+    assert buttons.count() >= 1
+    for i in range(min(buttons.count(), 4)):
+        buttons.nth(i).click()
+        box = page.locator(f"#support-{story.id}")
+        sentence = box.locator("blockquote").inner_text()
+        cited = box.get_attribute("data-article")
+        assert cited in texts and sentence.strip()
+        assert _squash(sentence) in _squash(texts[cited])  # the browser collapses runs of spaces
+
+
+def test_article_view_strikes_removed_junk(seeds_report: tuple[AnalysisResult, Path], page: Any) -> None:
+    result, path = seeds_report
+    art = max(result.articles, key=lambda a: len(a.removed))
+    assert art.removed
+    page.goto(f"{path.as_uri()}#article-{art.id}")
+    struck = page.locator(f"#article-{art.id} del.removed")
+    assert struck.count() == len(art.removed)
+    assert struck.first.evaluate("e => getComputedStyle(e).textDecorationLine") == "line-through"
+    assert struck.first.locator(".cat").inner_text() in {r.category for r in art.removed}
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
