@@ -82,8 +82,11 @@ def synthetic(shared: Path, n: int, seed: int = 7) -> tuple[list[Article], dict[
     table: dict[str, np.ndarray] = {}
     while len(articles) < n:
         b = int(rng.integers(len(rows)))
-        centre = base[b] + rng.normal(0, 0.03, base.shape[1])
+        centre = base[b] + rng.normal(0, 0.04, base.shape[1])
         day = int(rng.integers(span))
+        # Distinct events have distinct details: invented names and figures shared by this event's articles.
+        names = " and ".join("".join(chr(int(c)) for c in rng.integers(97, 123, 6)).title() for _ in range(3))
+        detail = f"{names} said {int(rng.integers(100, 99999))} people and {int(rng.integers(10, 999))} sites"
         for _ in range(min(int(rng.integers(1, 10)), n - len(articles))):
             sents = sentences[b]
             pick = sorted(rng.choice(len(sents), size=min(len(sents), 6), replace=False))
@@ -91,7 +94,7 @@ def synthetic(shared: Path, n: int, seed: int = 7) -> tuple[list[Article], dict[
             vec = centre + rng.normal(0, 0.02, base.shape[1])
             table[aid] = (vec / np.linalg.norm(vec)).astype(np.float32)
             date = np.datetime64("2030-01-01") + np.timedelta64(day + int(rng.integers(3)), "D")
-            articles.append(Article(id=aid, title=rows[b]["title"], text=". ".join(sents[i] for i in pick),
+            articles.append(Article(id=aid, title=rows[b]["title"], text=". ".join([detail, *(sents[i] for i in pick)]),
                                     published=str(date)))
     return articles, table
 
