@@ -52,6 +52,9 @@ STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"fecha|date)\s*:?\s*(?:\d|$|\w+ \d)", _I)),
     ("section-label", re.compile(r"^\s*(?:category|categories|kategorie|kategorien|rubrik|tags?|schlagwörter|"
                                  r"temas?|sección|section)\s*:\s*.{0,60}$", _I)),
+    ("page-chrome", re.compile(r"\b\d+\s*(?:min(?:ute)?s?\.? read|minuten? lesezeit)\b|^\s*(?:lesezeit|reading time)\b|"
+                               r"^\s*(?:bild|foto|video|image|photo|galerie|gallery)\s+(?:anzeigen|ansehen|vergrößern|"
+                               r"enlarge|view|öffnen)\s*$|\bverfügbar bis\b|\bavailable until\b", _I)),
     ("page-chrome", re.compile(r"^\s*(?:tel|telefon|phone|fax|e-?mail|mail)\s*[.:]\s*[+\d(]|"
                                r"copyrighted property|chroniony prawem autorskim|alle angaben ohne gewähr|"
                                r"written permission must be obtained|^\s*©\s*\d{4}", _I)),
@@ -91,7 +94,7 @@ SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"jobs? (?:now|today)|angebote|readers (?:are )?(?:also )?read(?:ing)?|most (?:read|popular|"
         r"viewed|shared)|trending|you (?:may|might) (?:also )?like|don'?t miss|recommended for you|"
         r"popular (?:now|stories|articles)|meistgelesen|beliebt|más leídas|lo más|les plus lus|"
-        r"more from|more stories|latest (?:news|stories|articles)|full story|premium|unlock|"
+        r"more from|more stories|latest (?:news|stories|articles)|full story|unlock|"
         r"to continue reading|log in to read|already a subscriber)\b")),
     ("engagement", _rx(
         r"\b(share (?:this|on|via|article|story)|share$|teilen(?: mit)?:?$|tweet(?: this)?$|"
@@ -102,8 +105,11 @@ SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(leave a (?:comment|reply)|post a comment|add a comment|comments? (?:are )?closed|"
         r"\d+ comments?|no comments|view comments|show comments|kommentar (?:verfassen|schreiben)|"
         r"kommentare?$|hinterlasse einen kommentar|antworten$|reply$|antwort abbrechen|comentarios$|"
-        r"commentaires$|log in to comment|join the (?:conversation|discussion))\b")),
+        r"commentaires$|log in to comment|join the (?:conversation|discussion)|nicht eingeloggt|"
+        r"eingeloggt sein|must be logged in|logged in to|keine kommentare|in den kommentaren|in the comments|"
+        r"en los comentarios|dans les commentaires)\b")),
     ("advertisement", _rx(
+        r"^\s*\*?(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité)\b\s*[-:,|].{0,80}$",
         r"^\s*(advertisement|advertising|anzeige|werbung|\*?werbung\b.*|sponsored(?: content| by)?|"
         r"publicidad|publicité|pubblicità|reklama|ad|ads|about these ads|paid content|partner content)\s*$")),
     ("cookie-notice", _rx(r"\b(cookies?|datenschutzeinstellungen|privacy settings|cookie consent)\b")),
@@ -125,7 +131,9 @@ SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
 CTA_START = re.compile(
     r"^\s*(subscribe|sign up|join|follow|share|click|tap|download|register|log ?in|donate|support|get|try|"
     r"find|discover|learn more|watch|listen|jetzt|hier|klicken|abonnieren|melde|entdecke|suscríbete|"
-    r"regístrate|descarga|inscrivez|abonnez|découvrez)\b", _I)
+    r"regístrate|descarga|inscrivez|abonnez|découvrez|if you (?:enjoyed|liked|value|appreciate)|"
+    r"for the latest|do you want|want to|we want to hear|submit|zapraszamy|hazte|únete|"
+    r"mit unserem newsletter|lust auf mehr|kennt ihr|nutzen sie|sie möchten)\b", _I)
 
 # "X is a reporter covering ...": a third-person sentence about a writer.
 AUTHOR_BIO = re.compile(

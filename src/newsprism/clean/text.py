@@ -103,12 +103,15 @@ def _shape(text: str) -> _Shape:
 
 
 def _category(text: str, shape: _Shape, *, edge: bool, short: int = 25) -> str | None:
-    if shape.words <= short and shape.chars <= 220:
+    text = text.strip("| ")  # table cells rendered with pipes
+    if edge and short < shape.words <= 40 and (P.CTA_START.match(text) or P.appeal_score(text) >= 2):
+        short = 40  # a call to action near the end of the page may run to a few sentences
+    if shape.words <= short and shape.chars <= 300:
         if P.BYLINE.match(text) or (shape.words <= 14 and P.DATE_LINE.match(text)):
             return "byline"
         return P.short_category(text)
     cat = P.strong_category(text)
-    if cat:
+    if cat and (cat != "byline" or shape.words <= 14):
         return cat
     if edge and P.appeal_score(text) >= 3:
         for category, rx in P.SHORT:
