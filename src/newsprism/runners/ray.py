@@ -180,7 +180,7 @@ def run_ray(inputs: Sequence[str], *, settings: Settings, out_dir: Path,
         items = [{"i": i, "doc": pickle.dumps(d)} for i, d in enumerate(docs)]
         ds = ray.data.from_items(items, override_num_blocks=max(workers, 1))
         rows = ds.map_batches(ArticleWorker, fn_constructor_kwargs={"settings": settings}, batch_size=batch,
-                              concurrency=workers, num_cpus=1, batch_format="numpy").take_all()
+                              **_actors(workers)).take_all()
         result = _corpus_stages(rows, failures, settings, workers, batch)
     finally:
         if started:
@@ -224,7 +224,7 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
         ds = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), workers)))
         found = ds.map_batches(ExtractWorker, fn_constructor_kwargs={"settings": settings,
                                                                      "index": pickle.dumps(index)},
-                               batch_size=batch, concurrency=workers, num_cpus=1, batch_format="numpy").take_all()
+                               batch_size=batch, **_actors(workers)).take_all()
         for item in found:
             (q, c, cl), failure = pickle.loads(item["result"])
             quotes += q
@@ -244,8 +244,9 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
     done: dict[str, Story] = {}
     if bundles:
         ds = ray.data.from_items(bundles, override_num_blocks=max(1, min(len(bundles), workers)))
-        rows = ds.groupby("story_id").map_groups(StoryWorker, fn_constructor_kwargs={"settings": settings},
-                                                 concurrency=workers, num_cpus=1, batch_format="numpy").take_all()
+        grouped = ds.groupby("story_id", num_partitions=max(1, workers))
+        rows = grouped.map_groups(StoryWorker, fn_constructor_kwargs={"settings": settings},
+                                                 **_actors(workers)).take_all()
         for row in rows:
             story, failure = pickle.loads(row["result"])
             done[story.id] = story
@@ -261,9 +262,16 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
 
 
 def _by_article(items: list[Any], articles: Sequence[Article]) -> tuple[Any, ...]:
-    """Order per-article records the way the local runner does (article order, then position)."""
+    """Order per-article records the way the local runner does: article order, each article's own order kept."""
     rank = {a.id: i for i, a in enumerate(articles)}
-    return tuple(sorted(items, key=lambda r: (rank.get(r.article_id, 1 << 30), getattr(r, "start", -1))))
+    return tuple(sorted(items, key=lambda r: rank.get(r.article_id, 1 << 30)))  # stable: keeps in-article order
+
+
+def _actors(workers: int) -> dict[str, Any]:
+    """A fixed pool of single-CPU actors (models load once per actor), numpy batches."""
+    import ray.data
+
+    return {"compute": ray.data.ActorPoolStrategy(size=workers), "num_cpus": 1, "batch_format": "numpy"}
 
 
 def write_parquet(result: AnalysisResult, folder: Path) -> dict[str, Path]:

@@ -1,0 +1,65 @@
+"""The Ray runner gives the same stories, quotes and claims as the local runner (Ray in local mode, 2 CPUs)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsprism.records import AnalysisResult
+from newsprism.settings import Settings
+
+pytestmark = [pytest.mark.ray, pytest.mark.slow]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _kit() -> Any:
+    if "examples_kit" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("examples_kit", ROOT / "tests" / "examples_kit.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["examples_kit"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["examples_kit"]
+
+
+def _stories(r: AnalysisResult) -> list[list[str]]:
+    return sorted(sorted(s.article_ids) for s in r.stories)
+
+
+def _quotes(r: AnalysisResult) -> list[tuple[str, str, str, bool, bool]]:
+    return sorted((q.article_id, q.text, q.speaker or "", q.anonymous, q.direct) for q in r.quotes)
+
+
+def _claims(r: AnalysisResult) -> list[tuple[tuple[str, ...], str, str, tuple[tuple[str, str], ...]]]:
+    return sorted((tuple(sorted(s.article_ids)), g.text, g.status,
+                   tuple(sorted((x.article_id, x.stance) for x in g.sources)))
+                  for s in r.stories for g in s.claims)
+
+
+def test_ray_runner_matches_local_runner_on_the_examples(tmp_path: Path, resources, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("ray")
+    from newsprism.runners.ray import load_parquet, run_ray
+    from newsprism.store import Store
+
+    local = _kit().examples_result(resources, tmp_path_factory)
+    ray_result = run_ray([str(ROOT / "examples")], settings=Settings(ray_workers=2), out_dir=tmp_path)
+    assert {a.id for a in ray_result.articles} == {a.id for a in local.articles}
+    assert _stories(ray_result) == _stories(local)
+    assert _quotes(ray_result) == _quotes(local)
+    assert _claims(ray_result) == _claims(local)
+    assert ray_result.quotes and any(s.claims for s in ray_result.stories)
+
+    # the Parquet tables load into a store, and loading twice adds nothing
+    db = tmp_path / "loaded.db"
+    counts = load_parquet(tmp_path / "parquet", db)
+    assert counts["articles"] == len(local.articles)
+    load_parquet(tmp_path / "parquet", db)
+    with Store(db, read_only=True) as store:
+        back = store.load_result()
+    assert store is not None
+    assert len(back.articles) == len(local.articles)
+    assert _stories(back) == _stories(local)
