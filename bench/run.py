@@ -60,7 +60,7 @@ def main(argv: list[str]) -> int:
     WORK.mkdir(exist_ok=True)
     wanted = set(argv)
     modules = sorted(HERE.glob("bench_*.py"))
-    old = _sections(OUT.read_text(encoding="utf-8")) if OUT.exists() else {}
+    done: dict[str, str] = {}
     stamp = f"{dt.datetime.now().strftime('%Y-%m-%d %H:%M')} on {machine()}"
     for path in modules:
         name = path.stem.removeprefix("bench_")
@@ -72,12 +72,24 @@ def main(argv: list[str]) -> int:
             body = _load(path).run(SHARED, WORK)
         except Exception:  # noqa: BLE001 - one broken benchmark must not hide the others
             body = "Failed:\n\n```\n" + traceback.format_exc() + "```"
-        old[name] = f"## {name}\n\n_Measured {stamp}; took {time.perf_counter() - t0:.0f} s._\n\n{body.strip()}"
-        print(old[name], flush=True)
-    head = ("# Benchmarks\n\nWritten by `make bench` (bench/run.py). Each section says when and on what machine it "
-            "was measured. Data: ../shared/bench (third-party, read in place, never copied here).\n")
-    OUT.write_text(head + "".join(f"\n{MARK.format(k)}\n{v}\n" for k, v in sorted(old.items())), encoding="utf-8")
+        done[name] = f"## {name}\n\n_Measured {stamp}; took {time.perf_counter() - t0:.0f} s._\n\n{body.strip()}"
+        print(done[name], flush=True)
+        _write(done)
     return 0
+
+
+def _write(done: dict[str, str]) -> None:
+    """Merge this run's sections into BENCHMARKS.md as it is now (other benchmarks may have written meanwhile)."""
+    import fcntl
+
+    with open(HERE / ".benchmarks.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        sections = _sections(OUT.read_text(encoding="utf-8")) if OUT.exists() else {}
+        sections.update(done)
+        head = ("# Benchmarks\n\nWritten by `make bench` (bench/run.py). Each section says when and on what machine "
+                "it was measured. Data: ../shared/bench (third-party, read in place, never copied here).\n")
+        OUT.write_text(head + "".join(f"\n{MARK.format(k)}\n{v}\n" for k, v in sorted(sections.items())),
+                       encoding="utf-8")
 
 
 if __name__ == "__main__":
