@@ -49,6 +49,10 @@ ATTRIB_RE = re.compile(
     _W + r"(according to|citing|cited|quoting|quoted|(?:told|tells) (?:the )?[A-Z]\w*|said|says|say|"
     r"stated|reported|reports|reporting|claim(?:s|ed)?|announced|sources?|officials?|spokes\w+|insiders?|"
     r"familiar with|on condition of anonymity|unnamed|anonymous)\b", re.I)
+ANAPHOR_RE = re.compile(
+    r"\b(th(?:is|ese|ose) (?:claims?|reports?|allegations?|rumou?rs?|stor(?:y|ies)|accounts?)|"
+    r"the (?:claims?|reports?|allegations?|rumou?rs?|story|stories|accounts?)|such (?:a |an )?\w+|"
+    r"(?:verify|confirm|corroborate|deny|denied|denies) (?:it|this|that|them))\b", re.I)
 NEG_RE = re.compile(_W + r"(not|n't|never|no longer|no|none|neither|nor|nobody|nothing|without)\b", re.I)
 ANON_RE = re.compile(
     r"\b(unnamed|anonymous|anonymity|(?:people|persons|sources?|officials?|diplomats?) (?:familiar|close|"
@@ -134,6 +138,8 @@ def _polarity(text: str) -> int:
 class _Sentences:
     texts: list[str]
     vecs: np.ndarray
+    cues: list[Cues]
+    polarity: list[int]
 
 
 class RulesBackend:
@@ -160,7 +166,10 @@ class RulesBackend:
         flat = sorted({s for ss in split for s in ss})
         vecs = self.resources.embed(flat, keys=[_key(s) for s in flat])
         index = {s: i for i, s in enumerate(flat)}
-        return [_Sentences(ss, vecs[[index[s] for s in ss]]) for ss in split]
+        cues = [cues_of(s) for s in flat]
+        pol = [_polarity(s) for s in flat]
+        return [_Sentences(ss, vecs[[index[s] for s in ss]], [cues[index[s]] for s in ss],
+                           [pol[index[s]] for s in ss]) for ss in split]
 
     def judge(self, claims: Sequence[str], texts: Sequence[str]) -> list[StanceResult]:
         if len(claims) != len(texts):
@@ -190,23 +199,34 @@ class RulesBackend:
             if sim < floor:
                 break
             text = s.texts[int(i)]
-            c = cues_of(text)
+            c = s.cues[int(i)]
             if claim_cues.deny or claim_cues.doubt:
                 # the claim itself is a denial ("X is a hoax"): a text that also debunks agrees with it
-                opposite = not (c.deny or c.doubt or _polarity(text) > 0)
+                opposite = not (c.deny or c.doubt or s.polarity[int(i)] > 0)
                 c = Cues(False, False, c.hedge, c.attribution, c.negations, c.anonymous)
             else:
-                opposite = (_polarity(text) > 0) != claim_neg and sim >= self.related
+                opposite = (s.polarity[int(i)] > 0) != claim_neg and sim >= self.related
             stance = sentence_stance(c, opposite=opposite, attributed=c.anonymous)
             lead = 1.15 if int(i) < 3 else 1.0
-            w = sim * lead * (0.85 ** rank)
+            # casting doubt on what one relays outweighs relaying it ("X claims ...; we could not verify it")
+            push = 1.3 if stance in {"denies", "doubts"} else 1.0
+            w = sim * lead * push * (0.85 ** rank)
             weights[stance] += w
             if w > evidence[stance][1]:
                 evidence[stance] = (text, w)
+        # "X was unable to verify the claims": a doubt that points back at the claim counts as if it restated it.
+        if not (claim_cues.deny or claim_cues.doubt):
+            for i, c in enumerate(s.cues):
+                if (c.deny or c.doubt) and float(sims[i]) < floor and ANAPHOR_RE.search(s.texts[i]):
+                    stance = "doubts" if c.doubt or c.hedge else "denies"
+                    w = best * 1.15 * 1.3
+                    weights[stance] += w
+                    if w > evidence[stance][1]:
+                        evidence[stance] = (s.texts[i], w)
+                    break
         # Body-wide debunking language counts even where the wording differs from the claim.
         if not (claim_cues.deny or claim_cues.doubt):
-            near = [t for t, v in zip(s.texts, sims, strict=True) if v >= self.topic]
-            refute = sum(1 for t in near if DENY_RE.search(t) or DOUBT_RE.search(t))
+            refute = sum(1 for c, v in zip(s.cues, sims, strict=True) if v >= self.topic and (c.deny or c.doubt))
             if refute >= 2:
                 weights["denies"] += 0.25 * refute * best
         stance = max(weights, key=lambda k: weights[k])

@@ -1,0 +1,68 @@
+"""Claim extraction on sentences written for the tests (fictional people and outlets)."""
+
+from __future__ import annotations
+
+from newsprism.extract.claims import extract_claims
+from newsprism.records import Article, Citation, Quote
+from newsprism.resources import Resources
+from newsprism.settings import Settings
+
+TEXT = (
+    "Tovaris Airways has asked the government of Quellmark for a loan of 300 million dollars, according to two "
+    "officials who spoke on condition of anonymity.\n\n"
+    "Transport minister Elsa Brandvik said on Monday that the ministry had not received any request.\n\n"
+    "The airline reportedly lost 41 million dollars last year, the Harbour Gazette reported.\n\n"
+    "Is this the end?\n\n"
+    "Subscribe to our newsletter for more."
+)
+
+
+def _claims(resources: Resources, settings: Settings, text: str = TEXT, **kw: object) -> list:
+    article = Article(id="a-test", text=text)
+    return extract_claims(article, resources.nlp(text), settings=settings, **kw)
+
+
+def test_checkworthy_sentences_only(resources: Resources, settings: Settings) -> None:
+    claims = _claims(resources, settings)
+    texts = [c.text for c in claims]
+    assert len(claims) == 3
+    assert not any("?" in t or "newsletter" in t for t in texts)
+    for c in claims:
+        assert TEXT[c.start:c.end] == c.text
+
+
+def test_attribution_hedge_negation_numbers(resources: Resources, settings: Settings) -> None:
+    loan, denial, loss = _claims(resources, settings)
+    assert loan.anonymous and loan.attributed_to and "officials" in loan.attributed_to
+    assert any("300 million" in n for n in loan.numbers)
+    assert denial.attributed_to == "Elsa Brandvik" and not denial.anonymous
+    assert denial.negated and not loan.negated
+    assert loss.hedged and not loan.hedged
+    assert loss.attributed_to == "the Harbour Gazette"
+
+
+def test_ids_are_stable_and_distinct(resources: Resources, settings: Settings) -> None:
+    first = [c.id for c in _claims(resources, settings)]
+    assert first == [c.id for c in _claims(resources, settings)]
+    assert len(set(first)) == len(first)
+
+
+def test_quote_and_citation_records_win(resources: Resources, settings: Settings) -> None:
+    start = TEXT.index("Transport minister")
+    end = TEXT.index("request.") + len("request.")
+    quote = Quote(id="q1", article_id="a-test", text="the ministry had not received any request",
+                  speaker="Minister Brandvik", start=start, end=end)
+    cstart = TEXT.index("The airline")
+    cite = Citation(article_id="a-test", outlet="Harbour Gazette", text="the Harbour Gazette reported",
+                    start=cstart, end=cstart + 80)
+    _, denial, loss = _claims(resources, settings, quotes=[quote], citations=[cite])
+    assert denial.attributed_to == "Minister Brandvik" and denial.quote_id == "q1"
+    assert loss.attributed_to in {"Harbour Gazette", "the Harbour Gazette"}
+
+
+def test_the_newspaper_resolves_to_the_outlet_named_before(resources: Resources, settings: Settings) -> None:
+    text = ("The Harbour Gazette reported on Friday that Tovaris Airways would cut 900 jobs.\n\n"
+            "The airline plans to sell two aircraft, unnamed executives told the newspaper.")
+    claims = _claims(resources, settings, text=text)
+    assert claims[-1].anonymous
+    assert claims[-1].via == "The Harbour Gazette"

@@ -1,0 +1,117 @@
+"""Claims across outlets on the tiny story corpora in tests/data/stories (fictional outlets and people)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsprism.compare import compare_story
+from newsprism.extract import extract_corpus
+from newsprism.pipeline import FailurePolicy
+from newsprism.records import Article, ClaimGroup, Story
+from newsprism.resources import Resources
+from newsprism.settings import Settings
+
+STORIES = Path(__file__).resolve().parent / "data" / "stories"
+
+
+def _articles(name: str) -> list[Article]:
+    rows = [json.loads(line) for line in (STORIES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    return [Article(id=r["id"], text=r["text"], outlet=r["outlet"], published=r["published"], title=r["title"])
+            for r in rows]
+
+
+@pytest.fixture(scope="module")
+def compare(resources: Resources, settings: Settings) -> Callable[..., list[ClaimGroup]]:
+    def run(name: str, **changes: object) -> list[ClaimGroup]:
+        arts = _articles(name)
+        if changes:
+            arts = [Article(**{**{f: getattr(a, f) for f in a.__dataclass_fields__}, **changes.get(a.id, {})})
+                    for a in arts]
+        ex = extract_corpus(arts, resources=resources, settings=settings, policy=FailurePolicy(),
+                            progress=lambda *_: None)
+        story = Story(id=f"s-{name}", title=name, article_ids=tuple(a.id for a in arts))
+        return compare_story(story, arts, quotes=ex.quotes, citations=ex.citations, claims=ex.claims,
+                             resources=resources, settings=settings)
+
+    return run
+
+
+def _group(groups: list[ClaimGroup], *words: str) -> ClaimGroup:
+    found = [g for g in groups if all(w in " ".join(s.text.lower() for s in g.sources) for w in words)]
+    assert found, f"no group mentions {words}: {[g.text for g in groups]}"
+    return max(found, key=lambda g: len({s.article_id for s in g.sources}))
+
+
+def test_two_independent_outlets_corroborate(compare: Callable[..., list[ClaimGroup]]) -> None:
+    g = _group(compare("independent"), "six months")
+    assert {s.article_id for s in g.sources} >= {"ind-1", "ind-2"}
+    assert "ind-3" not in {s.article_id for s in g.sources}
+    assert g.status == "corroborated"
+    assert g.independent_origins == 2
+    assert "2 independent origins" in g.reason
+
+
+def test_three_rewrites_of_one_origin_are_not_corroboration(compare: Callable[..., list[ClaimGroup]]) -> None:
+    g = _group(compare("rewrites"), "resign")
+    ids = {s.article_id for s in g.sources}
+    assert len(ids) >= 3
+    assert g.status in {"single-source", "unverified"}
+    assert g.independent_origins == 1
+    assert g.first_source == "rw-origin"
+    assert any(kind == "cites" and src == "rw-origin" for src, _, kind in g.provenance)
+    assert all(s.stance != "reports" for s in g.sources if s.article_id != "rw-origin")
+
+
+def test_copy_edges_count_once(compare: Callable[..., list[ClaimGroup]]) -> None:
+    """Declared derivation (dedupe's derived_from) makes rewrites one origin and shows as a provenance edge."""
+    derived = {a: {"derived_from": ("rw-origin",)} for a in ("rw-1", "rw-2", "rw-3")}
+    g = _group(compare("rewrites", **derived), "resign")
+    assert g.independent_origins == 1
+    assert ("rw-origin", "rw-1", "rewrites") in g.provenance
+
+
+def test_on_record_denial(compare: Callable[..., list[ClaimGroup]]) -> None:
+    g = _group(compare("denial"), "close", "1,200")
+    deniers = [s for s in g.sources if s.stance == "denies"]
+    assert deniers and {s.article_id for s in deniers} & {"den-denial", "den-relay"}
+    assert g.status in {"denied", "disputed"}
+    assert "denied by" in g.reason
+    assert any(s.stance == "attributes" and s.article_id == "den-origin" for s in g.sources)
+
+
+def test_numbers_that_differ_dispute_the_claim(compare: Callable[..., list[ClaimGroup]]) -> None:
+    g = _group(compare("numbers"), "killed")
+    assert {"num-12", "num-14"} <= {s.article_id for s in g.sources}
+    assert g.status == "disputed"
+    assert "numbers differ" in g.reason
+    assert "Twelve" in g.reason and "Fourteen" in g.reason
+
+
+def test_every_group_has_reason_and_stable_ids(compare: Callable[..., list[ClaimGroup]]) -> None:
+    first = compare("denial")
+    again = compare("denial")
+    assert all(g.reason for g in first)
+    assert [g.id for g in first] == [g.id for g in again]
+    assert len({g.id for g in first}) == len(first)
+
+
+def test_compare_extracts_claims_when_given_none(resources: Resources, settings: Settings) -> None:
+    arts = _articles("numbers")
+    story = Story(id="s", title="t", article_ids=tuple(a.id for a in arts))
+    groups = compare_story(story, arts, quotes=[], citations=[], claims=[], resources=resources, settings=settings)
+    assert groups and all(s.article_id in story.article_ids for g in groups for s in g.sources)
+
+
+def test_seed_claims_have_reasons(shared_dir: Path, resources: Resources, settings: Settings) -> None:
+    """On the real seeds: every group has a reason, and a request that is denied on the record is disputed."""
+    seeds = sorted((shared_dir / "seeds").glob("*.txt"))
+    arts = [Article(id=p.stem, text=p.read_text(encoding="utf-8")) for p in seeds]
+    story = Story(id="seeds", title="seeds", article_ids=tuple(a.id for a in arts))
+    groups = compare_story(story, arts, quotes=[], citations=[], claims=[], resources=resources, settings=settings)
+    assert groups and all(g.reason for g in groups)
+    assert any(g.status in {"disputed", "denied"} and sum(s.stance == "denies" for s in g.sources) >= 2
+               for g in groups)
