@@ -18,6 +18,7 @@ _SOURCE = re.compile(r"^\s*(?:source|sources|quelle|fuente|fonte|źródło|origi
                      re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:by|von|par|por|di|written by|autor(?:in)?|author)\s*:?\s+(.+)$", re.IGNORECASE)
 _SPLIT_AUTHORS = re.compile(r"\s*(?:,|\band\b|\bund\b|\by\b|\bet\b|&)\s*")
+_DOTTED = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
 _NGRAM_WORDS = re.compile(r"[\w'’.&-]+")
 
 
@@ -76,6 +77,13 @@ def find_outlet(*, meta_name: str | None, url: str | None, lines: Sequence[str],
 
 def parse_date(text: str) -> str | None:
     """An ISO date (YYYY-MM-DD) for one date string, or None; future and implausible dates are refused."""
+    dotted = _DOTTED.fullmatch(text.strip())
+    if dotted:  # 04.05.2021 is day.month.year wherever dots are used
+        try:
+            when = dt.date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
+        except ValueError:
+            return None
+        return when.isoformat() if 1990 <= when.year <= dt.date.today().year + 1 else None
     import dateparser
 
     try:

@@ -143,7 +143,7 @@ AUTHOR_BIO = re.compile(
 BIO_FOLLOW = re.compile(r"^\s*(?:he|she|they)\s+(?:is|was|has|currently|previously|also|holds|lives|writes|"
                         r"covers|joined|worked|graduated)\b", _I)
 
-BYLINE = re.compile(r"^\s*(?:by|von|par|por|di|de|door|av|autor(?:in)?|author|written by|text:|texto:)\s+"
+BYLINE = re.compile(r"^\s*(?i:by|von|par|por|di|de|door|av|autor(?:in)?|author|written by|text:|texto:)\s+"
                     r"[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}(?:\s*(?:,|and|und|y|et|&)\s*"
                     r"[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})*\s*(?:[,|/•·-].{0,60})?$")
 
