@@ -38,7 +38,7 @@ class Settings:
     story_threshold: float = 0.45
     related_threshold: float = 0.4
     story_window_days: int = 21
-    cluster_neighbours: int = 30
+    cluster_neighbours: int = 20
     # claims
     stance_backend: str = "rules"
     nli_model: str = ""
