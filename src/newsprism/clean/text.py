@@ -176,7 +176,7 @@ def classify_lines(lines: Sequence[Line], *, title: str | None = None, repeated:
 
     found_title = _mark_title(texts, shapes, cats, verdicts, title)
     span = _core(shapes, cats, max_gap=4 if extracted else 8)
-    if span is None and extracted and sum(s.words for s in shapes) < 30:
+    if span is None and extracted and all(s.words <= 4 for s in shapes):
         # an extraction with no sentence at all is page furniture (menus, buttons), not an article
         return [verdicts[i] or Verdict(JUNK, cats[i] or "navigation") for i in range(n)], found_title
     lo, hi = span if span else (0, n - 1)
