@@ -101,12 +101,19 @@ def _clean_html(doc: RawDocument, *, registry: OutletRegistry, repeated: Collect
     article = Article(
         id=article_id_for(html), source_path=doc.source_path, source_id=doc.source_id, url=doc.url,
         format=doc.format, raw_text=ex.text, text=text, title=doc.title or ex.title or cleaned.title,
-        outlet=outlet, published=doc.published or ex.published, language=M.detect_language(text) or ex.language,
+        outlet=outlet, published=doc.published or ex.published, language=_language(ex.language, text),
         authors=authors, removed=tuple(sorted(removed, key=lambda r: (r.start < 0, r.start))))
     note = ex.note
     if not text and note is None:
         note = "no article body found on the page" + (" (extraction returned nothing)" if not ex.text else "")
     return article, note
+
+
+def _language(declared: str | None, text: str) -> str | None:
+    """The page's own lang attribute when it names a language, else py3langid on the text."""
+    if declared and len(declared) == 2 and declared.isalpha():
+        return declared
+    return M.detect_language(text)
 
 
 def _join(cleaned: Cleaned, removed_starts: set[int]) -> str:

@@ -218,11 +218,21 @@ def short_category(text: str) -> str | None:
     return None
 
 
+_FLOATING = tuple((c, rx) for c, rx in STRONG if c in ("cookie-notice", "page-chrome"))
+_ANY_FLOATING = _any(_FLOATING)
+
+
 def strong_category(text: str) -> str | None:
-    """The junk category of a long line: only cues that make the whole line a widget, or a heavy appeal."""
-    if not maybe_junk(text) or not _ANY_STRONG.search(text):
+    """The junk category of a long line: only cues that make the whole line a widget, or a heavy appeal.
+
+    Past 40 words only the cues that can sit anywhere in a paragraph (cookies, copyright) are tried: the others
+    are anchored to short lines, and trying them on long paragraphs is where the time would go."""
+    if not maybe_junk(text):
         return None
-    for category, rx in STRONG:
+    many = text.count(" ") > 40
+    if not (_ANY_FLOATING if many else _ANY_STRONG).search(text):
+        return None
+    for category, rx in (_FLOATING if many else STRONG):
         if rx.search(text):
             return category
     return None
