@@ -112,13 +112,17 @@ def _child(shared: Path, mode: str, n: int) -> dict[str, float]:
     else:  # incremental: the newest 1,000 are added to the stored rest
         articles.sort(key=lambda a: (a.published or "", a.id))
         old = articles[:-1000]
-        t0 = time.perf_counter()
-        scratch = cluster_stories(articles, resources=res, settings=settings)
-        out["scratch_seconds"] = time.perf_counter() - t0
         stored = cluster_stories(old, resources=res, settings=settings)
-        t0 = time.perf_counter()
-        added = cluster_stories(articles, resources=res, settings=settings, existing=stored)
-        out["add_seconds"] = time.perf_counter() - t0
+        # The cores are shared: interleave three rounds and keep each side's fastest.
+        scratch_times, add_times = [], []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            scratch = cluster_stories(articles, resources=res, settings=settings)
+            scratch_times.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            added = cluster_stories(articles, resources=res, settings=settings, existing=stored)
+            add_times.append(time.perf_counter() - t0)
+        out["scratch_seconds"], out["add_seconds"] = min(scratch_times), min(add_times)
         a_lab, s_lab = labels(added), labels(scratch)
         a_sets: dict[str, frozenset[str]] = {}
         s_sets: dict[str, frozenset[str]] = {}
@@ -192,7 +196,8 @@ def run(shared: Path, work: Path) -> str:
         f"| {inc['scratch_seconds']:.1f} | {inc['add_seconds']:.2f} | "
         f"**{inc['add_seconds'] / inc['scratch_seconds']:.1%}** | **{inc['same_story_share']:.1%}** | "
         f"{inc['bcubed_f1_vs_scratch']:.4f} | {'yes' if inc['kept_ids'] else 'no'} |", "",
-        "Wanted: cost <= 15% of from scratch, same stories for >= 95% of articles.",
+        "Wanted: cost <= 15% of from scratch, same stories for >= 95% of articles. Times are the fastest of three "
+        "interleaved rounds (shared cores); \"same story\" means the article's story has exactly the same members.",
     ]
     return "\n".join(lines)
 
