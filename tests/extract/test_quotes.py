@@ -131,3 +131,21 @@ def test_quote_ids_are_stable(extract: Run) -> None:
     a = extract(make_article(text)).quotes
     b = extract(make_article(text)).quotes
     assert [q.id for q in a] == [q.id for q in b] and a
+
+
+def test_she_said_goes_to_the_nearest_woman_named_before(extract: Run) -> None:
+    text = ("Councillor Oren Vasko opposed the plan. \"We cannot afford it,\" Vasko said. He left early.\n\n"
+            "\"The council listened,\" said the group's chair, Mirela Stanhope. She said residents would "
+            "push for the work to start in spring.")
+    ex = extract(make_article(text))
+    q = _find(ex, "residents would push")
+    assert q.speaker == "Mirela Stanhope"
+
+
+def test_pronoun_agrees_in_gender_when_a_man_is_named_in_between(extract: Run) -> None:
+    text = ("Ilse Varnholt, chief economist at Kessrin Savings Bank, has studied the debt for years. "
+            "She expects a default. Finance minister Tomas Breck said on Monday that he disagreed.\n\n"
+            "\"Somebody will lend them the money,\" she said.")
+    ex = extract(make_article(text))
+    q = _find(ex, "Somebody will lend them")
+    assert q.speaker == "Ilse Varnholt"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsprism.extract.entities import EntityIndex, doc_mentions, link_entities
+from newsprism.extract.outlets import CorpusOutlets
 from newsprism.extract.quotes import find_attributions, to_quotes
 from newsprism.extract.sources import anonymity_counts, citation_graph, find_citations
 from newsprism.records import Article, Citation, Claim, Entity, Failure, Quote
@@ -92,7 +93,8 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
     if not todo:
         return Extraction()
     nlp = resources.nlp
-    outlets = resources.outlets
+    outlets = CorpusOutlets.of(resources.outlets, (a.outlet for a in articles),
+                               threshold=settings.outlet_match_threshold)
     parsed = parse_texts(nlp, [a.text for a in todo], batch_size=settings.spacy_batch_size,
                          n_process=settings.spacy_processes)
     docs = list(zip(todo, parsed, strict=True))

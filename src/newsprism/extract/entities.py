@@ -68,6 +68,44 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(t for t in re.findall(r"[\w-]+", name.lower()) if t not in {"the", "of", "and"})
 
 
+PERSON_ROLES = frozenset([
+    "expert", "analyst", "minister", "spokesman", "spokeswoman", "spokesperson", "official", "president",
+    "diplomat", "professor", "researcher", "economist", "senator", "governor", "ambassador", "chancellor",
+    "secretary", "director", "envoy", "lawmaker", "prosecutor", "lawyer", "attorney", "judge", "candidate",
+    "leader", "chief", "adviser", "advisor", "scientist", "doctor", "commander", "mayor", "chair", "chairman",
+    "chairwoman", "chairperson", "ceo", "executive", "founder", "author", "officer", "representative", "head",
+    "councillor", "councilor", "member", "resident", "worker", "activist", "owner", "historian", "lecturer",
+    "teacher", "student", "manager", "engineer", "pilot", "nurse", "surgeon", "physician", "farmer", "witness",
+    "mother", "father", "wife", "husband", "son", "daughter", "widow", "coach", "player", "actor", "actress",
+    "singer", "writer", "journalist", "reporter", "editor", "correspondent", "columnist", "economist", "inspector",
+    "commissioner", "deputy", "aide", "strategist", "pollster", "consultant", "campaigner", "organiser",
+    "organizer", "volunteer", "survivor", "victim", "neighbour", "neighbor", "landlord", "tenant", "shopkeeper",
+])
+"""Nouns for what a person is or does; a name in apposition with one is a person's ("Ilse Haverkamp, chief
+economist at ...", "the group's chair, Agnes Pellew") even when the tagger calls it a place or an organisation."""
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "councillor", "councilor", "senator",
+                        "sen", "rep", "gov", "mayor", "judge", "minister", "president", "professor", "father",
+                        "sister", "rev", "gen", "col", "capt", "lt", "sgt", "officer", "detective", "chief"})
+_PERSON_MISTAKES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def person_like(ent: Any) -> bool:
+    """A person's name: tagged PERSON, or a two- or three-word proper name in apposition with a person noun or
+    after an honorific ("Councillor Duncan Marr", "Ilse Haverkamp, chief economist") that the tagger mislabelled."""
+    if ent.label_ == "PERSON":
+        return True
+    if ent.label_ not in _PERSON_MISTAKES or not 2 <= len(ent) <= 3 or any(t.pos_ != "PROPN" for t in ent):
+        return False
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_ROLES:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLES for c in root.children):
+        return True
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return prev is not None and prev.lower_.rstrip(".") in HONORIFICS
+
+
 def doc_mentions(doc: Any, article_id: str, outlets: Any) -> list[Mention]:
     """Named-entity mentions of one parsed article; outlets found by the registry become ORG with its name."""
     found: list[Mention] = []
@@ -78,10 +116,11 @@ def doc_mentions(doc: Any, article_id: str, outlets: Any) -> list[Mention]:
         if outlet:
             found.append(Mention(article_id, ent.text, outlet, "ORG", ent.start_char, ent.end_char))
             continue
-        name = clean_name(ent.text, ent.label_)
+        label = "PERSON" if person_like(ent) else ent.label_
+        name = clean_name(ent.text, label)
         if not name or not re.search(r"[A-Za-z]", name):
             continue
-        found.append(Mention(article_id, ent.text, name, ent.label_, ent.start_char, ent.end_char))
+        found.append(Mention(article_id, ent.text, name, label, ent.start_char, ent.end_char))
     return found
 
 

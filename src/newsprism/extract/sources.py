@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newsprism.extract.outlets import looks_like_outlet
 from newsprism.records import Article, Citation, Quote
 
 ANON_MARKERS = re.compile(
@@ -60,8 +61,9 @@ def media_group(span: Any) -> str | None:
     return " ".join([*(t.text for t in mods), root.text])
 
 
-def _outlet_name(tok: Any, outlets: Any) -> tuple[str | None, bool]:
-    """(name, known) of the outlet a token names: the registry's name, or a name the text calls an outlet."""
+def _outlet_name(tok: Any, outlets: Any, local: Sequence[str] = ()) -> tuple[str | None, bool]:
+    """(name, known) of the outlet a token names: the registry's or corpus's name, or a name the text calls an
+    outlet. ``local``: outlet names the article used before (and its own), for short forms ("the Ledger")."""
     span = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
     for ent in span.ents:
         if ent.label_ in {"ORG", "PERSON", "WORK_OF_ART", "GPE", "NORP", "PRODUCT", "FAC"} and (
@@ -81,30 +83,50 @@ def _outlet_name(tok: Any, outlets: Any) -> tuple[str | None, bool]:
         o = outlets.canonical(name)
         if o:
             return o, True
+        if len(words) == 1 and _definite(tok):  # "the Ledger": an outlet named in full before, or in the corpus
+            o = next((n for n in local if n.split()[-1].lower() == name.lower() and " " in n), None) or (
+                outlets.short_form(name) if hasattr(outlets, "short_form") else None)
+            if o:
+                return o, True
+        if looks_like_outlet(name) and (tok.ent_type_ in {"ORG", "WORK_OF_ART", "FAC", "PRODUCT", ""}
+                                        or len(words) > 1):
+            return name, False
         named_as = (tok.dep_ == "appos" and tok.head.lemma_.lower() in NAMING_NOUNS) or any(
-            t.lemma_.lower() in NAMING_NOUNS for t in tok.doc[max(tok.i - 4, 0):tok.i]
-                       if t.head.i == tok.i or t.dep_ in {"compound", "amod", "appos"})
+            t.lemma_.lower() in NAMING_NOUNS for t in tok.doc[max(tok.i - 4, tok.sent.start):tok.i]
+            if t.head.i == tok.i or t.head.head.i == tok.i)
         if named_as or any(c.lemma_.lower() in NAMING_NOUNS and c.dep_ in {"compound", "appos"} for c in tok.children):
             return name, False
     if tok.lemma_.lower() in NAMING_NOUNS:
         inner = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i > tok.i]
         if inner:
-            return _outlet_name(inner[-1], outlets)
+            return _outlet_name(inner[-1], outlets, local)
         props = [c for c in tok.children if c.pos_ == "PROPN" and c.dep_ in {"compound", "appos", "npadvmod"}]
         if props and props[-1].i > tok.i:
-            return _outlet_name(props[-1], outlets)
+            return _outlet_name(props[-1], outlets, local)
     group = media_group(span)
     if group:
         return group, False
     return None, False
 
 
+_VERIFY = frozenset({"verify", "confirm", "corroborate", "authenticate", "substantiate", "check"})
+
+
+def _definite(tok: Any) -> bool:
+    """The token's phrase starts with "the" ("the Ledger", "The Courier could not verify")."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
 def _role(tok: Any) -> str | None:
     """How the outlet token is used, if it is used as a source."""
     head = tok.head
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in {"verify", "confirm"} and any(
+            c.dep_ == "neg" for c in head.children):
+        return "unable_to_verify"
     if tok.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in CITE_VERBS:
         return "reported"
-    if tok.dep_ == "nsubj" and any(c.lemma_ in {"unable", "able"} for c in head.children):
+    if tok.dep_ == "nsubj" and any(c.lemma_ in {"unable", "able"} and any(
+            g.lemma_.lower() in _VERIFY for g in c.subtree) for c in head.children):
         return "unable_to_verify"
     if tok.dep_ == "nsubj" and any(c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in CITE_VERBS
                                    for c in head.children):
@@ -132,15 +154,15 @@ def _role(tok: Any) -> str | None:
 
 def find_citations(doc: Any, article: Article, outlets: Any, quotes: Sequence[Quote] = ()) -> list[Citation]:
     """Outlets this article relies on, one Citation per mention used as a source (own outlet excluded)."""
-    own = outlets.canonical(article.outlet) if article.outlet else None
-    own_names = {own, article.outlet} - {None}
+    own_names = own_outlets(article, outlets)
+    local: list[str] = sorted(own_names)
     out: list[Citation] = []
     seen: set[int] = set()
     last_outlet: str | None = None
     for tok in doc:
         if tok.pos_ not in {"PROPN", "NOUN"}:
             continue
-        name, _known = _outlet_name(tok, outlets)
+        name, _known = _outlet_name(tok, outlets, local)
         if name is None and tok.lemma_.lower() in NAMING_NOUNS and any(
                 c.lower_ == "the" for c in tok.children) and not any(c.pos_ == "PROPN" for c in tok.subtree):
             name = last_outlet  # "the newspaper" after a named outlet
@@ -150,8 +172,9 @@ def find_citations(doc: Any, article: Article, outlets: Any, quotes: Sequence[Qu
         if role and tok.lemma_.lower() in NAMING_NOUNS and name != last_outlet and not any(
                 c.pos_ == "PROPN" for c in tok.subtree):
             role = None
-        if name and _known:
+        if name and (_known or " " in name):
             last_outlet = name
+            local.insert(0, name)
         if role is None or name in own_names:
             continue
         sent = tok.sent
@@ -168,6 +191,30 @@ def find_citations(doc: Any, article: Article, outlets: Any, quotes: Sequence[Qu
             out.append(Citation(article_id=article.id, outlet=outlets.canonical(q.via), text=q.text, kind="via",
                                 start=q.start, end=q.end))
     return out
+
+
+_OWN_PIECES = frozenset({"author-bio", "donation", "newsletter"})
+_CAPS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w-]*")
+
+
+def own_outlets(article: Article, outlets: Any) -> set[str]:
+    """The names the article's own outlet goes by: its outlet, and outlets named in its own author bio, donation
+    appeal or newsletter box ("Anika Mols covers defence for the Northfield Courier") that cleaning removed."""
+    names: set[str] = set()
+    if article.outlet:
+        names |= {article.outlet, outlets.canonical(article.outlet) or article.outlet}
+    for piece in article.removed:
+        if piece.category not in _OWN_PIECES:
+            continue
+        for m in _CAPS.finditer(piece.text):
+            cand = _POSSESSIVE_END.sub("", m.group(0)).strip()
+            known = outlets.canonical(cand, fuzzy=False)
+            if known or looks_like_outlet(cand):
+                names.add(known or cand)
+    return names
+
+
+_POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
 
 
 def _credits(article: Article, outlets: Any, own: set[str]) -> list[Citation]:

@@ -1,0 +1,296 @@
+"""Who spoke: speakers of attributions resolved to corpus entities, outlets, groups and descriptions.
+
+Pronouns go to the nearest earlier named person whose gender agrees (learnt from the article's own use of "he"
+and "she" after each name, and from honorifics and gendered role nouns), "they" to the last group, role nouns
+("the minister") to the person last given that role, and "the newspaper" to the last outlet named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from newsprism.extract.cues import MEDIA_NOUNS
+from newsprism.extract.entities import EntityIndex, person_like
+from newsprism.extract.outlets import looks_like_outlet
+from newsprism.extract.sources import is_anonymous_source, media_group
+
+if TYPE_CHECKING:
+    from newsprism.extract.quotes import Attribution
+
+ROLE_NOUNS = frozenset([
+    "expert", "analyst", "minister", "spokesman", "spokeswoman", "spokesperson", "official", "president",
+    "diplomat", "professor", "researcher", "economist", "senator", "governor", "ambassador", "chancellor",
+    "secretary", "director", "general", "envoy", "lawmaker", "prosecutor", "lawyer", "attorney", "judge",
+    "candidate", "leader", "chief", "adviser", "advisor", "scientist", "doctor", "commander", "mayor", "premier",
+    "chairman", "chairwoman", "ceo", "executive", "founder", "author", "officer", "representative", "source"
+])
+OUTLET_ANAPHORS = frozenset({"newspaper", "paper", "daily", "agency", "broadcaster", "outlet", "network",
+                             "channel", "magazine", "publication", "tabloid", "station", "website"})
+
+
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "dame", "lady", "madam", "spokeswoman", "chairwoman",
+                           "businesswoman", "congresswoman", "councilwoman", "policewoman", "actress", "mother",
+                           "wife", "daughter", "sister", "widow", "queen", "princess", "grandmother", "aunt"})
+_MALE_WORDS = frozenset({"mr", "sir", "lord", "spokesman", "chairman", "businessman", "congressman", "councilman",
+                         "policeman", "father", "husband", "son", "brother", "widower", "king", "prince",
+                         "grandfather", "uncle"})
+
+
+@dataclass(slots=True)
+class _Salience:
+    """What a pronoun or a role noun may point back to, in text order."""
+
+    people: list[tuple[int, str, str | None, str]] = field(default_factory=list)  # (pos, name, id, context)
+    groups: list[tuple[int, Attribution]] = field(default_factory=list)
+    outlets: list[tuple[int, str]] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)  # name -> "f" | "m", where the article shows it
+
+    def last_person(self, pos: int, role: str | None = None,
+                    pronoun: str | None = None) -> tuple[str, str | None] | None:
+        """The nearest earlier person (with the role, when given); for a pronoun, the nearest whose gender does
+        not contradict it."""
+        cands = [p for p in self.people if p[0] < pos]
+        if role:
+            with_role = [p for p in cands if role in p[3]]
+            if with_role:
+                return with_role[-1][1], with_role[-1][2]
+        if pronoun:
+            want = "f" if pronoun in _FEMALE else "m" if pronoun in _MALE else None
+            fits = [p for p in cands if want is None or self.gender.get(p[1], want) == want]
+            cands = fits or cands
+        return (cands[-1][1], cands[-1][2]) if cands else None
+
+    def last_group(self, pos: int) -> Attribution | None:
+        cands = [a for p, a in self.groups if p < pos]
+        return cands[-1] if cands else None
+
+    def last_outlet(self, pos: int) -> str | None:
+        cands = [o for p, o in self.outlets if p < pos]
+        return cands[-1] if cands else None
+
+
+def _salience(doc: Any, article_id: str, index: EntityIndex | None, outlets: Any) -> _Salience:
+    sal = _Salience()
+    mentions: list[tuple[int, str, int]] = []  # (token index, name, sentence start) of every person mention
+    for ent in doc.ents:
+        root = ent.root
+        o = outlets.canonical(ent.text) if ent.label_ in {"ORG", "WORK_OF_ART", "PERSON", "GPE"} else None
+        if o is None and ent.label_ in {"ORG", "WORK_OF_ART"} and looks_like_outlet(ent.text):
+            o = re.sub(r"^(?:the|The)\s+", "", ent.text.strip())
+        if o:
+            sal.outlets.append((ent.start_char, o))
+            continue
+        if not person_like(ent):
+            continue
+        name, eid = _canonical(ent.text, ent.start_char, article_id, index, "PERSON")
+        mentions.append((ent.start, name, ent.sent.start))
+        _gender_words(doc, ent, name, sal.gender)
+        head = root
+        while head.dep_ in {"compound", "appos", "flat"} and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "attr"} or (
+                head.i == root.i and root.dep_ == "ROOT"):
+            if head.dep_ == "pobj" and head.head.lower_ not in {"to", "by"}:
+                continue
+            ctx = " ".join(t.lemma_.lower() for t in doc[max(ent.start - 5, ent.sent.start):ent.start])
+            ctx += " " + " ".join(t.lemma_.lower() for t in root.subtree if t.dep_ in {"appos"} or
+                                  t.head.dep_ == "appos")
+            sal.people.append((ent.start_char, name, eid, ctx))
+    _pronoun_genders(doc, mentions, sal.gender)
+    return sal
+
+
+def _gender_words(doc: Any, ent: Any, name: str, gender: dict[str, str]) -> None:
+    """"Mrs Ada Roe", "Ada Roe, a spokeswoman for ...": the honorific or role noun says the gender."""
+    near = [doc[ent.start - 1]] if ent.start > 0 else []
+    near += [t for t in ent.root.subtree if t.dep_ == "appos" or t.head.dep_ == "appos"]
+    if ent.root.dep_ == "appos":
+        near.append(ent.root.head)
+    words = {t.lower_.rstrip(".") for t in near}
+    if words & _FEMALE_WORDS and not words & _MALE_WORDS:
+        gender.setdefault(name, "f")
+    elif words & _MALE_WORDS and not words & _FEMALE_WORDS:
+        gender.setdefault(name, "m")
+
+
+def _pronoun_genders(doc: Any, mentions: list[tuple[int, str, int]], gender: dict[str, str]) -> None:
+    """Learn each person's gender from the pronouns that follow their name where no other person is named in
+    between or in the same stretch (the name's sentence and the next one, one paragraph): a majority vote per
+    name."""
+    votes: dict[str, list[int]] = {}
+    j = 0
+    quoted = False  # pronouns inside quotation marks are the speaker's own and point anywhere
+    for tok in doc:
+        low = tok.lower_
+        if tok.text in {"“", "«"} or (tok.text == '"' and not quoted):
+            quoted = True
+        elif tok.text in {"”", "»", '"'} or "\n" in tok.text_with_ws:
+            quoted = False
+        if (low not in _FEMALE and low not in _MALE) or tok.pos_ != "PRON" or quoted:
+            continue
+        while j < len(mentions) and mentions[j][0] < tok.i:
+            j += 1
+        if j == 0:
+            continue
+        _i, name, sent_start = mentions[j - 1]
+        prev_sent = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+        if sent_start < prev_sent or "\n" in doc.text[doc[_i].idx:tok.idx]:
+            continue  # the name is too far back, or in another paragraph (often another speaker's turn)
+        rivals = {n for _k, n, s in mentions[:j] if s >= prev_sent and n != name}
+        if rivals:
+            continue
+        v = votes.setdefault(name, [0, 0])
+        v[0 if low in _FEMALE else 1] += 1
+    for name, (f, m) in votes.items():
+        if name not in gender and f != m:
+            gender[name] = "f" if f > m else "m"
+
+
+def _canonical(text: str, start: int, article_id: str, index: EntityIndex | None,
+               label: str) -> tuple[str, str | None]:
+    if index is not None:
+        e = index.at(article_id, start)
+        if e is not None:
+            return e.name, e.id
+    from newsprism.extract.entities import clean_name
+
+    return clean_name(text, label), None
+
+
+def resolve_speakers(doc: Any, items: list[Attribution], *, article_id: str, index: EntityIndex | None,
+                      outlets: Any) -> None:
+    sal = _salience(doc, article_id, index, outlets)
+    for a in items:
+        f = a.frame
+        if f is None or f.source_i is None:
+            continue
+        tok_i = f.relay_i if f.relay_i is not None else f.source_i
+        who = _who(doc, doc[tok_i], article_id, index, outlets, sal)
+        if f.relay_i is not None:
+            carrier = _who(doc, doc[f.source_i], article_id, index, outlets, sal)
+            a.via = carrier[0]
+        a.speaker, a.speaker_entity_id, a.speaker_kind, a.anonymous = who
+        if a.speaker_kind == "outlet" and f.relay_i is None:
+            # an outlet's own reporting has no speaker behind it that the text names: it came via the outlet
+            a.via, a.speaker, a.speaker_entity_id = a.speaker, None, None
+        if a.via is None and f.via_i is not None:
+            a.via = _via(doc, doc[f.via_i], outlets, sal)
+        if a.via is None and f.cue_lemma == "quote" and f.via_i is None:
+            a.via = sal.last_outlet(f.cue[0])  # "was quoted as saying" in a report on another outlet's story
+        if a.speaker_kind == "person" and a.speaker:
+            sal.people.append((a.start if a.cue is None else a.cue[0], a.speaker, a.speaker_entity_id,
+                               _context(doc[f.source_i])))
+        elif a.speaker and a.speaker_kind == "group":
+            sal.groups.append((a.cue[0] if a.cue else a.start, a))
+        sal.people.sort(key=lambda p: p[0])
+
+
+def _context(tok: Any) -> str:
+    return " ".join(t.lemma_.lower() for t in tok.subtree)
+
+
+def _phrase(tok: Any) -> Any:
+    """The noun phrase headed by tok: its compounds, modifiers and prepositional tail (no clauses)."""
+    cut = {"relcl", "acl", "appos"} if tok.pos_ == "PROPN" or tok.ent_type_ else {"relcl", "acl"}
+    toks = [t for t in tok.subtree if not any(a.dep_ in cut and a.i != tok.i and
+                                                tok.is_ancestor(a) for a in [t, *t.ancestors] if a.i != tok.i)]
+    toks = [t for t in toks if not (t.is_punct and t.text not in {"-", "'", "’"})]
+    if not toks:
+        return tok.doc[tok.i:tok.i + 1]
+    lo = min(t.i for t in toks)
+    hi = max(t.i for t in toks)
+    # stop at the first comma after the head (an apposition or parenthetical) after a name
+    for t in tok.doc[tok.i:hi + 1]:
+        if t.text == "," and t.i > tok.i and "appos" in cut:
+            hi = t.i - 1
+            break
+    return tok.doc[lo:hi + 1]
+
+
+def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets: Any,
+         sal: _Salience) -> tuple[str | None, str | None, str | None, bool]:
+    """(speaker, entity id, kind, anonymous) for the source token; kind is person, outlet, org, place or group."""
+    low = tok.lower_
+    if low in {"he", "she", "him", "her"}:
+        p = sal.last_person(tok.idx, pronoun=low)
+        return (p[0], p[1], "person", False) if p else (None, None, None, False)
+    if low in {"they", "them"}:
+        g = sal.last_group(tok.idx)
+        if g is not None:
+            return g.speaker, g.speaker_entity_id, "group", g.anonymous
+        return None, None, None, False
+    if low in {"i", "we", "you", "it", "this", "that", "who", "which"}:
+        return None, None, None, False
+    span = _phrase(tok)
+    for ent in span.ents:
+        if person_like(ent) and outlets.canonical(ent.text) is None:
+            name, eid = _canonical(ent.text, ent.start_char, article_id, index, "PERSON")
+            return name, eid, "person", False
+    outlet = outlets.canonical(span.text) or next(
+        (outlets.canonical(e.text) for e in span.ents if outlets.canonical(e.text)), None)
+    if outlet:
+        eid = index.find(article_id, outlet, "ORG").id if index and index.find(article_id, outlet, "ORG") else None
+        return outlet, eid, "outlet", False
+    det = next((c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}), None)
+    has_propn = any(t.pos_ == "PROPN" for t in span)
+    if tok.lemma_.lower() in OUTLET_ANAPHORS and det == "the" and not has_propn:
+        o = sal.last_outlet(tok.idx)
+        if o:
+            return o, None, "outlet", False
+    others = [t for t in span if t.pos_ == "PROPN" and t.i != tok.i]
+    if (tok.lemma_.lower() in ROLE_NOUNS and det == "the" and tok.tag_ in {"NN", "NNP"} and not others
+            and len(span) <= 3):
+        p = sal.last_person(tok.idx, role=tok.lemma_.lower())
+        if p:
+            return p[0], p[1], "person", False
+    group = media_group(span)
+    if group:
+        return group, None, "outlet", False
+    if tok.pos_ == "PROPN" and index is not None:
+        known = index.find(article_id, span.text, "PERSON") or index.find(article_id, tok.text, "PERSON")
+        if known is not None:
+            return known.name, known.id, "person", False
+    for ent in span.ents:
+        if ent.root.i == tok.i and ent.label_ in {"ORG", "GPE", "NORP", "FAC"}:
+            name, eid = _canonical(ent.text, ent.start_char, article_id, index, ent.label_)
+            return name, eid, "place" if ent.label_ in {"GPE", "FAC"} else "org", False
+    description = re.sub(r"\s+", " ", span.text).strip()
+    subtree_text = " ".join(t.text for t in tok.subtree)
+    anon = is_anonymous_source(tok, subtree_text)
+    return description, None, "group", anon
+
+
+def _via(doc: Any, tok: Any, outlets: Any, sal: _Salience) -> str | None:
+    """The outlet or medium words came through: an outlet's name, "the newspaper", or "state television"."""
+    span = _phrase(tok)
+    o = outlets.canonical(span.text) or next((outlets.canonical(e.text) for e in span.ents
+                                              if outlets.canonical(e.text)), None)
+    if o:
+        return o
+    det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+    if tok.lemma_.lower() in OUTLET_ANAPHORS and det == "the" and not any(t.pos_ == "PROPN" for t in span):
+        found = sal.last_outlet(tok.idx)
+        if found:
+            return found
+    words = {t.lemma_.lower() for t in span}
+    if words & MEDIA_NOUNS:
+        name = [t for t in span if t.pos_ == "PROPN" and t.lemma_.lower() not in MEDIA_NOUNS and t.i >= tok.i - 1]
+        return name[-1].text if name and name[-1].i == tok.i else re.sub(r"^(the|a|an)\s+", "", span.text,
+                                                                         flags=re.I)
+    group = media_group(span)
+    if group:
+        return group
+    if tok.pos_ == "PROPN" and det == "the" and len([t for t in span if t.pos_ == "PROPN"]) == 1:
+        found = next((o for _p, o in reversed(sal.outlets) if o.split()[-1].lower() == tok.lower_), None) or (
+            outlets.short_form(tok.text) if hasattr(outlets, "short_form") else None)
+        if found:
+            return found  # "the Ledger": the outlet named in full before
+    if tok.ent_type_ == "ORG" and tok.pos_ == "PROPN":
+        return span.text
+    return None
+
+
