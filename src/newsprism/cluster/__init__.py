@@ -82,7 +82,8 @@ def cluster_stories(articles: Sequence[Article], *, resources: Resources, settin
 
     def sig(i: int) -> Signals:
         if i not in signals:
-            signals[i] = signals_of(nodes[i], settings)
+            node = nodes[i]
+            signals[i] = resources.memo("cluster-signals", node.id, lambda: signals_of(node, settings))
         return signals[i]
 
     index_of = {a.id: i for i, a in enumerate(nodes)}
