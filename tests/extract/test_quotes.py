@@ -149,3 +149,21 @@ def test_pronoun_agrees_in_gender_when_a_man_is_named_in_between(extract: Run) -
     ex = extract(make_article(text))
     q = _find(ex, "Somebody will lend them")
     assert q.speaker == "Ilse Varnholt"
+
+
+def test_beliefs_mode_finds_stances_and_nominal_cues_the_product_leaves_out(resources) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.extract import parse_texts
+    from newsprism.extract.quotes import find_attributions
+
+    text = ("Senator Ulla Brandt praised the harbour plan for its modest cost. "
+            "Her claim that the port would pay for itself drew laughter in Velmora. "
+            "Mayor Joss Kettle said the vote would be held in May.")
+    doc = parse_texts(resources.nlp, [text])[0]
+    speech = find_attributions(doc, article_id="a", index=None, outlets=resources.outlets)
+    everything = find_attributions(doc, article_id="a", index=None, outlets=resources.outlets, beliefs=True)
+    said = [text[a.start:a.end] for a in speech]
+    assert any("vote would be held" in s for s in said)
+    assert not any("port would pay" in s or "modest cost" in s for s in said)
+    found = {a.cue_word: text[a.start:a.end] for a in everything}
+    assert "modest cost" in found.get("praise", "")
+    assert "port would pay for itself" in found.get("claim", "")

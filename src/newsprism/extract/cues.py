@@ -102,9 +102,15 @@ def _subject(verb: Any) -> Any | None:
     while tok is not None and seen < 4:
         for c in tok.children:
             if c.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                if c.lower_ in {"who", "that"} and tok.dep_ == "relcl":
+                    return tok.head  # "Jones, who said ...": the noun the clause hangs off
                 return c
         if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head.i != tok.i:
             tok = tok.head
+            seen += 1
+            continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
+            tok = tok.head.head  # "won the vote by promising ...": the subject of "won"
             seen += 1
             continue
         return None
@@ -167,6 +173,11 @@ def find_frames(doc: Any, *, beliefs: bool = False, quoted: list[tuple[int, int]
             if frame:
                 frames.append(frame)
             continue
+        if beliefs and tok.pos_ == "NOUN" and tok.lemma_.lower() in NOMINAL_CUES:
+            frame = _noun_frame(tok)
+            if frame:
+                frames.append(frame)
+                continue
         if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
             continue
         lemma = tok.lemma_.lower()
@@ -179,13 +190,16 @@ def find_frames(doc: Any, *, beliefs: bool = False, quoted: list[tuple[int, int]
             else None
         if kind is None:
             continue
-        frame = _verb_frame(tok, kind, inside_quote)
+        frame = _verb_frame(tok, kind, inside_quote, objects=beliefs)
         if frame:
             frames.append(frame)
     return _drop_nested(frames)
 
 
-def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool]) -> Frame | None:
+def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool], *,
+                objects: bool = False) -> Frame | None:
+    """``objects``: with no clause reported, what the verb is about is the content ("announced a plan to ...",
+    "praised her for ..."): PolNeAR-style attribution, not a quote."""
     if verb.dep_ in {"amod", "compound"}:
         return None
     subj = _subject(verb)
@@ -197,7 +211,7 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool]) -> Fr
         subj = verb.head  # "officials stating that ..."
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _FRAME_VERBS:
         return None  # "was quoted as saying": the quote frame covers it
-    if any(c.dep_ == "neg" for c in verb.children) and verb.lemma_ not in {"deny"}:
+    if any(c.dep_ == "neg" for c in verb.children) and verb.lemma_ not in {"deny"} and not objects:
         return None  # "did not say which": no statement is reported
     comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i != getattr(subj, "i", -1)]
     if not comps and (verb.lemma_ in XCOMP_VERBS or kind == "belief"):
@@ -205,11 +219,11 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool]) -> Fr
     content: list[Any] = []
     for c in comps:
         content.extend(c.subtree)
-    if not content and kind == "belief" and verb.lemma_ in STANCE_VERBS:
+    if not content and (objects or kind == "belief") and (objects or verb.lemma_ in STANCE_VERBS):
         # "criticized the plan as reckless", "praised her for ...": the object and what is said of it
         for c in verb.children:
-            if c.dep_ in {"dobj", "attr"} or (c.dep_ == "prep" and c.lower_ in {"for", "as", "of", "about", "on"}
-                                               and c.i > verb.i):
+            if c.dep_ in {"dobj", "attr", "oprd"} or (c.dep_ == "prep" and c.i > verb.i and c.lower_ in {
+                    "for", "as", "of", "about", "on", "against", "over", "with"}):
                 content.extend(c.subtree)
     # "..., X said." / "..., said X": the reporting verb hangs off the reported clause.
     if not content and _parenthetical(verb):
@@ -222,6 +236,46 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool]) -> Fr
     return Frame(cue=_cue_span(verb), cue_lemma=verb.lemma_.lower(), cue_i=verb.i,
                  source_i=subj.i if subj is not None else None, source=source,
                  content=_spans(content), kind=kind, via_i=_via_of(verb), relay_i=_relay(verb))
+
+
+NOMINAL_CUES = frozenset({
+    "claim", "allegation", "assertion", "belief", "view", "argument", "promise", "pledge", "statement",
+    "suggestion", "warning", "accusation", "charge", "insistence", "contention", "notion", "fear", "hope",
+    "expectation", "finding", "conclusion", "message", "demand", "proposal", "assurance", "admission", "denial",
+    "prediction", "estimate", "opinion", "position", "vow", "threat", "remark", "comment", "complaint", "criticism",
+    "praise", "endorsement", "support", "opposition", "plan", "call", "idea", "concern", "assessment", "report",
+    "announcement", "testimony", "explanation", "insinuation", "pitch", "case", "theory", "worry", "doubt",
+})
+"""Nouns that carry an attribution ("his claim that ...", "allegations that ...", "Smith's support for ...")."""
+
+
+_OBJECT_NOUNS = frozenset({"support", "opposition", "praise", "criticism", "endorsement", "call", "demand", "plan",
+                           "proposal", "pledge", "promise", "vow", "threat"})
+
+
+def _noun_frame(noun: Any) -> Frame | None:
+    """"his claim that X", "the allegation that X", "Smith's support for X": the clause or object is the content,
+    the possessor or "by/from X" the source."""
+    content: list[Any] = []
+    for c in noun.children:
+        clause = c.dep_ in {"acl", "ccomp", "relcl"} and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                             for g in c.children)
+        about = (c.dep_ == "prep" and c.lower_ in {"for", "of", "against", "about", "to", "on"}
+                 and c.i == noun.i + 1 and noun.lemma_.lower() in _OBJECT_NOUNS)
+        if clause or about:
+            content.extend(c.subtree)
+    if len([t for t in content if not t.is_punct]) < 3:
+        return None
+    source = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if source is None:
+        by = next((c for c in noun.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"}), None)
+        source = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    if source is None and noun.dep_ in {"dobj"}:
+        source = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)  # "X made the claim that"
+    return Frame(cue=_span([noun]), cue_lemma=noun.lemma_.lower(), cue_i=noun.i,
+                 source_i=source.i if source is not None else None,
+                 source=_source_span(source) if source is not None else None, content=_spans(content),
+                 kind="belief")
 
 
 def _inverted_subject(verb: Any) -> Any | None:
@@ -239,7 +293,11 @@ STANCE_VERBS = frozenset([
     "slam", "attack", "dismiss", "reject", "applaud", "condemn", "decline", "refuse", "seem", "appear", "show",
     "promise", "express", "echo", "seek", "push", "champion", "demand", "propose", "welcome", "question", "blame",
     "thank", "credit", "mock", "ridicule", "challenge", "insist", "vow", "pledge", "dispute", "downplay", "tout",
-    "hail", "laud", "decry", "lambaste"
+    "hail", "laud", "decry", "lambaste", "mention", "refer", "list", "target", "admire", "outline", "apologize",
+    "apologise", "discuss", "highlight", "embrace", "favor", "favour", "denounce", "renounce",
+    "document", "spell", "invoke", "characterize", "characterise", "portray", "label", "brand", "dub",
+    "eschew", "pursue", "recapitulate", "foretell", "convince", "rail", "disavow", "deride",
+    "applaud", "commend", "congratulate", "fault", "chastise", "rebuke", "scold", "warn", "advocate", "urge",
 ])
 """Verbs of evaluation and stance (PolNeAR annotates them as attributions; quotes leave them out)."""
 

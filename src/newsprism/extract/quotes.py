@@ -134,6 +134,11 @@ def find_attributions(doc: Any, *, article_id: str, index: EntityIndex | None, o
                       institutions: bool = True) -> list[Attribution]:
     """Every attribution in one parsed article, with speakers resolved, in text order.
 
+    ``beliefs=True`` also finds beliefs, stances, endorsements and findings ("believes", "praised X for",
+    "his claim that ...", "called X a Y", negated ones too), as PolNeAR and PARC annotate them; the benchmark uses
+    it. The product keeps the default (speech only): a reader's quote list holds what people said, and stances
+    reach the report as claims, not as quotes.
+
     ``institutions=False`` leaves out reported speech of a country, capital or non-media organisation that
     carries no quoted words ("Beijing has said that ..."): for a reader those are stances, kept as claims, not
     quotes. A headline repeated at the top of the text is skipped (the body says the same with more context).
