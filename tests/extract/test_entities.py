@@ -58,3 +58,21 @@ def test_misspelled_outlet_entity_is_canonical(extract: Run) -> None:
                               "The Washington Post said the memo was authentic."))
     outlets = [e for e in ex.entities if "Washington Post" in e.name or "Wahsington" in e.name]
     assert [e.name for e in outlets] == ["The Washington Post"]
+
+
+def test_a_country_the_tagger_once_calls_a_person_stays_one_place() -> None:
+    ms = [Mention("a1", "Velmora", "Velmora", "GPE", 0, 7), Mention("a2", "Velmora", "Velmora", "GPE", 0, 7),
+          Mention("a3", "Velmora", "Velmora", "PERSON", 0, 7),
+          Mention("a4", "Ada Velmora", "Ada Velmora", "PERSON", 0, 11), Mention("a4", "Velmora", "Velmora", "GPE",
+                                                                                 20, 27)]
+    index = link_entities(ms)
+    places = [e for e in index.entities if e.name == "Velmora"]
+    assert len(places) == 1 and places[0].label == "GPE"
+    assert set(places[0].article_ids) == {"a1", "a2", "a3"}
+    assert index.at("a4", 20) is not None and index.at("a4", 20).label == "PERSON"
+
+
+def test_mislabelled_name_in_apposition_with_a_role_is_a_person(extract: Run) -> None:
+    text = "According to Ilsa Drummore, chief economist at Kessrin Savings Bank, the debt will be repaid."
+    ex = extract(make_article(text))
+    assert any(e.name == "Ilsa Drummore" and e.label == "PERSON" for e in ex.entities), ex.entities

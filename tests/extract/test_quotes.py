@@ -167,3 +167,12 @@ def test_beliefs_mode_finds_stances_and_nominal_cues_the_product_leaves_out(reso
     found = {a.cue_word: text[a.start:a.end] for a in everything}
     assert "modest cost" in found.get("praise", "")
     assert "port would pay for itself" in found.get("claim", "")
+
+
+def test_asked_not_to_be_named_is_not_a_quote(extract: Run) -> None:
+    text = ("A dock worker, who asked not to be named, told the Osterby Bugle that the alarms had been "
+            "switched off for a week.")
+    ex = extract(make_article(text))
+    assert not any("to be named" in q.text for q in ex.quotes)
+    q = _find(ex, "alarms had been switched off")
+    assert q.anonymous

@@ -185,17 +185,27 @@ _MISTAKEN = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC"})
 
 
 def _relabel_surnames(mentions: list[Mention]) -> list[Mention]:
-    """A lone surname the tagger called ORG or GPE ("Heddle said") is the person of that name in the article."""
+    """A lone surname the tagger called ORG or GPE ("Heddle said") is the person of that name in the article; a
+    lone name the corpus mostly tags as a place, and no person in the article bears, is that place."""
     people: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         key = name_key(m.name)
         if m.label == "PERSON" and len(key) > 1:
             people[m.article_id].add(key[-1])
+    places: Counter[str] = Counter()
+    persons: Counter[str] = Counter()
+    for m in mentions:
+        key = name_key(m.name)
+        if len(key) == 1:
+            (places if m.label in {"GPE", "LOC"} else persons if m.label == "PERSON" else Counter())[key[0]] += 1
     out = []
     for m in mentions:
         key = name_key(m.name)
         if m.label in _MISTAKEN and len(key) == 1 and key[0] in people[m.article_id]:
             m = Mention(m.article_id, m.text, m.name, "PERSON", m.start, m.end)
+        elif (m.label == "PERSON" and len(key) == 1 and key[0] not in people[m.article_id]
+              and places[key[0]] > persons[key[0]]):
+            m = Mention(m.article_id, m.text, m.name, "GPE", m.start, m.end)  # a country the tagger misread once
         out.append(m)
     return out
 

@@ -161,7 +161,7 @@ def find_attributions(doc: Any, *, article_id: str, index: EntityIndex | None, o
             orphans.append(q)
     for a in items:
         _settle_content(a, text)
-    items = _dedupe([a for a in items if a.spans])
+    items = _dedupe([a for a in items if a.spans and not _anonymity_request(text, a)])
     items.sort(key=lambda a: a.start)
     resolve_speakers(doc, items, article_id=article_id, index=index, outlets=outlets)
     items = _continue_quotes(text, items, orphans, para)
@@ -171,6 +171,14 @@ def find_attributions(doc: Any, *, article_id: str, index: EntityIndex | None, o
         key = re.sub(r"\W+", " ", title).strip().lower()
         items = [a for a in items if re.sub(r"\W+", " ", _paragraph_text(text, a.start)).strip().lower() != key]
     return sorted(items, key=lambda a: a.start)
+
+
+_NOT_NAMED = re.compile(r"^(?:not\s+)?(?:to\s+)?(?:not\s+)?be\s+(?:named|identified|quoted|quoted by name)\W*$", re.I)
+
+
+def _anonymity_request(text: str, a: Attribution) -> bool:
+    """"who asked not to be named": the terms of the source, not something they said."""
+    return not a.quotes and all(_NOT_NAMED.match(text[s:e].strip()) for s, e in a.spans)
 
 
 def _paragraph_text(text: str, offset: int) -> str:
