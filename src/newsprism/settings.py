@@ -21,6 +21,7 @@ class Settings:
     embed_batch_size: int = 64
     spacy_batch_size: int = 32
     spacy_processes: int = 1
+    embed_cache_size: int = 200_000
     # ingest
     fetch_timeout: float = 20.0
     fetch_retries: int = 2
