@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsprism.errors import ModelMissingError
+from newsprism.resources import Resources, load_spacy
+from newsprism.settings import Settings
+
+
+def test_embeddings_are_unit_vectors_and_sentences_are_encoded_once(resources: Resources) -> None:
+    small = Resources(Settings(embed_cache_size=2))
+    small._embedder = resources.embedder  # share the loaded model  # noqa: SLF001
+    calls: list[int] = []
+    encode = small._encode  # noqa: SLF001
+
+    def counting(texts: list[str]) -> np.ndarray:
+        calls.append(len(texts))
+        return encode(texts)
+
+    small._encode = counting  # type: ignore[method-assign]  # noqa: SLF001
+    vecs = small.embed(["The ferry ran late.", "Kell Island is cold.", "The ferry ran late."])
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    assert np.array_equal(vecs[0], vecs[2])
+    assert calls == [2]  # the repeated sentence was encoded once
+    small.embed(["Kell Island is cold."])
+    assert calls == [2]  # cached
+    small.embed(["A", "B"])  # the bound (2) pushes the oldest out
+    small.embed(["The ferry ran late."])
+    assert calls == [2, 2, 1]
+
+
+def test_memo_computes_once_per_key(resources: Resources) -> None:
+    seen: list[str] = []
+    for _ in range(3):
+        resources.memo("test", "k", lambda: seen.append("x") or 42)
+    assert seen == ["x"]
+
+
+def test_missing_spacy_model_names_the_package() -> None:
+    with pytest.raises(ModelMissingError, match="pip install no-such-model"):
+        load_spacy("no_such_model")
