@@ -63,9 +63,15 @@ for _ in r.nlp.pipe(texts, batch_size=32):
     pass
 t_spacy = time.perf_counter() - t
 t = time.perf_counter()
-r.embed(texts)
+r._encode(texts)
 t_embed = time.perf_counter() - t
-print(json.dumps({"n": len(texts), "spacy_s": t_spacy, "embed_s": t_embed}))
+from newsprism.summarize.sentences import split_sentences
+sents = list(dict.fromkeys(s.text for text in texts for s in split_sentences(text)))
+t = time.perf_counter()
+r._encode(sents)
+t_sents = time.perf_counter() - t
+print(json.dumps({"n": len(texts), "spacy_s": t_spacy, "embed_s": t_embed, "sentences": len(sents),
+                  "sentences_s": t_sents}))
 """
 
 
@@ -107,9 +113,13 @@ def run(shared: Path, work: Path) -> str:
             rows.append(f"| Ray runner, {workers} worker(s), 1 thread each | {w:.0f} | {N / w:.1f} | {p:.0f} |")
         except RuntimeError as exc:
             rows.append(f"| Ray runner, {workers} worker(s) | failed: {str(exc)[:200]} | | |")
-    rows += ["", f"Floor (spaCy parse + MiniLM encode alone) on the {floor_unique['n']} distinct texts the pipeline "
-             f"must process (exact duplicates are skipped): spaCy {floor_unique['spacy_s']:.0f} s + MiniLM "
-             f"{floor_unique['embed_s']:.0f} s = {fu:.0f} s. End to end / floor = {wall / fu:.2f}."]
+    fs = floor_unique["spacy_s"] + floor_unique["sentences_s"]
+    rows += ["", f"Floor on the {floor_unique['n']} distinct texts the pipeline must process (exact duplicates are "
+             f"skipped), one model pass each, in the same run: spaCy parse {floor_unique['spacy_s']:.0f} s; MiniLM "
+             f"over whole articles {floor_unique['embed_s']:.0f} s; MiniLM over their "
+             f"{floor_unique['sentences']:,} distinct sentences {floor_unique['sentences_s']:.0f} s.",
+             f"End to end / (spaCy + article MiniLM) = **{wall / fu:.2f}**; end to end / (spaCy + sentence MiniLM, "
+             f"the pass claims and summaries need) = **{wall / fs:.2f}**."]
     if len(ray_rows) == 2:
         rows.append(f"Ray speed-up, 2 workers over 1: {ray_rows[0][1] / ray_rows[1][1]:.2f}x.")
     return "\n".join(rows)
