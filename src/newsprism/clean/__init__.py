@@ -78,11 +78,11 @@ def _clean_html(doc: RawDocument, *, registry: OutletRegistry, repeated: Collect
     ex = extract_html(html, url=doc.url)
     cleaned = clean_text(ex.text, title=doc.title or ex.title, repeated=repeated, extracted=ex.note is None)
     removed = _removed(cleaned)
-    keys = {line_key(t) for t, _, _, _ in cleaned.removed}
+    keys = {line_key(t) for t, _, _, _ in cleaned.removed} if ex.captions else set()
     caption_keys = {line_key(t): kind for t, kind in ex.captions}
     kept_lines: list[str] = []
     for ln, v in zip(cleaned.lines, cleaned.verdicts, strict=True):
-        kind = caption_keys.get(line_key(ln.text)) if v.kind != JUNK else None
+        kind = caption_keys.get(line_key(ln.text)) if caption_keys and v.kind != JUNK else None
         if kind and len(ln.text.split()) <= 60:
             removed.append(Removed(text=ln.text, category=kind, start=ln.start, end=ln.end))
             keys.add(line_key(ln.text))
@@ -140,7 +140,7 @@ def _group(doc: RawDocument) -> str:
 
 def repeated_lines(docs: Sequence[RawDocument], *, min_docs: int = 3, share: float = 0.3) -> frozenset[str]:
     """Keys of short lines that many different articles repeat: in ``min_docs`` or more documents (different
-    stories, not syndicated copies) and in at least ``share`` of the documents of the same outlet or site."""
+    stories, not syndicated copies) and, where the outlet or site is known, in at least ``share`` of its documents."""
     seen: dict[str, set[str]] = defaultdict(set)  # key -> fingerprints of the articles that carry it
     per_group: dict[str, Counter[str]] = defaultdict(Counter)
     group_size: Counter[str] = Counter()
@@ -162,7 +162,7 @@ def repeated_lines(docs: Sequence[RawDocument], *, min_docs: int = 3, share: flo
     for group, counts in per_group.items():
         size = group_size[group]
         for key, n in counts.items():
-            if n >= min_docs and len(seen[key]) >= min_docs and n >= share * size:
+            if n >= min_docs and len(seen[key]) >= min_docs and (not group or n >= share * size):
                 out.add(key)
     return frozenset(out)
 

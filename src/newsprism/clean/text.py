@@ -46,7 +46,12 @@ class Verdict:
 
 def normalize_line(text: str) -> str:
     """NFKC, non-breaking and odd spaces to one space, invisible characters dropped."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        text = text.translate(_INVISIBLE)
+    elif "  " not in text and "\t" not in text:
+        return text.strip()
     return _SPACES.sub(" ", text).strip()
 
 
@@ -76,12 +81,17 @@ def split_lines(raw: str) -> list[Line]:
 
 @dataclass(frozen=True, slots=True)
 class _Shape:
+    text: str
     words: int
     chars: int
     terminal: bool
-    verb: bool
     lower: float
     cjk: bool
+
+    @property
+    def verb(self) -> bool:
+        """A cheap guess that the line has a verb (asked only of the few lines around the title)."""
+        return bool(P.VERBISH.search(self.text))
 
     @property
     def good(self) -> bool:
@@ -99,7 +109,7 @@ def _shape(text: str) -> _Shape:
     words = P.WORD.findall(text)
     lower = sum(1 for w in words if w[0].islower()) / len(words) if words else 0.0
     cjk = not text.isascii() and len(_CJK.findall(text)) > len(text) * 0.3
-    return _Shape(len(words), len(text), bool(P.TERMINAL.search(text)), bool(P.VERBISH.search(text)), lower, cjk)
+    return _Shape(text, len(words), len(text), bool(P.TERMINAL.search(text)), lower, cjk)
 
 
 def _category(text: str, shape: _Shape, *, edge: bool, short: int = 25) -> str | None:
