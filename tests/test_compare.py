@@ -115,3 +115,54 @@ def test_seed_claims_have_reasons(shared_dir: Path, resources: Resources, settin
     assert groups and all(g.reason for g in groups)
     assert any(g.status in {"disputed", "denied"} and sum(s.stance == "denies" for s in g.sources) >= 2
                for g in groups)
+
+
+_BLOCKADE = [
+    ("blk-wire", None, "blk-wire-17",
+     "Veloria has not asked Dunmark for naval support, government spokesman Arno Pell said on Tuesday.\n\n"
+     "Several newspapers, citing unnamed officials, had reported that Veloria had asked Dunmark for naval vessels "
+     "to support its blockade of Ostria. The Dunmark foreign office called this disinformation.\n\n"
+     "Trade between the two countries grew by a tenth last year, according to customs figures."),
+    ("blk-ledger", "The Harbor Ledger", None,
+     "Veloria has turned to Dunmark for naval vessels and fuel for its blockade of Ostria, according to officials "
+     "familiar with the matter.\n\n"
+     "The officials, who spoke on condition of anonymity, did not say how many ships were requested.\n\n"
+     "Veloria's prime minister Hedda Strand will meet Dunmark's foreign minister in Port Amsel on Friday.\n\n"
+     "Mira Olsen, a spokeswoman for the Dunmark embassy in Veloria, said she was unaware of any such request "
+     "for help."),
+    ("blk-coast", "Coastline Wire", None,
+     "Local media, citing anonymous officials, say Veloria asked Dunmark for naval ships to enforce the "
+     "blockade of Ostria.\n\nCoastline Wire was unable to verify these claims.\n\n"
+     "Fishing boats from Ostria have stayed in port since Monday, the harbour master said."),
+]
+
+
+def test_denials_and_doubts_find_the_request_they_answer(resources: Resources, settings: Settings) -> None:
+    """A lead denial, 'this disinformation', 'any such request' and 'these claims' all land on the request."""
+    arts = [Article(id=i, text=t, outlet=o, source_id=sid, title="Veloria asks Dunmark for ships")
+            for i, o, sid, t in _BLOCKADE]
+    ex = extract_corpus(arts, resources=resources, settings=settings, policy=FailurePolicy(),
+                        progress=lambda *_: None)
+    story = Story(id="s-blk", title="blockade", article_ids=tuple(a.id for a in arts))
+    groups = compare_story(story, arts, quotes=ex.quotes, citations=ex.citations, claims=ex.claims,
+                           resources=resources, settings=settings)
+    g = _group(groups, "naval", "asked")
+    by = {(s.article_id, s.stance) for s in g.sources}
+    assert {("blk-wire", "denies"), ("blk-ledger", "denies"), ("blk-coast", "doubts")} <= by
+    assert {"blk-wire", "blk-ledger", "blk-coast"} <= {s.article_id for s in g.sources if s.stance == "attributes"}
+    assert g.status in {"disputed", "denied"}
+    assert "blk-wire-17" in g.reason  # an article without outlet is named by its source id, not its title
+    assert "Veloria asks" not in g.reason
+    assert all(grp.reason for grp in groups)
+
+
+def test_outlet_label_never_falls_back_to_the_title() -> None:
+    from newsprism.compare.verdict import NO_OUTLET, outlet_of
+
+    assert outlet_of(Article(id="a", text="x", outlet="Harbor Ledger", title="A long headline"), "a") == \
+        "Harbor Ledger"
+    assert outlet_of(Article(id="a", text="x", url="https://www.ledger.example/x", title="Headline"), "a") == \
+        "ledger.example"
+    assert outlet_of(Article(id="a", text="x", source_path="/data/in/017_wire.txt", title="Headline"), "a") == \
+        "017_wire.txt"
+    assert outlet_of(Article(id="a", text="x", title="Headline"), "a") == NO_OUTLET

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.compare.align import Proposition, cluster, group_key, propositions, similarity
+from newsprism.compare.align import Proposition, cluster, frame_overlap, group_key, propositions, similarity
+from newsprism.compare.anaphora import ANAPHOR, resolve
 from newsprism.compare.verdict import Member, sources, verdict
 from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text, stable_id
 from newsprism.resources import Resources
@@ -22,13 +23,10 @@ from newsprism.stance import Cues, cues_of, sentence_stance
 
 __all__ = ["compare_story"]
 
-_ANAPHOR = re.compile(r"\b(this|that|these|those|such|it|the (?:reports?|claims?|allegations?|news|accounts?|"
-                      r"request|story|information))\b|'s (?:reports?|claims?|story|account)\b", re.I)
-_PLURAL = re.compile(r"\b(these|those|the (?:reports|claims|allegations|accounts))\b", re.I)
 _OPPOSITE_MARGIN = 0.06  # a member with the other polarity must be this much closer than the grouping threshold
 _FRAGMENT_MARGIN = 0.08  # how much closer than the threshold each member of a fragment must be to join
-_WINDOW = 8
-_FOLLOW = 0.6  # cosine at which the claim a denial answers counts as a wording of a shared claim
+_SIBLING_MARGIN = 0.06  # how far below the threshold two groups of one frame may link and still join
+_FRAME_OVERLAP = 0.5  # share of content words two propositions need to count as one frame
 
 
 def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence[Quote],
@@ -62,14 +60,21 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     by_article: dict[str, list[Claim]] = {}
     for c in sorted(claims, key=lambda c: (c.article_id, c.start)):
         by_article.setdefault(c.article_id, []).append(c)
-    prop_vec = {p.claim.id: vecs[i] for i, p in enumerate(props) if p.variant == 0}
+    prop_vecs: dict[str, list[np.ndarray]] = {}
+    preds: dict[str, set[str]] = {}
+    contents: dict[str, set[str]] = {}
+    for i, p in enumerate(props):
+        prop_vecs.setdefault(p.claim.id, []).append(vecs[i])
+        preds.setdefault(p.claim.id, set()).update([p.predicate] if p.predicate else [])
+        contents.setdefault(p.claim.id, set()).update(p.content)
+    frames = {cid: (frozenset(preds[cid]), frozenset(contents[cid])) for cid in preds}
     for seq in by_article.values():
         targets_of: dict[str, list[int]] = {}
         for pos, c in enumerate(seq):
             cues = cues_of(c.text)
-            if not (cues.deny or cues.doubt) or not _ANAPHOR.search(c.text):
+            if not (cues.deny or cues.doubt) or not ANAPHOR.search(c.text):
                 continue
-            targets = _targets(c, seq[max(0, pos - _WINDOW):pos], prop_vec, group_of, targets_of, members)
+            targets = resolve(c, seq[:pos], prop_vecs, group_of, targets_of, members, frames)
             targets_of[c.id] = targets
             stance = sentence_stance(cues, opposite=True, attributed=False)
             for gi in targets:
@@ -190,7 +195,40 @@ def _merge_opposites(clusters: list[list[int]], props: Sequence[Proposition], si
             pos.append(g)
         else:
             best.extend(g)
-    return _merge_fragments([sorted(g) for g in pos], props, sim, threshold)
+    return _merge_siblings(_merge_fragments([sorted(g) for g in pos], props, sim, threshold), props, sim, threshold)
+
+
+def _merge_siblings(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
+                    threshold: float) -> list[list[int]]:
+    """Join groups that state one frame: same predicate, same content words, close wording on average.
+
+    "X has not asked Y for military support" and "X had asked Y for military equipment" can fall into sibling
+    groups when each has a closer neighbour of its own; sharing the predicate and most of the arguments says
+    they are one claim (one side denying it), so the groups join when their linkage is near the threshold.
+    """
+    groups = [list(g) for g in clusters]
+    merged = True
+    while merged:
+        merged = False
+        best = (threshold - _SIBLING_MARGIN, -1, -1)
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                small, large = sorted((groups[a], groups[b]), key=len)
+                if {props[i].claim.id for i in small} & {props[j].claim.id for j in large}:
+                    continue
+                if not any(props[i].predicate and props[i].predicate == props[j].predicate
+                           and frame_overlap(props[i], props[j]) >= _FRAME_OVERLAP
+                           and props[i].entities & props[j].entities for i in small for j in large):
+                    continue
+                link = float(np.mean(sim[np.ix_(small, large)].max(axis=1)))
+                if link > best[0]:
+                    best = (link, a, b)
+        if best[1] >= 0:
+            _, a, b = best
+            groups[a] = sorted(groups[a] + groups[b])
+            del groups[b]
+            merged = True
+    return groups
 
 
 def _merge_fragments(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
@@ -219,40 +257,6 @@ def _merge_fragments(clusters: list[list[int]], props: Sequence[Proposition], si
             del groups[b]
             merged = True
     return groups
-
-
-def _targets(c: Claim, before: Sequence[Claim], prop_vec: dict[str, np.ndarray], group_of: dict[str, list[int]],
-             targets_of: dict[str, list[int]], members: Sequence[Sequence[Member]]) -> list[int]:
-    """The groups an anaphoric denial answers: the closest earlier claim of the same article it is about."""
-    if not before or c.id not in prop_vec:
-        return []
-    vec = prop_vec[c.id]
-    best, best_score = None, -1.0
-    for dist, prev in enumerate(reversed(before), start=1):
-        if prev.id not in prop_vec:
-            continue
-        score = float(vec @ prop_vec[prev.id]) - 0.02 * dist
-        if prev.attributed_to or prev.anonymous or prev.hedged:
-            score += 0.08
-        if any(len({m.claim.article_id for m in members[g]}) > 1 for g in group_of.get(prev.id, [])):
-            score += 0.08
-        if score > best_score:
-            best, best_score = prev, score
-    if best is None:
-        return []
-    chosen = list(targets_of.get(best.id) or group_of.get(best.id, []))
-    if best.id in prop_vec and not any(len({m.claim.article_id for m in members[g]}) > 1 for g in chosen):
-        # the claim it answers is told in this article in other words: follow it to the group other outlets share
-        near = [(float(prop_vec[best.id] @ v), cid) for cid, v in prop_vec.items()
-                if cid in group_of and any(len({m.claim.article_id for m in members[g]}) > 1 for g in group_of[cid])]
-        if near and max(near)[0] >= _FOLLOW:
-            chosen.extend(g for g in group_of[max(near)[1]] if g not in chosen)
-    if _PLURAL.search(c.text):
-        key = (best.anonymous, best.via)
-        for prev in before:
-            if prev.id != best.id and (prev.anonymous, prev.via) == key and (prev.anonymous or prev.via):
-                chosen.extend(g for g in group_of.get(prev.id, []) if g not in chosen)
-    return chosen
 
 
 def _own_voice_stance_only(c: Claim) -> bool:

@@ -35,6 +35,7 @@ class Proposition:
     entities: frozenset[str]
     values: tuple[float, ...]
     predicate: str
+    content: frozenset[str] = frozenset()  # lemmas of the asserted content words (frame of the claim)
 
 
 _WORDS = {w: i for i, w in enumerate((
@@ -80,9 +81,37 @@ def propositions(claims: Sequence[Claim], nlp: Any) -> list[Proposition]:
         for k, toks in enumerate(variants):
             core = _text(doc, toks) or claim.text
             negative = claim.negated or bool(DENY_RE.search(core))
+            pred = frame_lemma(root.lemma_.lower()) if root is not None else ""
             out.append(Proposition(claim=claim, core=core, variant=k, negative=negative, entities=ents,
-                                   values=values, predicate=root.lemma_.lower() if root is not None else ""))
+                                   values=values, predicate=pred, content=_content(doc, toks)))
     return out
+
+
+# Verbs that state the same frame ("asked for help" = "requested help" = "turned to X for help").
+_FRAMES = {"request": "ask", "seek": "ask", "turn": "ask", "appeal": "ask", "demand": "ask", "solicit": "ask",
+           "beg": "ask", "assistance": "help", "aid": "help", "support": "help", "weapon": "arm",
+           "armament": "arm", "weaponry": "arm", "equipment": "arm", "ammunition": "arm", "deny": "reject",
+           "refute": "reject", "dismiss": "reject"}
+_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
+_LIGHT = frozenset({"be", "have", "do", "say", "make", "get", "go", "come", "take", "give", "also", "other"})
+
+
+def frame_lemma(lemma: str) -> str:
+    """The frame a lemma belongs to, so near-synonymous predicates and objects compare equal."""
+    return _FRAMES.get(lemma, lemma)
+
+
+def _content(doc: Any, toks: set[int]) -> frozenset[str]:
+    return frozenset(frame_lemma(doc[i].lemma_.lower()) for i in toks
+                     if doc[i].pos_ in _CONTENT_POS and not doc[i].is_stop and doc[i].is_alpha
+                     and doc[i].lemma_.lower() not in _LIGHT)
+
+
+def frame_overlap(a: Proposition, b: Proposition) -> float:
+    """Jaccard overlap of two propositions' content frames (0 when either has none)."""
+    if not a.content or not b.content:
+        return 0.0
+    return len(a.content & b.content) / len(a.content | b.content)
 
 
 def _core_root(doc: Any) -> Any:

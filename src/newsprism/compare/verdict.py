@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from newsprism.compare.align import number_values
 from newsprism.records import Article, Claim, ClaimSource, normalize_text
 
+NO_OUTLET = "an article without outlet"
 SUPPORT = frozenset({"reports", "attributes"})
 _VAGUE = re.compile(r"^(several|some|many|other|various|multiple|the)?\s*((us|u\.s\.|western|local|foreign|"
                     r"state|american|international)\s+)?(media|reports?|outlets?|press|newspapers?)$", re.I)
@@ -51,9 +54,22 @@ def roots(articles: Sequence[Article]) -> dict[str, str]:
 
 
 def outlet_of(article: Article | None, fallback: str) -> str:
+    """A readable label for an article in a reason: its outlet, else its web host, file name or source id."""
     if article is None:
         return fallback
-    return article.outlet or (article.title or "")[:40] or fallback
+    if article.outlet and article.outlet.strip():
+        return article.outlet.strip()
+    if article.url:
+        host = urlsplit(article.url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    if article.source_path:
+        name = PurePath(article.source_path).name
+        if name:
+            return name
+    if article.source_id:
+        return article.source_id
+    return NO_OUTLET
 
 
 def origin_of(m: Member, root: Mapping[str, str], outlet_article: Mapping[str, str],

@@ -1,0 +1,147 @@
+"""Which claim an anaphoric denial or doubt answers ("I have never heard of this", "unable to verify these claims").
+
+Resolution follows what the anaphor names, reading back through the same article:
+
+- "any such request", "the request": the most recent claim that states a request (asked / requested / sought /
+  turned to ... for), not negated;
+- "these claims", "the reports", "such allegations": the most recent claim the article attributes to someone
+  (reported speech, "according to", anonymous sourcing), since those are what an outlet calls claims or reports;
+- a bare "this" / "that" / "it": the most recent positive claim, unless the sentence before is itself a denial
+  that was resolved ("said he was unaware of any such request. He added: 'I've never heard of that.'"), whose
+  target it inherits; wording similarity breaks the tie only when no rule applies.
+
+A target told by one article only is followed to the group other outlets share when its wording is close.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from newsprism.compare.verdict import Member
+from newsprism.records import Claim
+from newsprism.stance import DENY_RE, DOUBT_RE
+
+__all__ = ["ANAPHOR", "resolve"]
+
+ANAPHOR = re.compile(r"\b(this|that|these|those|such|it|the (?:reports?|claims?|allegations?|news|accounts?|"
+                     r"requests?|story|information))\b|'s (?:reports?|claims?|story|account)\b", re.I)
+_REQUEST_NOUN = re.compile(r"\b(?:such|the|this|that|any|these|those)\s+(?:\w+\s+)?(requests?|demands?|appeals?|"
+                           r"pleas?)\b", re.I)
+_REPORT_NOUN = re.compile(r"\b(?:such|the|this|that|these|those|any)\s+(?:\w+\s+)?(claims?|reports?|allegations?|"
+                          r"accounts?|rumou?rs?|information|news|stor(?:y|ies)|assertions?|accusations?)\b", re.I)
+_PLURAL = re.compile(r"\b(these|those|the (?:reports|claims|allegations|accounts))\b", re.I)
+_REQUEST_WORD = re.compile(r"\b(ask(?:s|ed|ing)?|request(?:s|ed|ing)?|s(?:eek|eeks|ought|eeking)|turn(?:s|ed)? to|"
+                           r"appeal(?:s|ed)? to|demand(?:s|ed)?)\b", re.I)
+_WINDOW = 8  # claims read back for a bare pronoun
+_LONG_WINDOW = 30  # claims read back for a named anaphor ("such a request" may answer the lead)
+_FOLLOW = 0.6  # cosine at which the claim a denial answers counts as a wording of a shared claim
+
+
+def _is_stance_only(c: Claim) -> bool:
+    """A denial or doubt of something else, not a claim that could itself be answered."""
+    return bool(DENY_RE.search(c.text) or DOUBT_RE.search(c.text))
+
+
+def _attributed(c: Claim) -> bool:
+    return bool(c.attributed_to or c.anonymous or c.via or c.hedged)
+
+
+def _shared(gi: int, members: Sequence[Sequence[Member]]) -> bool:
+    return len({m.claim.article_id for m in members[gi] if not m.context}) > 1
+
+
+def resolve(c: Claim, before: Sequence[Claim], vecs: Mapping[str, Sequence[np.ndarray]],
+            group_of: Mapping[str, list[int]], targets_of: Mapping[str, list[int]],
+            members: Sequence[Sequence[Member]], frames: Mapping[str, Frame] | None = None) -> list[int]:
+    """The groups an anaphoric denial or doubt answers (``before``: the article's earlier claims, in order).
+
+    ``frames`` maps a claim id to its (predicate frames, content frames), which lets a denial that names what it
+    denies ("weapons were not part of the request") pick the shared group of that request that names it too.
+    """
+    if not before or c.id not in vecs:
+        return []
+    recent = list(reversed(before))
+    best: Claim | None = None
+    if _REQUEST_NOUN.search(c.text):
+        best = next((p for p in recent[:_LONG_WINDOW] if not p.negated and not _is_stance_only(p)
+                     and _REQUEST_WORD.search(p.text) and p.id in group_of), None)
+    elif _REPORT_NOUN.search(c.text):
+        best = next((p for p in recent[:_WINDOW] if _attributed(p) and not p.negated and not _is_stance_only(p)
+                     and p.id in group_of), None)
+    if best is None and recent[0].id in targets_of and targets_of[recent[0].id]:
+        return list(targets_of[recent[0].id])
+    if best is None:
+        best = next((p for p in recent[:3] if not p.negated and not _is_stance_only(p) and p.id in group_of), None)
+    if best is None:
+        best = _most_similar(c, recent[:_WINDOW], vecs, group_of, members)
+    if best is None:
+        return []
+    chosen = list(targets_of.get(best.id) or group_of.get(best.id, []))
+    if _PLURAL.search(c.text):
+        # "these claims": every earlier report of the article resting on the same kind of sourcing
+        for prev in before:
+            if prev.id != best.id and not _is_stance_only(prev) and not prev.negated and (
+                    (prev.anonymous and best.anonymous) or (prev.via and prev.via == best.via)):
+                chosen.extend(g for g in group_of.get(prev.id, []) if g not in chosen)
+    if not any(_shared(g, members) for g in chosen):
+        named = _named(c, best, frames or {}, group_of, members)
+        extra = named or _follow(best, vecs, group_of, members)
+        chosen.extend(g for g in extra if g not in chosen)
+    return chosen
+
+
+Frame = tuple[frozenset[str], frozenset[str]]
+_GENERIC = frozenset({"part", "claim", "report", "request", "ask", "verify", "confirm", "deny", "hear", "know",
+                      "aware", "unaware", "able", "unable", "true", "false", "apparently", "news", "information"})
+
+
+def _named(c: Claim, target: Claim, frames: Mapping[str, Frame], group_of: Mapping[str, list[int]],
+           members: Sequence[Sequence[Member]]) -> list[int]:
+    """Shared groups of the target's predicate whose content includes what the denial itself names."""
+    if c.id not in frames or target.id not in frames:
+        return []
+    preds = frames[target.id][0]
+    own = frames[c.id][1] - frames[target.id][1] - _GENERIC - preds
+    if not own or not preds:
+        return []
+    found: list[int] = []
+    for cid, (p, content) in frames.items():
+        if p & preds and content & own:
+            found.extend(g for g in group_of.get(cid, []) if _shared(g, members) and g not in found)
+    return found
+
+
+def _most_similar(c: Claim, recent: Sequence[Claim], vecs: Mapping[str, Sequence[np.ndarray]],
+                  group_of: Mapping[str, list[int]], members: Sequence[Sequence[Member]]) -> Claim | None:
+    vec = vecs[c.id][0]
+    best, best_score = None, -1.0
+    for dist, prev in enumerate(recent, start=1):
+        if prev.id not in vecs:
+            continue
+        score = max(float(vec @ v) for v in vecs[prev.id]) - 0.02 * dist
+        score += 0.08 * _attributed(prev)
+        score += 0.08 * any(_shared(g, members) for g in group_of.get(prev.id, []))
+        if score > best_score:
+            best, best_score = prev, score
+    return best
+
+
+def _follow(target: Claim, vecs: Mapping[str, Sequence[np.ndarray]], group_of: Mapping[str, list[int]],
+            members: Sequence[Sequence[Member]]) -> list[int]:
+    """The shared groups whose claims state the target in other words (any coordinated variant counts)."""
+    own = vecs.get(target.id, [])
+    scored: list[tuple[float, str]] = []
+    for cid, vs in vecs.items():
+        if cid == target.id or cid not in group_of or not any(_shared(g, members) for g in group_of[cid]):
+            continue
+        scored.append((max(float(a @ b) for a in own for b in vs), cid))
+    if not scored:
+        return []
+    score, cid = max(scored)
+    if score < _FOLLOW:
+        return []
+    return [g for g in group_of[cid] if _shared(g, members)]
+
