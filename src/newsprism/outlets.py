@@ -32,6 +32,22 @@ def _key(name: str) -> str:
     return re.sub(r"^the ", "", text.strip())
 
 
+_GENERIC = frozenset((
+    "post", "times", "news", "daily", "the", "journal", "herald", "tribune", "gazette", "courier", "press", "wire",
+    "service", "agency", "media", "tv", "radio", "channel", "network", "newspaper", "online", "weekly", "review",
+    "observer", "guardian", "telegraph", "standard", "express", "mail", "star", "sun", "chronicle", "ledger",
+    "report", "today", "world", "international", "global", "new", "of", "and"))
+
+
+def _generic(word: str) -> bool:
+    return word in _GENERIC or (len(word) >= 4 and any(fuzz.ratio(word, g) >= 80 for g in _GENERIC if len(g) >= 4))
+
+
+def _distinctive(key: str) -> str:
+    """A name without its generic outlet words (misspelled ones too): what tells two outlets apart."""
+    return " ".join(w for w in key.split() if not _generic(w))
+
+
 @dataclass(frozen=True, slots=True)
 class OutletRegistry:
     outlets: tuple[Outlet, ...]
@@ -76,8 +92,13 @@ class OutletRegistry:
             return self._by_key[key]
         if not fuzzy or len(key) < 5:
             return None
-        match = process.extractOne(key, list(self._by_key), scorer=fuzz.ratio, score_cutoff=self.threshold)
-        return self._by_key[match[0]] if match else None
+        for cand, _, _ in process.extract(key, list(self._by_key), scorer=fuzz.ratio, score_cutoff=self.threshold,
+                                          limit=5):
+            # the distinctive words must match too: "Meridian Post" is not "Washington Post", "Wahington Post" is
+            mine, theirs = _distinctive(key), _distinctive(cand)
+            if not mine or not theirs or fuzz.ratio(mine, theirs) >= self.threshold:
+                return self._by_key[cand]
+        return None
 
     def canonical_or_self(self, name: str) -> str:
         """A known outlet's canonical name, or the name as written (cleaned) for outlets not in the registry."""

@@ -33,24 +33,80 @@ def outlet_from_line(line: str, registry: OutletRegistry) -> str | None:
     return None
 
 
+_CAP_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*|[A-Z]{2,})(?:\s+(?:of|and|the|de|la|&)?\s*[A-Z][\w'’.&-]*)*")
+
+
 def outlet_in_text(text: str, registry: OutletRegistry) -> str | None:
-    """A registry outlet named inside a line (exact alias match of a 1-5 word run); for self-promotion lines."""
-    words = _NGRAM_WORDS.findall(text)
-    for size in (5, 4, 3, 2, 1):
-        for i in range(len(words) - size + 1):
-            chunk = " ".join(words[i:i + size]).strip(".!?,")
-            if size == 1 and (len(chunk) < 4 or not chunk[:1].isupper()):
-                continue
-            name = registry.canonical(chunk, fuzzy=False)
-            if name:
-                return name
+    """A registry outlet named inside a line (for self-promotion lines): whole capitalised names only, so the
+    "Times" inside another outlet's name is not taken for The Times."""
+    for m in _CAP_RUN.finditer(text):
+        run = m.group(0).strip(".!?,")
+        if len(run) < 2 or (" " not in run and len(run) < 4 and not run.isupper()):
+            continue
+        name = registry.canonical(run, fuzzy=False)
+        if name:
+            return name
     return None
+
+
+_SECTION_WORDS = frozenset((
+    "top", "news", "stories", "headlines", "latest", "breaking", "home", "front", "page", "world", "national",
+    "local", "politics", "business", "sport", "sports", "opinion", "feed", "rss", "all", "articles",
+    "international", "us", "uk", "europe", "asia", "africa", "americas"))
+_FEED_SPLIT = re.compile(r"\s*:\s+|\s+[|–—»-]\s+")
+
+
+def outlet_from_feed_title(title: str | None, registry: OutletRegistry) -> str | None:
+    """A feed's outlet from its title, without the section ("X – Top News", "World | X")."""
+    if not title or not title.strip():
+        return None
+    parts = [p.strip() for p in _FEED_SPLIT.split(title.strip()) if p.strip()]
+    for part in parts:
+        known = registry.canonical(part)
+        if known:
+            return known
+    named = [p for p in parts if not set(re.findall(r"[a-z]+", p.lower())) <= _SECTION_WORDS]
+    return registry.canonical_or_self(named[0] if named else parts[0])
+
+
+# Self-promotion names the page's own outlet: "Get X in your inbox", "Support X", "At X she ...", "X newsletter".
+_SELF_NAMED = re.compile(
+    r"\b(?i:get|support|subscribe to|donate to|follow|join|at|for)\s+"
+    r"((?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})"
+    r"(?=\s+(?:in your inbox|today|newsletter|on |she |he |they |we |readers|journalism|reporters|since|,|\.))")
+_SELF_CATEGORIES = ("newsletter", "donation", "promo", "author-bio", "page-chrome")
+
+
+def self_named_outlet(junk: Sequence[tuple[str, str]], registry: OutletRegistry) -> str | None:
+    """The outlet a page's own appeals and author bio name, registry outlets first, then unknown names."""
+    for text, category in junk:
+        if category in _SELF_CATEGORIES:
+            found = outlet_in_text(text, registry)
+            if found:
+                return found
+    for text, category in junk:
+        if category in _SELF_CATEGORIES:
+            m = _SELF_NAMED.search(text)
+            if m and len(m.group(1)) > 3:
+                return registry.canonical_or_self(m.group(1))
+    return None
+
+
+def _cites(body: str, outlet: str) -> bool:
+    """Does the body credit this outlet (a syndication credit, "according to X")? Spelling slips allowed."""
+    from rapidfuzz import fuzz
+
+    low, name = body.lower(), re.sub(r"^the\s+", "", outlet.lower())
+    return name in low or fuzz.partial_ratio(name, low) >= 85
 
 
 def find_outlet(*, meta_name: str | None, url: str | None, lines: Sequence[str], junk: Sequence[tuple[str, str]],
                 registry: OutletRegistry) -> str | None:
     """The publishing outlet: page metadata, then the URL's domain, then a source line, a dateline prefix on the
-    first body lines, then an outlet the page's own appeals name (donation, newsletter...)."""
+    first body lines, then an outlet the page's own appeals name (donation, newsletter...).
+
+    A "Source: X" line whose X the body itself credits ("(X) -", "according to X") marks syndicated or rewritten
+    content; then the outlet the page's own appeals or author bio name is the publisher, when there is one."""
     if meta_name and meta_name.strip():
         return registry.canonical_or_self(meta_name)
     by_url = registry.from_url(url)
@@ -60,6 +116,10 @@ def find_outlet(*, meta_name: str | None, url: str | None, lines: Sequence[str],
         if category == "source-line":
             found = outlet_from_line(text, registry)
             if found:
+                if _cites("\n".join(lines), found):
+                    own = self_named_outlet(junk, registry)
+                    if own and own != found:
+                        return own
                 return found
     for line in lines[:3]:
         m = _DATELINE_PREFIX.match(line)

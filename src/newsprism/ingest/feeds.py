@@ -13,6 +13,15 @@ import feedparser
 from newsprism.ingest.base import ReadContext, clean_str, read_limited
 from newsprism.records import RawDocument
 
+
+def feed_outlet(title: str | None) -> str | None:
+    """The feed title without its section: "X – Top News" -> X (canonical through the registry when known)."""
+    from newsprism.clean.meta import outlet_from_feed_title
+    from newsprism.outlets import OutletRegistry
+
+    return outlet_from_feed_title(title, OutletRegistry.load()) if title else None
+
+
 _MARKUP = re.compile(r"<(?:p|div|br|span|a|img|h[1-6]|ul|li|blockquote|figure|strong|em)\b", re.IGNORECASE)
 
 
@@ -50,7 +59,7 @@ def feed_documents(data: bytes, source: str, ctx: ReadContext) -> Iterator[RawDo
         else:
             ctx.fail(source, "feed has no entries: nothing to read")
         return
-    outlet = clean_str((parsed.get("feed") or {}).get("title"))
+    outlet = clean_str(feed_outlet(clean_str((parsed.get("feed") or {}).get("title"))))
     linked_only = 0
     for entry in entries:
         body = _body(entry)
