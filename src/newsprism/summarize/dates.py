@@ -278,10 +278,10 @@ def infer_publication(text: str) -> dt.date | None:
         return max(found)
     years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)}
     best: list[dt.date] = []
-    for m in _WEEKDAY_DATE.finditer(text):
-        month = _MON[(m["mon"] or m["mon2"]).rstrip(".").lower()]
-        dnum = int(m["d"] or m["d2"])
-        wd = WEEKDAYS.index(m["wd"])
+    for wm in _WEEKDAY_DATE.finditer(text):
+        month = _MON[(wm["mon"] or wm["mon2"]).rstrip(".").lower()]
+        dnum = int(wm["d"] or wm["d2"])
+        wd = WEEKDAYS.index(wm["wd"])
         fits = [d for y in sorted(years) for d in [_safe_date(y, month, dnum)] if d and d.weekday() == wd]
         if len(fits) == 1:
             best.append(fits[0])
