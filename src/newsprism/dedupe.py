@@ -179,12 +179,12 @@ def find_duplicates(articles: Sequence[Article], *, settings: Settings) -> list[
             src, copy = source_order(a, b, i, j)
             derived.setdefault(j if copy is b else i, []).append(i if src is a else j)
 
-    out = []
-    for i, a in enumerate(articles):
+    out: list[Article] = []
+    for i, art in enumerate(articles):
         dup = docs[root_of[i]].article.id if root_of[i] != i else None
         sources = tuple(docs[s].article.id for s in derived.get(i, ()))
-        merged = tuple(dict.fromkeys(a.derived_from + sources))
-        if dup != a.duplicate_of or merged != a.derived_from:
-            a = replace(a, duplicate_of=dup, derived_from=merged)
-        out.append(a)
+        merged = tuple(dict.fromkeys(art.derived_from + sources))
+        if dup != art.duplicate_of or merged != art.derived_from:
+            art = replace(art, duplicate_of=dup, derived_from=merged)
+        out.append(art)
     return out
