@@ -90,9 +90,9 @@ def cluster_stories(articles: Sequence[Article], *, resources: Resources, settin
     content = np.empty(len(rows), dtype=np.float64)
     scores = np.empty(len(rows), dtype=np.float64)
     for e, (i, j, c) in enumerate(zip(rows.tolist(), cols.tolist(), cos.tolist(), strict=True)):
-        a, b = sig(i), sig(j)
-        content[e] = content_score(c, a, b, settings)
-        scores[e] = content[e] - time_penalty(a, b, settings)
+        sa, sb = sig(i), sig(j)
+        content[e] = content_score(c, sa, sb, settings)
+        scores[e] = content[e] - time_penalty(sa, sb, settings)
         if nodes[j].id in nodes[i].derived_from or nodes[i].id in nodes[j].derived_from:
             scores[e] = max(scores[e], 1.0)
     # Rewrites found by dedupe but missed by the neighbour search still belong together.
@@ -179,13 +179,13 @@ def _attach_duplicates(stories: list[Story], placed: Sequence[str], articles: Se
     for a in articles:
         if a.id in where or roots[a.id] == a.id:
             continue
-        pos = where.get(roots[a.id])
-        if pos is None:
+        target = where.get(roots[a.id])
+        if target is None:
             stories.append(Story(id=stable_id("story", roots[a.id], prefix="s"),
                                  title=clean_title(by_id[roots[a.id]].title or "Untitled story"),
                                  article_ids=(roots[a.id],)))
-            pos = where[roots[a.id]] = len(stories) - 1
-        additions[pos].append(a.id)
+            target = where[roots[a.id]] = len(stories) - 1
+        additions[target].append(a.id)
     for pos, ids in additions.items():
         stories[pos] = replace(stories[pos], article_ids=stories[pos].article_ids + tuple(ids))
     return stories

@@ -31,6 +31,7 @@ def train_quantizer(vectors: np.ndarray, ivf_min: int) -> faiss.Index | None:
     sample = np.ascontiguousarray(vectors[rng.choice(n, size=min(n, nlist * 40), replace=False)])
     kmeans = faiss.Kmeans(dim, nlist, niter=10, spherical=True, seed=1)
     kmeans.train(sample)
+    assert kmeans.centroids is not None, "faiss.Kmeans.train sets the centroids"
     quantizer = faiss.IndexFlatIP(dim)
     quantizer.add(kmeans.centroids)
     return quantizer
@@ -39,11 +40,13 @@ def train_quantizer(vectors: np.ndarray, ivf_min: int) -> faiss.Index | None:
 def build_index(vectors: np.ndarray, quantizer: faiss.Index | None) -> faiss.Index:
     """Flat inner-product index, or an inverted file over the shared trained quantizer."""
     dim = vectors.shape[1]
+    index: faiss.Index
     if quantizer is None:
         index = faiss.IndexFlatIP(dim)
     else:
-        index = faiss.IndexIVFFlat(quantizer, dim, quantizer.ntotal, faiss.METRIC_INNER_PRODUCT)
-        index.nprobe = _NPROBE
+        ivf = faiss.IndexIVFFlat(quantizer, dim, quantizer.ntotal, faiss.METRIC_INNER_PRODUCT)
+        ivf.nprobe = _NPROBE
+        index = ivf
     index.add(np.ascontiguousarray(vectors))
     return index
 
