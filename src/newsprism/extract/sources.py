@@ -73,7 +73,7 @@ def _outlet_name(tok: Any, outlets: Any, local: Sequence[str] = ()) -> tuple[str
                 return o, True
     if tok.pos_ == "PROPN" and not (tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN"):
         chunk = [t for t in tok.doc[max(tok.i - 4, 0):tok.i + 1]]
-        words = []
+        words: list[str] = []
         for t in reversed(chunk):
             if t.pos_ == "PROPN" or t.text in {"-"} or (t.i == tok.i):
                 words.insert(0, t.text)

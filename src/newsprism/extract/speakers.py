@@ -233,7 +233,8 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
     outlet = outlets.canonical(span.text) or next(
         (outlets.canonical(e.text) for e in span.ents if outlets.canonical(e.text)), None)
     if outlet:
-        eid = index.find(article_id, outlet, "ORG").id if index and index.find(article_id, outlet, "ORG") else None
+        org = index.find(article_id, outlet, "ORG") if index else None
+        eid = org.id if org else None
         return outlet, eid, "outlet", False
     det = next((c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}), None)
     has_propn = any(t.pos_ == "PROPN" for t in span)
