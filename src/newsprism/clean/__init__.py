@@ -6,6 +6,8 @@ corpus repeat (site furniture) count as junk.
 
 ``Article.raw_text`` is the input text as read for plain text, and for HTML the text trafilatura extracted before
 our pass; ``Removed.start``/``end`` are offsets into it (-1 for captions trafilatura had already dropped).
+``Article.id`` is ``records.article_id_for(raw_text)`` in both cases (for HTML the extracted text, not the page:
+stable for the same page read twice, and far cheaper than normalising the whole markup).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def clean_with_note(doc: RawDocument, *, settings: Settings, registry: OutletReg
     if doc.html is not None and (doc.text is None or doc.format == "html"):
         return _clean_html(doc, registry=registry, repeated=repeated)
     raw = doc.text or ""
-    if not raw.strip():
+    if not raw or raw.isspace():  # not raw.strip(): that copies the whole text
         raise ValueError("document is empty: no text to clean")
     cleaned = clean_text(raw, title=doc.title, repeated=repeated)
     lines = [ln.text for ln, v in zip(cleaned.lines, cleaned.verdicts, strict=True) if v.kind not in (JUNK, TITLE)]
@@ -73,7 +75,7 @@ def _clean_html(doc: RawDocument, *, registry: OutletRegistry, repeated: Collect
     from newsprism.clean.html import extract_html
 
     html = doc.html or ""
-    if not html.strip():
+    if not html or html.isspace():  # not html.strip(): that copies the whole page
         raise ValueError("page is empty: no HTML to clean")
     ex = extract_html(html, url=doc.url)
     cleaned = clean_text(ex.text, title=doc.title or ex.title, repeated=repeated, extracted=ex.note is None)
@@ -99,7 +101,7 @@ def _clean_html(doc: RawDocument, *, registry: OutletRegistry, repeated: Collect
                                      registry=registry)
     authors = M.split_authors(ex.authors) or M.authors_from([t for t, c in junk if c == "byline"])
     article = Article(
-        id=article_id_for(html), source_path=doc.source_path, source_id=doc.source_id, url=doc.url,
+        id=_html_id(ex.text, html), source_path=doc.source_path, source_id=doc.source_id, url=doc.url,
         format=doc.format, raw_text=ex.text, text=text, title=doc.title or ex.title or cleaned.title,
         outlet=outlet, published=doc.published or ex.published, language=_language(ex.language, text),
         authors=authors, removed=tuple(sorted(removed, key=lambda r: (r.start < 0, r.start))))
@@ -107,6 +109,14 @@ def _clean_html(doc: RawDocument, *, registry: OutletRegistry, repeated: Collect
     if not text and note is None:
         note = "no article body found on the page" + (" (extraction returned nothing)" if not ex.text else "")
     return article, note
+
+
+def _html_id(extracted: str, html: str) -> str:
+    """The id of an HTML article: ``article_id_for`` over the text extracted from the page (its ``raw_text``), as
+    for plain text, so the same page read twice gets the same id and two pages that carry the same article text
+    are one article. Normalising the extraction, not the whole page, is what keeps this cheap; a page with nothing
+    extracted falls back to its markup."""
+    return article_id_for(extracted if extracted and not extracted.isspace() else html)
 
 
 def _language(declared: str | None, text: str) -> str | None:

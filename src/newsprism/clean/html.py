@@ -22,6 +22,7 @@ _TAGS = re.compile(r"<[^>]{0,2000}>")
 _BLOCK_TAGS = re.compile(r"<(?:/?(?:p|div|li|h[1-6]|tr|br|section|article|header|footer|blockquote|figcaption|"
                          r"dd|dt|table|ul|ol))\b[^>]{0,2000}>", re.IGNORECASE)
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:caption|figcaption|credit|credits|photo-credit|image-credit)(?:$|[\s_-])")
+_FIGCAPTION = re.compile("figcaption", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TITLE_SPLIT = re.compile(r"\s+(?:[|–—·•:]|-{1,2})\s+")
 
@@ -139,7 +140,9 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
     title = _title(tree, metas, site_name)
     authors = _meta(metas, "author", "article:author", "byl", "parsely-author", "sailthru.author")
     language = (tree.get("lang") or "").split("-")[0].lower() or None
-    captions = _captions(tree)
+    # the caption search walks the whole tree: skipped on a page whose markup never spells a caption or credit
+    may_caption = "caption" in html or "credit" in html or _FIGCAPTION.search(html) is not None
+    captions = _captions(tree) if may_caption else ()
     note = None
     try:
         text = trafilatura.extract(tree, url=url, include_comments=False, include_tables=True,

@@ -199,9 +199,81 @@ def maybe_junk(text: str) -> bool:
     return any(w[:5] in _TRIGGERS for w in words if len(w) >= 4)
 
 
-def short_category(text: str) -> str | None:
-    """The junk category a short line's wording points to, or None."""
-    if not maybe_junk(text):
+# Literal pieces, at least one of which every match of a costly cue contains (lower case; "^x": the line starts
+# with x). They let a paragraph skip the cue's regex, which would try its alternatives at every word: the result
+# is the same, as tests/clean/test_patterns_speed.py checks cue by cue.
+_ABO = re.compile(r"\babo\b")
+_NEEDLES: dict[re.Pattern[str], tuple[str | re.Pattern[str], ...]] = {
+    STRONG[5][1]: ("getty images", "shutterstock", "istock", "imago", "picture alliance", "dpa-bildfunk", "/ap",
+                   "/afp", "/reuters", "via reuters", "via getty"),
+    STRONG[7][1]: ("cookie",),
+    STRONG[13][1]: ("min read", "mins read", "min. read", "mins. read", "minute read", "minutes read",
+                    "minute. read", "minutes. read", "lesezeit", "^reading time", "^bild", "^foto", "^video",
+                    "^image", "^photo", "^galerie", "^gallery", "verfügbar bis", "available until"),
+    STRONG[14][1]: ("^tel", "^phone", "^fax", "^e-mail", "^email", "^mail", "copyrighted property",
+                    "chroniony prawem autorskim", "alle angaben ohne gewähr", "written permission must be obtained",
+                    "©"),
+    STRONG[15][1]: ("©", "(c)", "copyright"),
+    SHORT[1][1]: ("donat", "contribut", "support", "become a ", "payment method", "paypal", "patreon", "one-time",
+                  "monthly ", "remind me later", "spenden", "unterstütze", "faire un don", "soutenez", "apoya",
+                  "dona ahora", "wesprzyj", "small favo", "we need your help", "independent ", "journalism"),
+    SHORT[2][1]: ("newsletter", "sign up", "signup", "sign-up", "inbox", "mail", "notified", "notify me",
+                  "subscribe to our", "abonnieren", "anmelden", "melde dich", "suscr", "inscrivez-vous",
+                  "zapisz się"),
+    SHORT[3][1]: ("subscri", "abonnement", _ABO, "job", "angebote", "download ", "get the app", "free trial",
+                  "special offer", "exclusive ", "readers ", "most ", "trending", "you may", "you might",
+                  "don't miss", "dont miss", "recommended for you", "popular ", "meistgelesen", "beliebt",
+                  "más leídas", "lo más", "les plus lus", "more from", "more stories", "latest ", "full story",
+                  "unlock", "to continue reading", "log in to read"),
+}
+# Case folds the regex engine makes under IGNORECASE that str.lower() does not (dotless i, dotted capital I,
+# long s, Kelvin sign): folded here too so a needle test never rejects a line the regex would match.
+_FOLDS = (("\u0131", "i"), ("\u0307", ""), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def lowered(text: str) -> str:
+    """The line as the needle tests read it: lower case, with the regex engine's extra case folds."""
+    low = text.lower()
+    if not low.isascii():
+        for old, new in _FOLDS:
+            if old in low:
+                low = low.replace(old, new)
+    return low
+
+
+_Split = tuple[tuple[str, ...], tuple[str, ...], tuple[re.Pattern[str], ...]]
+
+
+def _split(needles: tuple[str | re.Pattern[str], ...]) -> _Split:
+    plain = tuple(n for n in needles if isinstance(n, str) and not n.startswith("^"))
+    heads = tuple(n[1:] for n in needles if isinstance(n, str) and n.startswith("^"))
+    return plain, heads, tuple(n for n in needles if isinstance(n, re.Pattern))
+
+
+_NEEDLE_MIN_CHARS = 160
+_SPLIT: dict[re.Pattern[str], _Split] = {rx: _split(needles) for rx, needles in _NEEDLES.items()}
+
+
+def may_match(rx: re.Pattern[str], low: str) -> bool:
+    """False only when ``rx`` cannot match the line whose ``lowered`` form is ``low``."""
+    if len(low) < _NEEDLE_MIN_CHARS:
+        return True  # on a short line the regex itself is as cheap as the needle test
+    split = _SPLIT.get(rx)
+    if split is None:
+        return True
+    plain, heads, rxs = split
+    for needle in plain:
+        if needle in low:
+            return True
+    if heads and low.lstrip().startswith(heads):
+        return True
+    return any(n.search(low) for n in rxs)
+
+
+def short_category(text: str, *, hint: bool | None = None) -> str | None:
+    """The junk category a short line's wording points to, or None (``hint``: ``maybe_junk`` already asked).
+    Short lines skip the needle tests: their regex searches are cheap."""
+    if not (maybe_junk(text) if hint is None else hint):
         return None
     for category, rx in STRONG:
         if rx.search(text):
@@ -215,27 +287,29 @@ def short_category(text: str) -> str | None:
 _FLOATING = tuple((c, rx) for c, rx in STRONG if c in ("cookie-notice", "page-chrome"))
 
 
-def strong_category(text: str) -> str | None:
+def strong_category(text: str, *, hint: bool | None = None, low: str | None = None) -> str | None:
     """The junk category of a long line: only cues that make the whole line a widget, or a heavy appeal.
 
     Past 40 words only the cues that can sit anywhere in a paragraph (cookies, copyright) are tried: the others
     are anchored to short lines, and trying them on long paragraphs is where the time would go."""
-    if not maybe_junk(text):
+    if not (maybe_junk(text) if hint is None else hint):
         return None
+    low = lowered(text) if low is None else low
     many = text.count(" ") > 40
     for category, rx in (_FLOATING if many else STRONG):
-        if rx.search(text):
+        if may_match(rx, low) and rx.search(text):
             return category
     return None
 
 
-def appeal_score(text: str) -> int:
+def appeal_score(text: str, *, hint: bool | None = None, low: str | None = None) -> int:
     """How much a paragraph reads as an appeal to the reader (donate, subscribe), not as news."""
-    if not maybe_junk(text):
+    if not (maybe_junk(text) if hint is None else hint):
         return 0
+    low = lowered(text) if low is None else low
     score = 0
     for category, rx in _APPEAL:
-        hits = len(rx.findall(text))
+        hits = len(rx.findall(text)) if may_match(rx, low) else 0
         score += 2 * hits if category == "donation" else hits
     pronouns = len(_PRONOUNS.findall(text))
     if pronouns >= 4:

@@ -1,0 +1,78 @@
+"""The needle tests that let long paragraphs skip costly cue regexes must never change a verdict."""
+
+from __future__ import annotations
+
+from newsprism.clean import patterns as P
+
+FILLER = ("The harbour board of Velmont met on Thursday evening and agreed, after a long and at times heated "
+          "debate, to postpone the vote on the new ferry timetable until the spring session of the council.")
+
+PHRASES = [
+    "We use cookies to improve your visit", "This site uses cookies.", "Accept all cookies", "Cookie policy",
+    "Diese Seite verwendet Cookies", "4 min read", "12 mins. read", "3 minutes read", "5 Minuten Lesezeit",
+    "Reading time: 4 minutes", "Bild anzeigen", "Video verfügbar bis 12.03.", "Available until June",
+    "Tel.: +49 30 1234", "Email: (030) 55 66", "This is copyrighted property of the Velmont Courier",
+    "Alle Angaben ohne Gewähr", "Written permission must be obtained", "© 2031 Velmont Courier",
+    "(c) 2031 Velmont Courier. All rights reserved.", "Copyright 2030 Harbour Media, alle Rechte vorbehalten",
+    "Photo: Getty Images", "Ana Lind/AFP", "via Reuters", "Shutterstock", "Donate now", "Please support us!",
+    "Your support keeps us going", "Become a member today", "Support independent press", "Payment methods",
+    "PayPal", "one-time gift", "Monthly donation", "Remind me later", "Jetzt spenden", "Unterstützen Sie uns",
+    "Faire un don", "Soutenez-nous", "Apoya", "Dona ahora", "Wesprzyj nas", "A small favor to ask",
+    "We need your help", "Independent journalism", "Keep our journalism free", "Sign up for our newsletter",
+    "Signup", "Check your inbox", "Get it by e-mail", "Be notified", "Notify me", "Subscribe to our feed",
+    "Jetzt abonnieren", "Hier anmelden", "Melde dich an", "Suscríbete", "Inscrivez-vous", "Zapisz się",
+    "Your email address", "Subscribe", "Subscription offer", "Abonnement", "Das Abo", "Top jobs of the week",
+    "Jobs of the day", "Job offers", "Stellenangebote", "Download our app", "Get the app", "Free trial",
+    "Special offer", "Exclusive offers", "Find new jobs", "Jobs today", "Readers also read", "Most popular",
+    "Trending", "You might also like", "Don't miss", "Dont miss", "Recommended for you", "Popular now",
+    "Meistgelesen", "Beliebt", "Más leídas", "Lo más visto", "Les plus lus", "More from Velmont",
+    "More stories", "Latest news", "Full story", "Unlock this article", "To continue reading",
+    "Log in to read", "Already a subscriber?", "COOKİE POLİCY", "WE USE COOKIES", "SUBSCRİBE",
+]
+
+GUARDED = [rx for rx in P._SPLIT]
+
+
+def _lines() -> list[str]:
+    out = []
+    for phrase in PHRASES:
+        for text in (phrase, phrase.upper(), phrase.lower()):
+            out += [f"{text} {FILLER}", f"{FILLER} {text}", f"{FILLER} {text} {FILLER}"]
+    return out
+
+
+def test_needles_never_reject_a_match() -> None:
+    hits = 0
+    for line in _lines():
+        low = P.lowered(line)
+        for rx in GUARDED:
+            if rx.search(line):
+                hits += 1
+                assert P.may_match(rx, low), (rx.pattern[:60], line[:80])
+    assert hits >= len(PHRASES)  # every phrase is a real match of some guarded cue, or the test proves nothing
+
+
+def _strong_plain(text: str) -> str | None:
+    if not P.maybe_junk(text):
+        return None
+    cues = P._FLOATING if text.count(" ") > 40 else P.STRONG
+    return next((c for c, rx in cues if rx.search(text)), None)
+
+
+def _appeal_plain(text: str) -> int:
+    if not P.maybe_junk(text):
+        return 0
+    score = sum((2 if c == "donation" else 1) * len(rx.findall(text)) for c, rx in P._APPEAL)
+    return score + (len(P._PRONOUNS.findall(text)) >= 4)
+
+
+def test_cue_functions_agree_with_plain_regexes() -> None:
+    for line in [*_lines(), FILLER, FILLER * 3]:
+        assert P.strong_category(line) == _strong_plain(line), line[:80]
+        assert P.appeal_score(line) == _appeal_plain(line), line[:80]
+
+
+def test_needles_do_rule_out_an_ordinary_paragraph() -> None:
+    low = P.lowered(FILLER * 2)
+    assert not any(P.may_match(rx, low) for rx in GUARDED)
+    assert P.may_match(P.STRONG[7][1], P.lowered(f"{FILLER} We use cookies on this site."))
