@@ -62,6 +62,23 @@ def test_rules_backend_stances(resources: Resources) -> None:
     assert got == ["reports", "attributes", "denies", "doubts", "unrelated"]
 
 
+CAVEAT = ("The Orrin city council voted to close the Lantern Street library, two council members said on Monday. "
+          "The account could not be independently verified. The library opened in 1961 and lends 40,000 books "
+          "a year, the council's website says.")
+NO_COMMENT = ("The Orrin city council voted on Tuesday to close the Lantern Street library. The branch will shut in "
+              "March. The mayor's office did not respond to a request for comment.")
+HOAX = ("A post saying the Orrin city council voted to close the Lantern Street library went viral on Monday. "
+        "The post was a hoax: the council has not met since June. Fact-checkers at the Orrin Ledger debunked it.")
+
+
+def test_rules_backend_body_cues(resources: Resources) -> None:
+    """A routine caveat relays, an unrelated negation does not deny, refutation language debunks."""
+    got = [r.stance for r in RulesBackend(resources).judge([CLAIM] * 3, [CAVEAT, NO_COMMENT, HOAX])]
+    assert got[0] == "attributes"
+    assert got[1] == "reports"
+    assert got[2] in {"denies", "doubts"}
+
+
 def test_stance_of_texts_api(resources: Resources, settings: Settings) -> None:
     rows = stance_of_texts(CLAIM, [REPORTS, UNRELATED], resources=resources, settings=settings)
     assert [r["stance"] for r in rows] == ["reports", "unrelated"]

@@ -11,7 +11,7 @@ comparison judge stance the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -40,6 +40,21 @@ DOUBT_RE = re.compile(
     r"unverif\w+|unconfirmed|uncorroborated|no evidence|little evidence|without evidence|"
     r"(?:not|un)clear whether|remains? (?:unclear|to be seen)|doubt\w*|skeptic\w*|sceptic\w*|questionable|"
     r"apparently not|not (?:part of|included)|no (?:sign|indication|proof))\b", re.I)
+# Doubt that takes a position ("there is no evidence", "sceptical"), as opposed to a newsroom's routine caveat
+# ("could not be independently verified", "unconfirmed"), which news that merely relays a claim carries too.
+STRONG_DOUBT_RE = re.compile(
+    _W + r"(no evidence|little evidence|without evidence|no proof|no sign|no indication|doubt\w*|skeptic\w*|"
+    r"sceptic\w*|questionable|dubious|apparently not|not (?:part of|included)|misleading|exaggerat\w*)\b", re.I)
+REFUTE_RE = re.compile(
+    _W + r"(den(?:y|ies|ied|ying|ial)s?|refut\w*|debunk\w*|hoax\w*|fake|false(?:ly|hood)?|untrue|not true|"
+    r"baseless|unfounded|fabricat\w*|retract\w*|satir\w+|parod\w+|prank\w*|bogus|fraud\w*|"
+    r"disinformation|misinformation|no truth|never happened|did not happen|didn't happen)\b", re.I)
+DISCUSS_RE = re.compile(
+    _W + r"(reportedly|allegedly|alleged|purportedly|supposedly|apparently|claim(?:s|ed|ing)?|rumou?r\w*|"
+    r"according to|unconfirmed|unverified|not (?:yet |been |independently )*(?:confirmed|verified)|"
+    r"(?:could|can)(?:not|n't| not) (?:be )?(?:independently )?(?:confirm\w*|verif\w+)|is said to|are said to|"
+    r"(?:may|might|could) (?:have|be)|believed to|thought to|appears? to|seems? to|suggest\w*|speculat\w*|"
+    r"if true|it is unclear|it's unclear|remains? (?:unclear|to be seen))\b", re.I)
 HEDGE_RE = re.compile(
     _W + r"(apparently|reportedly|allegedly|alleged|purportedly|supposedly|seemingly|ostensibly|"
     r"would have|may have|might have|could have|is said to|are said to|was said to|were said to|"
@@ -52,7 +67,8 @@ ATTRIB_RE = re.compile(
 ANAPHOR_RE = re.compile(
     r"\b(th(?:is|ese|ose) (?:claims?|reports?|allegations?|rumou?rs?|stor(?:y|ies)|accounts?)|"
     r"the (?:claims?|reports?|allegations?|rumou?rs?|story|stories|accounts?)|such (?:a |an )?\w+|"
-    r"(?:verify|confirm|corroborate|deny|denied|denies) (?:it|this|that|them))\b", re.I)
+    r"(?:verify|confirm|corroborate|deny|denied|denies|debunk\w*|refut\w*|dismiss\w*|reject\w*|retract\w*) "
+    r"(?:it|this|that|them))\b", re.I)
 NEG_RE = re.compile(_W + r"(not|n't|never|no longer|no|none|neither|nor|nobody|nothing|without)\b", re.I)
 ANON_RE = re.compile(
     r"\b(unnamed|anonymous|anonymity|(?:people|persons|sources?|officials?|diplomats?) (?:familiar|close|"
@@ -191,47 +207,76 @@ class RulesBackend:
             return StanceResult("unrelated", 1.0 - related, s.texts[int(order[0])], related)
         claim_neg = _polarity(claim) > 0
         claim_cues = cues_of(claim)
+        claim_denial = claim_cues.deny or claim_cues.doubt
         weights = {"reports": 0.0, "attributes": 0.0, "denies": 0.0, "doubts": 0.0}
         evidence = {k: ("", -1.0) for k in weights}
+
+        def vote(stance: str, w: float, text: str) -> None:
+            weights[stance] += w
+            if w > evidence[stance][1]:
+                evidence[stance] = (text, w)
+
         floor = max(self.topic, best - 0.2)
+        voted: set[int] = set()
         for rank, i in enumerate(order[:8]):
             sim = float(sims[i])
             if sim < floor:
                 break
+            voted.add(int(i))
             text = s.texts[int(i)]
             c = s.cues[int(i)]
-            if claim_cues.deny or claim_cues.doubt:
+            flipped = False
+            if claim_denial:
                 # the claim itself is a denial ("X is a hoax"): a text that also debunks agrees with it
                 opposite = not (c.deny or c.doubt or s.polarity[int(i)] > 0)
                 c = Cues(False, False, c.hedge, c.attribution, c.negations, c.anonymous)
             else:
-                opposite = (s.polarity[int(i)] > 0) != claim_neg and sim >= self.related
+                # a negation word alone is weak evidence of the opposite ("did not respond to a request for
+                # comment"): it counts only in a sentence that restates the claim closely
+                flipped = (s.polarity[int(i)] > 0) != claim_neg and not c.deny
+                opposite = flipped and sim >= self.related + 0.1
+                if c.doubt and not STRONG_DOUBT_RE.search(text):
+                    # a routine caveat ("could not be independently verified") relays the claim, it does not
+                    # take a side: the text attributes it
+                    c = Cues(c.deny, False, True, c.attribution, c.negations, c.anonymous)
             stance = sentence_stance(c, opposite=opposite, attributed=c.anonymous)
             lead = 1.15 if int(i) < 3 else 1.0
             # casting doubt on what one relays outweighs relaying it ("X claims ...; we could not verify it")
-            push = 1.3 if stance in {"denies", "doubts"} else 1.0
-            w = sim * lead * push * (0.85 ** rank)
-            weights[stance] += w
-            if w > evidence[stance][1]:
-                evidence[stance] = (text, w)
-        # "X was unable to verify the claims": a doubt that points back at the claim counts as if it restated it.
-        if not (claim_cues.deny or claim_cues.doubt):
-            for i, c in enumerate(s.cues):
-                if (c.deny or c.doubt) and float(sims[i]) < floor and ANAPHOR_RE.search(s.texts[i]):
-                    stance = "doubts" if c.doubt or c.hedge else "denies"
-                    w = best * 1.15 * 1.3
-                    weights[stance] += w
-                    if w > evidence[stance][1]:
-                        evidence[stance] = (s.texts[i], w)
-                    break
-        # Body-wide debunking language counts even where the wording differs from the claim.
-        if not (claim_cues.deny or claim_cues.doubt):
-            refute = sum(1 for c, v in zip(s.cues, sims, strict=True) if v >= self.topic and (c.deny or c.doubt))
-            if refute >= 2:
-                weights["denies"] += 0.25 * refute * best
+            push = (0.6 if flipped and not c.doubt else 1.3) if stance in {"denies", "doubts"} else 1.0
+            vote(stance, sim * lead * push * (0.85 ** rank), text)
+        if not claim_denial:
+            self._body_cues(s, sims, best, floor, voted, vote)
         stance = max(weights, key=lambda k: weights[k])
         total = sum(weights.values()) or 1.0
         return StanceResult(stance, weights[stance] / total * related, evidence[stance][0], related)
+
+    def _body_cues(self, s: _Sentences, sims: np.ndarray, best: float, floor: float, voted: set[int],
+                   vote: Callable[[str, float, str], None]) -> None:
+        """Cues anywhere in the text that speak about the claim even where the wording differs from it.
+
+        "X was unable to verify the claims" points back at the claim; refutation language (hoax, fake, debunked,
+        retracted) in sentences on the topic debunks it; hedging spread through the topical sentences
+        ("reportedly", "allegedly", "according to", "unconfirmed") marks a text that relays without committing.
+        """
+        for i, c in enumerate(s.cues):
+            if (c.deny or c.doubt) and float(sims[i]) < floor and ANAPHOR_RE.search(s.texts[i]):
+                strong = c.deny or STRONG_DOUBT_RE.search(s.texts[i])
+                vote(("doubts" if c.doubt or c.hedge else "denies") if strong else "attributes",
+                     best * 1.15 * (1.3 if strong else 1.0), s.texts[i])
+                break
+        topical = [i for i in range(len(s.texts)) if float(sims[i]) >= self.topic]
+        refute = [i for i in topical if REFUTE_RE.search(s.texts[i])]
+        if len(refute) >= 2 or any(float(sims[i]) >= self.related for i in refute):
+            vote("denies", 0.45 * min(len(refute), 3) * best, s.texts[refute[0]])
+        strong = [i for i in topical if STRONG_DOUBT_RE.search(s.texts[i])]
+        if len(strong) >= 2 or any(float(sims[i]) >= self.related for i in strong):
+            vote("doubts", 0.3 * len(strong) * best, s.texts[strong[0]])
+        taken = set(refute) | set(strong)
+        rest = [i for i in topical if i not in voted]
+        hedged = [i for i in rest if i not in taken and DISCUSS_RE.search(s.texts[i])]
+        if hedged:
+            # the sentences already voted above count once; the rest of the text tells how it frames the claim
+            vote("attributes", best * 0.5 * len(hedged) / len(rest), s.texts[hedged[0]])
 
 
 class NLIBackend:
