@@ -24,8 +24,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)  # lines are never hard-wrapped: scripts grep this output
 
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="A newsprism.toml file (default: ./newsprism.toml if present).")]
@@ -61,8 +61,9 @@ def _pairs(items: list[str] | None, what: str) -> dict[str, str]:
 
 
 def _settings(config: Path | None, sets: list[str] | None, **cli: Any) -> Settings:
+    overrides: dict[str, Any] = _pairs(sets, "--set")  # Settings values are typed, not all str
     try:
-        return load_settings(config, **_pairs(sets, "--set"), **cli)
+        return load_settings(config, **overrides, **cli)
     except NewsprismError as exc:
         raise typer.BadParameter(str(exc)) from exc
 

@@ -5,6 +5,7 @@ import threading
 import time
 from pathlib import Path
 
+from newsprism.errors import StoreError
 from newsprism.runners.watch import _Seen, poll_once, watch
 from newsprism.settings import Settings
 from newsprism.store import Store
@@ -15,7 +16,7 @@ HARBOUR = """Harbour cranes stopped at Port Selwick on Tuesday after dockworkers
 
 The port authority said talks would resume on Thursday and that perishable cargo was being diverted to Aldmouth.
 """
-HARBOUR_2 = """Dockworkers at Port Selwick kept the cranes idle for a second day on Wednesday in the night-shift pay dispute.
+HARBOUR_2 = """Dockworkers at Port Selwick kept the cranes idle for a second day on Wednesday over night-shift pay.
 
 Union secretary Maren Holt said the strike would go on until the port authority put its pay offer in writing.
 
@@ -34,8 +35,11 @@ def _drop(folder: Path, name: str, text: str) -> None:
 
 
 def _stories(db: Path) -> list[set[str]]:
-    with Store(db, read_only=True) as store:
-        result = store.load_result()
+    try:
+        with Store(db, read_only=True) as store:
+            result = store.load_result()
+    except StoreError:  # the watcher has not created the store yet
+        return []
     paths = {a.id: Path(a.source_path or "").name for a in result.articles}
     return [{paths[a] for a in s.article_ids} for s in result.stories]
 

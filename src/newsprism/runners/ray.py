@@ -1,9 +1,10 @@
 """The Ray Data runner: the same stage functions as the local runner, spread over a cluster.
 
-- per-article stages (clean, parse and extract, article embeddings) run as ``map_batches`` over stateful actor
-  classes, so each actor loads spaCy and MiniLM once;
-- corpus-wide stages that need every article at once (near-duplicate LSH, story clustering over faiss) run on the
-  driver over the compact results (text and one vector per article);
+- per-article stages run as ``map_batches`` over stateful actor classes, so each actor loads spaCy and MiniLM
+  once: clean; then parse, entity mentions and article embeddings; then quotes, citations and claims;
+- corpus-wide steps that need every article at once run on the driver between them, over compact results:
+  near-duplicate LSH (before parsing, so duplicates are never parsed), the corpus's outlet names, entity linking
+  across articles, and story clustering over faiss;
 - per-story comparison and summary run as a Ray ``groupby("story_id").map_groups`` over story bundles;
 - results are written as Parquet, one table per record type with the SQLite tables' columns, plus report.json.
   ``newsprism load`` brings the Parquet tables into a SQLite store for the web app.
@@ -47,58 +48,66 @@ TABLES: dict[str, type[Record]] = {
 }
 
 
-class ArticleWorker:
-    """Actor, phase 1: clean, parse, find entity mentions and embed a batch; models load once per actor."""
+class CleanWorker:
+    """Phase 1: clean a batch of documents (cheap, no models)."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.resources = Resources(settings)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:
         from newsprism.clean import clean_document
-        from newsprism.cluster.features import embedding_text
-        from newsprism.extract import parse_texts
-        from newsprism.extract.entities import doc_mentions
 
         policy = FailurePolicy()
         docs = [(int(i), pickle.loads(b)) for i, b in zip(batch["i"], batch["doc"], strict=True)]
         cleaned = policy.map("clean", docs, lambda d: (d[0], clean_document(d[1], settings=self.settings)),
                              lambda d: d[1].source_path)
-        articles = [a for _, a in cleaned]
-        parsed = parse_texts(self.resources.nlp, [a.text for a in articles],
-                             batch_size=self.settings.spacy_batch_size)
-        outlets = self.resources.outlets
-        vectors = self.resources.embed([embedding_text(a, self.settings) for a in articles],
-                                       keys=[a.id for a in articles]) if articles else []
-        rows: dict[str, list[Any]] = {"i": [], "article": [], "doc": [], "mentions": [], "vector": [],
-                                      "failures": []}
-        for k, ((i, article), doc) in enumerate(zip(cleaned, parsed, strict=True)):
+        rows: dict[str, list[Any]] = {"i": [], "article": [], "failure": []}
+        for i, article in cleaned:
             rows["i"].append(i)
             rows["article"].append(pickle.dumps(article))
-            rows["doc"].append(doc.to_bytes(exclude=["user_data"]))
-            rows["mentions"].append(pickle.dumps(doc_mentions(doc, article.id, outlets)))
-            rows["vector"].append(pickle.dumps(vectors[k]))
-            rows["failures"].append(pickle.dumps([]))
-        if policy.failures:  # failed documents travel as rows with no article
-            for f in policy.failures:
-                rows["i"].append(-1)
-                rows["article"].append(pickle.dumps(None))
-                rows["doc"].append(b"")
-                rows["mentions"].append(pickle.dumps([]))
-                rows["vector"].append(pickle.dumps(None))
-                rows["failures"].append(pickle.dumps([f]))
+            rows["failure"].append(pickle.dumps(None))
+        for f in policy.failures:  # failed documents travel as rows with no article
+            rows["i"].append(-1)
+            rows["article"].append(pickle.dumps(None))
+            rows["failure"].append(pickle.dumps(f))
         return rows
+
+
+class ParseWorker:
+    """Phase 2, actor: parse, find entity mentions and embed a batch; models load once per actor."""
+
+    def __init__(self, settings: Settings, outlets: bytes) -> None:
+        self.settings = settings
+        self.resources = Resources(settings)
+        self.outlets = pickle.loads(outlets)
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:
+        from newsprism.cluster.features import embedding_text
+        from newsprism.extract import parse_texts
+        from newsprism.extract.entities import doc_mentions
+
+        articles: list[Article] = [pickle.loads(b) for b in batch["article"]]
+        parsed = parse_texts(self.resources.nlp, [a.text for a in articles],
+                             batch_size=self.settings.spacy_batch_size)
+        vectors = self.resources.embed([embedding_text(a, self.settings) for a in articles],
+                                       keys=[a.id for a in articles])
+        return {"id": [a.id for a in articles],
+                "doc": [doc.to_bytes(exclude=["user_data"]) for doc in parsed],
+                "mentions": [pickle.dumps(doc_mentions(doc, a.id, self.outlets))
+                             for a, doc in zip(articles, parsed, strict=True)],
+                "vector": [pickle.dumps(v) for v in vectors]}
 
 
 class ExtractWorker:
     """Actor, phase 2: quotes, citations and claims of parsed articles, with entities linked corpus-wide."""
 
-    def __init__(self, settings: Settings, index: bytes) -> None:
+    def __init__(self, settings: Settings, index: bytes, outlets: bytes) -> None:
         from newsprism.extract import _claims_hook
 
         self.settings = settings
         self.resources = Resources(settings)
         self.index = pickle.loads(index)
+        self.outlets = pickle.loads(outlets)
         self.claims = _claims_hook()
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:
@@ -112,7 +121,7 @@ class ExtractWorker:
             article = pickle.loads(blob)
             try:
                 doc = Doc(nlp.vocab).from_bytes(data)
-                found = extract_article(article, doc, index=self.index, outlets=self.resources.outlets,
+                found = extract_article(article, doc, index=self.index, outlets=self.outlets,
                                         settings=self.settings, claims=self.claims)
                 out.append(pickle.dumps((found, None)))
             except Exception as exc:  # noqa: BLE001 - one bad article becomes a failure row
@@ -179,7 +188,7 @@ def run_ray(inputs: Sequence[str], *, settings: Settings, out_dir: Path,
         batch = max(1, min(64, -(-len(docs) // workers)))
         items = [{"i": i, "doc": pickle.dumps(d)} for i, d in enumerate(docs)]
         ds = ray.data.from_items(items, override_num_blocks=max(workers, 1))
-        rows = ds.map_batches(ArticleWorker, fn_constructor_kwargs={"settings": settings}, batch_size=batch,
+        rows = ds.map_batches(CleanWorker, fn_constructor_kwargs={"settings": settings}, batch_size=batch,
                               **_actors(workers)).take_all()
         result = _corpus_stages(rows, failures, settings, workers, batch)
     finally:
@@ -196,35 +205,44 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
     from newsprism.cluster import cluster_stories
     from newsprism.dedupe import find_duplicates
     from newsprism.extract.entities import link_entities
+    from newsprism.extract.outlets import CorpusOutlets
 
     policy = FailurePolicy(failures=list(failures))
     resources = Resources(settings)
-    seen: dict[str, tuple[int, dict[str, Any]]] = {}
+    seen: dict[str, tuple[int, Article]] = {}
     for row in rows:
-        policy.failures.extend(pickle.loads(row["failures"]))
-        article = pickle.loads(row["article"])
-        if article is None:
+        failure = pickle.loads(row["failure"])
+        if failure is not None:
+            policy.failures.append(failure)
             continue
+        article = pickle.loads(row["article"])
         i = int(row["i"])
         if article.id not in seen or i < seen[article.id][0]:
-            seen[article.id] = (i, row)
+            seen[article.id] = (i, article)
     # input order, as the local runner sees it, so order-dependent choices come out the same
-    ordered = sorted(seen.values(), key=lambda item: item[0])
-    articles = find_duplicates([pickle.loads(r["article"]) for _, r in ordered], settings=settings)
-    row_of = {a.id: seen[a.id][1] for a in articles}
-    for a in articles:
-        resources.prime_embedding(a.id, pickle.loads(row_of[a.id]["vector"]))
+    articles = find_duplicates([a for _, a in sorted(seen.values(), key=lambda item: item[0])], settings=settings)
+    outlets = CorpusOutlets.of(resources.outlets, (a.outlet for a in articles),
+                               threshold=settings.outlet_match_threshold)
     todo = [a for a in articles if not a.duplicate_of and a.text.strip()]
-    index = link_entities([m for a in todo for m in pickle.loads(row_of[a.id]["mentions"])])
     quotes: list[Quote] = []
     citations: list[Citation] = []
     claims: list[Claim] = []
+    index = link_entities([])
     if todo:
-        items = [{"article": pickle.dumps(a), "doc": row_of[a.id]["doc"]} for a in todo]
+        ds = ray.data.from_items([{"article": pickle.dumps(a)} for a in todo],
+                                 override_num_blocks=max(1, min(len(todo), workers)))
+        parsed = ds.map_batches(ParseWorker, fn_constructor_kwargs={
+            "settings": settings, "outlets": pickle.dumps(outlets)}, batch_size=batch,
+            **_actors(workers)).take_all()
+        by_id = {str(r["id"]): r for r in parsed}
+        for a in todo:
+            resources.prime_embedding(a.id, pickle.loads(by_id[a.id]["vector"]))
+        index = link_entities([m for a in todo for m in pickle.loads(by_id[a.id]["mentions"])])
+        items = [{"article": pickle.dumps(a), "doc": by_id[a.id]["doc"]} for a in todo]
         ds = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), workers)))
-        found = ds.map_batches(ExtractWorker, fn_constructor_kwargs={"settings": settings,
-                                                                     "index": pickle.dumps(index)},
-                               batch_size=batch, **_actors(workers)).take_all()
+        found = ds.map_batches(ExtractWorker, fn_constructor_kwargs={
+            "settings": settings, "index": pickle.dumps(index), "outlets": pickle.dumps(outlets)},
+            batch_size=batch, **_actors(workers)).take_all()
         for item in found:
             (q, c, cl), failure = pickle.loads(item["result"])
             quotes += q
