@@ -234,11 +234,11 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
         parsed = ds.map_batches(ParseWorker, fn_constructor_kwargs={
             "settings": settings, "outlets": pickle.dumps(outlets)}, batch_size=batch,
             **_actors(workers)).take_all()
-        by_id = {str(r["id"]): r for r in parsed}
+        row_of = {str(r["id"]): r for r in parsed}
         for a in todo:
-            resources.prime_embedding(a.id, pickle.loads(by_id[a.id]["vector"]))
-        index = link_entities([m for a in todo for m in pickle.loads(by_id[a.id]["mentions"])])
-        items = [{"article": pickle.dumps(a), "doc": by_id[a.id]["doc"]} for a in todo]
+            resources.prime_embedding(a.id, pickle.loads(row_of[a.id]["vector"]))
+        index = link_entities([m for a in todo for m in pickle.loads(row_of[a.id]["mentions"])])
+        items = [{"article": pickle.dumps(a), "doc": row_of[a.id]["doc"]} for a in todo]
         ds = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), workers)))
         found = ds.map_batches(ExtractWorker, fn_constructor_kwargs={
             "settings": settings, "index": pickle.dumps(index), "outlets": pickle.dumps(outlets)},
