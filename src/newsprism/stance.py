@@ -144,6 +144,14 @@ def _key(text: str) -> str:
     return stable_id(normalize_text(text), prefix="s", length=20)
 
 
+_NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,}|[A-Z]{2,})\b")
+
+
+def _names(text: str) -> frozenset[str]:
+    """Capitalised words not at a sentence start: the names a claim is about (cheap, no parser)."""
+    return frozenset(m.group(1).lower() for m in _NAME_RE.finditer(text.strip()))
+
+
 def _polarity(text: str) -> int:
     """Negations that flip meaning (a rough count; a denial word counts as a negation)."""
     t = text.replace("\u2019", "'")
@@ -239,19 +247,21 @@ class RulesBackend:
                     # a routine caveat ("could not be independently verified") relays the claim, it does not
                     # take a side: the text attributes it
                     c = Cues(c.deny, False, True, c.attribution, c.negations, c.anonymous)
+            if not c.hedge and DISCUSS_RE.search(text):
+                c = Cues(c.deny, c.doubt, True, c.attribution, c.negations, c.anonymous)
             stance = sentence_stance(c, opposite=opposite, attributed=c.anonymous)
             lead = 1.15 if int(i) < 3 else 1.0
             # casting doubt on what one relays outweighs relaying it ("X claims ...; we could not verify it")
             push = (0.6 if flipped and not c.doubt else 1.3) if stance in {"denies", "doubts"} else 1.0
             vote(stance, sim * lead * push * (0.85 ** rank), text)
         if not claim_denial:
-            self._body_cues(s, sims, best, floor, voted, vote)
+            self._body_cues(s, sims, best, floor, voted, vote, _names(claim))
         stance = max(weights, key=lambda k: weights[k])
         total = sum(weights.values()) or 1.0
         return StanceResult(stance, weights[stance] / total * related, evidence[stance][0], related)
 
     def _body_cues(self, s: _Sentences, sims: np.ndarray, best: float, floor: float, voted: set[int],
-                   vote: Callable[[str, float, str], None]) -> None:
+                   vote: Callable[[str, float, str], None], names: frozenset[str] = frozenset()) -> None:
         """Cues anywhere in the text that speak about the claim even where the wording differs from it.
 
         "X was unable to verify the claims" points back at the claim; refutation language (hoax, fake, debunked,
@@ -265,7 +275,10 @@ class RulesBackend:
                      best * 1.15 * (1.3 if strong else 1.0), s.texts[i])
                 break
         topical = [i for i in range(len(s.texts)) if float(sims[i]) >= self.topic]
-        refute = [i for i in topical if REFUTE_RE.search(s.texts[i])]
+        # refutation next to the claim's names counts even where the sentence is worded far from the claim
+        near = [i for i in range(len(s.texts))
+                if float(sims[i]) >= self.topic or (names and names & _names(s.texts[i]))]
+        refute = [i for i in near if REFUTE_RE.search(s.texts[i])]
         if len(refute) >= 2 or any(float(sims[i]) >= self.related for i in refute):
             vote("denies", 0.45 * min(len(refute), 3) * best, s.texts[refute[0]])
         strong = [i for i in topical if STRONG_DOUBT_RE.search(s.texts[i])]
