@@ -51,3 +51,11 @@ def test_source_line_of_syndicated_copy_is_not_the_publisher(registry: OutletReg
 def test_author_bio_names_the_outlet(registry: OutletRegistry) -> None:
     bio = [("Ana Pell is a writer who loves trending stories. At Buzzloop Daily she covers world news.", "author-bio")]
     assert self_named_outlet(bio, registry) == "Buzzloop Daily"
+
+
+def test_unknown_outlet_named_by_its_own_appeals_bio_and_credits(registry: OutletRegistry) -> None:
+    junk = [("Photo: The mayor at the quay. (Kell Lantern/Ana Pell)", "credit"),
+            ("The Kell Lantern relies on readers. Please consider a contribution.", "donation"),
+            ("Ivo Marsh is the Kell Lantern's harbour correspondent.", "author-bio")]
+    body = ["The ferry to Kell Island ran four hours late on Friday."]
+    assert find_outlet(meta_name=None, url=None, lines=body, junk=junk, registry=registry) == "The Kell Lantern"

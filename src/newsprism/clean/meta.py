@@ -77,19 +77,46 @@ _SELF_NAMED = re.compile(
 _SELF_CATEGORIES = ("newsletter", "donation", "promo", "author-bio", "page-chrome")
 
 
+# A capitalised name ending in a word outlets are named with, possibly possessive: "Meridian Post's correspondent".
+_OUTLET_WORDS = (r"Post|Times|Courier|Gazette|Ledger|News|Newz|Wire|Herald|Journal|Tribune|Today|Daily|Observer|"
+                 r"Bugle|Chronicle|Standard|Express|Mail|Star|Sun|Record|Review|Press|Telegraph|Guardian|Monitor|"
+                 r"Dispatch|Sentinel|Examiner|Inquirer|Insider|Report|Weekly|Mirror|Independent|Globe|Agency|Service")
+_OUTLETISH = re.compile(rf"\b((?:The\s+)?(?:[A-Z][\w&.-]*\s+){{1,4}}(?:{_OUTLET_WORDS}))(?:'s|’s)?\b")
+_CREDIT = re.compile(r"\(([A-Z][^()/]{2,40}?)\s*/\s*[^()]{2,40}\)")
+
+
 def self_named_outlet(junk: Sequence[tuple[str, str]], registry: OutletRegistry) -> str | None:
-    """The outlet a page's own appeals and author bio name, registry outlets first, then unknown names."""
+    """The outlet a page's own appeals, author bio and photo credits name: registry outlets first, then the name
+    these pieces repeat most ("X relies on readers", "Y is X's correspondent", "(X/Photographer)")."""
     for text, category in junk:
         if category in _SELF_CATEGORIES:
             found = outlet_in_text(text, registry)
             if found:
                 return found
+    votes: dict[str, int] = {}
+    spelled: dict[str, str] = {}
+    order: list[str] = []
     for text, category in junk:
+        names: list[str] = []
         if category in _SELF_CATEGORIES:
             m = _SELF_NAMED.search(text)
             if m and len(m.group(1)) > 3:
-                return registry.canonical_or_self(m.group(1))
-    return None
+                names.append(m.group(1))
+            names += [n.group(1) for n in _OUTLETISH.finditer(text)]
+        if category in ("credit", "caption"):
+            names += [c.group(1) for c in _CREDIT.finditer(text)]
+        for name in names:
+            key = re.sub(r"^the\s+", "", name.strip().lower())
+            if key not in votes:
+                order.append(key)
+                spelled[key] = name.strip()
+            elif len(name.strip()) > len(spelled[key]):  # "The Kell Lantern" over "Kell Lantern"
+                spelled[key] = name.strip()
+            votes[key] = votes.get(key, 0) + 1
+    if not order:
+        return None
+    best = max(order, key=lambda k: (votes[k], -order.index(k)))
+    return registry.canonical_or_self(spelled[best])
 
 
 def _cites(body: str, outlet: str) -> bool:
@@ -127,12 +154,7 @@ def find_outlet(*, meta_name: str | None, url: str | None, lines: Sequence[str],
             found = registry.canonical(m.group(1))
             if found:
                 return found
-    for text, category in junk:
-        if category in ("donation", "newsletter", "promo", "page-chrome"):
-            found = outlet_in_text(text, registry)
-            if found:
-                return found
-    return None
+    return self_named_outlet(junk, registry)
 
 
 def parse_date(text: str) -> str | None:
