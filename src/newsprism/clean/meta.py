@@ -82,6 +82,8 @@ _OUTLET_WORDS = (r"Post|Times|Courier|Gazette|Ledger|News|Newz|Wire|Herald|Journ
                  r"Bugle|Chronicle|Standard|Express|Mail|Star|Sun|Record|Review|Press|Telegraph|Guardian|Monitor|"
                  r"Dispatch|Sentinel|Examiner|Inquirer|Insider|Report|Weekly|Mirror|Independent|Globe|Agency|Service")
 _OUTLETISH = re.compile(rf"\b((?:The\s+)?(?:[A-Z][\w&.-]*\s+){{1,4}}(?:{_OUTLET_WORDS}))(?:'s|’s)?\b")
+_SELF_SUBJECT = re.compile(r"^\s*((?:The\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)\s+(?:relies|depends|is funded|"
+                           r"is your|is reader|needs your|is independent|is a non-?profit|is free)")
 _CREDIT = re.compile(r"\(([A-Z][^()/]{2,40}?)\s*/\s*[^()]{2,40}\)")
 
 
@@ -103,6 +105,7 @@ def self_named_outlet(junk: Sequence[tuple[str, str]], registry: OutletRegistry)
             if m and len(m.group(1)) > 3:
                 names.append(m.group(1))
             names += [n.group(1) for n in _OUTLETISH.finditer(text)]
+            names += [n.group(1) for n in _SELF_SUBJECT.finditer(text)]
         if category in ("credit", "caption"):
             names += [c.group(1) for c in _CREDIT.finditer(text)]
         for name in names:
