@@ -66,3 +66,12 @@ def test_the_newspaper_resolves_to_the_outlet_named_before(resources: Resources,
     claims = _claims(resources, settings, text=text)
     assert claims[-1].anonymous
     assert claims[-1].via == "The Harbour Gazette"
+
+
+def test_who_dismisses_a_report_speaks(resources: Resources, settings: Settings) -> None:
+    """'The ministry called this disinformation': the subject is the speaker; 'called for' stays an action."""
+    text = ("The Quellmark transport ministry called this report disinformation on Tuesday.\n\n"
+            "Tovaris Airways called for a meeting with Quellmark's bankers on Friday.")
+    dismiss, action = _claims(resources, settings, text)
+    assert dismiss.attributed_to is not None and "ministry" in dismiss.attributed_to
+    assert action.attributed_to is None

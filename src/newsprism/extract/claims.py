@@ -22,6 +22,8 @@ REPORTING = frozenset({
     "confirm", "deny", "insist", "argue", "explain", "stress", "emphasize", "emphasise", "indicate", "suggest",
     "declare", "remark", "respond", "reply", "assert", "allege", "predict", "underscore", "point", "acknowledge",
 })
+# Verbs whose subject speaks when the sentence dismisses something ("the ministry called this disinformation").
+_DISMISSING = frozenset({"call", "dismiss", "reject", "brand", "label", "describe", "term"})
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 _NUMBER_LABELS = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
 _ANON_HEADS = frozenset({"official", "source", "people", "person", "diplomat", "insider", "aide", "officer",
@@ -230,7 +232,8 @@ def _parse_sources(sent: Any) -> list[tuple[str, Any]]:
                 if obj.dep_ in {"dobj", "obj"}:
                     span = sent.doc[obj.left_edge.i: obj.right_edge.i + 1]
                     found.append((_span_name(span), span))
-        elif tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB":
+        elif (tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB") or (
+                tok.lemma_.lower() in _DISMISSING and tok.pos_ == "VERB" and DENY_RE.search(sent.text)):
             for subj in tok.children:
                 if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ != "PRON":
                     span = sent.doc[subj.left_edge.i: subj.right_edge.i + 1]
