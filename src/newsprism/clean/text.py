@@ -24,7 +24,9 @@ _CREDIT_TAIL = re.compile(r"(?:\((?:photo:?\s*|foto:?\s*)?[A-Z][^()]{1,50}/[^()]
                           r"\((?:photo|foto|image|bild|credit)s?\s*:[^()]{1,60}\)|"
                           r"(?:photo|foto|image|bild)\s*:\s*[^.]{1,60}|©\s*[^.]{1,60})\s*$", re.IGNORECASE)
 _CJK = re.compile("[\u3000-\u9fff\uac00-\ud7af]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of two or more spaces, or one odd space: a lone " " already reads as itself, and matching every single space
+# of a paragraph would cost a match and a copy per word.
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 
 
@@ -57,7 +59,7 @@ def normalize_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_NON_LETTERS = re.compile(r"[\W\d_]+")
+_NON_LETTERS = re.compile(r"[\W\d_]{2,}|[^\w ]|[\d_]")  # runs of non-letters; a lone space stays as it is
 
 
 def line_key(text: str) -> str:
@@ -227,7 +229,7 @@ def _credits(texts: Sequence[str], shapes: Sequence[_Shape], cats: list[str | No
     """Credit lines, lines ending in a credit, and the short descriptive lines just before them are captions."""
     for i, t in enumerate(texts):
         anchor = cats[i] == "credit"
-        if not anchor and cats[i] is None and shapes[i].words <= 60 and _CREDIT_TAIL.search(t):
+        if not anchor and cats[i] is None and shapes[i].words <= 60 and _may_credit(t) and _CREDIT_TAIL.search(t):
             cats[i] = "caption"
             anchor = True
         if not anchor:
@@ -236,6 +238,14 @@ def _credits(texts: Sequence[str], shapes: Sequence[_Shape], cats: list[str | No
             if j < 0 or cats[j] not in (None, "caption") or shapes[j].words > 20 or shapes[j].good:
                 break
             cats[j] = "caption"
+
+
+def _may_credit(text: str) -> bool:
+    """Every ``_CREDIT_TAIL`` match holds a bracket, a copyright sign or a picture word: most lines have none."""
+    if "(" in text or "©" in text:
+        return True
+    low = P.lowered(text)
+    return "photo" in low or "foto" in low or "image" in low or "bild" in low
 
 
 def _trailing_lists(shapes: Sequence[_Shape], cats: list[str | None]) -> None:
