@@ -82,7 +82,8 @@ SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"payment methods?|paypal|patreon|one-time|monthly (?:gift|donation)|remind me later|"
         r"spenden|jetzt spenden|unterstütze|unterstützen sie|faire un don|soutenez|apoya|dona ahora|"
         r"wesprzyj|small favou?r to ask|we need your help|independent (?:journalism|news|media)|"
-        r"keep (?:our )?journalism (?:free|open))\b", r"^\s*(?:please\s+)?support\b.{0,40}!\s*$")),
+        r"keep (?:our )?journalism (?:free|open)|is your (?:paper|newspaper|news source)|keep (?:it|us) going|"
+        r"relies on (?:readers|you)|(?:funded|supported) by readers)\b", r"^\s*(?:please\s+)?support\b.{0,40}!\s*$")),
     ("newsletter", _rx(
         r"\b(newsletters?|sign up|signup|sign-up|inbox|by e-?mail|per e-?mail|be notified|get notified|"
         r"notify me|subscribe to our|abonnieren|anmelden|melde dich|suscr[ií]bete|inscrivez-vous|"
@@ -95,7 +96,7 @@ SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"viewed|shared)|trending|you (?:may|might) (?:also )?like|don'?t miss|recommended for you|"
         r"popular (?:now|stories|articles)|meistgelesen|beliebt|más leídas|lo más|les plus lus|"
         r"more from|more stories|latest (?:news|stories|articles)|full story|unlock|"
-        r"to continue reading|log in to read|already a subscriber)\b")),
+        r"to continue reading|log in to read|already a subscriber|keep following|stay tuned|for more updates)\b")),
     ("engagement", _rx(
         r"\b(share (?:this|on|via|article|story)|share$|teilen(?: mit)?:?$|tweet(?: this)?$|"
         r"^like this:?|^gefällt mir|follow us|folge uns|síguenos|suivez-nous|follow .{1,40} on "
@@ -119,7 +120,9 @@ SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"previous (?:article|post|story)|older posts?|newer posts?|sie sind hier:?|you are here:?|"
         r"categories|kategorien|archiv|archive|tags?|schlagwörter|inhalt|contents?|sitemap|login|log in|"
         r"anmelden|register|registrieren|close|schließen)\s*:?\s*$",
-        r"^\s*[«‹←]|[»›→]\s*$")),
+        r"^\s*[«‹←]|[»›→]\s*$",
+        # a breadcrumb trail: "Home » World » Headline", "News > Politics > ..."
+        r"^\s*(?:[^\W\d]+\s?){1,3}[»›>]\s*[^»›>\d]{1,40}[»›>]\s*\S")),
     ("page-chrome", _rx(
         r"^\s*(impressum|imprint|datenschutz(?:erklärung)?|privacy(?: policy)?|terms(?: of (?:use|service))?|"
         r"agb|kontakt|contact(?: us)?|about(?: us)?|über uns|faq|legal notice|mentions légales|aviso legal|"
@@ -139,7 +142,9 @@ CTA_START = re.compile(
 AUTHOR_BIO = re.compile(
     r"^\s*(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s+(?:is|was|has been|works as|writes|covers|reports)\b.{0,200}"
     r"\b(journalist|reporter|correspondent|editor|writer|author|columnist|contributor|freelance|"
-    r"producer|anchor|blogger|analyst|staff|desk|covering|covers|newsroom)\b", re.DOTALL)
+    r"producer|anchor|blogger|analyst|staff|desk|covering|covers|newsroom)\b"
+    # "X writes about public safety for The Y"
+    r"|^\s*(?:[A-Z][\w.'’-]+\s+){1,3}(?:writes|reports) (?:about|on) .{3,150}\bfor (?:the )?[A-Z]", re.DOTALL)
 BIO_FOLLOW = re.compile(r"^\s*(?:he|she|they)\s+(?:is|was|has|currently|previously|also|holds|lives|writes|"
                         r"covers|joined|worked|graduated)\b", _I)
 
