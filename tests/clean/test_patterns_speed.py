@@ -27,7 +27,10 @@ PHRASES = [
     "Trending", "You might also like", "Don't miss", "Dont miss", "Recommended for you", "Popular now",
     "Meistgelesen", "Beliebt", "Más leídas", "Lo más visto", "Les plus lus", "More from Velmont",
     "More stories", "Latest news", "Full story", "Unlock this article", "To continue reading",
-    "Log in to read", "Already a subscriber?", "COOKİE POLİCY", "WE USE COOKIES", "SUBSCRİBE",
+    "Log in to read", "Already a subscriber?",
+    "The Velmont Courier is your newspaper", "Keep us going", "Keep it going", "This paper relies on readers",
+    "Funded by readers", "Supported by readers", "Keep following our coverage", "Stay tuned",
+    "For more updates", "COOKİE POLİCY", "WE USE COOKIES", "SUBSCRİBE",
 ]
 
 GUARDED = [rx for rx in P._SPLIT]

@@ -206,6 +206,7 @@ def maybe_junk(text: str) -> bool:
     return any(w[:5] in _TRIGGERS for w in words if len(w) >= 4)
 
 
+# A cue added to one of these patterns needs its literal here too (and a phrase in the test), or long lines miss it.
 # Literal pieces, at least one of which every match of a costly cue contains (lower case; "^x": the line starts
 # with x). They let a paragraph skip the cue's regex, which would try its alternatives at every word: the result
 # is the same, as tests/clean/test_patterns_speed.py checks cue by cue.
@@ -223,7 +224,9 @@ _NEEDLES: dict[re.Pattern[str], tuple[str | re.Pattern[str], ...]] = {
     STRONG[15][1]: ("©", "(c)", "copyright"),
     SHORT[1][1]: ("donat", "contribut", "support", "become a ", "payment method", "paypal", "patreon", "one-time",
                   "monthly ", "remind me later", "spenden", "unterstütze", "faire un don", "soutenez", "apoya",
-                  "dona ahora", "wesprzyj", "small favo", "we need your help", "independent ", "journalism"),
+                  "dona ahora", "wesprzyj", "small favo", "we need your help", "independent ", "journalism",
+                  "is your ", "keep it going", "keep us going", "relies on ", "funded by readers",
+                  "supported by readers"),
     SHORT[2][1]: ("newsletter", "sign up", "signup", "sign-up", "inbox", "mail", "notified", "notify me",
                   "subscribe to our", "abonnieren", "anmelden", "melde dich", "suscr", "inscrivez-vous",
                   "zapisz się"),
@@ -231,7 +234,8 @@ _NEEDLES: dict[re.Pattern[str], tuple[str | re.Pattern[str], ...]] = {
                   "special offer", "exclusive ", "readers ", "most ", "trending", "you may", "you might",
                   "don't miss", "dont miss", "recommended for you", "popular ", "meistgelesen", "beliebt",
                   "más leídas", "lo más", "les plus lus", "more from", "more stories", "latest ", "full story",
-                  "unlock", "to continue reading", "log in to read"),
+                  "unlock", "to continue reading", "log in to read", "keep following", "stay tuned",
+                  "for more updates"),
 }
 # Case folds the regex engine makes under IGNORECASE that str.lower() does not (dotless i, dotted capital I,
 # long s, Kelvin sign): folded here too so a needle test never rejects a line the regex would match.
