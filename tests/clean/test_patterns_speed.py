@@ -79,3 +79,66 @@ def test_needles_do_rule_out_an_ordinary_paragraph() -> None:
     low = P.lowered(FILLER * 2)
     assert not any(P.may_match(rx, low) for rx in GUARDED)
     assert P.may_match(P.STRONG[7][1], P.lowered(f"{FILLER} We use cookies on this site."))
+
+
+def _branches(source: str) -> list[str]:
+    """Top-level alternatives of a cue, inside its one enclosing group when it has one (``\\b(a|b)\\b``)."""
+    out: list[str] = []
+    for part in _split_top(source):
+        inner = part.removeprefix(r"\b").removesuffix(r"\b")
+        if inner.startswith("(") and inner.endswith(")") and _closing(inner) == len(inner) - 1:
+            out += _split_top(inner[3:-1] if inner.startswith("(?:") else inner[1:-1])
+        else:
+            out.append(part)
+    return out
+
+
+def _closing(text: str) -> int:
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "\\":
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            return i
+    return -1
+
+
+def _split_top(text: str) -> list[str]:
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, text[start:]]
+
+
+def _literal_head(branch: str) -> str:
+    """The literal text a branch opens with (a character made optional by ``?``/``*``/``{`` is dropped)."""
+    out = ""
+    for ch in branch:
+        if ch in "?*{":
+            return out[:-1]
+        if ch in "()[]+.^$|\\":
+            return out
+        out += ch
+    return out
+
+
+def test_every_literal_branch_has_a_needle() -> None:
+    """A cue added to a guarded pattern without its needle would silently miss long lines: caught here."""
+    for rx, (plain, _heads, _rxs) in P._SPLIT.items():
+        for branch in _branches(rx.pattern):
+            head = _literal_head(branch).lower()
+            if len(head) >= 3:
+                assert any(n in head or head in n or n in branch.lower() for n in plain), (rx.pattern[:40], branch)
