@@ -80,7 +80,7 @@ def process_articles(articles: Sequence[Article], resources: Resources, settings
                                 progress=progress)
     quotes: tuple[Quote, ...] = extraction.quotes
     citations: tuple[Citation, ...] = extraction.citations
-    entities: tuple[Entity, ...] = extraction.entities
+    entities: tuple[Entity, ...] = entities_with_copies(extraction.entities, articles)
     claims: tuple[Claim, ...] = extraction.claims
 
     progress("cluster", 0, 1)
@@ -115,6 +115,18 @@ def process_articles(articles: Sequence[Article], resources: Resources, settings
              "duplicates": sum(1 for a in articles if a.duplicate_of), "failures": len(policy.failures)}
     return AnalysisResult(articles=tuple(articles), stories=tuple(done), quotes=quotes, citations=citations,
                           entities=entities, claims=claims, failures=tuple(policy.failures), stats=stats)
+
+
+def entities_with_copies(entities: Sequence[Entity], articles: Sequence[Article]) -> tuple[Entity, ...]:
+    """Duplicates are not parsed again, but they name the same people: list them where their source is listed."""
+    copies: dict[str, list[str]] = {}
+    for a in articles:
+        if a.duplicate_of:
+            copies.setdefault(a.duplicate_of, []).append(a.id)
+    if not copies:
+        return tuple(entities)
+    return tuple(replace(e, article_ids=tuple(dict.fromkeys(
+        [*e.article_ids, *(c for a in e.article_ids for c in copies.get(a, ()))]))) for e in entities)
 
 
 def _unique(articles: Sequence[Article]) -> list[Article]:
@@ -163,7 +175,7 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
     quotes = previous.quotes + extraction.quotes
     citations = previous.citations + extraction.citations
     claims = previous.claims + extraction.claims
-    entities = merge_entities(previous.entities, extraction.entities)
+    entities = entities_with_copies(merge_entities(previous.entities, extraction.entities), articles)
     stories = cluster_stories(articles, resources=resources, settings=settings, existing=previous.stories)
     before = {s.id: s for s in previous.stories}
     by_id = {a.id: a for a in articles}

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.errors import InputError, NewsprismError
-from newsprism.pipeline import FailurePolicy
+from newsprism.pipeline import FailurePolicy, entities_with_copies
 from newsprism.records import (
     AnalysisResult,
     Article,
@@ -275,7 +275,8 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
              "stories": len(final), "duplicates": sum(1 for a in articles if a.duplicate_of),
              "failures": len(policy.failures), "runner": "ray"}
     return AnalysisResult(articles=tuple(articles), stories=tuple(final), quotes=_by_article(quotes, articles),
-                          citations=_by_article(citations, articles), entities=index.entities,
+                          citations=_by_article(citations, articles),
+                          entities=entities_with_copies(index.entities, articles),
                           claims=_by_article(claims, articles), failures=tuple(policy.failures), stats=stats)
 
 
