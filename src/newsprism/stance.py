@@ -281,10 +281,10 @@ class RulesBackend:
         refute = [i for i in near if REFUTE_RE.search(s.texts[i])]
         if len(refute) >= 2 or any(float(sims[i]) >= self.related for i in refute):
             vote("denies", 0.45 * min(len(refute), 3) * best, s.texts[refute[0]])
-        strong = [i for i in topical if STRONG_DOUBT_RE.search(s.texts[i])]
-        if len(strong) >= 2 or any(float(sims[i]) >= self.related for i in strong):
-            vote("doubts", 0.3 * len(strong) * best, s.texts[strong[0]])
-        taken = set(refute) | set(strong)
+        doubting = [i for i in topical if STRONG_DOUBT_RE.search(s.texts[i])]
+        if len(doubting) >= 2 or any(float(sims[i]) >= self.related for i in doubting):
+            vote("doubts", 0.3 * len(doubting) * best, s.texts[doubting[0]])
+        taken = set(refute) | set(doubting)
         rest = [i for i in topical if i not in voted]
         hedged = [i for i in rest if i not in taken and DISCUSS_RE.search(s.texts[i])]
         if hedged:
