@@ -17,6 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PY = str(ROOT / ".venv" / "bin" / "python")
 N = int(os.environ.get("NEWSPRISM_BENCH_E2E_N", "10000"))
+# cap on the distinct texts (0 = all 1,229); a smaller cap gives a quicker, clearly labelled partial run
+DISTINCT = int(os.environ.get("NEWSPRISM_BENCH_E2E_DISTINCT", "0"))
 
 
 def source_texts(shared: Path) -> list[dict[str, str]]:
@@ -39,7 +41,9 @@ def source_texts(shared: Path) -> list[dict[str, str]]:
 
 def build_corpus(shared: Path, work: Path, n: int) -> tuple[Path, int, int]:
     base = source_texts(shared)
-    path = work / f"e2e_{n}.jsonl"
+    if DISTINCT:
+        base = base[::max(1, len(base) // DISTINCT)][:DISTINCT]
+    path = work / f"e2e_{n}_{len(base)}.jsonl"
     words = 0
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
