@@ -94,7 +94,7 @@ class OutletRegistry:
             return None
         for cand, _, _ in process.extract(key, list(self._by_key), scorer=fuzz.ratio, score_cutoff=self.threshold,
                                           limit=5):
-            # the distinctive words must match too: "Meridian Post" is not "Washington Post", "Wahington Post" is
+            # the distinctive words must match too: "Meridian Post" is not "Washington Post", a one-letter slip is
             mine, theirs = _distinctive(key), _distinctive(cand)
             if not mine or not theirs or fuzz.ratio(mine, theirs) >= self.threshold:
                 return self._by_key[cand]
