@@ -65,10 +65,8 @@ def process_articles(articles: Sequence[Article], resources: Resources, settings
                      existing_stories: Sequence[Story] = ()) -> AnalysisResult:
     """Everything after cleaning: dedupe, cluster, extract, compare, summarise."""
     from newsprism.cluster import cluster_stories
-    from newsprism.compare import compare_story
     from newsprism.dedupe import find_duplicates
     from newsprism.extract import extract_corpus
-    from newsprism.summarize import summarize_story
 
     articles = _unique(articles)
     progress("dedupe", 0, 1)
@@ -88,25 +86,14 @@ def process_articles(articles: Sequence[Article], resources: Resources, settings
     progress("cluster", 1, 1)
 
     by_id = {a.id: a for a in articles}
+    per = StoryInputs(quotes, citations, claims)
     done: list[Story] = []
     for i, story in enumerate(stories):
         progress("compare", i, len(stories))
-        members = [by_id[a] for a in story.article_ids if a in by_id]
-        ids = set(story.article_ids)
-        try:
-            groups = compare_story(
-                story, members,
-                quotes=[q for q in quotes if q.article_id in ids],
-                citations=[c for c in citations if c.article_id in ids],
-                claims=[c for c in claims if c.article_id in ids],
-                resources=resources, settings=settings)
-            story = replace(story, claims=tuple(groups))
-            summary, timeline, title = summarize_story(story, members, resources=resources, settings=settings)
-            story = replace(story, summary=tuple(summary), timeline=tuple(timeline), title=title or story.title)
-        except Exception as exc:
-            log.warning("story %s failed: %s", story.id, exc)
-            policy.failures.append(Failure(source_path=None, stage=f"story:{story.id}",
-                                           error=f"{type(exc).__name__}: {exc}"))
+        story, failure = analyse_story(story, [by_id[a] for a in story.article_ids if a in by_id],
+                                       *per.of(story), resources=resources, settings=settings)
+        if failure is not None:
+            policy.failures.append(failure)
         done.append(story)
     progress("compare", len(stories), len(stories))
 
@@ -137,6 +124,53 @@ def _unique(articles: Sequence[Article]) -> list[Article]:
     return list(seen.values())
 
 
+A = TypeVar("A", Quote, Citation, Claim)
+
+
+def _group(items: Sequence[A]) -> dict[str, list[tuple[int, A]]]:
+    out: dict[str, list[tuple[int, A]]] = {}
+    for pos, item in enumerate(items):
+        out.setdefault(item.article_id, []).append((pos, item))
+    return out
+
+
+def _pick(index: dict[str, list[tuple[int, A]]], ids: Sequence[str]) -> list[A]:
+    """The story's records in the corpus order (order-dependent choices downstream stay the same)."""
+    return [item for _, item in sorted((p for a in dict.fromkeys(ids) for p in index.get(a, ())),
+                                       key=lambda p: p[0])]
+
+
+class StoryInputs:
+    """Quotes, citations and claims indexed by article once, so each story takes its own in linear time."""
+
+    def __init__(self, quotes: Sequence[Quote], citations: Sequence[Citation], claims: Sequence[Claim]) -> None:
+        self.quotes = _group(quotes)
+        self.citations = _group(citations)
+        self.claims = _group(claims)
+
+    def of(self, story: Story) -> tuple[list[Quote], list[Citation], list[Claim]]:
+        ids = story.article_ids
+        return _pick(self.quotes, ids), _pick(self.citations, ids), _pick(self.claims, ids)
+
+
+def analyse_story(story: Story, members: Sequence[Article], quotes: Sequence[Quote], citations: Sequence[Citation],
+                  claims: Sequence[Claim], *, resources: Resources,
+                  settings: Settings) -> tuple[Story, Failure | None]:
+    """Compare and summarise one story; a story that fails keeps its articles and loses only its analysis."""
+    from newsprism.compare import compare_story
+    from newsprism.summarize import summarize_story
+
+    try:
+        groups = compare_story(story, members, quotes=quotes, citations=citations, claims=claims,
+                               resources=resources, settings=settings)
+        story = replace(story, claims=tuple(groups))
+        summary, timeline, title = summarize_story(story, members, resources=resources, settings=settings)
+        return replace(story, summary=tuple(summary), timeline=tuple(timeline), title=title or story.title), None
+    except Exception as exc:  # noqa: BLE001 - the policy is to record any stage error and go on
+        log.warning("story %s failed: %s", story.id, exc)
+        return story, Failure(source_path=None, stage=f"story:{story.id}", error=f"{type(exc).__name__}: {exc}")
+
+
 def merge_entities(*groups: Sequence[Entity]) -> tuple[Entity, ...]:
     """Entities with one id (the same canonical referent) merged: aliases and articles united, order kept."""
     merged: dict[str, Entity] = {}
@@ -159,10 +193,8 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
     stories whose articles changed are compared and summarised again.
     """
     from newsprism.cluster import cluster_stories
-    from newsprism.compare import compare_story
     from newsprism.dedupe import find_duplicates
     from newsprism.extract import extract_corpus
-    from newsprism.summarize import summarize_story
 
     known = {a.id for a in previous.articles}
     fresh = [a for a in _unique(new_articles) if a.id not in known]
@@ -179,6 +211,7 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
     stories = cluster_stories(articles, resources=resources, settings=settings, existing=previous.stories)
     before = {s.id: s for s in previous.stories}
     by_id = {a.id: a for a in articles}
+    per = StoryInputs(quotes, citations, claims)
     done: list[Story] = []
     for story in stories:
         old = before.get(story.id)
@@ -186,19 +219,10 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
             done.append(replace(story, claims=old.claims, summary=old.summary, timeline=old.timeline,
                                 title=old.title))
             continue
-        ids = set(story.article_ids)
-        members = [by_id[a] for a in story.article_ids if a in by_id]
-        try:
-            groups = compare_story(story, members, quotes=[q for q in quotes if q.article_id in ids],
-                                   citations=[c for c in citations if c.article_id in ids],
-                                   claims=[c for c in claims if c.article_id in ids],
-                                   resources=resources, settings=settings)
-            story = replace(story, claims=tuple(groups))
-            summary, timeline, title = summarize_story(story, members, resources=resources, settings=settings)
-            story = replace(story, summary=tuple(summary), timeline=tuple(timeline), title=title or story.title)
-        except Exception as exc:
-            policy.failures.append(Failure(source_path=None, stage=f"story:{story.id}",
-                                           error=f"{type(exc).__name__}: {exc}"))
+        story, failure = analyse_story(story, [by_id[a] for a in story.article_ids if a in by_id],
+                                       *per.of(story), resources=resources, settings=settings)
+        if failure is not None:
+            policy.failures.append(failure)
         done.append(story)
     failures = previous.failures + tuple(policy.failures)
     stats = {"articles": len(articles), "removed_pieces": sum(len(a.removed) for a in articles),

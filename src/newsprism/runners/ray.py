@@ -17,14 +17,13 @@ import logging
 import os
 import pickle
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from newsprism.errors import InputError, NewsprismError
-from newsprism.pipeline import FailurePolicy, entities_with_copies
+from newsprism.pipeline import FailurePolicy, StoryInputs, analyse_story, entities_with_copies
 from newsprism.records import (
     AnalysisResult,
     Article,
@@ -139,23 +138,11 @@ class StoryWorker:
         self.resources = Resources(settings)
 
     def __call__(self, group: dict[str, np.ndarray]) -> dict[str, list[Any]]:
-        from newsprism.compare import compare_story
-        from newsprism.summarize import summarize_story
-
         out = []
         for blob in group["bundle"]:
             story, members, quotes, citations, claims = pickle.loads(blob)
-            failure = None
-            try:
-                groups = compare_story(story, members, quotes=quotes, citations=citations, claims=claims,
-                                       resources=self.resources, settings=self.settings)
-                story = replace(story, claims=tuple(groups))
-                summary, timeline, title = summarize_story(story, members, resources=self.resources,
-                                                           settings=self.settings)
-                story = replace(story, summary=tuple(summary), timeline=tuple(timeline), title=title or story.title)
-            except Exception as exc:  # noqa: BLE001 - same failure policy as the local runner
-                failure = Failure(source_path=None, stage=f"story:{story.id}", error=f"{type(exc).__name__}: {exc}")
-            out.append(pickle.dumps((story, failure)))
+            out.append(pickle.dumps(analyse_story(story, members, quotes, citations, claims,
+                                                  resources=self.resources, settings=self.settings)))
         return {"result": out}
 
 
@@ -253,11 +240,10 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
     stories = cluster_stories(articles, resources=resources, settings=settings)
     by_id = {a.id: a for a in articles}
     bundles = []
+    per = StoryInputs(quotes, citations, claims)
     for story in stories:
-        ids = set(story.article_ids)
         members = [by_id[a] for a in story.article_ids if a in by_id]
-        blob = pickle.dumps((story, members, [q for q in quotes if q.article_id in ids],
-                             [c for c in citations if c.article_id in ids], [c for c in claims if c.article_id in ids]))
+        blob = pickle.dumps((story, members, *per.of(story)))
         bundles.append({"story_id": story.id, "bundle": blob})
     done: dict[str, Story] = {}
     if bundles:
