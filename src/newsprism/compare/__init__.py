@@ -9,7 +9,7 @@ and provenance (``verdict``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -198,6 +198,32 @@ def _merge_opposites(clusters: list[list[int]], props: Sequence[Proposition], si
     return _merge_siblings(_merge_fragments([sorted(g) for g in pos], props, sim, threshold), props, sim, threshold)
 
 
+def _greedy_merge(clusters: list[list[int]], props: Sequence[Proposition], floor: float,
+                  link: Callable[[list[int], list[int]], float | None]) -> list[list[int]]:
+    """Join the best-linked pair of groups (smaller, larger) above ``floor`` until none is left.
+
+    Groups holding parts of one claim never join (a claim is not its own confirmation)."""
+    groups = [list(g) for g in clusters]
+    merged = True
+    while merged:
+        merged = False
+        best = (floor, -1, -1)
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                small, large = sorted((groups[a], groups[b]), key=len)
+                if {props[i].claim.id for i in small} & {props[j].claim.id for j in large}:
+                    continue
+                value = link(small, large)
+                if value is not None and value > best[0]:
+                    best = (value, a, b)
+        if best[1] >= 0:
+            _, a, b = best
+            groups[a] = sorted(groups[a] + groups[b])
+            del groups[b]
+            merged = True
+    return groups
+
+
 def _merge_siblings(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
                     threshold: float) -> list[list[int]]:
     """Join groups that state one frame: same predicate, same content words, close wording on average.
@@ -206,29 +232,14 @@ def _merge_siblings(clusters: list[list[int]], props: Sequence[Proposition], sim
     groups when each has a closer neighbour of its own; sharing the predicate and most of the arguments says
     they are one claim (one side denying it), so the groups join when their linkage is near the threshold.
     """
-    groups = [list(g) for g in clusters]
-    merged = True
-    while merged:
-        merged = False
-        best = (threshold - _SIBLING_MARGIN, -1, -1)
-        for a in range(len(groups)):
-            for b in range(a + 1, len(groups)):
-                small, large = sorted((groups[a], groups[b]), key=len)
-                if {props[i].claim.id for i in small} & {props[j].claim.id for j in large}:
-                    continue
-                if not any(props[i].predicate and props[i].predicate == props[j].predicate
-                           and frame_overlap(props[i], props[j]) >= _FRAME_OVERLAP
-                           and props[i].entities & props[j].entities for i in small for j in large):
-                    continue
-                link = float(np.mean(sim[np.ix_(small, large)].max(axis=1)))
-                if link > best[0]:
-                    best = (link, a, b)
-        if best[1] >= 0:
-            _, a, b = best
-            groups[a] = sorted(groups[a] + groups[b])
-            del groups[b]
-            merged = True
-    return groups
+    def link(small: list[int], large: list[int]) -> float | None:
+        if not any(props[i].predicate and props[i].predicate == props[j].predicate
+                   and frame_overlap(props[i], props[j]) >= _FRAME_OVERLAP
+                   and props[i].entities & props[j].entities for i in small for j in large):
+            return None
+        return float(np.mean(sim[np.ix_(small, large)].max(axis=1)))
+
+    return _greedy_merge(clusters, props, threshold - _SIBLING_MARGIN, link)
 
 
 def _merge_fragments(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
@@ -238,25 +249,8 @@ def _merge_fragments(clusters: list[list[int]], props: Sequence[Proposition], si
     Average linkage splits a claim told at different lengths across outlets; this pass joins such fragments
     without the chaining of single linkage (each member needs its own close match).
     """
-    groups = [list(g) for g in clusters]
-    merged = True
-    while merged:
-        merged = False
-        best = (threshold + _FRAGMENT_MARGIN, -1, -1)
-        for a in range(len(groups)):
-            for b in range(a + 1, len(groups)):
-                small, large = sorted((groups[a], groups[b]), key=len)
-                if {props[i].claim.id for i in small} & {props[j].claim.id for j in large}:
-                    continue
-                link = float(np.min(sim[np.ix_(small, large)].max(axis=1)))
-                if link > best[0]:
-                    best = (link, a, b)
-        if best[1] >= 0:
-            _, a, b = best
-            groups[a] = sorted(groups[a] + groups[b])
-            del groups[b]
-            merged = True
-    return groups
+    return _greedy_merge(clusters, props, threshold + _FRAGMENT_MARGIN,
+                         lambda small, large: float(np.min(sim[np.ix_(small, large)].max(axis=1))))
 
 
 def _own_voice_stance_only(c: Claim) -> bool:
