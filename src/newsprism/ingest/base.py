@@ -155,3 +155,14 @@ def clean_str(value: object) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def read_text(stream: BinaryIO, source: str, ctx: ReadContext) -> str | None:
+    """A whole file as text: size-limited, decoded with detection; a decoding note becomes a failure row."""
+    data = read_limited(stream, source, ctx)
+    if data is None:
+        return None
+    decoded = decode_bytes(data)
+    if decoded.note:
+        ctx.fail(source, decoded.note)
+    return decoded.text

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from newsprism.ingest.base import ReadContext, decode_bytes, read_limited
+from newsprism.ingest.base import ReadContext, read_text
 from newsprism.records import RawDocument
 
 
@@ -17,16 +17,13 @@ class TextReader:
     name = "text"
 
     def read(self, stream: BinaryIO, source: str, ctx: ReadContext) -> Iterator[RawDocument]:
-        data = read_limited(stream, source, ctx)
-        if data is None:
+        text = read_text(stream, source, ctx)
+        if text is None:
             return
-        decoded = decode_bytes(data)
-        if decoded.note:
-            ctx.fail(source, decoded.note)
-        if not decoded.text.strip():
+        if not text.strip():
             ctx.fail(source, "file holds only whitespace: nothing to read")
             return
-        yield RawDocument(source_path=source, text=decoded.text, format="text")
+        yield RawDocument(source_path=source, text=text, format="text")
 
 
 _PROJECT_FILES = {"readme", "license", "licence", "changelog", "contributing", "notice", "authors", "copying"}
