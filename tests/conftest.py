@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -39,3 +42,21 @@ def shared_dir() -> Path:
 @pytest.fixture
 def fresh_db(tmp_path: Path) -> Path:
     return tmp_path / "newsprism.db"
+
+
+def _htmlkit() -> ModuleType:
+    """tests/htmlkit.py (headless Chromium and the sample result) by path: tests/ is not a package."""
+    name = "newsprism_tests_htmlkit"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent / "htmlkit.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+_kit = _htmlkit()
+sample_module = _kit.sample_module
+chromium = _kit.chromium
+page = _kit.page

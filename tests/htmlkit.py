@@ -1,6 +1,6 @@
 """Shared by tests/report and tests/web: the hand-built sample result and headless Chromium (skips when absent).
 
-Loaded by path from both conftest.py files (pytest runs in importlib mode, so tests/ is not a package).
+Loaded by path from tests/conftest.py (pytest runs in importlib mode, so tests/ is not a package).
 """
 
 from __future__ import annotations

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import socket
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -13,23 +11,6 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-
-
-def _kit():  # type: ignore[no-untyped-def]
-    name = "newsprism_tests_htmlkit"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[1] / "htmlkit.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-kit = _kit()
-sample_module = kit.sample_module
-chromium = kit.chromium
-page = kit.page
 
 
 @pytest.fixture(scope="session")
