@@ -79,6 +79,17 @@ def test_rules_backend_body_cues(resources: Resources) -> None:
     assert got[2] in {"denies", "doubts"}
 
 
+HEARSAY = "The Orrin city council reportedly voted to close the Lantern Street library."
+
+
+def test_rules_backend_hearsay_claim(resources: Resources) -> None:
+    """A claim worded as hearsay is only relayed by a text that restates or doubts it; a refutation still denies."""
+    backend = RulesBackend(resources)
+    got = [r.stance for r in backend.judge([HEARSAY] * 3, [REPORTS, DOUBTS, DENIES])]
+    assert got == ["attributes", "attributes", "denies"]
+    assert backend.judge([CLAIM], [REPORTS])[0].stance == "reports"
+
+
 def test_stance_of_texts_api(resources: Resources, settings: Settings) -> None:
     rows = stance_of_texts(CLAIM, [REPORTS, UNRELATED], resources=resources, settings=settings)
     assert [r["stance"] for r in rows] == ["reports", "unrelated"]

@@ -158,6 +158,12 @@ def _polarity(text: str) -> int:
     return len(NEG_RE.findall(t)) + len(DENY_RE.findall(t))
 
 
+def _relayed(claim: str) -> bool:
+    """The claim is worded as hearsay or as unconfirmed: hedged or sourced inside the claim itself."""
+    t = claim.replace("\u2019", "'")
+    return bool(HEDGE_RE.search(t) or DISCUSS_RE.search(t))
+
+
 @dataclass(slots=True)
 class _Sentences:
     texts: list[str]
@@ -216,10 +222,15 @@ class RulesBackend:
         claim_neg = _polarity(claim) > 0
         claim_cues = cues_of(claim)
         claim_denial = claim_cues.deny or claim_cues.doubt
+        # a claim worded as hearsay ("X reportedly did Y", "Y, claims Z") is itself unconfirmed: a text that
+        # restates it or hedges it agrees only with the hearsay, so it relays; only a refutation takes a side
+        relayed = not claim_denial and _relayed(claim)
         weights = {"reports": 0.0, "attributes": 0.0, "denies": 0.0, "doubts": 0.0}
         evidence = {k: ("", -1.0) for k in weights}
 
         def vote(stance: str, w: float, text: str) -> None:
+            if relayed and stance in {"reports", "doubts"}:
+                stance = "attributes"
             weights[stance] += w
             if w > evidence[stance][1]:
                 evidence[stance] = (text, w)
