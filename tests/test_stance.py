@@ -90,6 +90,17 @@ def test_rules_backend_hearsay_claim(resources: Resources) -> None:
     assert backend.judge([CLAIM], [REPORTS])[0].stance == "reports"
 
 
+DENIAL = "Orrin council denies voting to close the Lantern Street library."
+RELAYS_STORY = ("Two council members claim the Orrin city council voted to close the Lantern Street library. The vote "
+                "reportedly took place behind closed doors on Monday.")
+
+
+def test_rules_backend_denial_claim(resources: Resources) -> None:
+    """On a claim that is a denial: denying agrees, telling the story plainly contradicts, hearsay relays."""
+    got = [r.stance for r in RulesBackend(resources).judge([DENIAL] * 3, [DENIES, REPORTS, RELAYS_STORY])]
+    assert got == ["reports", "denies", "attributes"]
+
+
 def test_stance_of_texts_api(resources: Resources, settings: Settings) -> None:
     rows = stance_of_texts(CLAIM, [REPORTS, UNRELATED], resources=resources, settings=settings)
     assert [r["stance"] for r in rows] == ["reports", "unrelated"]

@@ -164,6 +164,16 @@ def _relayed(claim: str) -> bool:
     return bool(HEDGE_RE.search(t) or DISCUSS_RE.search(t))
 
 
+def _debunks(c: Cues, text: str) -> bool:
+    """The sentence denies, doubts or refutes something."""
+    return c.deny or c.doubt or bool(REFUTE_RE.search(text) or STRONG_DOUBT_RE.search(text))
+
+
+# A text where at least this share of the sentences on the claim's topic carry hearsay or hedging ("reportedly",
+# "claims", "according to", "may have") relays what it tells: about one sentence in three.
+HEDGED_SHARE = 0.3
+
+
 @dataclass(slots=True)
 class _Sentences:
     texts: list[str]
@@ -246,9 +256,9 @@ class RulesBackend:
             c = s.cues[int(i)]
             flipped = False
             if claim_denial:
-                # the claim itself is a denial ("X is a hoax"): a text that also debunks agrees with it
-                opposite = not (c.deny or c.doubt or s.polarity[int(i)] > 0)
-                c = Cues(False, False, c.hedge, c.attribution, c.negations, c.anonymous)
+                vote(self._on_denial(c, text, sim, s.polarity[int(i)]),
+                     sim * (1.15 if int(i) < 3 else 1.0) * (0.85 ** rank), text)
+                continue
             else:
                 # a negation word alone is weak evidence of the opposite ("did not respond to a request for
                 # comment"): it counts only in a sentence that restates the claim closely
@@ -267,9 +277,35 @@ class RulesBackend:
             vote(stance, sim * lead * push * (0.85 ** rank), text)
         if not claim_denial:
             self._body_cues(s, sims, best, floor, voted, vote, _names(claim))
+        elif not any(_debunks(c, t) for c, t in zip(s.cues, s.texts, strict=True)):
+            # the claim calls something false and the text never doubts it: told in the outlet's own voice, the
+            # story contradicts the denial; told as hearsay, it only relays the story
+            hedged = self._hedged_share(s, sims)
+            vote("attributes" if hedged >= HEDGED_SHARE else "denies", 2.0 * sum(weights.values()) + best,
+                 s.texts[int(order[0])])
         stance = max(weights, key=lambda k: weights[k])
         total = sum(weights.values()) or 1.0
         return StanceResult(stance, weights[stance] / total * related, evidence[stance][0], related)
+
+    def _hedged_share(self, s: _Sentences, sims: np.ndarray) -> float:
+        """The share of the sentences on the claim's topic that carry hearsay or hedging."""
+        topical = [i for i in range(len(s.texts)) if float(sims[i]) >= self.topic]
+        hedged = [i for i in topical if s.cues[i].hedge or DISCUSS_RE.search(s.texts[i])]
+        return len(hedged) / len(topical) if topical else 0.0
+
+    def _on_denial(self, c: Cues, text: str, sim: float, polarity: int) -> str:
+        """A sentence's stance on a claim that is itself a denial ("X is a hoax", "Y denies doing X").
+
+        A sentence that also negates or debunks agrees with the denial; one that asserts the denied thing in
+        the outlet's own voice, restating it closely, contradicts it; the allegation relayed as someone's claim
+        ("X claims ...") only reports the dispute.
+        """
+        hearsay = c.hedge or bool(DISCUSS_RE.search(text))
+        if c.deny or c.doubt or polarity > 0:
+            return "attributes" if hearsay else "reports"
+        if sim >= self.related + 0.1 and not (hearsay or c.attribution):
+            return "denies"
+        return "attributes"
 
     def _body_cues(self, s: _Sentences, sims: np.ndarray, best: float, floor: float, voted: set[int],
                    vote: Callable[[str, float, str], None], names: frozenset[str] = frozenset()) -> None:
