@@ -90,6 +90,17 @@ def test_rules_backend_hearsay_claim(resources: Resources) -> None:
     assert backend.judge([CLAIM], [REPORTS])[0].stance == "reports"
 
 
+MOSTLY_HEARSAY = ("The Orrin city council voted to close the Lantern Street library. The closure was reportedly "
+                  "approved after a budget shortfall, according to a council aide. The library may have lost half "
+                  "its readers since 2015, local bloggers claim.")
+
+
+def test_rules_backend_hedged_text_relays(resources: Resources) -> None:
+    """One plain sentence does not make a text that hedges most of what it says on the claim report it."""
+    got = [r.stance for r in RulesBackend(resources).judge([CLAIM] * 2, [MOSTLY_HEARSAY, REPORTS])]
+    assert got == ["attributes", "reports"]
+
+
 DENIAL = "Orrin council denies voting to close the Lantern Street library."
 RELAYS_STORY = ("Two council members claim the Orrin city council voted to close the Lantern Street library. The vote "
                 "reportedly took place behind closed doors on Monday.")

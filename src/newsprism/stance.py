@@ -284,6 +284,12 @@ class RulesBackend:
             vote("attributes" if hedged >= HEDGED_SHARE else "denies", 2.0 * sum(weights.values()) + best,
                  s.texts[int(order[0])])
         stance = max(weights, key=lambda k: weights[k])
+        if stance == "reports" and self._hedged_share(s, sims) >= HEDGED_SHARE:
+            # a text that hedges much of what it says on the topic relays the claim, even where one sentence
+            # states it plainly
+            weights["attributes"] += weights.pop("reports")
+            evidence["attributes"] = evidence["reports"]
+            stance = "attributes"
         total = sum(weights.values()) or 1.0
         return StanceResult(stance, weights[stance] / total * related, evidence[stance][0], related)
 
