@@ -112,6 +112,22 @@ def test_rules_backend_denial_claim(resources: Resources) -> None:
     assert got == ["reports", "denies", "attributes"]
 
 
+NEGATED = "The Orrin city council did not vote to close the Lantern Street library."
+NO_VOTE = ("The Orrin city council did not vote on the Lantern Street library on Tuesday. The branch stays open "
+           "for now, and its books stay on the shelves.")
+
+
+HEARSAY_STORY = ("The Orrin city council reportedly voted to close the Lantern Street library. The closure would "
+                 "have been approved on Tuesday, council aides claim.")
+
+
+def test_rules_backend_negated_claim(resources: Resources) -> None:
+    """A claim that negates what it tells is a denial: a plain negation agrees, the story told plainly contradicts,
+    the story told as hearsay only relays (it does not doubt the negated claim)."""
+    got = [r.stance for r in RulesBackend(resources).judge([NEGATED] * 3, [NO_VOTE, REPORTS, HEARSAY_STORY])]
+    assert got == ["reports", "denies", "attributes"]
+
+
 def test_stance_of_texts_api(resources: Resources, settings: Settings) -> None:
     rows = stance_of_texts(CLAIM, [REPORTS, UNRELATED], resources=resources, settings=settings)
     assert [r["stance"] for r in rows] == ["reports", "unrelated"]

@@ -164,6 +164,9 @@ def _relayed(claim: str) -> bool:
     return bool(HEDGE_RE.search(t) or DISCUSS_RE.search(t))
 
 
+_NEGATED_RE = re.compile(r"^\W*no\b|\b(?:not|never)\b|n't\b", re.I)
+
+
 def _debunks(c: Cues, text: str) -> bool:
     """The sentence denies, doubts or refutes something."""
     return c.deny or c.doubt or bool(REFUTE_RE.search(text) or STRONG_DOUBT_RE.search(text))
@@ -231,7 +234,8 @@ class RulesBackend:
             return StanceResult("unrelated", 1.0 - related, s.texts[int(order[0])], related)
         claim_neg = _polarity(claim) > 0
         claim_cues = cues_of(claim)
-        claim_denial = claim_cues.deny or claim_cues.doubt
+        # a claim that negates what it tells ("X did not do Y", "No, X has not ...") is a denial too
+        claim_denial = claim_cues.deny or claim_cues.doubt or bool(_NEGATED_RE.search(claim.replace("\u2019", "'")))
         # a claim worded as hearsay ("X reportedly did Y", "Y, claims Z") is itself unconfirmed: a text that
         # restates it or hedges it agrees only with the hearsay, so it relays; only a refutation takes a side
         relayed = not claim_denial and _relayed(claim)
@@ -277,7 +281,8 @@ class RulesBackend:
             vote(stance, sim * lead * push * (0.85 ** rank), text)
         if not claim_denial:
             self._body_cues(s, sims, best, floor, voted, vote, _names(claim))
-        elif not any(_debunks(c, t) for c, t in zip(s.cues, s.texts, strict=True)):
+        elif not any(_debunks(c, t) or (pol > 0 and float(sim) >= self.related)
+                     for c, t, pol, sim in zip(s.cues, s.texts, s.polarity, sims, strict=True)):
             # the claim calls something false and the text never doubts it: told in the outlet's own voice, the
             # story contradicts the denial; told as hearsay, it only relays the story
             hedged = self._hedged_share(s, sims)
