@@ -121,6 +121,17 @@ HEARSAY_STORY = ("The Orrin city council reportedly voted to close the Lantern S
                  "have been approved on Tuesday, council aides claim.")
 
 
+def test_negated_claim_scope() -> None:
+    """Only a negated main statement makes a claim a denial, not a negation inside a quote or an adverb."""
+    from newsprism.stance import _negated
+
+    assert _negated(NEGATED)
+    assert _negated("No, the Orrin council has not sold the ferry")
+    assert _negated("Mayor Quill isn't leaving office")
+    assert not _negated("Orrin marchers chant 'we won't go home' at the council")
+    assert not _negated("The Orrin ferry is better not rushed, the council decides")
+
+
 def test_rules_backend_negated_claim(resources: Resources) -> None:
     """A claim that negates what it tells is a denial: a plain negation agrees, the story told plainly contradicts,
     the story told as hearsay only relays (it does not doubt the negated claim)."""

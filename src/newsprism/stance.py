@@ -164,7 +164,17 @@ def _relayed(claim: str) -> bool:
     return bool(HEDGE_RE.search(t) or DISCUSS_RE.search(t))
 
 
-_NEGATED_RE = re.compile(r"^\W*no\b|\b(?:not|never)\b|n't\b", re.I)
+# a negated main verb ("did not", "has never", "isn't", "No, ..."); quoted words are left out before the search,
+# since a quote ("'Hands up, don't shoot'") is not the claim's own polarity
+_NEGATED_RE = re.compile(
+    r"^\W*no\b|\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|may|might|must)"
+    r"\s+(?:not|never)\b|'(?:s|re|m)\s+(?:not|never)\b|n't\b|\bnever\b", re.I)
+_QUOTED_RE = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|(?<!\w)'.*?'(?!\w)|\u2018.*?\u2019(?!\w)")
+
+
+def _negated(claim: str) -> bool:
+    """The claim negates its main statement (quoted words aside)."""
+    return bool(_NEGATED_RE.search(_QUOTED_RE.sub(" ", claim).replace("\u2019", "'")))
 
 
 def _debunks(c: Cues, text: str) -> bool:
@@ -235,7 +245,7 @@ class RulesBackend:
         claim_neg = _polarity(claim) > 0
         claim_cues = cues_of(claim)
         # a claim that negates what it tells ("X did not do Y", "No, X has not ...") is a denial too
-        claim_denial = claim_cues.deny or claim_cues.doubt or bool(_NEGATED_RE.search(claim.replace("\u2019", "'")))
+        claim_denial = claim_cues.deny or claim_cues.doubt or _negated(claim)
         # a claim worded as hearsay ("X reportedly did Y", "Y, claims Z") is itself unconfirmed: a text that
         # restates it or hedges it agrees only with the hearsay, so it relays; only a refutation takes a side
         relayed = not claim_denial and _relayed(claim)
