@@ -132,6 +132,27 @@ def test_negated_claim_scope() -> None:
     assert not _negated("The Orrin ferry is better not rushed, the council decides")
 
 
+def test_denial_claim_detection() -> None:
+    """A denial word makes a claim a denial unless it is itself negated; idioms are no denials."""
+    from newsprism.stance import _denial_claim
+
+    assert _denial_claim(DENIAL)
+    assert _denial_claim("The Orrin library closure story is a hoax")
+    assert _denial_claim(NEGATED)
+    assert not _denial_claim("The Orrin library closure is no hoax, the mayor says")
+    assert not _denial_claim("Orrin council has made up its mind on the Lantern Street library")
+    assert not _denial_claim(CLAIM)
+
+
+REBUTS = ("The Orrin city council pushed back on Tuesday against the story that it voted to close the Lantern "
+          "Street library. In fact the library stays open, and its hours grow in March.")
+
+
+def test_rules_backend_rebuttal_agrees_with_denial(resources: Resources) -> None:
+    """A rebuttal ("pushed back against the story", "in fact") agrees with a claim that is a denial."""
+    assert RulesBackend(resources).judge([DENIAL], [REBUTS])[0].stance == "reports"
+
+
 def test_rules_backend_negated_claim(resources: Resources) -> None:
     """A claim that negates what it tells is a denial: a plain negation agrees, the story told plainly contradicts,
     the story told as hearsay only relays (it does not doubt the negated claim)."""

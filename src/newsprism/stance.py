@@ -177,9 +177,32 @@ def _negated(claim: str) -> bool:
     return bool(_NEGATED_RE.search(_QUOTED_RE.sub(" ", claim).replace("\u2019", "'")))
 
 
+# Rebuttal verbs and refutation framing that news uses around a claim it corrects ("pushed back against the
+# report", "in fact", "contrary to", "you may have heard that ...").
+REBUT_RE = re.compile(
+    _W + r"(push(?:es|ed|ing)? back|rebuff\w*|disput\w*|contest(?:s|ed|ing)|contradict\w*|"
+    r"reject\w*|dismiss\w*|in fact|actually|turn(?:s|ed)? out|myths?|contrary to|misconceptions?|"
+    r"you (?:may|might) have (?:heard|seen|read)|(?:everyone|many people) (?:thinks?|believes?))\b", re.I)
+_IDIOM_RE = re.compile(r"\bmade up (?:\w+ ){0,2}mind\b", re.I)
+_NEG_BEFORE_RE = re.compile(r"(?:\b(?:not|no|never)|n't)(?:\W+\w+)?\W*$", re.I)
+
+
+def _denial_claim(claim: str) -> bool:
+    """The claim is itself a denial: it calls something false or doubtful, or negates its main statement.
+
+    A negated denial word ("is no hoax", "they're not fake") affirms, and "made up one's mind" is no denial.
+    """
+    t = _IDIOM_RE.sub(" ", claim.replace("\u2019", "'"))
+    for rx in (DENY_RE, DOUBT_RE):
+        for m in rx.finditer(t):
+            if not _NEG_BEFORE_RE.search(t[: m.start()]):
+                return True
+    return _negated(claim) and not any(rx.search(t) for rx in (DENY_RE, DOUBT_RE))
+
+
 def _debunks(c: Cues, text: str) -> bool:
     """The sentence denies, doubts or refutes something."""
-    return c.deny or c.doubt or bool(REFUTE_RE.search(text) or STRONG_DOUBT_RE.search(text))
+    return c.deny or c.doubt or bool(REFUTE_RE.search(text) or STRONG_DOUBT_RE.search(text) or REBUT_RE.search(text))
 
 
 # A text where at least this share of the sentences on the claim's topic carry hearsay or hedging ("reportedly",
@@ -243,9 +266,8 @@ class RulesBackend:
         if related < self.topic or best < self.related:
             return StanceResult("unrelated", 1.0 - related, s.texts[int(order[0])], related)
         claim_neg = _polarity(claim) > 0
-        claim_cues = cues_of(claim)
         # a claim that negates what it tells ("X did not do Y", "No, X has not ...") is a denial too
-        claim_denial = claim_cues.deny or claim_cues.doubt or _negated(claim)
+        claim_denial = _denial_claim(claim)
         # a claim worded as hearsay ("X reportedly did Y", "Y, claims Z") is itself unconfirmed: a text that
         # restates it or hedges it agrees only with the hearsay, so it relays; only a refutation takes a side
         relayed = not claim_denial and _relayed(claim)
@@ -322,7 +344,7 @@ class RulesBackend:
         ("X claims ...") only reports the dispute.
         """
         hearsay = c.hedge or bool(DISCUSS_RE.search(text))
-        if c.deny or c.doubt or polarity > 0:
+        if c.deny or c.doubt or polarity > 0 or REBUT_RE.search(text):
             return "attributes" if hearsay else "reports"
         if sim >= self.related + 0.1 and not (hearsay or c.attribution):
             return "denies"
