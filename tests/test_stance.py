@@ -83,10 +83,13 @@ HEARSAY = "The Orrin city council reportedly voted to close the Lantern Street l
 
 
 def test_rules_backend_hearsay_claim(resources: Resources) -> None:
-    """A claim worded as hearsay is only relayed by a text that restates or doubts it; a refutation still denies."""
+    """A claim worded as hearsay or as someone's statement is only relayed by a text that restates or doubts it;
+    a refutation still denies."""
     backend = RulesBackend(resources)
     got = [r.stance for r in backend.judge([HEARSAY] * 3, [REPORTS, DOUBTS, DENIES])]
     assert got == ["attributes", "attributes", "denies"]
+    sourced = "The Orrin city council voted to close the Lantern Street library, council aides say."
+    assert backend.judge([sourced], [REPORTS])[0].stance == "attributes"
     assert backend.judge([CLAIM], [REPORTS])[0].stance == "reports"
 
 

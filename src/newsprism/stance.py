@@ -159,9 +159,9 @@ def _polarity(text: str) -> int:
 
 
 def _relayed(claim: str) -> bool:
-    """The claim is worded as hearsay or as unconfirmed: hedged or sourced inside the claim itself."""
+    """The claim is worded as hearsay, as unconfirmed or as someone's statement: hedged or sourced in itself."""
     t = claim.replace("\u2019", "'")
-    return bool(HEDGE_RE.search(t) or DISCUSS_RE.search(t))
+    return bool(HEDGE_RE.search(t) or DISCUSS_RE.search(t) or ATTRIB_RE.search(t))
 
 
 # a negated main verb ("did not", "has never", "isn't", "No, ..."); quoted words are left out before the search,
@@ -268,8 +268,8 @@ class RulesBackend:
         claim_neg = _polarity(claim) > 0
         # a claim that negates what it tells ("X did not do Y", "No, X has not ...") is a denial too
         claim_denial = _denial_claim(claim)
-        # a claim worded as hearsay ("X reportedly did Y", "Y, claims Z") is itself unconfirmed: a text that
-        # restates it or hedges it agrees only with the hearsay, so it relays; only a refutation takes a side
+        # a claim worded as hearsay or as someone's statement ("X reportedly did Y", "Y, officials say") is not
+        # the outlet's own: a text that restates or hedges it relays the statement; only a refutation takes a side
         relayed = not claim_denial and _relayed(claim)
         weights = {"reports": 0.0, "attributes": 0.0, "denies": 0.0, "doubts": 0.0}
         evidence = {k: ("", -1.0) for k in weights}
