@@ -113,6 +113,10 @@ def test_rules_backend_denial_claim(resources: Resources) -> None:
     """On a claim that is a denial: denying agrees, telling the story plainly contradicts, hearsay relays."""
     got = [r.stance for r in RulesBackend(resources).judge([DENIAL] * 3, [DENIES, REPORTS, RELAYS_STORY])]
     assert got == ["reports", "denies", "attributes"]
+    # a denial is someone's statement by nature: sourcing it does not distance the text from it
+    sourced = ("The Orrin city council did not vote to close the Lantern Street library, according to council "
+               "speaker Mara Quill. No vote on the branch was held this year, according to the council minutes.")
+    assert RulesBackend(resources).judge([DENIAL], [sourced])[0].stance == "reports"
 
 
 NEGATED = "The Orrin city council did not vote to close the Lantern Street library."

@@ -321,7 +321,7 @@ class RulesBackend:
             vote("attributes" if hedged >= HEDGED_SHARE else "denies", 2.0 * sum(weights.values()) + best,
                  s.texts[int(order[0])])
         stance = max(weights, key=lambda k: weights[k])
-        if stance == "reports" and self._hedged_share(s, sims) >= HEDGED_SHARE:
+        if stance == "reports" and not claim_denial and self._hedged_share(s, sims) >= HEDGED_SHARE:
             # a text that hedges much of what it says on the topic relays the claim, even where one sentence
             # states it plainly
             weights["attributes"] += weights.pop("reports")
@@ -339,13 +339,14 @@ class RulesBackend:
     def _on_denial(self, c: Cues, text: str, sim: float, polarity: int) -> str:
         """A sentence's stance on a claim that is itself a denial ("X is a hoax", "Y denies doing X").
 
-        A sentence that also negates or debunks agrees with the denial; one that asserts the denied thing in
-        the outlet's own voice, restating it closely, contradicts it; the allegation relayed as someone's claim
-        ("X claims ...") only reports the dispute.
+        A sentence that also negates or debunks agrees with the denial (a denial is someone's statement by nature,
+        so sourcing it, "according to X", keeps it; only a hedge, "reportedly", distances the text); one that
+        asserts the denied thing in the outlet's own voice, restating it closely, contradicts it; the allegation
+        relayed as someone's claim ("X claims ...") only reports the dispute.
         """
         hearsay = c.hedge or bool(DISCUSS_RE.search(text))
         if c.deny or c.doubt or polarity > 0 or REBUT_RE.search(text):
-            return "attributes" if hearsay else "reports"
+            return "attributes" if c.hedge else "reports"
         if sim >= self.related + 0.1 and not (hearsay or c.attribution):
             return "denies"
         return "attributes"
