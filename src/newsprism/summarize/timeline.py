@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -149,11 +150,14 @@ def _merge(events: list[_Event], resources: Resources) -> list[_Event]:
     """Events on the same date that say the same thing become one, cited to all their articles."""
     if not events:
         return []
-    vecs = embed_texts(resources, [e.text for e in events])
+    dates = Counter(e.date for e in events if e.date)
+    shared = [i for i, e in enumerate(events) if dates[e.date] > 1]  # only events that share a date can merge
+    vecs = dict(zip(shared, embed_texts(resources, [events[i].text for i in shared]), strict=True)) if shared else {}
     kept: list[int] = []
     for i, e in enumerate(events):
-        twin = next((k for k in kept if events[k].date == e.date and e.date
-                     and float(np.dot(vecs[i], vecs[k])) >= MERGE_SIMILARITY), None)
+        twin = None if i not in vecs else next(
+            (k for k in kept if events[k].date == e.date and float(np.dot(vecs[i], vecs[k])) >= MERGE_SIMILARITY),
+            None)
         if twin is None:
             kept.append(i)
         else:
