@@ -26,6 +26,9 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 CLASSES = ("agree", "disagree", "discuss", "unrelated")
+# Measured with the rules as they were when the split was added (commit 33659fd), on each half.
+BEFORE = ("held-out macro-F1 0.589, disagree F1 0.314, FNC score 76.9%; dev 0.596, 0.292, 78.6%; "
+          "all 0.592, 0.303, 77.8%")
 TO_FNC = {"reports": "agree", "denies": "disagree", "doubts": "disagree", "attributes": "discuss",
           "unrelated": "unrelated"}
 
@@ -161,12 +164,23 @@ def run(shared: Path, work: Path) -> str:
         "",
         "Method. No train_stances.csv is available, so nothing is fitted on FNC data. The test pairs are split "
         "once by a stable hash of the Body ID (every pair of one body falls in the same half): \"dev\" "
-        "(456 bodies) and \"held-out\" (445 bodies). The rules of `RulesBackend` are written from the FNC "
-        "definitions (agree: the body asserts the claim in its own voice; discuss: it reports the claim without "
-        "taking a position; disagree: it refutes it) and from how news writes (attribution and hedging around "
-        "the claim, reported speech, refutation framing), with no word lists mined from the data and no "
-        "parameter search. While rules were developed only the dev half was scored (`FNC_SPLIT=dev`); the "
-        "held-out half was scored once the rules were fixed. The held-out column is the honest figure.",
+        "(456 bodies, 13,108 pairs) and \"held-out\" (445 bodies, 12,305 pairs). The rules of `RulesBackend` "
+        "come from the FNC definitions (agree: the body asserts the claim in its own voice; discuss: it reports "
+        "the claim without taking a position; disagree: it refutes it) and from how news writes, not from word "
+        "lists mined from the data, and no parameter was searched. The rules added with the split were developed "
+        "and checked on the dev half only (`FNC_SPLIT=dev` scores just that half) and the held-out half was "
+        "scored once, after they were fixed: a claim worded as hearsay or as someone's statement (\"reportedly\", "
+        "\"officials say\") is relayed, not confirmed, by a text that restates it; a text that hedges a third or "
+        "more of its sentences on the topic relays; a claim that is a denial (a denial word not itself negated, "
+        "or a negated main verb outside quotes) is agreed with by a text that also denies, rebuts or negates it, "
+        "contradicted by one that tells the denied story in its own voice without a word of doubt, and only "
+        "relayed by one that tells it as hearsay. The older body-level rules (routine caveats relay, a negation "
+        "alone is weak, refutation and hedging across the body) were checked on the whole test set in four runs "
+        "before the split existed, so for them the held-out half is not unseen. "
+        "A split by body is not a split by story: 716 of the 810 "
+        "headlines of related dev pairs also head related held-out pairs, so the held-out figure shows that the "
+        "rules carry to other bodies, not to other stories. "
+        f"Before the rules added with the split: {BEFORE}.",
         "",
         f"FNC score over these pairs: {score:.1f}.",
         "",
