@@ -29,7 +29,7 @@ def analyze_documents(docs: Iterable[RawDocument], *, settings: Settings | None 
     settings = settings or Settings()
     resources = resources or Resources(settings)
     policy = FailurePolicy()
-    articles = clean_documents(list(docs), settings, policy)
+    articles = clean_documents(list(docs), settings, policy, seen=set())
     return process_articles(articles, resources, settings, policy)
 
 

@@ -54,10 +54,32 @@ class FailurePolicy:
 
 
 def clean_documents(docs: Sequence[RawDocument], settings: Settings, policy: FailurePolicy,
-                    progress: Progress = _no_progress) -> list[Article]:
+                    progress: Progress = _no_progress, seen: set[str] | None = None) -> list[Article]:
+    """Clean a batch; with ``seen`` (shared across a run's batches), a document read again is not cleaned twice."""
     from newsprism.clean import clean_corpus
 
+    if seen is not None:
+        docs = first_readings(docs, seen)
     return clean_corpus(docs, settings=settings, policy=policy, progress=progress)
+
+
+def first_readings(docs: Iterable[RawDocument], seen: set[str]) -> list[RawDocument]:
+    """Documents not read before in this run: the same raw text (or page) is the same article, and the first
+    reading wins (as the article id, a hash of the raw text, already says), so a copy is not cleaned again."""
+    from newsprism.records import article_id_for, stable_id
+
+    out = []
+    for doc in docs:
+        if doc.html is not None and (doc.text is None or doc.format == "html"):
+            key = stable_id(doc.html, prefix="h") if doc.html.strip() else None
+        else:
+            key = article_id_for(doc.text) if doc.text and not doc.text.isspace() else None
+        if key is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(doc)
+    return out
 
 
 def process_articles(articles: Sequence[Article], resources: Resources, settings: Settings,

@@ -43,11 +43,12 @@ def ingest_articles(inputs: Sequence[str], *, settings: Settings, policy: Failur
         store = Store(db)
     articles: list[Article] = []
     seen = 0
+    readings: set[str] = set()
     try:
         docs: Iterator[RawDocument] = read_inputs(inputs, settings=settings, field_map=field_map,
                                                   failures=policy.failures)
         for batch in _batches(docs, BATCH):
-            cleaned = clean_documents(batch, settings, policy)
+            cleaned = clean_documents(batch, settings, policy, seen=readings)
             seen += len(batch)
             progress("ingest", seen, 0)
             if store is not None:

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.errors import InputError, NewsprismError
-from newsprism.pipeline import FailurePolicy, StoryInputs, analyse_story, entities_with_copies
+from newsprism.pipeline import FailurePolicy, StoryInputs, analyse_story, entities_with_copies, first_readings
 from newsprism.records import (
     AnalysisResult,
     Article,
@@ -170,6 +170,7 @@ def run_ray(inputs: Sequence[str], *, settings: Settings, out_dir: Path,
                                                    failures=failures))
         if not docs:
             raise InputError(f"nothing could be read from {', '.join(inputs)}")
+        docs = first_readings(docs, set())
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False
         batch = max(1, min(64, -(-len(docs) // workers)))

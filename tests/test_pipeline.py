@@ -1,0 +1,30 @@
+"""The pipeline's own glue: the first reading of a document wins before any cleaning is spent on a copy."""
+
+from __future__ import annotations
+
+from newsprism.pipeline import FailurePolicy, clean_documents, first_readings
+from newsprism.records import RawDocument
+from newsprism.settings import Settings
+
+TEXT = ("Kell Island ferry to stop in March\n\nThe Kell Island ferry will stop running in March, harbour "
+        "officials said on Monday, after the operator lost its licence.")
+
+
+def test_a_document_read_again_is_not_cleaned_again() -> None:
+    docs = [RawDocument(source_path="a.txt", text=TEXT), RawDocument(source_path="copy.txt", text=TEXT + "\n"),
+            RawDocument(source_path="b.txt", text=TEXT.replace("March", "April")),
+            RawDocument(source_path="page.html", html="<p>x</p>", format="html"),
+            RawDocument(source_path="page2.html", html="<p>x</p>", format="html"),
+            RawDocument(source_path="empty.txt", text="  ")]
+    seen: set[str] = set()
+    kept = first_readings(docs, seen)
+    assert [d.source_path for d in kept] == ["a.txt", "b.txt", "page.html", "empty.txt"]
+    assert first_readings(docs[:2], seen) == []  # the set carries over to the next batch
+
+
+def test_clean_documents_with_seen_cleans_each_article_once() -> None:
+    policy = FailurePolicy()
+    docs = [RawDocument(source_path="a.txt", text=TEXT), RawDocument(source_path="again.txt", text=TEXT)]
+    articles = clean_documents(docs, Settings(), policy, seen=set())
+    assert [a.source_path for a in articles] == ["a.txt"]
+    assert len(clean_documents(docs, Settings(), policy)) == 2  # without the set every document is cleaned
