@@ -166,3 +166,26 @@ def test_outlet_label_never_falls_back_to_the_title() -> None:
     assert outlet_of(Article(id="a", text="x", source_path="/data/in/017_wire.txt", title="Headline"), "a") == \
         "017_wire.txt"
     assert outlet_of(Article(id="a", text="x", title="Headline"), "a") == NO_OUTLET
+
+
+def test_propositions_come_from_the_article_parse(resources: Resources, settings: Settings) -> None:
+    """Extraction hands compare each claim's propositions, read from the article's own parse (no second parse)."""
+    from newsprism.compare.align import propositions
+
+    arts = _articles("denial")
+    ex = extract_corpus(arts, resources=resources, settings=settings, policy=FailurePolicy(),
+                        progress=lambda *_: None)
+    assert ex.claims and set(ex.propositions) == {c.id for c in ex.claims}
+
+    class NoParse:
+        def pipe(self, texts: list[str]) -> list[object]:
+            assert not list(texts), "claims were parsed again"
+            return []
+
+    known = propositions(ex.claims, NoParse(), ex.propositions)
+    fresh = propositions(ex.claims, resources.nlp)
+    assert [p.claim.id for p in known] == [p.claim.id for p in fresh]
+    same = sum(a.core == b.core for a, b in zip(known, fresh, strict=True))
+    assert same >= 0.9 * len(fresh)
+    for p in known:  # the core's ranges point into the claim's own text
+        assert p.ranges and all(0 <= s < e <= len(p.claim.text) for s, e in p.ranges)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from newsprism.records import (
     AnalysisResult,
@@ -108,12 +108,13 @@ def process_articles(articles: Sequence[Article], resources: Resources, settings
     progress("cluster", 1, 1)
 
     by_id = {a.id: a for a in articles}
-    per = StoryInputs(quotes, citations, claims)
+    per = StoryInputs(quotes, citations, claims, extraction.propositions)
     done: list[Story] = []
     for i, story in enumerate(stories):
         progress("compare", i, len(stories))
         story, failure = analyse_story(story, [by_id[a] for a in story.article_ids if a in by_id],
-                                       *per.of(story), resources=resources, settings=settings)
+                                       *per.of(story), resources=resources, settings=settings,
+                                       propositions=per.propositions_of(story))
         if failure is not None:
             policy.failures.append(failure)
         done.append(story)
@@ -165,26 +166,35 @@ def _pick(index: dict[str, list[tuple[int, A]]], ids: Sequence[str]) -> list[A]:
 class StoryInputs:
     """Quotes, citations and claims indexed by article once, so each story takes its own in linear time."""
 
-    def __init__(self, quotes: Sequence[Quote], citations: Sequence[Citation], claims: Sequence[Claim]) -> None:
+    def __init__(self, quotes: Sequence[Quote], citations: Sequence[Citation], claims: Sequence[Claim],
+                 propositions: Mapping[str, Sequence[Any]] | None = None) -> None:
         self.quotes = _group(quotes)
         self.citations = _group(citations)
         self.claims = _group(claims)
+        self.propositions = propositions or {}
 
     def of(self, story: Story) -> tuple[list[Quote], list[Citation], list[Claim]]:
         ids = story.article_ids
         return _pick(self.quotes, ids), _pick(self.citations, ids), _pick(self.claims, ids)
 
+    def propositions_of(self, story: Story) -> dict[str, Sequence[Any]]:
+        """The propositions extraction already derived for the story's claims (the rest are parsed in compare)."""
+        if not self.propositions:
+            return {}
+        ids = (c.id for a in story.article_ids for _, c in self.claims.get(a, ()))
+        return {i: self.propositions[i] for i in ids if i in self.propositions}
+
 
 def analyse_story(story: Story, members: Sequence[Article], quotes: Sequence[Quote], citations: Sequence[Citation],
-                  claims: Sequence[Claim], *, resources: Resources,
-                  settings: Settings) -> tuple[Story, Failure | None]:
+                  claims: Sequence[Claim], *, resources: Resources, settings: Settings,
+                  propositions: Mapping[str, Sequence[Any]] | None = None) -> tuple[Story, Failure | None]:
     """Compare and summarise one story; a story that fails keeps its articles and loses only its analysis."""
     from newsprism.compare import compare_story
     from newsprism.summarize import summarize_story
 
     try:
         groups = compare_story(story, members, quotes=quotes, citations=citations, claims=claims,
-                               resources=resources, settings=settings)
+                               resources=resources, settings=settings, propositions=propositions)
         story = replace(story, claims=tuple(groups))
         summary, timeline, title = summarize_story(story, members, resources=resources, settings=settings)
         return replace(story, summary=tuple(summary), timeline=tuple(timeline), title=title or story.title), None
@@ -233,7 +243,7 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
     stories = cluster_stories(articles, resources=resources, settings=settings, existing=previous.stories)
     before = {s.id: s for s in previous.stories}
     by_id = {a.id: a for a in articles}
-    per = StoryInputs(quotes, citations, claims)
+    per = StoryInputs(quotes, citations, claims, extraction.propositions)
     done: list[Story] = []
     for story in stories:
         old = before.get(story.id)
@@ -242,7 +252,8 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
                                 title=old.title))
             continue
         story, failure = analyse_story(story, [by_id[a] for a in story.article_ids if a in by_id],
-                                       *per.of(story), resources=resources, settings=settings)
+                                       *per.of(story), resources=resources, settings=settings,
+                                       propositions=per.propositions_of(story))
         if failure is not None:
             policy.failures.append(failure)
         done.append(story)

@@ -9,11 +9,12 @@ and provenance (``verdict``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from newsprism.compare.align import Proposition, cluster, frame_overlap, group_key, propositions, similarity
+from newsprism.compare.align import Proposition, cluster, frame_overlap, group_key, similarity
+from newsprism.compare.align import propositions as align_propositions
 from newsprism.compare.anaphora import ANAPHOR, resolve
 from newsprism.compare.verdict import Member, sources, verdict
 from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text, stable_id
@@ -32,14 +33,15 @@ _FRAME_OVERLAP = 0.5  # share of content words two propositions need to count as
 
 def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence[Quote],
                   citations: Sequence[Citation], claims: Sequence[Claim], resources: Resources,
-                  settings: Settings) -> list[ClaimGroup]:
-    """Group the story's claims and judge each group."""
+                  settings: Settings,
+                  propositions: Mapping[str, Sequence[Proposition]] | None = None) -> list[ClaimGroup]:
+    """Group the story's claims and judge each group (``propositions``: those extraction already derived)."""
     arts = {a.id: a for a in articles}
     claims = _with_fallback(list(claims), articles, quotes, citations, resources, settings)
     claims = [c for c in claims if c.article_id in arts]
     if not claims:
         return []
-    props = propositions(claims, resources.nlp)
+    props = align_propositions(claims, resources.nlp, propositions)
     vecs = core_vectors(props, articles, resources)
     sim = similarity(props, vecs)
     threshold = settings.claim_group_threshold

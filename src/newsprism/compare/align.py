@@ -10,7 +10,7 @@ and "has not asked" land in one group, where the stance step sets them against e
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,25 +67,50 @@ def number_values(numbers: Sequence[str]) -> tuple[float, ...]:
     return tuple(out)
 
 
-def propositions(claims: Sequence[Claim], nlp: Any) -> list[Proposition]:
-    """Parse each claim once and derive its propositions."""
+def propositions(claims: Sequence[Claim], nlp: Any,
+                 known: Mapping[str, Sequence[Proposition]] | None = None) -> list[Proposition]:
+    """Each claim's propositions: taken from ``known`` (derived from the article's own parse at extraction), and
+    for the rest from a parse of the claim's text."""
+    known = known or {}
+    todo = [c for c in claims if c.id not in known]
+    parsed = dict(zip((c.id for c in todo), nlp.pipe([c.text for c in todo]), strict=True)) if todo else {}
     out: list[Proposition] = []
-    texts = [c.text for c in claims]
-    for claim, doc in zip(claims, nlp.pipe(texts), strict=True):
-        keep = _core_tokens(doc)
-        variants = _conjunct_variants(doc, keep) or [keep]
-        ents = frozenset(normalize_text(e.text) for e in doc.ents
-                         if e.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
-                         and (e.text != claim.attributed_to))
-        values = number_values(claim.numbers)
-        root = _core_root(doc)
-        for k, toks in enumerate(variants):
-            core = _text(doc, toks) or claim.text
-            negative = claim.negated or bool(DENY_RE.search(core))
-            pred = frame_lemma(root.lemma_.lower()) if root is not None else ""
-            out.append(Proposition(claim=claim, core=core, variant=k, negative=negative, entities=ents,
-                                   values=values, predicate=pred, content=_content(doc, toks),
-                                   ranges=_ranges(doc, toks)))
+    for claim in claims:
+        out.extend(known[claim.id] if claim.id in known else claim_propositions(claim, parsed[claim.id]))
+    return out
+
+
+def propositions_in(doc: Any, claims: Sequence[Claim]) -> dict[str, list[Proposition]]:
+    """Propositions of an article's claims read from the article's parse (each claim's span copied out as a
+    Doc), so comparison needs no second spaCy pass over the claims."""
+    out: dict[str, list[Proposition]] = {}
+    for claim in claims:
+        if claim.start < 0 or claim.end > len(doc.text):
+            continue
+        span = doc.char_span(claim.start, claim.end)
+        if span is None or span.text != claim.text:
+            continue
+        out[claim.id] = claim_propositions(claim, span.as_doc())
+    return out
+
+
+def claim_propositions(claim: Claim, doc: Any) -> list[Proposition]:
+    """The propositions of one claim from a Doc of its text."""
+    keep = _core_tokens(doc)
+    variants = _conjunct_variants(doc, keep) or [keep]
+    ents = frozenset(normalize_text(e.text) for e in doc.ents
+                     if e.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+                     and (e.text != claim.attributed_to))
+    values = number_values(claim.numbers)
+    root = _core_root(doc)
+    out = []
+    for k, toks in enumerate(variants):
+        core = _text(doc, toks) or claim.text
+        negative = claim.negated or bool(DENY_RE.search(core))
+        pred = frame_lemma(root.lemma_.lower()) if root is not None else ""
+        out.append(Proposition(claim=claim, core=core, variant=k, negative=negative, entities=ents,
+                               values=values, predicate=pred, content=_content(doc, toks),
+                               ranges=_ranges(doc, toks)))
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newsprism.extract.entities import EntityIndex, doc_mentions, link_entities
@@ -32,6 +32,8 @@ class Extraction:
     citations: tuple[Citation, ...] = ()
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = ()
+    propositions: dict[str, list[Any]] = field(default_factory=dict)
+    """Claim id -> its propositions (``compare.align.Proposition``), read from the article's parse."""
 
 
 def _claims_hook() -> Callable[..., list[Claim]] | None:
@@ -101,6 +103,9 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
     mentions = [m for article, doc in docs for m in doc_mentions(doc, article.id, outlets)]
     index = link_entities(mentions)
     claims_fn = _claims_hook()
+    from newsprism.compare.align import propositions_in
+
+    props: dict[str, list[Any]] = {}
     quotes: list[Quote] = []
     citations: list[Citation] = []
     claims: list[Claim] = []
@@ -115,6 +120,7 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
         quotes.extend(q)
         citations.extend(c)
         claims.extend(cl)
+        props.update(propositions_in(doc, cl))
         progress("extract", i + 1, len(docs))
     return Extraction(quotes=tuple(quotes), citations=tuple(citations), entities=index.entities,
-                      claims=tuple(claims))
+                      claims=tuple(claims), propositions=props)

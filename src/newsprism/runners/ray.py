@@ -112,6 +112,7 @@ class ExtractWorker:
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:
         from spacy.tokens import Doc
 
+        from newsprism.compare.align import propositions_in
         from newsprism.extract import extract_article
 
         nlp = self.resources.nlp
@@ -122,11 +123,11 @@ class ExtractWorker:
                 doc = Doc(nlp.vocab).from_bytes(data)
                 found = extract_article(article, doc, index=self.index, outlets=self.outlets,
                                         settings=self.settings, claims=self.claims)
-                out.append(pickle.dumps((found, None)))
+                out.append(pickle.dumps((found, propositions_in(doc, found[2]), None)))
             except Exception as exc:  # noqa: BLE001 - one bad article becomes a failure row
                 failure = Failure(source_path=article.source_path or article.id, stage="extract",
                                   error=f"{type(exc).__name__}: {exc}")
-                out.append(pickle.dumps((([], [], []), failure)))
+                out.append(pickle.dumps((([], [], []), {}, failure)))
         return {"result": out}
 
 
@@ -140,9 +141,10 @@ class StoryWorker:
     def __call__(self, group: dict[str, np.ndarray]) -> dict[str, list[Any]]:
         out = []
         for blob in group["bundle"]:
-            story, members, quotes, citations, claims = pickle.loads(blob)
+            story, members, quotes, citations, claims, props = pickle.loads(blob)
             out.append(pickle.dumps(analyse_story(story, members, quotes, citations, claims,
-                                                  resources=self.resources, settings=self.settings)))
+                                                  resources=self.resources, settings=self.settings,
+                                                  propositions=props)))
         return {"result": out}
 
 
@@ -216,6 +218,7 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
     citations: list[Citation] = []
     claims: list[Claim] = []
     index = link_entities([])
+    props: dict[str, Any] = {}
     if todo:
         ds = ray.data.from_items([{"article": pickle.dumps(a)} for a in todo],
                                  override_num_blocks=max(1, min(len(todo), workers)))
@@ -232,7 +235,8 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
             "settings": settings, "index": pickle.dumps(index), "outlets": pickle.dumps(outlets)},
             batch_size=batch, **_actors(workers)).take_all()
         for item in found:
-            (q, c, cl), failure = pickle.loads(item["result"])
+            (q, c, cl), found_props, failure = pickle.loads(item["result"])
+            props.update(found_props)
             quotes += q
             citations += c
             claims += cl
@@ -241,10 +245,10 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
     stories = cluster_stories(articles, resources=resources, settings=settings)
     by_id = {a.id: a for a in articles}
     bundles = []
-    per = StoryInputs(quotes, citations, claims)
+    per = StoryInputs(quotes, citations, claims, props)
     for story in stories:
         members = [by_id[a] for a in story.article_ids if a in by_id]
-        blob = pickle.dumps((story, members, *per.of(story)))
+        blob = pickle.dumps((story, members, *per.of(story), per.propositions_of(story)))
         bundles.append({"story_id": story.id, "bundle": blob})
     done: dict[str, Story] = {}
     if bundles:
