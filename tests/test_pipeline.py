@@ -28,3 +28,41 @@ def test_clean_documents_with_seen_cleans_each_article_once() -> None:
     articles = clean_documents(docs, Settings(), policy, seen=set())
     assert [a.source_path for a in articles] == ["a.txt"]
     assert len(clean_documents(docs, Settings(), policy)) == 2  # without the set every document is cleaned
+
+
+def test_each_sentence_goes_through_the_encoder_once(resources: object) -> None:
+    """Stories are encoded in windows; comparison, summary and timeline then read the cached vectors."""
+    import json
+    from collections import Counter
+    from pathlib import Path
+
+    from newsprism.pipeline import process_articles
+    from newsprism.records import Article
+    from newsprism.resources import Resources
+
+    rows = [json.loads(line) for name in ("denial", "numbers")
+            for line in (Path(__file__).parent / "data" / "stories" / f"{name}.jsonl").read_text().splitlines()
+            if line.strip()]
+    articles = [Article(id=r["id"], text=r["text"], outlet=r["outlet"], published=r["published"], title=r["title"])
+                for r in rows]
+    fresh = Resources(Settings())
+    fresh._nlp, fresh._embedder = resources.nlp, resources.embedder  # type: ignore[attr-defined]  # noqa: SLF001
+    seen: Counter[str] = Counter()
+    passes: list[int] = []
+    model = fresh.embedder
+    encode = model.encode
+
+    def counting(texts: list[str], *args: object, **kwargs: object) -> object:
+        seen.update(texts)
+        if kwargs.get("output_value", "sentence_embedding") is None:  # a sentence pass with word pieces
+            passes.append(len(texts))
+        return encode(texts, *args, **kwargs)
+
+    model.encode = counting
+    try:
+        result = process_articles(articles, fresh, Settings(), FailurePolicy())
+    finally:
+        del model.encode
+    assert len(result.stories) >= 2 and all(s.summary for s in result.stories)
+    assert seen and max(seen.values()) == 1, seen.most_common(3)
+    assert len(passes) == 1  # both stories' sentences went through in one window

@@ -109,16 +109,8 @@ def process_articles(articles: Sequence[Article], resources: Resources, settings
 
     by_id = {a.id: a for a in articles}
     per = StoryInputs(quotes, citations, claims, extraction.propositions)
-    done: list[Story] = []
-    for i, story in enumerate(stories):
-        progress("compare", i, len(stories))
-        story, failure = analyse_story(story, [by_id[a] for a in story.article_ids if a in by_id],
-                                       *per.of(story), resources=resources, settings=settings,
-                                       propositions=per.propositions_of(story))
-        if failure is not None:
-            policy.failures.append(failure)
-        done.append(story)
-    progress("compare", len(stories), len(stories))
+    done = analyse_stories(stories, by_id, per, resources=resources, settings=settings, policy=policy,
+                           progress=progress)
 
     removed = sum(len(a.removed) for a in articles)
     stats = {"articles": len(articles), "removed_pieces": removed, "stories": len(done),
@@ -185,6 +177,50 @@ class StoryInputs:
         return {i: self.propositions[i] for i in ids if i in self.propositions}
 
 
+def analyse_stories(stories: Sequence[Story], by_id: Mapping[str, Article], per: StoryInputs, *,
+                    resources: Resources, settings: Settings, policy: FailurePolicy,
+                    progress: Progress = _no_progress) -> list[Story]:
+    """Compare and summarise stories in windows: each window's sentences go through the encoder in one pass
+    (bigger batches pad less), then each story of the window is analysed from the cached vectors."""
+    from newsprism.compare import encode_plans, plan_spans
+
+    done: list[Story] = []
+    window: list[tuple[Story, list[Article]]] = []
+    plans: list[Any] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal size
+        if plans:
+            try:
+                encode_plans(plans, resources)
+            except Exception as exc:  # noqa: BLE001 - each story then encodes (and fails) on its own
+                log.warning("encoding a window of stories failed: %s", exc)
+        for story, members in window:
+            progress("compare", len(done), len(stories))
+            story, failure = analyse_story(story, members, *per.of(story), resources=resources, settings=settings,
+                                           propositions=per.propositions_of(story))
+            if failure is not None:
+                policy.failures.append(failure)
+            done.append(story)
+        window.clear()
+        plans.clear()
+        size = 0
+
+    for story in stories:
+        members = [by_id[a] for a in story.article_ids if a in by_id]
+        known = per.propositions_of(story)
+        plan = plan_spans([p for c in per.of(story)[2] for p in known.get(c.id, ())], members)
+        window.append((story, members))
+        plans.append(plan)
+        size += len(plan.texts)
+        if size >= settings.story_window_sentences:
+            flush()
+    flush()
+    progress("compare", len(done), len(stories))
+    return done
+
+
 def analyse_story(story: Story, members: Sequence[Article], quotes: Sequence[Quote], citations: Sequence[Citation],
                   claims: Sequence[Claim], *, resources: Resources, settings: Settings,
                   propositions: Mapping[str, Sequence[Any]] | None = None) -> tuple[Story, Failure | None]:
@@ -244,19 +280,15 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
     before = {s.id: s for s in previous.stories}
     by_id = {a.id: a for a in articles}
     per = StoryInputs(quotes, citations, claims, extraction.propositions)
-    done: list[Story] = []
+    kept: dict[str, Story] = {}
     for story in stories:
         old = before.get(story.id)
         if old is not None and set(old.article_ids) == set(story.article_ids):
-            done.append(replace(story, claims=old.claims, summary=old.summary, timeline=old.timeline,
-                                title=old.title))
-            continue
-        story, failure = analyse_story(story, [by_id[a] for a in story.article_ids if a in by_id],
-                                       *per.of(story), resources=resources, settings=settings,
-                                       propositions=per.propositions_of(story))
-        if failure is not None:
-            policy.failures.append(failure)
-        done.append(story)
+            kept[story.id] = replace(story, claims=old.claims, summary=old.summary, timeline=old.timeline,
+                                     title=old.title)
+    fresh_done = iter(analyse_stories([s for s in stories if s.id not in kept], by_id, per, resources=resources,
+                                      settings=settings, policy=policy, progress=progress))
+    done = [kept[s.id] if s.id in kept else next(fresh_done) for s in stories]
     failures = previous.failures + tuple(policy.failures)
     stats = {"articles": len(articles), "removed_pieces": sum(len(a.removed) for a in articles),
              "stories": len(done), "duplicates": sum(1 for a in articles if a.duplicate_of),

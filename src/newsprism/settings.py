@@ -22,6 +22,7 @@ class Settings:
     spacy_batch_size: int = 32
     spacy_processes: int = 1
     embed_cache_size: int = 200_000
+    story_window_sentences: int = 4096  # stories are encoded in windows of about this many sentences
     # ingest
     fetch_timeout: float = 20.0
     fetch_retries: int = 2

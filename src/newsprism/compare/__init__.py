@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -111,45 +112,63 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     return groups
 
 
+@dataclass(slots=True)
+class SpanPlan:
+    """Which sentences to encode and which core spans to read from them: ``where[i]`` is (text, group) of
+    proposition i, or None when its core must be encoded on its own."""
+
+    texts: dict[str, list[SpanGroup]]
+    where: list[tuple[str, SpanGroup] | None]
+
+
+def plan_spans(props: Sequence[Proposition], articles: Sequence[Article]) -> SpanPlan:
+    """Every sentence of the story (the summary needs them all), with the core spans the claims need."""
+    arts = {a.id: a for a in articles}
+    sentences = {a.id: [(s.start, s.end, s.text) for s in split_sentences(a.text or "")] for a in articles}
+    texts: dict[str, list[SpanGroup]] = {}
+    where: list[tuple[str, SpanGroup] | None] = []
+    for p in props:
+        loc = _locate(p, sentences.get(p.claim.article_id, ()), arts.get(p.claim.article_id))
+        where.append(loc)
+        if loc is not None:
+            groups = texts.setdefault(loc[0], [])
+            if loc[1] not in groups:
+                groups.append(loc[1])
+    for a in articles:  # the rest of the story's sentences ride along, so the summary finds them encoded
+        for _, _, text in sentences[a.id]:
+            texts.setdefault(text, [])
+    return SpanPlan(texts, where)
+
+
+def encode_plans(plans: Sequence[SpanPlan], resources: Resources) -> dict[tuple[str, SpanGroup], np.ndarray]:
+    """One encoder pass over the sentences of several stories (bigger batches pad less); the vectors stay in
+    the Resources cache, where each story's comparison and summary find them."""
+    texts: dict[str, list[SpanGroup]] = {}
+    for plan in plans:
+        for text, groups in plan.texts.items():
+            have = texts.setdefault(text, [])
+            have.extend(g for g in groups if g not in have)
+    order = list(texts)
+    _, vecs = resources.embed_spans(order, [texts[t] for t in order], keys=[sentence_key(t) for t in order])
+    return {(t, g): v for t, row in zip(order, vecs, strict=True) for g, v in zip(texts[t], row, strict=True)}
+
+
 def core_vectors(props: Sequence[Proposition], articles: Sequence[Article], resources: Resources) -> np.ndarray:
     """Each proposition's core vector, read from one encoder pass over the story's sentences.
 
-    Every sentence of the story is encoded once (the summary needs them all); a core is the mean of its word
-    pieces in that pass, so comparing claims costs no second pass. A claim that does not sit inside one sentence
-    of the summary's splitter (or whose text no longer matches its article) gets its core encoded on its own.
+    A core is the mean of its word pieces in its sentence's pass, so comparing claims costs no second pass. A
+    claim that does not sit inside one sentence of the summary's splitter (or whose text no longer matches its
+    article) gets its core encoded on its own.
     """
-    arts = {a.id: a for a in articles}
-    sentences: dict[str, list[tuple[int, int, str]]] = {}
-    for a in articles:
-        sentences[a.id] = [(s.start, s.end, s.text) for s in split_sentences(a.text or "")]
-    texts: dict[str, int] = {}
-    spans: list[list[SpanGroup]] = []
-    where: list[tuple[int, int] | None] = []
-    for p in props:
-        loc = _locate(p, sentences.get(p.claim.article_id, ()), arts.get(p.claim.article_id))
-        if loc is None:
-            where.append(None)
-            continue
-        text, group = loc
-        ti = texts.setdefault(text, len(texts))
-        if ti == len(spans):
-            spans.append([])
-        if group not in spans[ti]:
-            spans[ti].append(group)
-        where.append((ti, spans[ti].index(group)))
-    for a in articles:  # the rest of the story's sentences ride along, so the summary finds them encoded
-        for _, _, text in sentences[a.id]:
-            if texts.setdefault(text, len(texts)) == len(spans):
-                spans.append([])
-    order = list(texts)
-    _, groups = resources.embed_spans(order, spans, keys=[sentence_key(t) for t in order])
-    alone = [i for i, w in enumerate(where) if w is None]
+    plan = plan_spans(props, articles)
+    found = encode_plans([plan], resources)
+    alone = [i for i, w in enumerate(plan.where) if w is None]
     loose = resources.embed([props[i].core for i in alone],
                             keys=[stable_id(normalize_text(props[i].core), prefix="core") for i in alone])
-    out = np.zeros((len(props), loose.shape[1] if alone else resources.embedding_dim), dtype=np.float32)
-    for i, w in enumerate(where):
+    out = np.zeros((len(props), resources.embedding_dim), dtype=np.float32)
+    for i, w in enumerate(plan.where):
         if w is not None:
-            out[i] = groups[w[0]][w[1]]
+            out[i] = found[w]
     for row, i in enumerate(alone):
         out[i] = loose[row]
     return out
