@@ -19,6 +19,8 @@ PY = str(ROOT / ".venv" / "bin" / "python")
 N = int(os.environ.get("NEWSPRISM_BENCH_E2E_N", "10000"))
 # cap on the distinct texts (0 = all 1,229); a smaller cap gives a quicker, clearly labelled partial run
 DISTINCT = int(os.environ.get("NEWSPRISM_BENCH_E2E_DISTINCT", "0"))
+# Ray worker counts to compare ("" skips the Ray rows, for a quicker local-only run)
+RAY_WORKERS = [int(w) for w in os.environ.get("NEWSPRISM_BENCH_E2E_RAY", "1,2").split(",") if w.strip()]
 
 
 def source_texts(shared: Path) -> list[dict[str, str]]:
@@ -109,7 +111,7 @@ def run(shared: Path, work: Path) -> str:
     rows += ["| run | wall s | articles/s | peak MiB |", "| --- | ---: | ---: | ---: |",
              f"| local runner, end to end (ingest to reports) | {wall:.0f} | {rate:.1f} | {peak:.0f} |"]
     ray_rows = []
-    for workers in (1, 2):
+    for workers in RAY_WORKERS:
         try:
             w, p, _ = _child([PY, "-m", "newsprism", "analyze", str(corpus), "--out", str(work / f"ray{workers}"),
                               "--runner", "ray", "--set", f"ray_workers={workers}"], env={"OMP_NUM_THREADS": "1"})
