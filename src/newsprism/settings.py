@@ -21,6 +21,7 @@ class Settings:
     embed_batch_size: int = 64
     spacy_batch_size: int = 32
     spacy_processes: int = 1
+    extract_batch: int = 512  # articles parsed per batch; past one batch, parses wait on disk, not in RAM
     embed_cache_size: int = 200_000
     story_window_sentences: int = 4096  # stories are encoded in windows of about this many sentences
     # ingest

@@ -97,11 +97,65 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
     nlp = resources.nlp
     outlets = CorpusOutlets.of(resources.outlets, (a.outlet for a in articles),
                                threshold=settings.outlet_match_threshold)
-    parsed = parse_texts(nlp, [a.text for a in todo], batch_size=settings.spacy_batch_size,
-                         n_process=settings.spacy_processes)
-    docs = list(zip(todo, parsed, strict=True))
-    mentions = [m for article, doc in docs for m in doc_mentions(doc, article.id, outlets)]
-    index = link_entities(mentions)
+    with _DocSpill(nlp, keep_in_memory=len(todo) <= settings.extract_batch) as spill:
+        mentions: list[Any] = []
+        for start in range(0, len(todo), settings.extract_batch):
+            chunk = todo[start:start + settings.extract_batch]
+            for article, doc in zip(chunk, parse_texts(nlp, [a.text for a in chunk],
+                                                       batch_size=settings.spacy_batch_size,
+                                                       n_process=settings.spacy_processes), strict=True):
+                mentions.extend(doc_mentions(doc, article.id, outlets))
+                spill.add(doc)
+            progress("parse", min(start + settings.extract_batch, len(todo)), len(todo))
+        index = link_entities(mentions)
+        del mentions
+        return _extract_all(todo, spill, index=index, outlets=outlets, settings=settings, policy=policy,
+                            progress=progress)
+
+
+class _DocSpill:
+    """Parsed Docs kept until entities are linked across the corpus: in memory for a small corpus, else as
+    bytes in a temporary file, so a large corpus's parses never sit in RAM all at once."""
+
+    def __init__(self, nlp: Any, *, keep_in_memory: bool) -> None:
+        self.nlp = nlp
+        self.memory: list[Any] | None = [] if keep_in_memory else None
+        self.file: Any = None
+        self.offsets: list[tuple[int, int]] = []
+
+    def __enter__(self) -> _DocSpill:
+        if self.memory is None:
+            import tempfile
+
+            self.file = tempfile.TemporaryFile(prefix="newsprism-docs-")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.file is not None:
+            self.file.close()
+
+    def add(self, doc: Any) -> None:
+        if self.memory is not None:
+            self.memory.append(doc)
+            return
+        data = doc.to_bytes(exclude=["user_data"])
+        self.offsets.append((self.file.tell(), len(data)))
+        self.file.write(data)
+
+    def __iter__(self) -> Any:
+        if self.memory is not None:
+            yield from self.memory
+            return
+        from spacy.tokens import Doc
+
+        self.file.flush()
+        for offset, size in self.offsets:
+            self.file.seek(offset)
+            yield Doc(self.nlp.vocab).from_bytes(self.file.read(size))
+
+
+def _extract_all(todo: Sequence[Article], docs: Any, *, index: EntityIndex, outlets: Any, settings: Settings,
+                 policy: FailurePolicy, progress: Callable[[str, int, int], None]) -> Extraction:
     claims_fn = _claims_hook()
     from newsprism.compare.align import propositions_in
 
@@ -109,7 +163,7 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
     quotes: list[Quote] = []
     citations: list[Citation] = []
     claims: list[Claim] = []
-    for i, (article, doc) in enumerate(docs):
+    for i, (article, doc) in enumerate(zip(todo, docs, strict=True)):
         try:
             q, c, cl = extract_article(article, doc, index=index, outlets=outlets, settings=settings,
                                        claims=claims_fn)
@@ -121,6 +175,6 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
         citations.extend(c)
         claims.extend(cl)
         props.update(propositions_in(doc, cl))
-        progress("extract", i + 1, len(docs))
+        progress("extract", i + 1, len(todo))
     return Extraction(quotes=tuple(quotes), citations=tuple(citations), entities=index.entities,
                       claims=tuple(claims), propositions=props)

@@ -1,0 +1,32 @@
+"""extract_corpus on a corpus bigger than one batch: parses wait on disk and the result is the same."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from newsprism.extract import extract_corpus
+from newsprism.pipeline import FailurePolicy
+from newsprism.records import Article
+from newsprism.resources import Resources
+from newsprism.settings import Settings
+
+STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
+
+
+def test_spilled_parses_give_the_same_extraction(resources: Resources, settings: Settings) -> None:
+    rows = [json.loads(line) for name in ("denial", "independent")
+            for line in (STORIES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    arts = [Article(id=r["id"], text=r["text"], outlet=r["outlet"], published=r["published"], title=r["title"])
+            for r in rows]
+    stages: list[str] = []
+    whole = extract_corpus(arts, resources=resources, settings=settings, policy=FailurePolicy(),
+                           progress=lambda *_: None)
+    spilled = extract_corpus(arts, resources=resources, settings=replace(settings, extract_batch=2),
+                             policy=FailurePolicy(), progress=lambda stage, *_: stages.append(stage))
+    assert whole.claims and whole.quotes
+    assert spilled.quotes == whole.quotes and spilled.citations == whole.citations
+    assert spilled.claims == whole.claims and spilled.entities == whole.entities
+    assert set(spilled.propositions) == set(whole.propositions)
+    assert stages.count("parse") == -(-len(arts) // 2)  # one progress step per batch of two
