@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.errors import InputError, NewsprismError
-from newsprism.pipeline import FailurePolicy, StoryInputs, analyse_story, entities_with_copies, first_readings
+from newsprism.pipeline import FailurePolicy, StoryInputs, analyse_stories, entities_with_copies, first_readings
 from newsprism.records import (
     AnalysisResult,
     Article,
@@ -40,6 +40,8 @@ from newsprism.resources import Resources
 from newsprism.settings import Settings
 
 log = logging.getLogger(__name__)
+
+_CHARS_PER_SENTENCE = 120  # a rough size of a news sentence, to cut story windows without splitting texts
 
 TABLES: dict[str, type[Record]] = {
     "articles": Article, "stories": Story, "quotes": Quote, "citations": Citation, "entities": Entity,
@@ -132,20 +134,32 @@ class ExtractWorker:
 
 
 class StoryWorker:
-    """Actor: compare and summarise one story bundle."""
+    """Actor: compare and summarise the stories of one window (their sentences go through the encoder at once)."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.resources = Resources(settings)
 
     def __call__(self, group: dict[str, np.ndarray]) -> dict[str, list[Any]]:
-        out = []
+        stories: list[Story] = []
+        by_id: dict[str, Article] = {}
+        quotes: list[Quote] = []
+        citations: list[Citation] = []
+        claims: list[Claim] = []
+        props: dict[str, Any] = {}
         for blob in group["bundle"]:
-            story, members, quotes, citations, claims, props = pickle.loads(blob)
-            out.append(pickle.dumps(analyse_story(story, members, quotes, citations, claims,
-                                                  resources=self.resources, settings=self.settings,
-                                                  propositions=props)))
-        return {"result": out}
+            story, members, q, c, cl, p = pickle.loads(blob)
+            stories.append(story)
+            by_id.update((a.id, a) for a in members)
+            quotes += q
+            citations += c
+            claims += cl
+            props.update(p)
+        policy = FailurePolicy()
+        done = analyse_stories(stories, by_id, StoryInputs(quotes, citations, claims, props),
+                               resources=self.resources, settings=self.settings, policy=policy)
+        failed = {f.stage: f for f in policy.failures}
+        return {"result": [pickle.dumps((s, failed.get(f"story:{s.id}"))) for s in done]}
 
 
 def run_ray(inputs: Sequence[str], *, settings: Settings, out_dir: Path,
@@ -246,14 +260,19 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
     by_id = {a.id: a for a in articles}
     bundles = []
     per = StoryInputs(quotes, citations, claims, props)
+    window, size = 0, 0
     for story in stories:
         members = [by_id[a] for a in story.article_ids if a in by_id]
         blob = pickle.dumps((story, members, *per.of(story), per.propositions_of(story)))
-        bundles.append({"story_id": story.id, "bundle": blob})
+        bundles.append({"window": window, "bundle": blob})
+        size += sum(len(a.text) for a in members) // _CHARS_PER_SENTENCE
+        if size >= settings.story_window_sentences // max(1, workers):
+            window, size = window + 1, 0
     done: dict[str, Story] = {}
     if bundles:
         ds = ray.data.from_items(bundles, override_num_blocks=max(1, min(len(bundles), workers)))
-        grouped = ds.groupby("story_id", num_partitions=max(1, workers))
+        # stories travel in windows of sentences (one encoder pass each), smaller with more workers to share out
+        grouped = ds.groupby("window", num_partitions=max(1, workers))
         rows = grouped.map_groups(StoryWorker, fn_constructor_kwargs={"settings": settings},
                                                  **_actors(workers)).take_all()
         for row in rows:
