@@ -189,3 +189,42 @@ def test_propositions_come_from_the_article_parse(resources: Resources, settings
     assert same >= 0.9 * len(fresh)
     for p in known:  # the core's ranges point into the claim's own text
         assert p.ranges and all(0 <= s < e <= len(p.claim.text) for s, e in p.ranges)
+
+
+def test_similarity_nudges_match_the_pairwise_definition() -> None:
+    """The whole-matrix similarity equals the pair-by-pair definition (entities, numbers within 5%, predicate,
+    variants of one claim apart)."""
+    import random
+
+    import numpy as np
+
+    from newsprism.compare.align import Proposition, similarity
+    from newsprism.records import Claim
+
+    rng = random.Random(7)
+    props = [Proposition(claim=Claim(id=f"c{rng.randrange(40)}", article_id="a", text="t"), core="t", variant=0,
+                         negative=False, entities=frozenset(rng.sample(["kell", "ambrel", "oslo"], rng.randrange(3))),
+                         values=tuple(rng.choice([[], [100.0], [103.0], [1200.0, 5.0], [1100.0]])),
+                         predicate=rng.choice(["", "ask", "close"])) for _ in range(60)]
+    vecs = np.random.default_rng(7).normal(size=(60, 16)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    got = similarity(props, vecs)
+    centred = vecs - (60 / 70) * vecs.mean(axis=0, keepdims=True)
+    centred /= np.linalg.norm(centred, axis=1, keepdims=True)
+    base = 0.5 * (vecs @ vecs.T + centred @ centred.T)
+    for i in range(60):
+        for j in range(60):
+            a, b = props[i], props[j]
+            if i == j:
+                want = base[i, j]
+            elif a.claim.id == b.claim.id:
+                want = -1.0
+            else:
+                want = base[i, j]
+                if a.entities and b.entities:
+                    want += 0.04 if a.entities & b.entities else -0.04
+                if any(abs(x - y) <= 0.05 * max(abs(x), abs(y)) for x in a.values for y in b.values):
+                    want += 0.04
+                if a.predicate and a.predicate == b.predicate:
+                    want += 0.02
+            assert abs(got[i, j] - want) < 1e-5, (i, j)

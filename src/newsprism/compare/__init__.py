@@ -261,49 +261,72 @@ def _split_opposites(clusters: list[list[int]], props: Sequence[Proposition], si
 
 def _merge_opposites(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
                      threshold: float) -> list[list[int]]:
-    """A group of denials ("X has not asked ...") joins the group it denies, so both sides sit in one group."""
+    """A group of denials ("X has not asked ...") joins the group it denies, so both sides sit in one group.
+
+    Only groups with a member above the threshold to one of the denials can win, so only those are scored
+    (a story of thousands of claims stays fast)."""
     neg = [g for g in clusters if _polarity(props, g)]
     pos = [g for g in clusters if not _polarity(props, g)]
+    pos_ids = [{props[i].claim.id for i in h} for h in pos]
+    label = np.full(len(props), -1, dtype=np.int64)
+    for hi, h in enumerate(pos):
+        label[h] = hi
     for g in neg:
-        best, best_sim = None, threshold
+        best, best_sim = -1, threshold
         negs = [i for i in g if props[i].negative]
-        for h in pos:
-            if {props[i].claim.id for i in g} & {props[j].claim.id for j in h}:
+        g_ids = {props[i].claim.id for i in g}
+        near = np.nonzero(sim[negs].max(axis=0) > threshold)[0] if negs else np.zeros(0, dtype=np.int64)
+        for hi in sorted({int(x) for x in label[near]} - {-1}):
+            if g_ids & pos_ids[hi]:
                 continue
-            link = float(np.mean(sim[np.ix_(negs, h)].max(axis=1)))
+            link = float(np.mean(sim[np.ix_(negs, pos[hi])].max(axis=1)))
             if link > best_sim:
-                best, best_sim = h, link
-        if best is None:
+                best, best_sim = hi, link
+        if best < 0:
             pos.append(g)
+            pos_ids.append(g_ids)
+            label[g] = len(pos) - 1
         else:
-            best.extend(g)
+            pos[best].extend(g)
+            pos_ids[best] |= g_ids
+            label[g] = best
     return _merge_siblings(_merge_fragments([sorted(g) for g in pos], props, sim, threshold), props, sim, threshold)
 
 
-def _greedy_merge(clusters: list[list[int]], props: Sequence[Proposition], floor: float,
+def _greedy_merge(clusters: list[list[int]], props: Sequence[Proposition], floor: float, sim: np.ndarray,
                   link: Callable[[list[int], list[int]], float | None]) -> list[list[int]]:
     """Join the best-linked pair of groups (smaller, larger) above ``floor`` until none is left.
 
-    Groups holding parts of one claim never join (a claim is not its own confirmation)."""
+    Groups holding parts of one claim never join (a claim is not its own confirmation). Every link used here
+    needs at least one pair of members above ``floor``, so only group pairs with such a pair are scored."""
     groups = [list(g) for g in clusters]
-    merged = True
-    while merged:
-        merged = False
+    ids = [{props[i].claim.id for i in g} for g in groups]
+    label = np.full(sim.shape[0], -1, dtype=np.int64)
+    for gi, g in enumerate(groups):
+        label[g] = gi
+    rows, cols = np.nonzero(np.triu(sim > floor, 1))
+    keep = (label[rows] >= 0) & (label[cols] >= 0)
+    rows, cols = rows[keep], cols[keep]
+    while True:
+        la, lb = label[rows], label[cols]
+        cross = la != lb
+        pairs = sorted(set(zip(np.minimum(la[cross], lb[cross]).tolist(),
+                               np.maximum(la[cross], lb[cross]).tolist(), strict=True)))
         best = (floor, -1, -1)
-        for a in range(len(groups)):
-            for b in range(a + 1, len(groups)):
-                small, large = sorted((groups[a], groups[b]), key=len)
-                if {props[i].claim.id for i in small} & {props[j].claim.id for j in large}:
-                    continue
-                value = link(small, large)
-                if value is not None and value > best[0]:
-                    best = (value, a, b)
-        if best[1] >= 0:
-            _, a, b = best
-            groups[a] = sorted(groups[a] + groups[b])
-            del groups[b]
-            merged = True
-    return groups
+        for a, b in pairs:
+            if ids[a] & ids[b]:
+                continue
+            small, large = sorted((groups[a], groups[b]), key=len)
+            value = link(small, large)
+            if value is not None and value > best[0]:
+                best = (value, a, b)
+        if best[1] < 0:
+            return [g for g in groups if g]
+        _, a, b = best
+        groups[a] = sorted(groups[a] + groups[b])
+        ids[a] |= ids[b]
+        label[groups[b]] = a
+        groups[b], ids[b] = [], set()
 
 
 def _merge_siblings(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
@@ -321,7 +344,7 @@ def _merge_siblings(clusters: list[list[int]], props: Sequence[Proposition], sim
             return None
         return float(np.mean(sim[np.ix_(small, large)].max(axis=1)))
 
-    return _greedy_merge(clusters, props, threshold - _SIBLING_MARGIN, link)
+    return _greedy_merge(clusters, props, threshold - _SIBLING_MARGIN, sim, link)
 
 
 def _merge_fragments(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
@@ -331,7 +354,7 @@ def _merge_fragments(clusters: list[list[int]], props: Sequence[Proposition], si
     Average linkage splits a claim told at different lengths across outlets; this pass joins such fragments
     without the chaining of single linkage (each member needs its own close match).
     """
-    return _greedy_merge(clusters, props, threshold + _FRAGMENT_MARGIN,
+    return _greedy_merge(clusters, props, threshold + _FRAGMENT_MARGIN, sim,
                          lambda small, large: float(np.min(sim[np.ix_(small, large)].max(axis=1))))
 
 
