@@ -234,12 +234,18 @@ def similarity(props: Sequence[Proposition], vecs: np.ndarray) -> np.ndarray:
     if n < 2:
         return sim
     diagonal = sim.diagonal().copy()
-    sim += _entity_bonus(props)
-    sim += 0.04 * _values_close(props)
+    # in place, with boolean masks (one byte per pair), so a story of 10k claims needs no float temporaries
+    shared = _shares(props, lambda p: set(p.entities))
+    has = np.array([bool(p.entities) for p in props])
+    both = has[:, None] & has[None, :]
+    np.add(sim, 0.04, out=sim, where=both & shared)
+    np.subtract(sim, 0.04, out=sim, where=both & ~shared)
+    del shared, both
+    np.add(sim, 0.04, out=sim, where=_values_close(props))
     predicates = _codes([p.predicate for p in props])
-    sim += 0.02 * ((predicates[:, None] == predicates[None, :]) & (predicates[:, None] > 0))
+    np.add(sim, 0.02, out=sim, where=(predicates[:, None] == predicates[None, :]) & (predicates[:, None] > 0))
     claims = _codes([p.claim.id for p in props])
-    sim[claims[:, None] == claims[None, :]] = -1.0
+    np.copyto(sim, np.float32(-1.0), where=claims[:, None] == claims[None, :])
     np.fill_diagonal(sim, diagonal)
     return sim
 
@@ -267,14 +273,6 @@ def _shares(props: Sequence[Proposition], keys: Callable[[Proposition], set[Any]
     """1 where two propositions share at least one key, else 0."""
     inc = _incidence([keys(p) for p in props])
     return (inc @ inc.T).toarray() > 0
-
-
-def _entity_bonus(props: Sequence[Proposition]) -> np.ndarray:
-    """+0.04 where both name entities and share one, -0.04 where both name entities and share none."""
-    shared = _shares(props, lambda p: set(p.entities))
-    has = np.array([bool(p.entities) for p in props])
-    both = has[:, None] & has[None, :]
-    return np.where(both, np.where(shared, 0.04, -0.04), 0.0).astype(np.float32)
 
 
 def _values_close(props: Sequence[Proposition]) -> np.ndarray:
@@ -311,7 +309,8 @@ def cluster(sim: np.ndarray, threshold: float) -> list[list[int]]:
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
-    dist = np.clip(1.0 - sim, 0.0, 2.0)
+    dist = 1.0 - sim
+    np.clip(dist, 0.0, 2.0, out=dist)
     np.fill_diagonal(dist, 0.0)
     tree = linkage(squareform(dist, checks=False), method="average")
     labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
