@@ -187,8 +187,6 @@ def test_propositions_come_from_the_article_parse(resources: Resources, settings
     assert [p.claim.id for p in known] == [p.claim.id for p in fresh]
     same = sum(a.core == b.core for a, b in zip(known, fresh, strict=True))
     assert same >= 0.9 * len(fresh)
-    for p in known:  # the core's ranges point into the claim's own text
-        assert p.ranges and all(0 <= s < e <= len(p.claim.text) for s, e in p.ranges)
 
 
 def test_similarity_nudges_match_the_pairwise_definition() -> None:

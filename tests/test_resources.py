@@ -41,26 +41,3 @@ def test_missing_spacy_model_names_the_package() -> None:
     with pytest.raises(ModelMissingError, match="pip install no-such-model"):
         load_spacy("no_such_model")
 
-
-def test_spans_come_from_the_sentence_pass(resources: Resources) -> None:
-    """A clause vector is read from the sentence's own encoder pass; nothing is encoded a second time."""
-    r = Resources(Settings())
-    r._embedder = resources.embedder  # noqa: SLF001
-    text = "Harbour officials said the Kell Island ferry will stop running in March."
-    clause = "the Kell Island ferry will stop running in March"
-    start = text.index(clause)
-    keys = ["sent:ferry"]
-    vecs, groups = r.embed_spans([text], [[((start, start + len(clause)),)]], keys=keys)
-    plain = resources.embed([text, clause, "A bakery in Oldbridge won a prize for its rye bread."])
-    assert float(vecs[0] @ plain[0]) > 0.999  # the sentence vector is the ordinary one
-    span = groups[0][0]
-    assert abs(float(np.linalg.norm(span)) - 1.0) < 1e-5
-    assert float(span @ plain[1]) > 0.8 > float(span @ plain[2])
-    r._encode = lambda texts: pytest.fail("encoded again")  # type: ignore[method-assign]  # noqa: SLF001
-    r.embedder.encode = lambda *a, **k: pytest.fail("encoded again")  # type: ignore[method-assign]
-    try:
-        again, regroups = r.embed_spans([text], [[((start, start + len(clause)),)]], keys=keys)
-        assert np.array_equal(again, vecs) and np.array_equal(regroups[0][0], span)
-        assert np.array_equal(r.embed([text], keys=keys)[0], vecs[0])  # the summary finds it cached
-    finally:
-        del r.embedder.encode

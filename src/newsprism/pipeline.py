@@ -213,7 +213,7 @@ def analyse_stories(stories: Sequence[Story], by_id: Mapping[str, Article], per:
         plan = plan_spans([p for c in per.of(story)[2] for p in known.get(c.id, ())], members)
         window.append((story, members))
         plans.append(plan)
-        size += len(plan.texts)
+        size += len(plan.sentences) + len(plan.cores)
         if size >= settings.story_window_sentences:
             flush()
     flush()

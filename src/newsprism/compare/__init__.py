@@ -19,7 +19,7 @@ from newsprism.compare.align import propositions as align_propositions
 from newsprism.compare.anaphora import ANAPHOR, resolve
 from newsprism.compare.verdict import Member, sources, verdict
 from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text, stable_id
-from newsprism.resources import Resources, SpanGroup, sentence_key
+from newsprism.resources import Resources, sentence_key
 from newsprism.settings import Settings
 from newsprism.stance import Cues, cues_of, sentence_stance
 from newsprism.summarize.sentences import split_sentences
@@ -43,7 +43,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     if not claims:
         return []
     props = align_propositions(claims, resources.nlp, propositions)
-    vecs = core_vectors(props, articles, resources)
+    vecs = core_vectors(props, resources)
     sim = similarity(props, vecs)
     threshold = settings.claim_group_threshold
     clusters = _split_opposites(cluster(sim, threshold), props, sim, threshold)
@@ -113,80 +113,37 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
 
 
 @dataclass(slots=True)
-class SpanPlan:
-    """Which sentences to encode and which core spans to read from them: ``where[i]`` is (text, group) of
-    proposition i, or None when its core must be encoded on its own."""
+class StoryTexts:
+    """What a story's analysis encodes: every sentence (the summary needs them all) and each claim's core."""
 
-    texts: dict[str, list[SpanGroup]]
-    where: list[tuple[str, SpanGroup] | None]
-
-
-def plan_spans(props: Sequence[Proposition], articles: Sequence[Article]) -> SpanPlan:
-    """Every sentence of the story (the summary needs them all), with the core spans the claims need."""
-    arts = {a.id: a for a in articles}
-    sentences = {a.id: [(s.start, s.end, s.text) for s in split_sentences(a.text or "")] for a in articles}
-    texts: dict[str, list[SpanGroup]] = {}
-    where: list[tuple[str, SpanGroup] | None] = []
-    for p in props:
-        loc = _locate(p, sentences.get(p.claim.article_id, ()), arts.get(p.claim.article_id))
-        where.append(loc)
-        if loc is not None:
-            groups = texts.setdefault(loc[0], [])
-            if loc[1] not in groups:
-                groups.append(loc[1])
-    for a in articles:  # the rest of the story's sentences ride along, so the summary finds them encoded
-        for _, _, text in sentences[a.id]:
-            texts.setdefault(text, [])
-    return SpanPlan(texts, where)
+    sentences: list[str]
+    cores: list[str]
 
 
-def encode_plans(plans: Sequence[SpanPlan], resources: Resources) -> dict[tuple[str, SpanGroup], np.ndarray]:
-    """One encoder pass over the sentences of several stories (bigger batches pad less); the vectors stay in
-    the Resources cache, where each story's comparison and summary find them."""
-    texts: dict[str, list[SpanGroup]] = {}
-    for plan in plans:
-        for text, groups in plan.texts.items():
-            have = texts.setdefault(text, [])
-            have.extend(g for g in groups if g not in have)
-    order = list(texts)
-    _, vecs = resources.embed_spans(order, [texts[t] for t in order], keys=[sentence_key(t) for t in order])
-    return {(t, g): v for t, row in zip(order, vecs, strict=True) for g, v in zip(texts[t], row, strict=True)}
+def _core_key(core: str) -> str:
+    return stable_id(normalize_text(core), prefix="core")
 
 
-def core_vectors(props: Sequence[Proposition], articles: Sequence[Article], resources: Resources) -> np.ndarray:
-    """Each proposition's core vector, read from one encoder pass over the story's sentences.
-
-    A core is the mean of its word pieces in its sentence's pass, so comparing claims costs no second pass. A
-    claim that does not sit inside one sentence of the summary's splitter (or whose text no longer matches its
-    article) gets its core encoded on its own.
-    """
-    plan = plan_spans(props, articles)
-    found = encode_plans([plan], resources)
-    alone = [i for i, w in enumerate(plan.where) if w is None]
-    loose = resources.embed([props[i].core for i in alone],
-                            keys=[stable_id(normalize_text(props[i].core), prefix="core") for i in alone])
-    out = np.zeros((len(props), resources.embedding_dim), dtype=np.float32)
-    for i, w in enumerate(plan.where):
-        if w is not None:
-            out[i] = found[w]
-    for row, i in enumerate(alone):
-        out[i] = loose[row]
-    return out
+def plan_spans(props: Sequence[Proposition], articles: Sequence[Article]) -> StoryTexts:
+    """The texts one story's comparison and summary will encode."""
+    sentences = [s.text for a in articles for s in split_sentences(a.text or "")]
+    return StoryTexts(list(dict.fromkeys(sentences)), list(dict.fromkeys(p.core for p in props)))
 
 
-def _locate(p: Proposition, sentences: Sequence[tuple[int, int, str]],
-            art: Article | None) -> tuple[str, SpanGroup] | None:
-    """The sentence holding a proposition's core and the core's ranges inside it, if it sits in one sentence."""
-    c = p.claim
-    if c.start < 0 or not p.ranges:
-        return None
-    lo, hi = c.start + p.ranges[0][0], c.start + p.ranges[-1][1]
-    for start, end, text in sentences:
-        if start <= lo and hi <= end:
-            if art is None or art.text[c.start:c.end] != c.text or art.text[start:end] != text:
-                return None
-            return text, tuple((c.start + s - start, c.start + e - start) for s, e in p.ranges)
-    return None
+def encode_plans(plans: Sequence[StoryTexts], resources: Resources) -> None:
+    """One encoder pass over the sentences and claim cores of several stories (bigger batches pad less); the
+    vectors stay in the Resources cache, where each story's comparison and summary find them.
+
+    Cores are encoded on their own, not read from their sentence's pass: pooled from the sentence, a core
+    keeps the voice of its attribution ("denied", "officials said") and groups with the wrong claims."""
+    sentences = list(dict.fromkeys(t for plan in plans for t in plan.sentences))
+    cores = list(dict.fromkeys(t for plan in plans for t in plan.cores))
+    resources.embed([*sentences, *cores], keys=[*(sentence_key(t) for t in sentences), *map(_core_key, cores)])
+
+
+def core_vectors(props: Sequence[Proposition], resources: Resources) -> np.ndarray:
+    """Each proposition's core vector (cached when the story's window was encoded ahead)."""
+    return resources.embed([p.core for p in props], keys=[_core_key(p.core) for p in props])
 
 
 def _with_fallback(claims: list[Claim], articles: Sequence[Article], quotes: Sequence[Quote],

@@ -36,7 +36,6 @@ class Proposition:
     values: tuple[float, ...]
     predicate: str
     content: frozenset[str] = frozenset()  # lemmas of the asserted content words (frame of the claim)
-    ranges: tuple[tuple[int, int], ...] = ()  # where the core lies in the claim's text (character ranges)
 
 
 _WORDS = {w: i for i, w in enumerate((
@@ -109,8 +108,7 @@ def claim_propositions(claim: Claim, doc: Any) -> list[Proposition]:
         negative = claim.negated or bool(DENY_RE.search(core))
         pred = frame_lemma(root.lemma_.lower()) if root is not None else ""
         out.append(Proposition(claim=claim, core=core, variant=k, negative=negative, entities=ents,
-                               values=values, predicate=pred, content=_content(doc, toks),
-                               ranges=_ranges(doc, toks)))
+                               values=values, predicate=pred, content=_content(doc, toks)))
     return out
 
 
@@ -190,23 +188,6 @@ def _own(m: Any, members: Sequence[Any]) -> set[int]:
         if other is not m and other.i in sub:
             sub -= {t.i for t in other.subtree}
     return sub
-
-
-def _ranges(doc: Any, toks: set[int]) -> tuple[tuple[int, int], ...]:
-    """Character ranges of the tokens, neighbours joined (the core with the attribution cut out)."""
-    out: list[list[int]] = []
-    for i in sorted(toks):
-        tok = doc[i]
-        if tok.is_punct and tok.text in _EDGE_PUNCT:
-            continue
-        if out and out[-1][2] == i - 1:
-            out[-1][1:] = [tok.idx + len(tok.text), i]
-        else:
-            out.append([tok.idx, tok.idx + len(tok.text), i])
-    return tuple((s, e) for s, e, _ in out)
-
-
-_EDGE_PUNCT = frozenset({",", ";", ":", "-", '"', "\u201c", "\u201d"})
 
 
 def _text(doc: Any, toks: set[int]) -> str:
