@@ -74,11 +74,12 @@ class Resources:
             return np.zeros((0, self.embedding_dim), dtype=np.float32)
         keys = list(keys) if keys is not None else [f"t:{t}" for t in texts]
         cache = self._embed_cache
-        missing = list(dict.fromkeys(i for i, k in enumerate(keys) if k not in cache))
+        todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in cache}
         fresh: dict[str, np.ndarray] = {}
-        if missing:
-            todo = {keys[i]: texts[i] for i in missing}
-            fresh = dict(zip(todo, self._encode(list(todo.values())), strict=True))
+        if todo:  # one text under two keys (a sentence that is also a claim's core) is encoded once
+            unique = list(dict.fromkeys(todo.values()))
+            by_text = dict(zip(unique, self._encode(unique), strict=True))
+            fresh = {k: by_text[t] for k, t in todo.items()}
         out = np.stack([fresh[k] if k in fresh else cache[k] for k in keys]).astype(np.float32)
         for k in keys:
             self._remember(k, fresh[k] if k in fresh else cache[k])

@@ -18,7 +18,7 @@ from newsprism.compare.align import Proposition, cluster, frame_overlap, group_k
 from newsprism.compare.align import propositions as align_propositions
 from newsprism.compare.anaphora import ANAPHOR, resolve
 from newsprism.compare.verdict import Member, sources, verdict
-from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text, stable_id
+from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text
 from newsprism.resources import Resources, sentence_key
 from newsprism.settings import Settings
 from newsprism.stance import Cues, cues_of, sentence_stance
@@ -121,7 +121,8 @@ class StoryTexts:
 
 
 def _core_key(core: str) -> str:
-    return stable_id(normalize_text(core), prefix="core")
+    """Cores share the sentences' key space: a core worded like a sentence or a timeline event is one vector."""
+    return sentence_key(core)
 
 
 def plan_spans(props: Sequence[Proposition], articles: Sequence[Article]) -> StoryTexts:
