@@ -182,37 +182,38 @@ def analyse_stories(stories: Sequence[Story], by_id: Mapping[str, Article], per:
                     progress: Progress = _no_progress) -> list[Story]:
     """Compare and summarise stories in windows: each window's sentences go through the encoder in one pass
     (bigger batches pad less), then each story of the window is analysed from the cached vectors."""
-    from newsprism.compare import encode_plans, plan_spans
+    from newsprism.compare import encode_story_texts, story_texts
 
     done: list[Story] = []
-    window: list[tuple[Story, list[Article]]] = []
-    plans: list[Any] = []
+    window: list[tuple[Story, list[Article], tuple[list[Quote], list[Citation], list[Claim]], dict[str, Any]]] = []
+    texts: list[Any] = []
     size = 0
 
     def flush() -> None:
         nonlocal size
-        if plans:
+        if texts:
             try:
-                encode_plans(plans, resources)
+                encode_story_texts(texts, resources)
             except Exception as exc:  # noqa: BLE001 - each story then encodes (and fails) on its own
                 log.warning("encoding a window of stories failed: %s", exc)
-        for story, members in window:
+        for story, members, inputs, known in window:
             progress("compare", len(done), len(stories))
-            story, failure = analyse_story(story, members, *per.of(story), resources=resources, settings=settings,
-                                           propositions=per.propositions_of(story))
+            story, failure = analyse_story(story, members, *inputs, resources=resources, settings=settings,
+                                           propositions=known)
             if failure is not None:
                 policy.failures.append(failure)
             done.append(story)
         window.clear()
-        plans.clear()
+        texts.clear()
         size = 0
 
     for story in stories:
         members = [by_id[a] for a in story.article_ids if a in by_id]
+        inputs = per.of(story)
         known = per.propositions_of(story)
-        plan = plan_spans([p for c in per.of(story)[2] for p in known.get(c.id, ())], members)
-        window.append((story, members))
-        plans.append(plan)
+        plan = story_texts([p for c in inputs[2] for p in known.get(c.id, ())], members)
+        window.append((story, members, inputs, known))
+        texts.append(plan)
         size += len(plan.sentences) + len(plan.cores)
         if size >= settings.story_window_sentences:
             flush()

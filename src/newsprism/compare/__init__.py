@@ -125,13 +125,13 @@ def _core_key(core: str) -> str:
     return sentence_key(core)
 
 
-def plan_spans(props: Sequence[Proposition], articles: Sequence[Article]) -> StoryTexts:
+def story_texts(props: Sequence[Proposition], articles: Sequence[Article]) -> StoryTexts:
     """The texts one story's comparison and summary will encode."""
     sentences = [s.text for a in articles for s in split_sentences(a.text or "")]
     return StoryTexts(list(dict.fromkeys(sentences)), list(dict.fromkeys(p.core for p in props)))
 
 
-def encode_plans(plans: Sequence[StoryTexts], resources: Resources) -> None:
+def encode_story_texts(plans: Sequence[StoryTexts], resources: Resources) -> None:
     """One encoder pass over the sentences and claim cores of several stories (bigger batches pad less); the
     vectors stay in the Resources cache, where each story's comparison and summary find them.
 
