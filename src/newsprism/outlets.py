@@ -54,6 +54,7 @@ class OutletRegistry:
     threshold: float = 85.0
     _by_key: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     _by_domain: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _memo: dict[tuple[str, bool], str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not 0 <= self.threshold <= 100:
@@ -82,9 +83,19 @@ class OutletRegistry:
         return cls(outlets, threshold)
 
     def canonical(self, name: str | None, *, fuzzy: bool = True) -> str | None:
-        """The registry's name for ``name`` (exact alias, then a close misspelling), or None if unknown."""
+        """The registry's name for ``name`` (exact alias, then a close misspelling), or None if unknown.
+
+        Remembered per name: extraction asks about every proper noun, and the fuzzy scan is the costly part."""
         if not name:
             return None
+        slot = (name, fuzzy)
+        if slot not in self._memo:
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            self._memo[slot] = self._canonical(name, fuzzy)
+        return self._memo[slot]
+
+    def _canonical(self, name: str, fuzzy: bool) -> str | None:
         key = _key(name)
         if not key:
             return None

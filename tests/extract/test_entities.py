@@ -41,6 +41,21 @@ def test_ambiguous_surname_is_not_merged() -> None:
     assert {"Hal Brenner", "Una Brenner", "Brenner"} <= names
 
 
+def test_linking_among_thousands_of_people_finds_first_and_last_name_forms() -> None:
+    """Heads are looked up by word: a surname ("Tolland"), a given name used alone as the first word of the full
+    name ("Mira"), and a middle-initial form must still find their full names among many unrelated people."""
+    ms = [Mention(f"x{i}", f"Person{i} Filler{i}", f"Person{i} Filler{i}", "PERSON", 0, 5) for i in range(3000)]
+    ms += [Mention("a1", "Mira J. Tolland", "Mira J. Tolland", "PERSON", 0, 10),
+           Mention("a2", "Tolland", "Tolland", "PERSON", 0, 7),
+           Mention("a3", "Mira", "Mira", "PERSON", 0, 4),
+           Mention("a4", "Mira Tolland", "Mira Tolland", "PERSON", 0, 12),
+           Mention("a5", "J. Tolland", "J. Tolland", "PERSON", 0, 10)]
+    index = link_entities(ms)
+    assert index.at("a2", 0) == index.at("a1", 0) == index.at("a3", 0) == index.at("a4", 0) == index.at("a5", 0)
+    assert index.at("a2", 0) is not None and index.at("a2", 0).name == "Mira J. Tolland"
+    assert len([e for e in index.entities if e.label == "PERSON"]) == 3001
+
+
 def test_corpus_entities_with_possessive_and_title(extract: Run) -> None:
     one = make_article("Carpathian President Teodor Malinescu met farmers in Brasova on Monday. "
                        "Malinescu promised new irrigation canals.")

@@ -83,13 +83,19 @@ def propositions_in(doc: Any, claims: Sequence[Claim]) -> dict[str, list[Proposi
     """Propositions of an article's claims read from the article's parse (each claim's span copied out as a
     Doc), so comparison needs no second spaCy pass over the claims."""
     out: dict[str, list[Proposition]] = {}
+    head: Any = None
+    array: Any = None
     for claim in claims:
         if claim.start < 0 or claim.end > len(doc.text):
             continue
         span = doc.char_span(claim.start, claim.end)
         if span is None or span.text != claim.text:
             continue
-        out[claim.id] = claim_propositions(claim, span.as_doc())
+        if array is None:  # Span.as_doc exports the whole doc on every call unless given the export
+            head = doc._get_array_attrs()
+            array = doc.to_array(head)
+        # as_doc rewrites its rows of the array (heads, entity starts), so each span gets a fresh copy
+        out[claim.id] = claim_propositions(claim, span.as_doc(array_head=head, array=array.copy()))
     return out
 
 

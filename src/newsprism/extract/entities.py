@@ -161,21 +161,31 @@ def _subset(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 def _link_people(names: Sequence[str], counts: Counter[str]) -> dict[str, str]:
     """Map each person name to the fullest name that contains it, when exactly one does (or one clearly dominates)."""
-    ordered = sorted(set(names), key=lambda n: (-len(name_key(n)), -counts[n], n))
+    keys = {n: name_key(n) for n in set(names)}
+    ordered = sorted(keys, key=lambda n: (-len(keys[n]), -counts[n], n))
     canon: dict[str, str] = {}
     heads: list[str] = []
+    # A head can only match a name that shares the name's first word, so heads are indexed by their words
+    # (a corpus of many thousand people would otherwise compare every name with every head).
+    by_word: dict[str, list[int]] = defaultdict(list)
+
+    def add_head(n: str) -> None:
+        for word in set(keys[n]) or {""}:
+            by_word[word].append(len(heads))
+        heads.append(n)
+        canon[n] = n
+
     for n in ordered:
-        key = name_key(n)
-        matches = [h for h in heads if key == name_key(h) or _subset(key, name_key(h))]
+        key = keys[n]
+        matches = [heads[i] for i in by_word.get(key[0] if key else "", ())
+                   if key == keys[heads[i]] or _subset(key, keys[heads[i]])]
         if not matches:
-            heads.append(n)
-            canon[n] = n
+            add_head(n)
             continue
         if len(matches) > 1:
             matches.sort(key=lambda h: -counts[h])
             if counts[matches[0]] == counts[matches[1]]:
-                heads.append(n)  # ambiguous ("Clinton" with Bill and Hillary): keep apart
-                canon[n] = n
+                add_head(n)  # ambiguous ("Clinton" with Bill and Hillary): keep apart
                 continue
         canon[n] = matches[0]
     return canon

@@ -67,6 +67,7 @@ class CorpusOutlets:
     names: tuple[str, ...] = ()
     threshold: float = 85.0
     _keys: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _memo: dict[tuple[str, bool], str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for n in self.names:
@@ -93,9 +94,18 @@ class CorpusOutlets:
         return cls(registry, tuple(chosen), threshold)
 
     def canonical(self, name: str | None, *, fuzzy: bool = True) -> str | None:
-        """The registry's name, else the corpus's name for the same outlet (a close misspelling too), else None."""
+        """The registry's name, else the corpus's name for the same outlet (a close misspelling too), else None
+        (remembered per name, like the registry's answer)."""
         if not name:
             return None
+        slot = (name, fuzzy)
+        if slot not in self._memo:
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            self._memo[slot] = self._canonical(name, fuzzy)
+        return self._memo[slot]
+
+    def _canonical(self, name: str, fuzzy: bool) -> str | None:
         found = self.registry.canonical(name, fuzzy=fuzzy)
         if found:
             return found

@@ -9,6 +9,7 @@ them as one ("the TV channel X", "the newspaper X"). An article citing its own o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -61,11 +62,31 @@ def media_group(span: Any) -> str | None:
     return " ".join([*(t.text for t in mods), root.text])
 
 
-def _outlet_name(tok: Any, outlets: Any, local: Sequence[str] = ()) -> tuple[str | None, bool]:
+class _Ents:
+    """A doc's entities indexed by start token: ``Span.ents`` scans every entity of the doc, and citations ask
+    for the entities of each noun's phrase, which made the scan quadratic in the article's length."""
+
+    def __init__(self, doc: Any) -> None:
+        self.ents = list(doc.ents)
+        self.starts = [e.start for e in self.ents]
+
+    def within(self, start: int, end: int) -> list[Any]:
+        out = []
+        for k in range(bisect_left(self.starts, start), len(self.ents)):
+            ent = self.ents[k]
+            if ent.end > end:  # as Span.ents: the first entity that runs past the end stops the list
+                break
+            out.append(ent)
+        return out
+
+
+def _outlet_name(tok: Any, outlets: Any, local: Sequence[str] = (),
+                 ents: _Ents | None = None) -> tuple[str | None, bool]:
     """(name, known) of the outlet a token names: the registry's or corpus's name, or a name the text calls an
     outlet. ``local``: outlet names the article used before (and its own), for short forms ("the Ledger")."""
-    span = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
-    for ent in span.ents:
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    span = tok.doc[lo:hi]
+    for ent in (ents.within(lo, hi) if ents is not None else span.ents):
         if ent.label_ in {"ORG", "PERSON", "WORK_OF_ART", "GPE", "NORP", "PRODUCT", "FAC"} and (
                 ent.root.i == tok.i or ent.start <= tok.i < ent.end or ent.root.head.i == tok.i):
             o = outlets.canonical(ent.text)
@@ -99,10 +120,10 @@ def _outlet_name(tok: Any, outlets: Any, local: Sequence[str] = ()) -> tuple[str
     if tok.lemma_.lower() in NAMING_NOUNS:
         inner = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i > tok.i]
         if inner:
-            return _outlet_name(inner[-1], outlets, local)
+            return _outlet_name(inner[-1], outlets, local, ents)
         props = [c for c in tok.children if c.pos_ == "PROPN" and c.dep_ in {"compound", "appos", "npadvmod"}]
         if props and props[-1].i > tok.i:
-            return _outlet_name(props[-1], outlets, local)
+            return _outlet_name(props[-1], outlets, local, ents)
     group = media_group(span)
     if group:
         return group, False
@@ -159,10 +180,11 @@ def find_citations(doc: Any, article: Article, outlets: Any, quotes: Sequence[Qu
     out: list[Citation] = []
     seen: set[int] = set()
     last_outlet: str | None = None
+    ents = _Ents(doc)
     for tok in doc:
         if tok.pos_ not in {"PROPN", "NOUN"}:
             continue
-        name, _known = _outlet_name(tok, outlets, local)
+        name, _known = _outlet_name(tok, outlets, local, ents)
         if name is None and tok.lemma_.lower() in NAMING_NOUNS and any(
                 c.lower_ == "the" for c in tok.children) and not any(c.pos_ == "PROPN" for c in tok.subtree):
             name = last_outlet  # "the newspaper" after a named outlet
