@@ -20,7 +20,7 @@ def run(shared: Path, work: Path) -> str:
     rows = [f"Corpus: the e2e corpus, {bench_e2e.N} articles ({unique} distinct texts), {words:,} words.", "",
             "| run | wall s | articles/s | peak MiB (driver) |", "| --- | ---: | ---: | ---: |"]
     walls: dict[int, float] = {}
-    for workers in (1, 2):
+    for workers in (2, 1):  # 2 first: a stalled share-out shows early
         try:
             w, p, _ = bench_e2e._child([bench_e2e.PY, "-m", "newsprism", "analyze", str(corpus), "--out",
                                         str(work / f"ray{workers}"), "--runner", "ray", "--set",

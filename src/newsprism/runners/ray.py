@@ -191,7 +191,7 @@ def run_ray(inputs: Sequence[str], *, settings: Settings, out_dir: Path,
         ctx.enable_progress_bars = False
         batch = max(1, min(64, -(-len(docs) // workers)))
         items = [{"i": i, "doc": pickle.dumps(d)} for i, d in enumerate(docs)]
-        ds = ray.data.from_items(items, override_num_blocks=max(workers, 1))
+        ds = ray.data.from_items(items, override_num_blocks=_blocks(len(items), batch, workers))
         rows = ds.map_batches(CleanWorker, fn_constructor_kwargs={"settings": settings}, batch_size=batch,
                               **_actors(workers)).take_all()
         result = _corpus_stages(rows, failures, settings, workers, batch)
@@ -235,7 +235,7 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
     props: dict[str, Any] = {}
     if todo:
         ds = ray.data.from_items([{"article": pickle.dumps(a)} for a in todo],
-                                 override_num_blocks=max(1, min(len(todo), workers)))
+                                 override_num_blocks=_blocks(len(todo), batch, workers))
         parsed = ds.map_batches(ParseWorker, fn_constructor_kwargs={
             "settings": settings, "outlets": pickle.dumps(outlets)}, batch_size=batch,
             **_actors(workers)).take_all()
@@ -244,7 +244,7 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
             resources.prime_embedding(a.id, pickle.loads(row_of[a.id]["vector"]))
         index = link_entities([m for a in todo for m in pickle.loads(row_of[a.id]["mentions"])])
         items = [{"article": pickle.dumps(a), "doc": row_of[a.id]["doc"]} for a in todo]
-        ds = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), workers)))
+        ds = ray.data.from_items(items, override_num_blocks=_blocks(len(items), batch, workers))
         found = ds.map_batches(ExtractWorker, fn_constructor_kwargs={
             "settings": settings, "index": pickle.dumps(index), "outlets": pickle.dumps(outlets)},
             batch_size=batch, **_actors(workers)).take_all()
@@ -271,8 +271,9 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
     done: dict[str, Story] = {}
     if bundles:
         ds = ray.data.from_items(bundles, override_num_blocks=max(1, min(len(bundles), workers)))
-        # stories travel in windows of sentences (one encoder pass each), smaller with more workers to share out
-        grouped = ds.groupby("window", num_partitions=max(1, workers))
+        # stories travel in windows of sentences (one encoder pass each), smaller with more workers to share out;
+        # several partitions per worker, so one heavy window does not hold a whole worker's share
+        grouped = ds.groupby("window", num_partitions=max(1, min(window + 1, 4 * workers)))
         rows = grouped.map_groups(StoryWorker, fn_constructor_kwargs={"settings": settings},
                                                  **_actors(workers)).take_all()
         for row in rows:
@@ -297,10 +298,18 @@ def _by_article(items: list[Any], articles: Sequence[Article]) -> tuple[Any, ...
 
 
 def _actors(workers: int) -> dict[str, Any]:
-    """A fixed pool of single-CPU actors (models load once per actor), numpy batches."""
+    """A fixed pool of single-CPU actors (models load once per actor), numpy batches, one task at a time per
+    actor: with Ray's default several tasks queue on the first actor that starts, and a 2-worker run parsed the
+    whole corpus on one actor while the other sat idle."""
     import ray.data
 
-    return {"compute": ray.data.ActorPoolStrategy(size=workers), "num_cpus": 1, "batch_format": "numpy"}
+    return {"compute": ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1), "num_cpus": 1,
+            "batch_format": "numpy"}
+
+
+def _blocks(n: int, batch: int, workers: int) -> int:
+    """Blocks of about one batch each, so tasks are small enough for the actors to share them out as they free up."""
+    return max(1, min(n, max(workers, -(-n // max(1, batch)))))
 
 
 def write_parquet(result: AnalysisResult, folder: Path) -> dict[str, Path]:
