@@ -63,3 +63,13 @@ def test_ray_runner_matches_local_runner_on_the_examples(tmp_path: Path, resourc
     assert store is not None
     assert len(back.articles) == len(local.articles)
     assert _stories(back) == _stories(local)
+
+
+def test_blocks_hold_about_one_batch_so_workers_can_share_them() -> None:
+    """Two blocks for two workers let the first actor to start queue everything; one batch per block does not."""
+    from newsprism.runners.ray import _blocks
+
+    assert _blocks(1228, 64, 2) == 20
+    assert _blocks(100, 64, 4) == 4  # at least one block per worker
+    assert _blocks(3, 64, 8) == 3  # never more blocks than items
+    assert _blocks(0, 64, 2) == 1

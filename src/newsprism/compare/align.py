@@ -275,10 +275,11 @@ def _values_close(props: Sequence[Proposition]) -> np.ndarray:
     n = len(props)
     if not values:
         return np.zeros((n, n), dtype=bool)
-    v = np.array(values, dtype=np.float64)
-    a = np.abs(v)
-    close = np.abs(v[:, None] - v[None, :]) <= 0.05 * np.maximum(np.maximum(a[:, None], a[None, :]), 1e-9)
-    owner = csr_matrix((np.ones(len(v), dtype=np.float32), (owners, np.arange(len(v)))), shape=(n, len(v)))
+    vals = np.array(values, dtype=np.float64)
+    a = np.abs(vals)
+    close = np.abs(vals[:, None] - vals[None, :]) <= 0.05 * np.maximum(np.maximum(a[:, None], a[None, :]), 1e-9)
+    owner = csr_matrix((np.ones(len(vals), dtype=np.float32), (owners, np.arange(len(vals)))),
+                       shape=(n, len(vals)))
     return (owner @ csr_matrix(close.astype(np.float32)) @ owner.T).toarray() > 0
 
 
