@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -23,6 +24,18 @@ class Outlet:
     domains: tuple[str, ...] = ()
     country: str | None = None
     kind: str | None = None
+
+
+def remembered(memo: dict[tuple[str, bool], str | None], name: str, fuzzy: bool,
+               lookup: Callable[[str, bool], str | None]) -> str | None:
+    """An outlet lookup remembered per name: extraction asks about every proper noun, and the fuzzy scan is the
+    costly part (the memo is emptied past 100,000 names so a huge corpus cannot grow it without bound)."""
+    slot = (name, fuzzy)
+    if slot not in memo:
+        if len(memo) > 100_000:
+            memo.clear()
+        memo[slot] = lookup(name, fuzzy)
+    return memo[slot]
 
 
 def _key(name: str) -> str:
@@ -83,17 +96,8 @@ class OutletRegistry:
         return cls(outlets, threshold)
 
     def canonical(self, name: str | None, *, fuzzy: bool = True) -> str | None:
-        """The registry's name for ``name`` (exact alias, then a close misspelling), or None if unknown.
-
-        Remembered per name: extraction asks about every proper noun, and the fuzzy scan is the costly part."""
-        if not name:
-            return None
-        slot = (name, fuzzy)
-        if slot not in self._memo:
-            if len(self._memo) > 100_000:
-                self._memo.clear()
-            self._memo[slot] = self._canonical(name, fuzzy)
-        return self._memo[slot]
+        """The registry's name for ``name`` (exact alias, then a close misspelling), or None if unknown."""
+        return remembered(self._memo, name, fuzzy, self._canonical) if name else None
 
     def _canonical(self, name: str, fuzzy: bool) -> str | None:
         key = _key(name)

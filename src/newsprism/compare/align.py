@@ -283,10 +283,6 @@ def _values_close(props: Sequence[Proposition]) -> np.ndarray:
     return (owner @ csr_matrix(close.astype(np.float32)) @ owner.T).toarray() > 0
 
 
-def _close(x: float, y: float) -> bool:
-    return abs(x - y) <= 0.05 * max(abs(x), abs(y), 1e-9)
-
-
 def cluster(sim: np.ndarray, threshold: float) -> list[list[int]]:
     """Average-linkage clusters whose members are on average at least ``threshold`` similar."""
     n = sim.shape[0]

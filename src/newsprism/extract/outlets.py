@@ -18,6 +18,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from newsprism.outlets import remembered
+
 OUTLET_HEADS = frozenset({
     "post", "times", "ledger", "courier", "gazette", "news", "newz", "herald", "journal", "tribune", "chronicle",
     "telegraph", "dispatch", "examiner", "inquirer", "bugle", "observer", "bulletin", "reporter", "sentinel",
@@ -94,16 +96,8 @@ class CorpusOutlets:
         return cls(registry, tuple(chosen), threshold)
 
     def canonical(self, name: str | None, *, fuzzy: bool = True) -> str | None:
-        """The registry's name, else the corpus's name for the same outlet (a close misspelling too), else None
-        (remembered per name, like the registry's answer)."""
-        if not name:
-            return None
-        slot = (name, fuzzy)
-        if slot not in self._memo:
-            if len(self._memo) > 100_000:
-                self._memo.clear()
-            self._memo[slot] = self._canonical(name, fuzzy)
-        return self._memo[slot]
+        """The registry's name, else the corpus's name for the same outlet (a close misspelling too), else None."""
+        return remembered(self._memo, name, fuzzy, self._canonical) if name else None
 
     def _canonical(self, name: str, fuzzy: bool) -> str | None:
         found = self.registry.canonical(name, fuzzy=fuzzy)

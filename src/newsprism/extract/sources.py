@@ -80,13 +80,12 @@ class _Ents:
         return out
 
 
-def _outlet_name(tok: Any, outlets: Any, local: Sequence[str] = (),
-                 ents: _Ents | None = None) -> tuple[str | None, bool]:
+def _outlet_name(tok: Any, outlets: Any, local: Sequence[str], ents: _Ents) -> tuple[str | None, bool]:
     """(name, known) of the outlet a token names: the registry's or corpus's name, or a name the text calls an
     outlet. ``local``: outlet names the article used before (and its own), for short forms ("the Ledger")."""
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1
     span = tok.doc[lo:hi]
-    for ent in (ents.within(lo, hi) if ents is not None else span.ents):
+    for ent in ents.within(lo, hi):
         if ent.label_ in {"ORG", "PERSON", "WORK_OF_ART", "GPE", "NORP", "PRODUCT", "FAC"} and (
                 ent.root.i == tok.i or ent.start <= tok.i < ent.end or ent.root.head.i == tok.i):
             o = outlets.canonical(ent.text)
