@@ -154,7 +154,7 @@ def find_attributions(doc: Any, *, article_id: str, index: EntityIndex | None, o
     for q in marks:
         host = next((a for a in items if any(_overlap(q, s) >= 0.5 * (q[1] - q[0]) for s in a.spans)), None)
         if host is None and _words(text[q[0]:q[1]]) >= 4:
-            host = _nearest_frame(doc, q, items, sent_of)
+            host = _nearest_frame(doc, text, q, items, sent_of)
         if host is not None:
             host.quotes.append(q)
         else:
@@ -197,7 +197,7 @@ def _dedupe(items: list[Attribution]) -> list[Attribution]:
     return out
 
 
-def _nearest_frame(doc: Any, q: tuple[int, int], items: list[Attribution],
+def _nearest_frame(doc: Any, text: str, q: tuple[int, int], items: list[Attribution],
                    sent_of: dict[int, int]) -> Attribution | None:
     """The frame whose cue sits in the sentence(s) around the quote, outside any quote, closest to it."""
     lo = doc.char_span(q[0], q[1], alignment_mode="expand")
@@ -207,14 +207,14 @@ def _nearest_frame(doc: Any, q: tuple[int, int], items: list[Attribution],
     s_end = lo[-1].sent.end_char
     # ", he said." right after a closing mark may be parsed into the next sentence
     nxt = lo[-1].i + 2
-    if nxt < len(doc) and doc[nxt].sent.start_char >= s_end and doc.text[q[1]:q[1] + 3].strip(" ”\"")[:1] in {",", ""}:
+    if nxt < len(doc) and doc[nxt].sent.start_char >= s_end and text[q[1]:q[1] + 3].strip(" ”\"")[:1] in {",", ""}:
         s_end = doc[nxt].sent.end_char
     best: tuple[int, Attribution] | None = None
     for a in items:
         if a.cue is None or not (s_start <= a.cue[0] < s_end):
             continue
         if a.spans and not a.quotes and a.kind != "according_to" and all(_overlap(s, q) == 0 for s in a.spans) and (
-                a.frame is not None and a.frame.kind == "speech" and _far(a, q, doc.text)):
+                a.frame is not None and a.frame.kind == "speech" and _far(a, q, text)):
             continue
         dist = min(abs(a.cue[0] - q[1]), abs(q[0] - a.cue[1]))
         if best is None or dist < best[0]:

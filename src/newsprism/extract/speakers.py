@@ -123,6 +123,7 @@ def _pronoun_genders(doc: Any, mentions: list[tuple[int, str, int]], gender: dic
     name."""
     votes: dict[str, list[int]] = {}
     j = 0
+    text = doc.text  # Doc.text joins every token: once per doc, not once per pronoun
     quoted = False  # pronouns inside quotation marks are the speaker's own and point anywhere
     for tok in doc:
         low = tok.lower_
@@ -138,7 +139,7 @@ def _pronoun_genders(doc: Any, mentions: list[tuple[int, str, int]], gender: dic
             continue
         _i, name, sent_start = mentions[j - 1]
         prev_sent = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
-        if sent_start < prev_sent or "\n" in doc.text[doc[_i].idx:tok.idx]:
+        if sent_start < prev_sent or "\n" in text[doc[_i].idx:tok.idx]:
             continue  # the name is too far back, or in another paragraph (often another speaker's turn)
         rivals = {n for _k, n, s in mentions[:j] if s >= prev_sent and n != name}
         if rivals:
