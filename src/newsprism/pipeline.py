@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsprism.records import (
     AnalysisResult,
@@ -20,6 +20,9 @@ from newsprism.records import (
 )
 from newsprism.resources import Resources
 from newsprism.settings import Settings
+
+if TYPE_CHECKING:
+    from newsprism.extract import PropositionSpill
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +162,7 @@ class StoryInputs:
     """Quotes, citations and claims indexed by article once, so each story takes its own in linear time."""
 
     def __init__(self, quotes: Sequence[Quote], citations: Sequence[Citation], claims: Sequence[Claim],
-                 propositions: Mapping[str, Sequence[Any]] | None = None) -> None:
+                 propositions: Mapping[str, Sequence[Any]] | PropositionSpill | None = None) -> None:
         self.quotes = _group(quotes)
         self.citations = _group(citations)
         self.claims = _group(claims)
@@ -173,6 +176,10 @@ class StoryInputs:
         """The propositions extraction already derived for the story's claims (the rest are parsed in compare)."""
         if not self.propositions:
             return {}
+        from newsprism.extract import PropositionSpill
+
+        if isinstance(self.propositions, PropositionSpill):
+            return self.propositions.of_articles(story.article_ids)
         ids = (c.id for a in story.article_ids for _, c in self.claims.get(a, ()))
         return {i: self.propositions[i] for i in ids if i in self.propositions}
 
@@ -183,6 +190,7 @@ def analyse_stories(stories: Sequence[Story], by_id: Mapping[str, Article], per:
     """Compare and summarise stories in windows: each window's sentences go through the encoder in one pass
     (bigger batches pad less), then each story of the window is analysed from the cached vectors."""
     from newsprism.compare import encode_story_texts, story_texts
+    from newsprism.memory import release_freed_memory
 
     done: list[Story] = []
     window: list[tuple[Story, list[Article], tuple[list[Quote], list[Citation], list[Claim]], dict[str, Any]]] = []
@@ -206,6 +214,7 @@ def analyse_stories(stories: Sequence[Story], by_id: Mapping[str, Article], per:
         window.clear()
         texts.clear()
         size = 0
+        release_freed_memory()  # the window's activations and vectors, before the next window's
 
     for story in stories:
         members = [by_id[a] for a in story.article_ids if a in by_id]

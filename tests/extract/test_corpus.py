@@ -6,9 +6,9 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from newsprism.extract import extract_corpus
-from newsprism.pipeline import FailurePolicy
-from newsprism.records import Article
+from newsprism.extract import PropositionSpill, extract_corpus
+from newsprism.pipeline import FailurePolicy, StoryInputs
+from newsprism.records import Article, Story
 from newsprism.resources import Resources
 from newsprism.settings import Settings
 
@@ -28,5 +28,14 @@ def test_spilled_parses_give_the_same_extraction(resources: Resources, settings:
     assert whole.claims and whole.quotes
     assert spilled.quotes == whole.quotes and spilled.citations == whole.citations
     assert spilled.claims == whole.claims and spilled.entities == whole.entities
-    assert set(spilled.propositions) == set(whole.propositions)
+    # propositions wait on disk too, and come back per article as they were made
+    assert isinstance(spilled.propositions, PropositionSpill) and isinstance(whole.propositions, dict)
+    assert whole.propositions
+    assert spilled.propositions.of_articles(a.id for a in arts) == whole.propositions
+    first = arts[0].id
+    mine = {c.id for c in whole.claims if c.article_id == first}
+    assert mine and set(spilled.propositions.of_articles([first])) == mine & set(whole.propositions)
+    story = Story(id="s", title="", article_ids=(first,))
+    assert StoryInputs((), (), whole.claims, spilled.propositions).propositions_of(story) == \
+        StoryInputs((), (), whole.claims, whole.propositions).propositions_of(story)
     assert stages.count("parse") == -(-len(arts) // 2)  # one progress step per batch of two

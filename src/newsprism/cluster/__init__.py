@@ -27,6 +27,7 @@ from newsprism.cluster.features import (
 )
 from newsprism.cluster.search import neighbour_pairs
 from newsprism.cluster.titles import clean_title
+from newsprism.memory import release_freed_memory
 from newsprism.records import Article, Story, stable_id
 from newsprism.resources import Resources
 from newsprism.settings import Settings
@@ -75,6 +76,7 @@ def cluster_stories(articles: Sequence[Article], *, resources: Resources, settin
     queries = np.array([i for i, a in enumerate(nodes) if a.id not in home], dtype=np.int64)
 
     vectors = resources.embed([embedding_text(a, settings) for a in nodes], keys=[a.id for a in nodes])
+    release_freed_memory()
     rows, cols, cos = neighbour_pairs(vectors, days, queries, k=settings.cluster_neighbours,
                                       window=settings.story_window_days, ivf_min=settings.story_ivf_min,
                                       min_cos=_MIN_COS)

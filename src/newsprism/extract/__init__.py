@@ -8,7 +8,7 @@ claims. Entities are linked across the whole corpus before speakers are resolved
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,7 @@ from newsprism.extract.entities import EntityIndex, doc_mentions, link_entities
 from newsprism.extract.outlets import CorpusOutlets
 from newsprism.extract.quotes import find_attributions, to_quotes
 from newsprism.extract.sources import anonymity_counts, citation_graph, find_citations
+from newsprism.memory import release_freed_memory
 from newsprism.records import Article, Citation, Claim, Entity, Failure, Quote
 from newsprism.resources import Resources
 from newsprism.settings import Settings
@@ -23,7 +24,8 @@ from newsprism.settings import Settings
 if TYPE_CHECKING:
     from newsprism.pipeline import FailurePolicy
 
-__all__ = ["Extraction", "anonymity_counts", "citation_graph", "extract_article", "extract_corpus", "parse_texts"]
+__all__ = ["Extraction", "PropositionSpill", "anonymity_counts", "citation_graph", "extract_article", "extract_corpus",
+           "parse_texts"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,8 +34,9 @@ class Extraction:
     citations: tuple[Citation, ...] = ()
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = ()
-    propositions: dict[str, list[Any]] = field(default_factory=dict)
-    """Claim id -> its propositions (``compare.align.Proposition``), read from the article's parse."""
+    propositions: Mapping[str, Sequence[Any]] | PropositionSpill = field(default_factory=dict)
+    """Claim id -> its propositions (``compare.align.Proposition``), read from the article's parse; for a corpus
+    past one batch, a spill that gives them back story by story."""
 
 
 def _claims_hook() -> Callable[..., list[Claim]] | None:
@@ -106,6 +109,7 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
                                                        n_process=settings.spacy_processes), strict=True):
                 mentions.extend(doc_mentions(doc, article.id, outlets))
                 spill.add(doc)
+            release_freed_memory()  # the batch's parses are on disk or kept; spaCy's scratch memory is not
             progress("parse", min(start + settings.extract_batch, len(todo)), len(todo))
         index = link_entities(mentions)
         del mentions
@@ -154,11 +158,54 @@ class _DocSpill:
             yield Doc(self.nlp.vocab).from_bytes(self.file.read(size))
 
 
+class PropositionSpill:
+    """Each article's claim propositions, pickled to a temporary file as extraction makes them and read back
+    story by story in comparison: they weigh about as much as the claims, and only one story needs them at once.
+    """
+
+    def __init__(self) -> None:
+        import tempfile
+
+        # closed by close() or when the spill is collected, after the last story is compared
+        self.file: Any = tempfile.TemporaryFile(prefix="newsprism-propositions-")  # noqa: SIM115
+        self.offsets: dict[str, tuple[int, int]] = {}
+
+    def add(self, article_id: str, props: Mapping[str, Sequence[Any]]) -> None:
+        import pickle
+
+        if not props:
+            return
+        data = pickle.dumps(dict(props), protocol=pickle.HIGHEST_PROTOCOL)
+        self.file.seek(0, 2)
+        self.offsets[article_id] = (self.file.tell(), len(data))
+        self.file.write(data)
+
+    def of_articles(self, article_ids: Iterable[str]) -> dict[str, Sequence[Any]]:
+        """Claim id -> propositions for the claims of these articles."""
+        import pickle
+
+        out: dict[str, Sequence[Any]] = {}
+        for aid in dict.fromkeys(article_ids):
+            where = self.offsets.get(aid)
+            if where is None:
+                continue
+            self.file.seek(where[0])
+            out.update(pickle.loads(self.file.read(where[1])))
+        return out
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+    def close(self) -> None:
+        self.file.close()
+
+
 def _extract_all(todo: Sequence[Article], docs: Any, *, index: EntityIndex, outlets: Any, settings: Settings,
                  policy: FailurePolicy, progress: Callable[[str, int, int], None]) -> Extraction:
     claims_fn = _claims_hook()
     from newsprism.compare.align import propositions_in
 
+    spill = PropositionSpill() if len(todo) > settings.extract_batch else None
     props: dict[str, list[Any]] = {}
     quotes: list[Quote] = []
     citations: list[Citation] = []
@@ -174,7 +221,11 @@ def _extract_all(todo: Sequence[Article], docs: Any, *, index: EntityIndex, outl
         quotes.extend(q)
         citations.extend(c)
         claims.extend(cl)
-        props.update(propositions_in(doc, cl))
+        found = propositions_in(doc, cl)
+        if spill is not None:
+            spill.add(article.id, found)
+        else:
+            props.update(found)
         progress("extract", i + 1, len(todo))
     return Extraction(quotes=tuple(quotes), citations=tuple(citations), entities=index.entities,
-                      claims=tuple(claims), propositions=props)
+                      claims=tuple(claims), propositions=spill if spill is not None else props)
