@@ -100,7 +100,8 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
     nlp = resources.nlp
     outlets = CorpusOutlets.of(resources.outlets, (a.outlet for a in articles),
                                threshold=settings.outlet_match_threshold)
-    with _DocSpill(nlp, keep_in_memory=len(todo) <= settings.extract_batch) as spill:
+    on_disk = len(todo) > settings.extract_batch  # parses and propositions alike
+    with _DocSpill(nlp, keep_in_memory=not on_disk) as spill:
         mentions: list[Any] = []
         for start in range(0, len(todo), settings.extract_batch):
             chunk = todo[start:start + settings.extract_batch]
@@ -114,7 +115,30 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
         index = link_entities(mentions)
         del mentions
         return _extract_all(todo, spill, index=index, outlets=outlets, settings=settings, policy=policy,
-                            progress=progress)
+                            progress=progress, spill_propositions=on_disk)
+
+
+class _Blobs:
+    """Byte strings in a temporary file, each read back by where it was put: the disk side of both spills."""
+
+    def __init__(self, prefix: str) -> None:
+        import tempfile
+
+        # closed by close() or when the owner is collected
+        self.file: Any = tempfile.TemporaryFile(prefix=prefix)  # noqa: SIM115
+
+    def put(self, data: bytes) -> tuple[int, int]:
+        self.file.seek(0, 2)
+        where = (self.file.tell(), len(data))
+        self.file.write(data)
+        return where
+
+    def get(self, where: tuple[int, int]) -> bytes:
+        self.file.seek(where[0])
+        return bytes(self.file.read(where[1]))
+
+    def close(self) -> None:
+        self.file.close()
 
 
 class _DocSpill:
@@ -123,39 +147,34 @@ class _DocSpill:
 
     def __init__(self, nlp: Any, *, keep_in_memory: bool) -> None:
         self.nlp = nlp
-        self.memory: list[Any] | None = [] if keep_in_memory else None
-        self.file: Any = None
+        self.keep_in_memory = keep_in_memory
+        self.memory: list[Any] = []
+        self.blobs: _Blobs | None = None  # None: the Docs are in ``memory``
         self.offsets: list[tuple[int, int]] = []
 
     def __enter__(self) -> _DocSpill:
-        if self.memory is None:
-            import tempfile
-
-            self.file = tempfile.TemporaryFile(prefix="newsprism-docs-")
+        if not self.keep_in_memory:
+            self.blobs = _Blobs("newsprism-docs-")
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.file is not None:
-            self.file.close()
+        if self.blobs is not None:
+            self.blobs.close()
 
     def add(self, doc: Any) -> None:
-        if self.memory is not None:
+        if self.blobs is None:
             self.memory.append(doc)
-            return
-        data = doc.to_bytes(exclude=["user_data"])
-        self.offsets.append((self.file.tell(), len(data)))
-        self.file.write(data)
+        else:
+            self.offsets.append(self.blobs.put(doc.to_bytes(exclude=["user_data"])))
 
     def __iter__(self) -> Any:
-        if self.memory is not None:
+        if self.blobs is None:
             yield from self.memory
             return
         from spacy.tokens import Doc
 
-        self.file.flush()
-        for offset, size in self.offsets:
-            self.file.seek(offset)
-            yield Doc(self.nlp.vocab).from_bytes(self.file.read(size))
+        for where in self.offsets:
+            yield Doc(self.nlp.vocab).from_bytes(self.blobs.get(where))
 
 
 class PropositionSpill:
@@ -164,21 +183,14 @@ class PropositionSpill:
     """
 
     def __init__(self) -> None:
-        import tempfile
-
-        # closed by close() or when the spill is collected, after the last story is compared
-        self.file: Any = tempfile.TemporaryFile(prefix="newsprism-propositions-")  # noqa: SIM115
+        self.blobs = _Blobs("newsprism-propositions-")
         self.offsets: dict[str, tuple[int, int]] = {}
 
     def add(self, article_id: str, props: Mapping[str, Sequence[Any]]) -> None:
         import pickle
 
-        if not props:
-            return
-        data = pickle.dumps(dict(props), protocol=pickle.HIGHEST_PROTOCOL)
-        self.file.seek(0, 2)
-        self.offsets[article_id] = (self.file.tell(), len(data))
-        self.file.write(data)
+        if props:
+            self.offsets[article_id] = self.blobs.put(pickle.dumps(dict(props), protocol=pickle.HIGHEST_PROTOCOL))
 
     def of_articles(self, article_ids: Iterable[str]) -> dict[str, Sequence[Any]]:
         """Claim id -> propositions for the claims of these articles."""
@@ -186,26 +198,21 @@ class PropositionSpill:
 
         out: dict[str, Sequence[Any]] = {}
         for aid in dict.fromkeys(article_ids):
-            where = self.offsets.get(aid)
-            if where is None:
-                continue
-            self.file.seek(where[0])
-            out.update(pickle.loads(self.file.read(where[1])))
+            if aid in self.offsets:
+                out.update(pickle.loads(self.blobs.get(self.offsets[aid])))
         return out
 
     def __len__(self) -> int:
         return len(self.offsets)
 
-    def close(self) -> None:
-        self.file.close()
-
 
 def _extract_all(todo: Sequence[Article], docs: Any, *, index: EntityIndex, outlets: Any, settings: Settings,
-                 policy: FailurePolicy, progress: Callable[[str, int, int], None]) -> Extraction:
+                 policy: FailurePolicy, progress: Callable[[str, int, int], None],
+                 spill_propositions: bool = False) -> Extraction:
     claims_fn = _claims_hook()
     from newsprism.compare.align import propositions_in
 
-    spill = PropositionSpill() if len(todo) > settings.extract_batch else None
+    spill = PropositionSpill() if spill_propositions else None
     props: dict[str, list[Any]] = {}
     quotes: list[Quote] = []
     citations: list[Citation] = []
