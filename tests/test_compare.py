@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -226,3 +227,71 @@ def test_similarity_nudges_match_the_pairwise_definition() -> None:
                 if a.predicate and a.predicate == b.predicate:
                     want += 0.02
             assert abs(got[i, j] - want) < 1e-5, (i, j)
+
+
+def _synthetic_story(n_topics: int, per_topic: int, seed: int, dims: int = 32) -> tuple[list[Any], Any]:
+    """Propositions around ``n_topics`` distinct points (a few outlets each), some negated, some sharing ids."""
+    import random
+
+    import numpy as np
+
+    from newsprism.compare.align import Proposition
+    from newsprism.records import Claim
+
+    rng = random.Random(seed)
+    gen = np.random.default_rng(seed)
+    centres = gen.normal(size=(n_topics, dims))
+    props, rows = [], []
+    for t in range(n_topics):
+        for k in range(per_topic):
+            cid = f"c{t}-{k // 2}"  # two variants per claim now and then
+            props.append(Proposition(
+                claim=Claim(id=cid, article_id=f"a{k}", text=f"topic {t} claim {k}"), core=f"t{t}k{k}",
+                variant=k % 2, negative=rng.random() < 0.15,
+                entities=frozenset(rng.sample([f"e{t}", f"e{t + 1}", "capital"], rng.randrange(3))),
+                values=(float(t),) if rng.random() < 0.3 else (), predicate=rng.choice(["", "ask", "close"])))
+            rows.append(centres[t] + gen.normal(scale=rng.choice([0.35, 0.6, 0.9]), size=dims))
+    vecs = np.asarray(rows, dtype=np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    order = gen.permutation(len(props))
+    return [props[i] for i in order], vecs[order]
+
+
+def test_grouping_by_parts_equals_one_matrix() -> None:
+    """A story too large for one matrix is grouped part by part, with the same groups and member scores."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from newsprism.compare import group_propositions
+    from newsprism.compare.align import similarity_blocks
+
+    props, vecs = _synthetic_story(n_topics=40, per_topic=9, seed=3, dims=256)
+    whole = Settings(dense_limit=10_000)
+    parts = replace(whole, dense_limit=60)
+    blocks = similarity_blocks(props, vecs, floor=0.49, limit=60)
+    assert len(blocks.parts) > 5 and blocks.exact  # the story really was split, and exactly
+    assert max(len(ids) for ids, _ in blocks.parts) <= 60
+    want, want_sims = group_propositions(props, vecs, whole)
+    got, got_sims = group_propositions(props, vecs, parts)
+    assert sorted(got) == sorted(want)
+    assert any(len(g) > 2 for g in want)
+    for g, s in zip(got, got_sims, strict=True):
+        np.testing.assert_allclose(s, want_sims[want.index(g)], atol=1e-5)
+
+
+def test_a_chained_part_too_large_is_binned_and_flagged() -> None:
+    """Claims that all chain together are packed into bins of at most the limit, a claim's close neighbours
+    in its own bin, and the result says it is approximate."""
+    from newsprism.compare.align import similarity_blocks
+
+    props, vecs = _synthetic_story(n_topics=12, per_topic=10, seed=5)
+    blocks = similarity_blocks(props, vecs, floor=-0.5, limit=50)
+    assert not blocks.exact
+    assert sorted(i for ids, _ in blocks.parts for i in ids) == list(range(len(props)))
+    assert max(len(ids) for ids, _ in blocks.parts) <= 50
+    part_of = {i: k for k, (ids, _) in enumerate(blocks.parts) for i in ids}
+    topic = [p.core.split("k")[0] for p in props]
+    same_topic = [(i, j) for i in range(len(props)) for j in range(i) if topic[i] == topic[j]]
+    together = sum(part_of[i] == part_of[j] for i, j in same_topic) / len(same_topic)
+    assert together > 0.8  # far above the ~0.4 of bins filled at random

@@ -23,6 +23,8 @@ class Settings:
     spacy_processes: int = 1
     extract_batch: int = 512  # articles parsed per batch; past one batch, parses wait on disk, not in RAM
     embed_cache_size: int = 200_000
+    # claims of a story (and sentences of its summary) compared in one matrix; past it, by parts or by rows
+    dense_limit: int = 4000
     story_window_sentences: int = 4096  # stories are encoded in windows of about this many sentences
     # ingest
     fetch_timeout: float = 20.0

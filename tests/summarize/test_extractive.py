@@ -77,3 +77,28 @@ def test_length_settings_are_respected(resources) -> None:
 
 def test_empty_story(resources, settings) -> None:
     assert summarize_story(Story(id="s", title="t"), [], resources=resources, settings=settings) == ([], [], None)
+
+
+def test_cosines_by_rows_equal_the_matrix() -> None:
+    """Past dense_limit sentences, cosines are computed row by row: the same values, no n x n matrix."""
+    import numpy as np
+
+    from newsprism.summarize.extractive import Cosines
+
+    vecs = np.random.default_rng(1).normal(size=(30, 8)).astype(np.float32)
+    dense, lazy = Cosines(vecs, dense_limit=100), Cosines(vecs, dense_limit=10)
+    assert dense.dense is not None and lazy.dense is None
+    np.testing.assert_allclose(lazy.row(4), dense.row(4), atol=1e-5)
+    assert abs(lazy.pair(3, 7) - dense.pair(3, 7)) < 1e-5
+    np.testing.assert_allclose(lazy.block([2, 9, 5]), dense.block([2, 9, 5]), atol=1e-5)
+
+
+def test_summary_of_a_story_past_the_dense_limit(resources, settings) -> None:
+    """A story with more sentences than dense_limit still gets its claim and denial, each cited."""
+    story, arts = disputed_story()
+    small = dataclasses.replace(settings, summary_sentences=4, dense_limit=8)
+    summary, _t, _h = summarize_story(story, arts, resources=resources, settings=small)
+    texts = [s.text for s in summary]
+    assert DENIAL in texts
+    by_id = {a.id: a for a in arts}
+    assert all(s.citations and any(s.text in by_id[c].text for c in s.citations) for s in summary)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.compare.align import Proposition, cluster, frame_overlap, group_key, similarity
+from newsprism.compare.align import Proposition, cluster, frame_overlap, group_key, similarity_blocks
 from newsprism.compare.align import propositions as align_propositions
 from newsprism.compare.anaphora import ANAPHOR, resolve
 from newsprism.compare.verdict import Member, sources, verdict
@@ -44,9 +44,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         return []
     props = align_propositions(claims, resources.nlp, propositions)
     vecs = core_vectors(props, resources)
-    sim = similarity(props, vecs)
-    threshold = settings.claim_group_threshold
-    clusters = _split_opposites(cluster(sim, threshold), props, sim, threshold)
+    clusters, group_sims = group_propositions(props, vecs, settings)
 
     members: list[list[Member]] = []
     group_of: dict[str, list[int]] = {}
@@ -54,9 +52,9 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     for gi, idx in enumerate(clusters):
         pol = _polarity(props, idx)
         ms = []
-        for i in idx:
+        for k, i in enumerate(idx):
             p = props[i]
-            ms.append(Member(p.claim, _stance(p, pol), _mean_sim(sim, i, idx)))
+            ms.append(Member(p.claim, _stance(p, pol), _mean_sim(group_sims[gi], k)))
             group_of.setdefault(p.claim.id, []).append(gi)
         members.append(ms)
 
@@ -105,11 +103,27 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         seen.add(ids)
         status, reason, first, n_orig, edges = verdict(ms, arts, cited)
         groups.append(ClaimGroup(
-            id=group_key(story.id, [m.claim.id for m in own]), text=_clearest(own, sim, props, clusters[gi]),
+            id=group_key(story.id, [m.claim.id for m in own]), text=_clearest(own, group_sims[gi], props, clusters[gi]),
             status=status, sources=sources(ms, arts), reason=reason, first_source=first,
             independent_origins=n_orig, provenance=edges))
     groups.sort(key=lambda g: (-len({s.article_id for s in g.sources}), -len(g.sources), g.id))
     return groups
+
+
+def group_propositions(props: Sequence[Proposition], vecs: np.ndarray,
+                       settings: Settings) -> tuple[list[list[int]], list[np.ndarray]]:
+    """Groups of propositions that state the same thing, each with its members' similarity matrix.
+
+    The story's similarity comes in parts that no grouping step can join (``similarity_blocks``); each part
+    is grouped on its own, so a story's memory follows its largest part, not the square of its claims."""
+    threshold = settings.claim_group_threshold
+    blocks = similarity_blocks(props, vecs, floor=threshold - _SIBLING_MARGIN, limit=settings.dense_limit)
+    clusters: list[list[int]] = []
+    for ids, sim in blocks.parts:
+        part = [props[i] for i in ids]
+        clusters.extend([ids[i] for i in g] for g in _split_opposites(cluster(sim, threshold), part, sim, threshold))
+    clusters = _drop_lone_variants(clusters, props)
+    return clusters, blocks.among(clusters)
 
 
 @dataclass(slots=True)
@@ -183,9 +197,10 @@ def _stance(p: Proposition, negative_group: bool) -> str:
     return sentence_stance(cues, opposite=opposite, attributed=attributed)
 
 
-def _mean_sim(sim: np.ndarray, i: int, idx: Sequence[int]) -> float:
-    others = [j for j in idx if j != i]
-    return float(np.mean(sim[i, others])) if others else 1.0
+def _mean_sim(sim: np.ndarray, k: int) -> float:
+    """Mean similarity of member ``k`` to the other members of its group (``sim``: the group's matrix)."""
+    others = [j for j in range(sim.shape[0]) if j != k]
+    return float(np.mean(sim[k, others])) if others else 1.0
 
 
 def _split_opposites(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
@@ -205,8 +220,12 @@ def _split_opposites(clusters: list[list[int]], props: Sequence[Proposition], si
             else:
                 out.append([i])
         out.append(sorted(keep))
-    out = _merge_opposites(out, props, sim, threshold)
-    # variants of one claim that ended up alone are noise: keep the claim's first proposition only
+    return _merge_opposites(out, props, sim, threshold)
+
+
+def _drop_lone_variants(clusters: list[list[int]], props: Sequence[Proposition]) -> list[list[int]]:
+    """Variants of one claim that ended up alone are noise: keep the claim's first proposition only."""
+    out = clusters
     seen: set[str] = set()
     final = []
     for idx in sorted(out, key=lambda g: (-len(g), g[0])):
@@ -325,14 +344,15 @@ def _own_voice_stance_only(c: Claim) -> bool:
 
 
 def _clearest(own: Sequence[Member], sim: np.ndarray, props: Sequence[Proposition], idx: Sequence[int]) -> str:
-    """The member sentence that states the claim most plainly: central, same polarity, short, not a quote."""
+    """The member sentence that states the claim most plainly: central, same polarity, short, not a quote
+    (``sim``: the group's matrix, rows in the order of ``idx``)."""
     pol = _polarity(props, idx)
     best, best_score = own[0].claim.text, -9.0
-    for i in idx:
+    for k, i in enumerate(idx):
         p = props[i]
         text = p.claim.text
         words = len(text.split())
-        score = _mean_sim(sim, i, idx) - 0.01 * max(0, words - 28) - 0.01 * max(0, 8 - words)
+        score = _mean_sim(sim, k) - 0.01 * max(0, words - 28) - 0.01 * max(0, 8 - words)
         score -= 0.15 * (p.negative != pol) + 0.08 * bool(re.search(r"[\"\u201c\u201d]", text))
         score -= 0.05 * bool(cues_of(text).hedge)
         if score > best_score:

@@ -9,6 +9,7 @@ and "has not asked" land in one group, where the stance step sets them against e
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ import numpy as np
 from newsprism.extract.claims import REPORTING
 from newsprism.records import Claim, normalize_text, stable_id
 from newsprism.stance import DENY_RE
+
+log = logging.getLogger(__name__)
 
 _NUM_RE = re.compile(r"(\d[\d,.]*)\s*(thousand|million|billion|trillion|bn|m|k|%|percent|per cent)?", re.I)
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
@@ -202,19 +205,33 @@ def _text(doc: Any, toks: set[int]) -> str:
     return re.sub(r"\s+", " ", "".join(parts)).strip(" ,;:-\"\u201c\u201d")
 
 
-def similarity(props: Sequence[Proposition], vecs: np.ndarray) -> np.ndarray:
+_MAX_NUDGE = 0.10  # the most the nudges can add to a pair (entities 0.04, numbers 0.04, predicate 0.02)
+
+
+def _centred(vecs: np.ndarray, shift: np.ndarray) -> np.ndarray:
+    centred = vecs - shift
+    centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-9)
+    return centred
+
+
+def _story_shift(vecs: np.ndarray) -> np.ndarray:
+    """The story's mean vector, shrunk for small stories (what every claim of the story shares)."""
+    n = len(vecs)
+    return np.asarray((n / (n + 10.0)) * vecs.mean(axis=0, keepdims=True), dtype=np.float32)
+
+
+def similarity(props: Sequence[Proposition], vecs: np.ndarray, shift: np.ndarray | None = None) -> np.ndarray:
     """Cosine similarity, nudged by shared entities and numbers; variants of one claim never group.
 
     Within one story every sentence is about the same topic, so raw cosines crowd together (0.7-0.8 for claims
     that share only the topic). Half of the score is therefore the cosine after subtracting the story's mean
     vector (shrunk for small stories), which keeps what distinguishes one claim from another. The nudges are
     computed as whole-matrix operations, so a story of thousands of claims costs seconds, not minutes.
+    ``shift``: the whole story's mean, when ``props`` are one part of it (see ``similarity_blocks``).
     """
     vecs = np.asarray(vecs, dtype=np.float32)
     n = len(props)
-    alpha = n / (n + 10.0)
-    centred = vecs - alpha * vecs.mean(axis=0, keepdims=True)
-    centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-9)
+    centred = _centred(vecs, _story_shift(vecs) if shift is None else shift)
     sim = vecs @ vecs.T
     sim += centred @ centred.T
     sim *= 0.5
@@ -282,6 +299,130 @@ def _values_close(props: Sequence[Proposition]) -> np.ndarray:
     owner = csr_matrix((np.ones(len(vals), dtype=np.float32), (owners, np.arange(len(vals)))),
                        shape=(n, len(vals)))
     return (owner @ csr_matrix(close.astype(np.float32)) @ owner.T).toarray() > 0
+
+
+@dataclass(slots=True)
+class SimilarityBlocks:
+    """A story's similarity as dense blocks over parts of its propositions; pairs in different parts are far.
+
+    Every grouping step joins two propositions only through a pair above some floor (average linkage at the
+    threshold needs one pair at the threshold; the later merges need one above ``threshold - margin``). Parts
+    that no pair above the lowest floor connects therefore group on their own, exactly as in one matrix, and a
+    story of 50,000 claims needs the memory of its largest part, not of 50,000 squared."""
+
+    parts: list[tuple[list[int], np.ndarray]]
+    exact: bool = True  # False when a part too large for one matrix had to be cut (a warning says so)
+
+    def among(self, groups: Sequence[Sequence[int]]) -> list[np.ndarray]:
+        """The similarity matrix of each group (a group lies in one part), rows in the group's order."""
+        where = {g: (pi, li) for pi, (ids, _) in enumerate(self.parts) for li, g in enumerate(ids)}
+        out = []
+        for idx in groups:
+            local = [where[i][1] for i in idx]
+            out.append(self.parts[where[idx[0]][0]][1][np.ix_(local, local)])
+        return out
+
+
+def similarity_blocks(props: Sequence[Proposition], vecs: np.ndarray, *, floor: float,
+                      limit: int) -> SimilarityBlocks:
+    """``similarity`` as blocks: one matrix when the story has at most ``limit`` propositions, else one per
+    connected part of the pairs whose score can exceed ``floor`` (found a band of rows at a time).
+
+    A part larger than ``limit`` (a big story's claims chain into one) is packed into bins of at most ``limit``:
+    claims that a sparse average linkage over each claim's nearest neighbours joins at ``floor`` stay in one
+    bin, so only groups that would have joined across two bins are lost. That is approximate, and flagged."""
+    vecs = np.asarray(vecs, dtype=np.float32)
+    n = len(props)
+    if n <= limit:
+        return SimilarityBlocks([(list(range(n)), similarity(props, vecs))])
+    shift = _story_shift(vecs)
+    centred = _centred(vecs, shift)
+    exact = True
+    final: list[list[int]] = []
+    for part in _connected_parts(vecs, centred, floor - _MAX_NUDGE):
+        if len(part) <= limit:
+            final.append(part)
+            continue
+        exact = False
+        log.info("%d claims of one story chain together, more than dense_limit (%d): grouped in bins",
+                 len(part), limit)
+        sub = np.asarray(part)
+        final.extend([part[i] for i in b] for b in _bins(vecs[sub], centred[sub], floor, limit))
+    final.sort(key=lambda p: p[0])
+    return SimilarityBlocks([(p, similarity([props[i] for i in p], vecs[p], shift)) for p in final], exact)
+
+
+def _scores(vecs: np.ndarray, centred: np.ndarray, start: int, stop: int) -> np.ndarray:
+    """Unnudged scores of rows ``start:stop`` against every row."""
+    score = vecs[start:stop] @ vecs.T
+    score += centred[start:stop] @ centred.T
+    score *= 0.5
+    return score
+
+
+def _band(n: int) -> int:
+    return max(16, (1 << 22) // max(n, 1))  # rows per band: about 16 MB of float32 scores at a time
+
+
+def _connected_parts(vecs: np.ndarray, centred: np.ndarray, floor: float) -> list[list[int]]:
+    """Connected parts of the graph of pairs whose unnudged score exceeds ``floor``, each sorted."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(vecs)
+    labels = np.arange(n, dtype=np.int64)
+    for start in range(0, n, _band(n)):
+        score = _scores(vecs, centred, start, min(n, start + _band(n)))
+        rows, cols = np.nonzero(score > floor)
+        del score
+        rows += start
+        # each node also links to its part's first node, so the parts found so far carry over to this band
+        _, first = np.unique(labels, return_index=True)
+        a = np.concatenate([rows, np.arange(n)])
+        b = np.concatenate([cols, first[labels]])
+        graph = coo_matrix((np.ones(len(a), dtype=np.int32), (a, b)), shape=(n, n)).tocsr()
+        _, labels = connected_components(graph, directed=False)
+        labels = labels.astype(np.int64)
+    return _members(labels)
+
+
+def _members(labels: np.ndarray) -> list[list[int]]:
+    parts: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels.tolist()):
+        parts.setdefault(lab, []).append(i)
+    return sorted(parts.values(), key=lambda p: p[0])
+
+
+def _bins(vecs: np.ndarray, centred: np.ndarray, floor: float, limit: int, k: int = 20) -> list[list[int]]:
+    """Bins of at most ``limit`` rows that keep together what sparse average linkage joins at ``floor``."""
+    from newsprism.cluster.agglomerate import agglomerate
+
+    n = len(vecs)
+    rows_, cols_, vals_ = [], [], []
+    for start in range(0, n, _band(n)):
+        score = _scores(vecs, centred, start, min(n, start + _band(n)))
+        idx = np.arange(start, start + len(score))
+        score[idx - start, idx] = -np.inf
+        top = np.argpartition(-score, min(k, n - 1) - 1, axis=1)[:, :k]
+        vals = np.take_along_axis(score, top, axis=1)
+        keep = vals > floor - _MAX_NUDGE
+        rows_.append(np.repeat(idx, top.shape[1])[keep.ravel()])
+        cols_.append(top.ravel()[keep.ravel()])
+        vals_.append(vals.ravel()[keep.ravel()])
+    rows, cols, vals = np.concatenate(rows_), np.concatenate(cols_), np.concatenate(vals_)
+    groups = sorted(agglomerate([[i] for i in range(n)], [False] * n, rows, cols, vals, threshold=floor), key=min)
+    bins: list[list[int]] = []
+    current: list[int] = []
+    for g in groups:
+        for k0 in range(0, len(g), limit):
+            piece = sorted(g[k0:k0 + limit])
+            if len(current) + len(piece) > limit:
+                bins.append(sorted(current))
+                current = []
+            current.extend(piece)
+    if current:
+        bins.append(sorted(current))
+    return bins
 
 
 def cluster(sim: np.ndarray, threshold: float) -> list[list[int]]:

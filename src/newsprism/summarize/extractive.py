@@ -116,6 +116,27 @@ def story_centroid(vecs: np.ndarray, units: Sequence[Unit]) -> np.ndarray:
     return c / norm if norm else c
 
 
+class Cosines:
+    """Cosines between a story's sentences: one matrix for a usual story; for one past ``dense_limit``
+    sentences, each row computed when asked, so memory stays linear in the story."""
+
+    def __init__(self, vecs: np.ndarray, dense_limit: int) -> None:
+        self.vecs = vecs
+        self.dense = vecs @ vecs.T if len(vecs) <= dense_limit else None
+
+    def row(self, i: int) -> np.ndarray:
+        return self.dense[i] if self.dense is not None else self.vecs @ self.vecs[i]
+
+    def pair(self, i: int, j: int) -> float:
+        return float(self.dense[i, j]) if self.dense is not None else float(self.vecs[i] @ self.vecs[j])
+
+    def block(self, idx: Sequence[int]) -> np.ndarray:
+        if self.dense is not None:
+            return self.dense[np.ix_(idx, idx)]
+        sub = self.vecs[list(idx)]
+        return sub @ sub.T
+
+
 class Summarizer:
     """Holds one story's sentences and embeddings while a summary is chosen and cited."""
 
@@ -128,7 +149,10 @@ class Summarizer:
         self.vecs = embed_texts(resources, [u.text for u in self.units]) if self.units else np.zeros((0, 1))
         self.centroid = story_centroid(self.vecs, self.units) if self.units else None
         self.claims = list(story_claims)
-        self.sims = self.vecs @ self.vecs.T if self.units else np.zeros((0, 0))
+        self.sims = Cosines(self.vecs if self.units else np.zeros((0, 1), dtype=np.float32), settings.dense_limit)
+        self.units_of_article: dict[str, list[int]] = {}
+        for i, u in enumerate(self.units):
+            self.units_of_article.setdefault(u.article_id, []).append(i)
         self.resources = resources
 
     # ---- support and citations -------------------------------------------------------------------------
@@ -136,11 +160,12 @@ class Summarizer:
         """Articles with a sentence stating unit i (itself first), rewrites and copies of those included."""
         own = self.units[i].article_id
         found: dict[str, float] = {own: 2.0}
-        for j in np.nonzero(self.sims[i] >= threshold)[0]:
+        row = self.sims.row(i)
+        for j in np.nonzero(row >= threshold)[0]:
             other = self.units[int(j)]
             if other.article_id in found:
                 continue
-            sim = float(self.sims[i, j])
+            sim = float(row[j])
             if agrees(self.units[i].text, other.text):
                 found[other.article_id] = max(found.get(other.article_id, 0.0), sim)
         for a in self.articles:  # exact copies state whatever their original states
@@ -160,7 +185,7 @@ class Summarizer:
         ti, tj = self.units[i].text, self.units[j].text
         a, b = content_words(ti), content_words(tj)
         overlap = len(a & b) / min(len(a), len(b)) if a and b else 0.0
-        cos = float(self.sims[i, j])
+        cos = self.sims.pair(i, j)
         shared_names = len(names_in(ti) & names_in(tj))
         return max(cos, overlap - 0.1, cos + NAME_REDUNDANCY * shared_names)
 
@@ -211,8 +236,9 @@ class Summarizer:
             if src.stance not in stances or not src.text:
                 continue
             needle = re.sub(r"\s+", " ", src.text).strip().lower()[:120]
-            for i, u in enumerate(self.units):
-                if u.article_id == src.article_id and (needle in u.text.lower() or u.text.lower() in needle):
+            for i in self.units_of_article.get(src.article_id, ()):
+                text = self.units[i].text.lower()
+                if needle in text or text in needle:
                     hits.append(i)
         return hits
 
@@ -224,13 +250,13 @@ class Summarizer:
             if g.status in ("disputed", "denied") and i in self._units_of_group(g, stances=("reports", "attributes")):
                 deny = [j for j in self._units_of_group(g, stances=("denies", "doubts")) if j not in taken]
                 if deny:
-                    return max(deny, key=lambda j: float(self.sims[i, j]))
+                    return max(deny, key=lambda j: self.sims.pair(i, j))
         best, best_score = None, DENIAL_MIN
         u = self.units[i]
         for j, other in enumerate(self.units):
             if j in taken or j == i or not is_denial(other.text) or word_count(other.text) < 5:
                 continue
-            score = float(self.sims[i, j])
+            score = self.sims.pair(i, j)
             if score < DENIAL_RELATED:
                 continue
             gap = other.sentence.index - u.sentence.index
@@ -249,7 +275,8 @@ def fact_clusters(sm: Summarizer, candidates: Sequence[int]) -> list[list[int]]:
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
-    sub = sm.sims[np.ix_(candidates, candidates)]
+    candidates = candidates[: sm.settings.dense_limit]  # the best-scored; past them no summary sentence is taken
+    sub = sm.sims.block(candidates)
     dist = np.clip(1.0 - sub, 0.0, 2.0)
     np.fill_diagonal(dist, 0.0)
     labels = fcluster(linkage(squareform(dist, checks=False), method="average"), t=1.0 - FACT_SIMILARITY,
