@@ -23,6 +23,7 @@ from newsprism.settings import Settings
 
 if TYPE_CHECKING:
     from newsprism.extract import PropositionSpill
+    from newsprism.spill import RawTexts
 
 log = logging.getLogger(__name__)
 
@@ -87,8 +88,11 @@ def first_readings(docs: Iterable[RawDocument], seen: set[str]) -> list[RawDocum
 
 def process_articles(articles: Sequence[Article], resources: Resources, settings: Settings,
                      policy: FailurePolicy, progress: Progress = _no_progress,
-                     existing_stories: Sequence[Story] = ()) -> AnalysisResult:
-    """Everything after cleaning: dedupe, cluster, extract, compare, summarise."""
+                     existing_stories: Sequence[Story] = (), raw: RawTexts | None = None) -> AnalysisResult:
+    """Everything after cleaning: dedupe, cluster, extract, compare, summarise.
+
+    Past one extract batch, the records wait on disk (``newsprism.spill``) and the result reads them back as
+    they are written out; ``raw``: where the articles' raw texts wait, when ingest set them aside."""
     from newsprism.cluster import cluster_stories
     from newsprism.dedupe import find_duplicates
     from newsprism.extract import extract_corpus
@@ -101,10 +105,10 @@ def process_articles(articles: Sequence[Article], resources: Resources, settings
     progress("extract", 0, len(articles))
     extraction = extract_corpus(articles, resources=resources, settings=settings, policy=policy,
                                 progress=progress)
-    quotes: tuple[Quote, ...] = extraction.quotes
-    citations: tuple[Citation, ...] = extraction.citations
+    quotes: Sequence[Quote] = extraction.quotes
+    citations: Sequence[Citation] = extraction.citations
     entities: tuple[Entity, ...] = entities_with_copies(extraction.entities, articles)
-    claims: tuple[Claim, ...] = extraction.claims
+    claims: Sequence[Claim] = extraction.claims
 
     progress("cluster", 0, 1)
     stories = cluster_stories(articles, resources=resources, settings=settings, existing=existing_stories)
@@ -113,13 +117,20 @@ def process_articles(articles: Sequence[Article], resources: Resources, settings
     by_id = {a.id: a for a in articles}
     per = StoryInputs(quotes, citations, claims, extraction.propositions)
     done = analyse_stories(stories, by_id, per, resources=resources, settings=settings, policy=policy,
-                           progress=progress)
+                           progress=progress, on_disk=len(articles) > settings.extract_batch)
+    del by_id, per, stories
 
     removed = sum(len(a.removed) for a in articles)
     stats = {"articles": len(articles), "removed_pieces": removed, "stories": len(done),
              "duplicates": sum(1 for a in articles if a.duplicate_of), "failures": len(policy.failures)}
-    return AnalysisResult(articles=tuple(articles), stories=tuple(done), quotes=quotes, citations=citations,
-                          entities=entities, claims=claims, failures=tuple(policy.failures), stats=stats)
+    final: Sequence[Article] = tuple(articles)
+    if raw is not None:
+        from newsprism.spill import WithRawText
+
+        final = WithRawText(final, raw)
+    return AnalysisResult(articles=final, stories=done if not isinstance(done, list) else tuple(done),
+                          quotes=quotes, citations=citations, entities=entities, claims=claims,
+                          failures=tuple(policy.failures), stats=stats)
 
 
 def entities_with_copies(entities: Sequence[Entity], articles: Sequence[Article]) -> tuple[Entity, ...]:
@@ -163,13 +174,20 @@ class StoryInputs:
 
     def __init__(self, quotes: Sequence[Quote], citations: Sequence[Citation], claims: Sequence[Claim],
                  propositions: Mapping[str, Sequence[Any]] | PropositionSpill | None = None) -> None:
-        self.quotes = _group(quotes)
-        self.citations = _group(citations)
-        self.claims = _group(claims)
+        from newsprism.spill import RecordSpill
+
+        # records on disk are already grouped by article, in corpus order; they stay there
+        self.spilled = (quotes, citations, claims) if isinstance(claims, RecordSpill) else None
+        self.quotes = _group(quotes) if self.spilled is None else {}
+        self.citations = _group(citations) if self.spilled is None else {}
+        self.claims = _group(claims) if self.spilled is None else {}
         self.propositions = propositions or {}
 
     def of(self, story: Story) -> tuple[list[Quote], list[Citation], list[Claim]]:
         ids = story.article_ids
+        if self.spilled is not None:
+            q, c, cl = self.spilled
+            return list(_of(q, ids)), list(_of(c, ids)), list(_of(cl, ids))
         return _pick(self.quotes, ids), _pick(self.citations, ids), _pick(self.claims, ids)
 
     def propositions_of(self, story: Story) -> dict[str, Sequence[Any]]:
@@ -184,15 +202,24 @@ class StoryInputs:
         return {i: self.propositions[i] for i in ids if i in self.propositions}
 
 
+def _of(records: Sequence[A], ids: Sequence[str]) -> list[A]:
+    from newsprism.spill import RecordSpill
+
+    return records.of(ids) if isinstance(records, RecordSpill) else [r for r in records if r.article_id in ids]
+
+
 def analyse_stories(stories: Sequence[Story], by_id: Mapping[str, Article], per: StoryInputs, *,
                     resources: Resources, settings: Settings, policy: FailurePolicy,
-                    progress: Progress = _no_progress) -> list[Story]:
+                    progress: Progress = _no_progress, on_disk: bool = False) -> Sequence[Story]:
     """Compare and summarise stories in windows: each window's sentences go through the encoder in one pass
-    (bigger batches pad less), then each story of the window is analysed from the cached vectors."""
+    (bigger batches pad less), then each story of the window is analysed from the cached vectors.
+
+    ``on_disk``: finished stories wait on disk (a ``RecordSpill``, in order), not in RAM."""
     from newsprism.compare import encode_story_texts, story_texts
     from newsprism.memory import release_freed_memory
+    from newsprism.spill import RecordSpill
 
-    done: list[Story] = []
+    done: list[Story] | RecordSpill[Story] = RecordSpill("newsprism-stories-") if on_disk else []
     window: list[tuple[Story, list[Article], tuple[list[Quote], list[Citation], list[Claim]], dict[str, Any]]] = []
     texts: list[Any] = []
     size = 0
@@ -210,7 +237,10 @@ def analyse_stories(stories: Sequence[Story], by_id: Mapping[str, Article], per:
                                            propositions=known)
             if failure is not None:
                 policy.failures.append(failure)
-            done.append(story)
+            if isinstance(done, RecordSpill):
+                done.add(str(len(done)), [story])
+            else:
+                done.append(story)
         window.clear()
         texts.clear()
         size = 0
@@ -282,9 +312,9 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
     fresh_ids = {a.id for a in fresh}
     extraction = extract_corpus([a for a in articles if a.id in fresh_ids], resources=resources,
                                 settings=settings, policy=policy, progress=progress)
-    quotes = previous.quotes + extraction.quotes
-    citations = previous.citations + extraction.citations
-    claims = previous.claims + extraction.claims
+    quotes = (*previous.quotes, *extraction.quotes)
+    citations = (*previous.citations, *extraction.citations)
+    claims = (*previous.claims, *extraction.claims)
     entities = entities_with_copies(merge_entities(previous.entities, extraction.entities), articles)
     stories = cluster_stories(articles, resources=resources, settings=settings, existing=previous.stories)
     before = {s.id: s for s in previous.stories}
@@ -299,7 +329,7 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
     fresh_done = iter(analyse_stories([s for s in stories if s.id not in kept], by_id, per, resources=resources,
                                       settings=settings, policy=policy, progress=progress))
     done = [kept[s.id] if s.id in kept else next(fresh_done) for s in stories]
-    failures = previous.failures + tuple(policy.failures)
+    failures = (*previous.failures, *policy.failures)
     stats = {"articles": len(articles), "removed_pieces": sum(len(a.removed) for a in articles),
              "stories": len(done), "duplicates": sum(1 for a in articles if a.duplicate_of),
              "failures": len(failures), "added": len(fresh)}

@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import json
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
@@ -100,7 +101,7 @@ def _is_tuple_field(f: dataclasses.Field[Any]) -> bool:
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (tuple, list)):
+    if isinstance(value, (tuple, list)) or (isinstance(value, Sequence) and not isinstance(value, (str, bytes))):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
@@ -285,13 +286,14 @@ class Story(Record):
 class AnalysisResult(Record):
     """Everything one run produced: what `newsprism.analyze` returns and what the reports are written from."""
 
-    articles: tuple[Article, ...] = ()
-    stories: tuple[Story, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    citations: tuple[Citation, ...] = ()
-    entities: tuple[Entity, ...] = ()
-    claims: tuple[Claim, ...] = ()
-    failures: tuple[Failure, ...] = ()
+    # tuples, or for a corpus past one extract batch sequences read back from disk (newsprism.spill)
+    articles: Sequence[Article] = ()
+    stories: Sequence[Story] = ()
+    quotes: Sequence[Quote] = ()
+    citations: Sequence[Citation] = ()
+    entities: Sequence[Entity] = ()
+    claims: Sequence[Claim] = ()
+    failures: Sequence[Failure] = ()
     stats: dict[str, Any] = field(default_factory=dict)
 
 

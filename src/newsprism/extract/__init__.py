@@ -20,6 +20,7 @@ from newsprism.memory import release_freed_memory
 from newsprism.records import Article, Citation, Claim, Entity, Failure, Quote
 from newsprism.resources import Resources
 from newsprism.settings import Settings
+from newsprism.spill import Blobs, RecordSpill
 
 if TYPE_CHECKING:
     from newsprism.pipeline import FailurePolicy
@@ -30,10 +31,12 @@ __all__ = ["Extraction", "PropositionSpill", "anonymity_counts", "citation_graph
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Extraction:
-    quotes: tuple[Quote, ...] = ()
-    citations: tuple[Citation, ...] = ()
+    """What extraction found; past one batch, quotes, citations and claims wait on disk (``RecordSpill``)."""
+
+    quotes: Sequence[Quote] = ()
+    citations: Sequence[Citation] = ()
     entities: tuple[Entity, ...] = ()
-    claims: tuple[Claim, ...] = ()
+    claims: Sequence[Claim] = ()
     propositions: Mapping[str, Sequence[Any]] | PropositionSpill = field(default_factory=dict)
     """Claim id -> its propositions (``compare.align.Proposition``), read from the article's parse; for a corpus
     past one batch, a spill that gives them back story by story."""
@@ -118,29 +121,6 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
                             progress=progress, spill_propositions=on_disk)
 
 
-class _Blobs:
-    """Byte strings in a temporary file, each read back by where it was put: the disk side of both spills."""
-
-    def __init__(self, prefix: str) -> None:
-        import tempfile
-
-        # closed by close() or when the owner is collected
-        self.file: Any = tempfile.TemporaryFile(prefix=prefix)  # noqa: SIM115
-
-    def put(self, data: bytes) -> tuple[int, int]:
-        self.file.seek(0, 2)
-        where = (self.file.tell(), len(data))
-        self.file.write(data)
-        return where
-
-    def get(self, where: tuple[int, int]) -> bytes:
-        self.file.seek(where[0])
-        return bytes(self.file.read(where[1]))
-
-    def close(self) -> None:
-        self.file.close()
-
-
 class _DocSpill:
     """Parsed Docs kept until entities are linked across the corpus: in memory for a small corpus, else as
     bytes in a temporary file, so a large corpus's parses never sit in RAM all at once."""
@@ -149,12 +129,12 @@ class _DocSpill:
         self.nlp = nlp
         self.keep_in_memory = keep_in_memory
         self.memory: list[Any] = []
-        self.blobs: _Blobs | None = None  # None: the Docs are in ``memory``
+        self.blobs: Blobs | None = None  # None: the Docs are in ``memory``
         self.offsets: list[tuple[int, int]] = []
 
     def __enter__(self) -> _DocSpill:
         if not self.keep_in_memory:
-            self.blobs = _Blobs("newsprism-docs-")
+            self.blobs = Blobs("newsprism-docs-")
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -183,7 +163,7 @@ class PropositionSpill:
     """
 
     def __init__(self) -> None:
-        self.blobs = _Blobs("newsprism-propositions-")
+        self.blobs = Blobs("newsprism-propositions-")
         self.offsets: dict[str, tuple[int, int]] = {}
 
     def add(self, article_id: str, props: Mapping[str, Sequence[Any]]) -> None:
@@ -217,6 +197,10 @@ def _extract_all(todo: Sequence[Article], docs: Any, *, index: EntityIndex, outl
     quotes: list[Quote] = []
     citations: list[Citation] = []
     claims: list[Claim] = []
+    records: tuple[RecordSpill[Quote], RecordSpill[Citation], RecordSpill[Claim]] | None = None
+    if spill_propositions:
+        records = (RecordSpill("newsprism-quotes-"), RecordSpill("newsprism-citations-"),
+                   RecordSpill("newsprism-claims-"))
     for i, (article, doc) in enumerate(zip(todo, docs, strict=True)):
         try:
             q, c, cl = extract_article(article, doc, index=index, outlets=outlets, settings=settings,
@@ -225,14 +209,22 @@ def _extract_all(todo: Sequence[Article], docs: Any, *, index: EntityIndex, outl
             policy.failures.append(Failure(source_path=article.source_path or article.id, stage="extract",
                                            error=f"{type(exc).__name__}: {exc}"))
             continue
-        quotes.extend(q)
-        citations.extend(c)
-        claims.extend(cl)
         found = propositions_in(doc, cl)
+        if records is not None:
+            records[0].add(article.id, q)
+            records[1].add(article.id, c)
+            records[2].add(article.id, cl)
+        else:
+            quotes.extend(q)
+            citations.extend(c)
+            claims.extend(cl)
         if spill is not None:
             spill.add(article.id, found)
         else:
             props.update(found)
         progress("extract", i + 1, len(todo))
+    if records is not None:
+        return Extraction(quotes=records[0], citations=records[1], entities=index.entities, claims=records[2],
+                          propositions=spill if spill is not None else props)
     return Extraction(quotes=tuple(quotes), citations=tuple(citations), entities=index.entities,
                       claims=tuple(claims), propositions=spill if spill is not None else props)

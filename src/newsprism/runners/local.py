@@ -20,6 +20,7 @@ from newsprism.pipeline import (
 from newsprism.records import AnalysisResult, Article, RawDocument
 from newsprism.resources import Resources
 from newsprism.settings import Settings
+from newsprism.spill import RawTexts
 
 T = TypeVar("T")
 BATCH = 256
@@ -32,8 +33,11 @@ def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
 
 def ingest_articles(inputs: Sequence[str], *, settings: Settings, policy: FailurePolicy,
                     db: Path | None = None, progress: Progress = _no_progress,
-                    field_map: dict[str, str] | None = None) -> list[Article]:
-    """Read and clean every input; with a store, each batch is committed as it is done."""
+                    field_map: dict[str, str] | None = None, raw: RawTexts | None = None) -> list[Article]:
+    """Read and clean every input; with a store, each batch is committed as it is done.
+
+    With ``raw``, once the corpus passes one extract batch the articles' raw texts wait there, on disk: no stage
+    after cleaning reads them, and they are half of an article's weight."""
     from newsprism.ingest import read_inputs
 
     store = None
@@ -53,6 +57,10 @@ def ingest_articles(inputs: Sequence[str], *, settings: Settings, policy: Failur
             progress("ingest", seen, 0)
             if store is not None:
                 store.upsert_articles(cleaned)
+            if raw is not None and len(articles) + len(cleaned) > settings.extract_batch:
+                if not raw.where:
+                    articles = raw.slim(articles)
+                cleaned = raw.slim(cleaned)
             articles.extend(cleaned)
         if store is not None:
             store.add_failures(policy.failures)
@@ -66,14 +74,16 @@ def run_local(inputs: Sequence[str], *, settings: Settings, db: Path | None = No
               resources: Resources | None = None, progress: Progress = _no_progress,
               field_map: dict[str, str] | None = None) -> AnalysisResult:
     policy = FailurePolicy()
+    raw = RawTexts()
     articles = ingest_articles(inputs, settings=settings, policy=policy, db=db, progress=progress,
-                               field_map=field_map)
+                               field_map=field_map, raw=raw if db is None else None)
     if not articles:
         reasons = "; ".join(f"{f.source_path}: {f.error}" for f in policy.failures[:5])
         raise InputError(f"nothing could be read from {', '.join(inputs)}" + (f" ({reasons})" if reasons else ""))
     resources = resources or Resources(settings)
     if db is None:
-        return process_articles(articles, resources, settings, policy, progress=progress)
+        return process_articles(articles, resources, settings, policy, progress=progress,
+                                raw=raw if raw.where else None)
     return analyze_store(db, articles, resources=resources, settings=settings, policy=policy, progress=progress)
 
 
@@ -100,6 +110,6 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
             base = replace(previous, articles=tuple(a for a in previous.articles if a.id not in pending_ids),
                            failures=())
             result = update_analysis(base, [*pending, *articles], resources, settings, policy, progress=progress)
-            result = replace(result, failures=previous.failures + tuple(policy.failures))
+            result = replace(result, failures=(*previous.failures, *policy.failures))
         store.save_analysis(result)
     return result
