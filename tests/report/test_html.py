@@ -189,3 +189,19 @@ def _shot(page: Any, tmp_path: Path, name: str) -> None:
     target = SCREENSHOTS if os.environ.get("NEWSPRISM_SCREENSHOTS") else tmp_path
     target.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(target / name), full_page=True)
+
+
+def test_a_corpus_too_large_for_one_page_shows_its_largest_stories(sample_module: ModuleType) -> None:
+    """Past max_articles the page keeps the largest stories that fit and says what it left out."""
+    result: AnalysisResult = sample_module.sample_result()
+    full = to_html(result)
+    big = max(result.stories, key=lambda s: len(s.article_ids))
+    small = [s for s in result.stories if s is not big]
+    assert small and len(big.article_ids) > 1
+    page_html = to_html(result, max_articles=len(big.article_ids))
+    assert "more stories and" not in full
+    assert f"{len(small)} more stories and {len(result.articles) - len(big.article_ids)} more articles" in page_html
+    assert f'id="story-{big.id}"' in page_html
+    assert all(f'id="story-{s.id}"' not in page_html for s in small)
+    assert all(f'id="article-{a}"' in page_html for a in big.article_ids)
+    assert len(page_html) < len(full)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from newsprism.records import AnalysisResult
 from newsprism.report.json import to_report_dict, write_json
-from newsprism.report.markdown import to_markdown
+from newsprism.report.markdown import to_markdown, write_markdown
 
 
 def write_reports(result: AnalysisResult, out_dir: Path) -> dict[str, Path]:
@@ -16,7 +16,7 @@ def write_reports(result: AnalysisResult, out_dir: Path) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {"json": out_dir / "report.json", "md": out_dir / "report.md", "html": out_dir / "report.html"}
     write_json(result, paths["json"])
-    paths["md"].write_text(to_markdown(result), encoding="utf-8")
+    write_markdown(result, paths["md"])
     paths["html"].write_text(to_html(result), encoding="utf-8")
     return paths
 

@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from newsprism import __version__
-from newsprism.records import AnalysisResult
+from newsprism.records import AnalysisResult, Quote, Story
 from newsprism.report.views import STATUS_HELP, article_segments, citations_by_article, story_view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -86,20 +86,61 @@ def asset(name: str) -> str:
     return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
-def to_html(result: AnalysisResult) -> str:
-    """Render the whole result as one HTML page: stories index, a view per story, a view per article."""
-    articles = {a.id: a for a in result.articles}
-    num = {a.id: i + 1 for i, a in enumerate(result.articles)}
-    cites = citations_by_article(result.citations)
+HTML_MAX_ARTICLES = 5000
+"""A page past this many articles shows the largest stories that fit; report.json and the web app hold all."""
+
+
+def page_selection(result: AnalysisResult, max_articles: int) -> tuple[list[Story], set[str] | None]:
+    """The stories a page shows and their articles (None: all of them).
+
+    A corpus of 100,000 articles would make a page of gigabytes that no browser opens: past ``max_articles``,
+    the page holds the largest stories whose articles fit, in the corpus order, and says what it left out."""
+    stories = list(result.stories)
+    if len(result.articles) <= max_articles:
+        return stories, None
+    chosen: set[str] = set()
+    shown: set[str] = set()
+    for s in sorted(stories, key=lambda s: (-len(s.article_ids), s.id)):
+        if shown and len(shown | set(s.article_ids)) > max_articles:
+            continue
+        chosen.add(s.id)
+        shown.update(s.article_ids)
+    return [s for s in stories if s.id in chosen], shown
+
+
+def to_html(result: AnalysisResult, *, max_articles: int = HTML_MAX_ARTICLES) -> str:
+    """Render the result as one HTML page: stories index, a view per story, a view per article."""
+    page_stories, shown = page_selection(result, max_articles)
+    keep = (lambda aid: True) if shown is None else shown.__contains__
+    page_articles = [a for a in result.articles if keep(a.id)]
+    articles = {a.id: a for a in page_articles}
+    num = {a.id: i + 1 for i, a in enumerate(page_articles)}
+    cites = citations_by_article(c for c in result.citations if keep(c.article_id))
     all_cites = [c for cs in cites.values() for c in cs]
-    stories = [story_view(s, articles, citations=all_cites, quotes=result.quotes, entities=result.entities,
-                          num=num) for s in result.stories]
+    # quotes and entities indexed by article once: each story takes its own, in the corpus order
+    quotes: dict[str, list[tuple[int, Quote]]] = defaultdict(list)
+    for pos, q in enumerate(result.quotes):
+        if keep(q.article_id):
+            quotes[q.article_id].append((pos, q))
+    entities = list(result.entities)
+    named_in: dict[str, list[int]] = defaultdict(list)
+    for pos, e in enumerate(entities):
+        for aid in e.article_ids:
+            if keep(aid):
+                named_in[aid].append(pos)
+
+    def own(index: dict[str, list[Any]], ids: Sequence[str]) -> list[Any]:
+        return sorted({x for a in ids for x in index.get(a, ())}, key=lambda x: x if isinstance(x, int) else x[0])
+
+    stories = [story_view(s, articles, citations=all_cites, quotes=[q for _, q in own(quotes, s.article_ids)],
+                          entities=[entities[i] for i in own(named_in, s.article_ids)], num=num)
+               for s in page_stories]
     story_of: dict[str, list[str]] = defaultdict(list)
-    for s in result.stories:
+    for s in page_stories:
         for aid in s.article_ids:
             story_of[aid].append(s.id)
     article_views = []
-    for a in result.articles:
+    for a in page_articles:
         segments, unplaced = article_segments(a)
         article_views.append((a, segments, unplaced, cites.get(a.id, []), story_of.get(a.id, [])))
     support: dict[str, Any] = {}
@@ -109,10 +150,14 @@ def to_html(result: AnalysisResult) -> str:
     csp = (f"default-src 'none'; style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; img-src data:; "
            "base-uri 'none'; form-action 'none'")
     env = template_environment()
+    left_out = None
+    if shown is not None:
+        left_out = {"stories": len(result.stories) - len(page_stories), "articles": len(result.articles) - len(shown)}
     return env.get_template("report.html.j2").render(
-        stories=stories, articles=result.articles, num=num, article_views=article_views,
-        story_titles={s.id: s.title for s in result.stories},
-        loose=[a for a in result.articles if a.id not in story_of], failures=result.failures,
-        removed_total=sum(len(a.removed) for a in result.articles), quote_total=len(result.quotes),
+        stories=stories, articles=page_articles, num=num, article_views=article_views,
+        story_titles={s.id: s.title for s in page_stories},
+        loose=[a for a in page_articles if a.id not in story_of], failures=result.failures,
+        removed_total=sum(len(a.removed) for a in page_articles), quote_total=sum(len(q) for q in quotes.values()),
+        left_out=left_out,
         data_json=json_for_script({"support": support, "article_href": "#article-"}),
         css=Markup(css), js=Markup(js), csp=csp)

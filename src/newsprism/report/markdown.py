@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 from newsprism.records import AnalysisResult
 
 
@@ -10,16 +13,34 @@ def _md(text: str) -> str:
 
 
 def to_markdown(result: AnalysisResult) -> str:
-    arts = {a.id: a for a in result.articles}
+    return "".join(line + "\n" for line in markdown_lines(result))
+
+
+def write_markdown(result: AnalysisResult, path: Path) -> None:
+    """The same text as ``to_markdown``, written a story at a time (a large corpus's report is never one string)."""
+    with path.open("w", encoding="utf-8") as fh:
+        lines: list[str] = []
+        for line in markdown_lines(result):
+            lines.append(line)
+            if len(lines) >= 4096:
+                fh.write("".join(x + "\n" for x in lines))
+                lines.clear()
+        fh.write("".join(x + "\n" for x in lines))
+
+
+def markdown_lines(result: AnalysisResult) -> Iterator[str]:
+    """The report's lines, a story at a time."""
+    outlets = {a.id: a.outlet for a in result.articles}
     num = {a.id: i + 1 for i, a in enumerate(result.articles)}
     lines = ["# newsprism report", ""]
-    s = result.stats
     lines.append(f"{len(result.articles)} articles, {len(result.stories)} stories, "
                  f"{sum(len(a.removed) for a in result.articles)} removed pieces, {len(result.failures)} failures.")
     lines.append("")
+    yield from lines
     for story in result.stories:
+        lines = []
         lines += [f"## {_md(story.title)}", "", "Articles: " + ", ".join(
-            f"[{num[a]}] {_md(arts[a].outlet or '?')}" for a in story.article_ids if a in arts), ""]
+            f"[{num[a]}] {_md(outlets[a] or '?')}" for a in story.article_ids if a in outlets), ""]
         if story.summary:
             lines += ["### Summary", ""]
             for sent in story.summary:
@@ -38,21 +59,21 @@ def to_markdown(result: AnalysisResult) -> str:
                 cites = "".join(f"[{num[c]}]" for c in e.citations if c in num)
                 lines.append(f"- **{e.date}**{' (inferred)' if e.inferred else ''}: {_md(e.text)} {cites}")
             lines.append("")
+        yield from lines
     quotes = result.quotes
     if quotes:
-        lines += ["## Quotes", "", "| article | speaker | quote | anonymous | via |", "| --- | --- | --- | --- | --- |"]
+        yield from ["## Quotes", "", "| article | speaker | quote | anonymous | via |",
+                    "| --- | --- | --- | --- | --- |"]
         for q in quotes:
-            lines.append(f"| [{num.get(q.article_id, '?')}] | {_md(q.speaker or '?')} | {_md(q.text)} | "
-                         f"{'yes' if q.anonymous else ''} | {_md(q.via or '')} |")
-        lines.append("")
-    lines += ["## Articles", ""]
+            yield (f"| [{num.get(q.article_id, '?')}] | {_md(q.speaker or '?')} | {_md(q.text)} | "
+                   f"{'yes' if q.anonymous else ''} | {_md(q.via or '')} |")
+        yield ""
+    yield from ["## Articles", ""]
     for a in result.articles:
         dup = f" (duplicate of [{num.get(a.duplicate_of, '?')}])" if a.duplicate_of else ""
-        lines.append(f"{num[a.id]}. **{_md(a.title or 'Untitled')}** — {_md(a.outlet or 'unknown outlet')}, "
-                     f"{a.published or 'undated'}{dup} — `{a.source_path or a.source_id or a.id}`; "
-                     f"{len(a.removed)} removed pieces")
+        yield (f"{num[a.id]}. **{_md(a.title or 'Untitled')}** — {_md(a.outlet or 'unknown outlet')}, "
+               f"{a.published or 'undated'}{dup} — `{a.source_path or a.source_id or a.id}`; "
+               f"{len(a.removed)} removed pieces")
     if result.failures:
-        lines += ["", "## Failures", ""]
-        lines += [f"- `{f.source_path}` ({f.stage}): {_md(f.error)}" for f in result.failures]
-    _ = s
-    return "\n".join(lines) + "\n"
+        yield from ["", "## Failures", ""]
+        yield from (f"- `{f.source_path}` ({f.stage}): {_md(f.error)}" for f in result.failures)
