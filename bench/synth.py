@@ -1,0 +1,118 @@
+"""A synthetic news corpus of any size, for scale runs (issue 9): fictional places, people, outlets and events.
+
+Real benchmark texts run out at 1,229 distinct articles. Scale needs more distinct articles than that, so this
+writes short articles (about 150 words) about many invented events: a few events draw many outlets (a big
+story), most draw a handful. Each article carries what the stages work on: a lead, a named quote, an anonymous
+source, an outlet cited ("according to ..."), a figure, sometimes a denial, and page junk to clean. Nothing
+here comes from ../shared; every name is made from syllables.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+_SYL_TEXT = ("ka ri mo ve lan dor sel tra ni bo qua res vi ta mer lo den fa sko rin hal pe stu gor ya mi el ost "
+             "var bel tun ska dre no kol vin sa hed pra")
+_SYL = tuple(_SYL_TEXT.split())
+_FIRST_TEXT = ("Anika Bruno Celia Darius Elin Faro Greta Hugo Ines Jonas Kaia Lior Mira Nils Oona Pavel Rhea Soren "
+               "Talia Udo Vera Wim Yara Zeno")
+_FIRST = tuple(_FIRST_TEXT.split())
+_ROLES = ("minister of transport", "harbour master", "mayor", "chief of police", "union leader", "health director",
+          "finance minister", "fire chief", "spokesperson for the port authority", "energy regulator")
+_ACTIONS = (("closed", "the main bridge", "after cracks were found"),
+            ("approved", "a new tram line", "after a long council debate"),
+            ("suspended", "ferry services", "because of storms"),
+            ("announced", "a credit line", "to rebuild the docks"),
+            ("opened", "an inquiry", "into a warehouse fire"),
+            ("cut", "water supplies", "during repairs"),
+            ("raised", "the toll", "on the coastal road"),
+            ("evacuated", "two districts", "as the river rose"),
+            ("signed", "a trade accord", "with a neighbouring province"),
+            ("banned", "night flights", "over the old town"))
+_FILLER = ("Residents gathered near the town hall on {day}.", "Traffic was diverted through {place2}.",
+           "Shops in the centre stayed open.", "The decision follows months of complaints from {place2}.",
+           "Local schools were not affected, officials said.", "A public meeting is planned for next week.",
+           "Prices in the area have risen by {pct} percent this year.", "The region has about {pop} residents.",
+           "Critics said the plan came too late.", "The council will review the measure in {months} months.")
+_JUNK = ("Subscribe to our newsletter for the latest headlines.", "Read more:",
+         "Support independent journalism. Donate today.", "Share this article", "Advertisement")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _name(rng: random.Random, parts: int = 2) -> str:
+    return "".join(rng.choice(_SYL) for _ in range(parts)).capitalize()
+
+
+def _events(rng: random.Random, n: int) -> list[dict[str, str]]:
+    events = []
+    for _ in range(n):
+        verb, obj, why = rng.choice(_ACTIONS)
+        events.append({"place": _name(rng, 3), "place2": _name(rng, 2) + " " + rng.choice(("Heights", "Quay", "Vale")),
+                       "person": f"{rng.choice(_FIRST)} {_name(rng, 3)}", "role": rng.choice(_ROLES),
+                       "verb": verb, "obj": obj, "why": why, "figure": str(rng.randrange(2, 900)),
+                       "unit": rng.choice(("million crowns", "workers", "households", "kilometres", "flights")),
+                       "day": rng.choice(_DAYS), "month": rng.choice(("March", "April", "May", "June"))})
+    return events
+
+
+def synth_articles(n: int, seed: int = 7) -> Iterator[dict[str, str]]:
+    """``n`` distinct articles as JSONL rows (id, title, text, outlet, published)."""
+    rng = random.Random(seed)
+    events = _events(rng, max(1, n // 6))
+    outlets = [f"The {_name(rng, 2)} {kind}" for kind in ("Courier", "Ledger", "Gazette", "Post", "Wire", "Bugle",
+                                                           "Herald", "Observer") for _ in range(6)]
+    weights = [1.0 / (k + 1) ** 0.9 for k in range(len(events))]  # a few big stories, a long tail of small ones
+    for i in range(n):
+        e = rng.choices(events, weights)[0]
+        outlet = rng.choice(outlets)
+        cited = rng.choice([o for o in outlets if o != outlet])
+        day = rng.randrange(1, 28)
+        lead = rng.choice((
+            f"Authorities in {e['place']} {e['verb']} {e['obj']} on {e['day']} {e['why']}, "
+            f"affecting about {e['figure']} {e['unit']}.",
+            f"{e['place']} {e['verb']} {e['obj']} {e['why']}, a move that touches some {e['figure']} {e['unit']}.",
+            f"The authorities of {e['place']} have {e['verb']} {e['obj']}; about {e['figure']} {e['unit']} "
+            f"are affected, officials said on {e['day']}."))
+        detail = (f"{rng.choice(_FIRST)} {_name(rng, 2)}, who lives in {e['place2']}, said {rng.randrange(2, 40)} "
+                  f"neighbours had {rng.choice(('left', 'complained', 'signed a petition', 'stayed home'))}.")
+        quote = rng.choice((f'"We had no other choice," said {e["person"]}, the {e["role"]}.',
+                            f'{e["person"]}, the {e["role"]}, said the measure was "necessary and temporary".',
+                            f'"This will be reviewed every week," {e["person"]} told reporters.'))
+        anon = rng.choice(("Two officials who spoke on condition of anonymity said the cost could double.",
+                           "A senior official, who asked not to be named, said the plan had been ready for weeks.",
+                           "Sources close to the council said a vote was rushed."))
+        cite = f"According to {cited}, the figure could reach {int(e['figure']) + rng.randrange(1, 60)} {e['unit']}."
+        deny = rng.choice(("", "", "The opposition denied that it had been consulted, calling the claim false.",
+                           f"{e['person']} rejected reports that the decision was taken in {e['month']}."))
+        filler = [f.format(day=e["day"], place2=e["place2"], pct=rng.randrange(2, 19), pop=rng.randrange(3, 90) * 1000,
+                           months=rng.randrange(2, 12)) for f in rng.sample(_FILLER, 3)]
+        body = [lead, quote, anon, cite, detail, *filler]
+        if deny:
+            body.insert(rng.randrange(3, len(body)), deny)
+        junk = rng.sample(_JUNK, 2)
+        title = rng.choice((f"{e['place']} {e['verb']} {e['obj']}",
+                            f"{e['obj'].capitalize()} {e['verb']} in {e['place']}",
+                            f"{e['place']}: {e['person']} defends decision on {e['obj']}"))
+        text = "\n\n".join([title, *body[:3], junk[0], *body[3:], junk[1], f"Reporting by {_name(rng)} {i}"])
+        month = {"March": 3, "April": 4, "May": 5, "June": 6}[e["month"]]
+        yield {"id": f"synth-{i}", "title": title, "text": text, "outlet": outlet,
+               "published": f"2031-{month:02d}-{day:02d}"}
+
+
+def write_corpus(path: Path, n: int, seed: int = 7) -> int:
+    """Write ``n`` articles to ``path`` (JSONL); returns the words written."""
+    words = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for row in synth_articles(n, seed):
+            words += len(row["text"].split())
+            fh.write(json.dumps(row) + "\n")
+    return words
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(write_corpus(Path(sys.argv[1]), int(sys.argv[2])))
