@@ -91,3 +91,31 @@ def test_signals() -> None:
     assert sentence_share([], [frozenset("ab")], 0.5) == 0.0
     assert names_outlet("as the coastal wire reported", "Coastal Wire")
     assert not names_outlet("the coastal wires", "Coastal Wire")
+
+
+def test_hashed_shingles_measure_what_string_shingles_measure() -> None:
+    """Documents keep their shingles as 64-bit hashes (a tenth of the memory); Jaccard and containment must be
+    the ones of the word n-grams themselves, word order included."""
+    import re
+
+    from newsprism.dedupe import _Doc, _Hashes, _jaccard
+    from newsprism.records import normalize_text
+
+    texts = ["The harbour master closed the north quay on Monday after the storm damaged two cranes.",
+             "The harbour master closed the north quay on Monday after a storm damaged three cranes and a ship.",
+             "Monday on quay north the closed master harbour the after the storm damaged two cranes.",
+             "Short text."]
+
+    def strings(text: str, size: int = 5) -> frozenset[str]:
+        tokens = re.findall(r"\w+", normalize_text(text))
+        return frozenset(" ".join(tokens[i:i + size]) for i in range(max(1, len(tokens) - size + 1)))
+
+    hashes = _Hashes()
+    docs = [_Doc(Article(id=str(i), text=t), 5, hashes) for i, t in enumerate(texts)]
+    for i in range(len(texts)):
+        assert len(docs[i].shingles) == len(strings(texts[i]))
+        for j in range(len(texts)):
+            assert _jaccard(docs[i].shingles, docs[j].shingles) == _jaccard(strings(texts[i]), strings(texts[j]))
+            assert containment(docs[i].shingles, docs[j].shingles) == containment(strings(texts[i]),
+                                                                                  strings(texts[j]))
+    assert _jaccard(docs[0].shingles, docs[2].shingles) < 0.2  # the same words in another order are not a copy
