@@ -78,6 +78,14 @@ def synth_articles(n: int, seed: int = 7) -> Iterator[dict[str, str]]:
             f"are affected, officials said on {e['day']}."))
         detail = (f"{rng.choice(_FIRST)} {_name(rng, 2)}, who lives in {e['place2']}, said {rng.randrange(2, 40)} "
                   f"neighbours had {rng.choice(('left', 'complained', 'signed a petition', 'stayed home'))}.")
+        detail2 = rng.choice((
+            f"{rng.choice(_FIRST)} {_name(rng, 3)}, a {rng.choice(('baker', 'nurse', 'driver', 'teacher'))} from "
+            f"{_name(rng, 2)}, said the {rng.choice(('queue', 'delay', 'wait'))} had lasted "
+            f"{rng.randrange(2, 9)} hours.",
+            f"In {_name(rng, 3)}, {rng.randrange(3, 400)} people attended a meeting organised by {_name(rng, 2)} "
+            f"{rng.choice(('Residents Association', 'Chamber of Commerce', 'Youth Club'))}.",
+            f"A survey by {_name(rng, 2)} Institute found that {rng.randrange(20, 80)} percent of respondents "
+            f"{rng.choice(('backed', 'opposed', 'had not heard of'))} the measure."))
         quote = rng.choice((f'"We had no other choice," said {e["person"]}, the {e["role"]}.',
                             f'{e["person"]}, the {e["role"]}, said the measure was "necessary and temporary".',
                             f'"This will be reviewed every week," {e["person"]} told reporters.'))
@@ -89,7 +97,9 @@ def synth_articles(n: int, seed: int = 7) -> Iterator[dict[str, str]]:
                            f"{e['person']} rejected reports that the decision was taken in {e['month']}."))
         filler = [f.format(day=e["day"], place2=e["place2"], pct=rng.randrange(2, 19), pop=rng.randrange(3, 90) * 1000,
                            months=rng.randrange(2, 12)) for f in rng.sample(_FILLER, 3)]
-        body = [lead, quote, anon, cite, detail, *filler]
+        body = [lead, quote, anon, cite, detail, detail2, *filler]
+        rng.shuffle(body)
+        body.sort(key=lambda x: x is not lead)  # the lead stays first
         if deny:
             body.insert(rng.randrange(3, len(body)), deny)
         junk = rng.sample(_JUNK, 2)
