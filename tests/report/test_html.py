@@ -205,3 +205,17 @@ def test_a_corpus_too_large_for_one_page_shows_its_largest_stories(sample_module
     assert all(f'id="story-{s.id}"' not in page_html for s in small)
     assert all(f'id="article-{a}"' in page_html for a in big.article_ids)
     assert len(page_html) < len(full)
+
+
+def test_graph_columns_of_a_long_chain_of_rewrites() -> None:
+    """A big story can hold a chain of thousands of rewrites: each sits one column right of its source (no
+    recursion limit), and a cycle of copies ends the chain instead of looping."""
+    from newsprism.report.graph import _levels
+
+    n = 5000
+    ids = [f"a{i}" for i in range(n)]
+    edges = {(f"a{i}", f"a{i - 1}"): "rewrites" for i in range(1, n)}
+    edges[("a0", f"a{n - 1}")] = "duplicates"  # a cycle back to the start
+    edges[("a7", "outlet:Wire")] = "cites"
+    levels = _levels(ids, edges)
+    assert levels["a1"] == 1 and levels["a2"] == 2 and levels[f"a{n - 1}"] == n - 1 and levels["a0"] == n

@@ -136,15 +136,30 @@ def _levels(ids: list[str], edges: Mapping[tuple[str, str], str]) -> dict[str, i
         if kind in ("rewrites", "duplicates") and not b.startswith("outlet:") and not a.startswith("outlet:"):
             upstream[a].append(b)
     level: dict[str, int] = {}
-
-    def visit(aid: str, stack: frozenset[str]) -> int:
-        if aid in level:
-            return level[aid]
-        ups = [u for u in upstream.get(aid, ()) if u not in stack]
-        value = 1 + max((visit(u, stack | {aid}) for u in ups), default=0)
-        level[aid] = value
-        return value
-
-    for aid in ids:
-        visit(aid, frozenset())
+    # depth-first with an explicit stack: a big story's chain of rewrites can run thousands deep
+    for root in ids:
+        if root in level:
+            continue
+        deepest = {root: 0}
+        path = [(root, iter(upstream.get(root, ())))]
+        on_path = {root}
+        while path:
+            node, ups = path[-1]
+            for u in ups:
+                if u in on_path:  # a cycle of copies: that edge adds no depth
+                    continue
+                if u in level:
+                    deepest[node] = max(deepest[node], level[u])
+                    continue
+                path.append((u, iter(upstream.get(u, ()))))
+                on_path.add(u)
+                deepest[u] = 0
+                break
+            else:
+                path.pop()
+                on_path.discard(node)
+                level[node] = 1 + deepest[node]
+                if path:
+                    parent = path[-1][0]
+                    deepest[parent] = max(deepest[parent], level[node])
     return level
