@@ -22,21 +22,27 @@ _FIRST_TEXT = ("Anika Bruno Celia Darius Elin Faro Greta Hugo Ines Jonas Kaia Li
 _FIRST = tuple(_FIRST_TEXT.split())
 _ROLES = ("minister of transport", "harbour master", "mayor", "chief of police", "union leader", "health director",
           "finance minister", "fire chief", "spokesperson for the port authority", "energy regulator")
-_ACTIONS = (("closed", "the main bridge", "after cracks were found"),
-            ("approved", "a new tram line", "after a long council debate"),
-            ("suspended", "ferry services", "because of storms"),
-            ("announced", "a credit line", "to rebuild the docks"),
-            ("opened", "an inquiry", "into a warehouse fire"),
-            ("cut", "water supplies", "during repairs"),
-            ("raised", "the toll", "on the coastal road"),
-            ("evacuated", "two districts", "as the river rose"),
-            ("signed", "a trade accord", "with a neighbouring province"),
-            ("banned", "night flights", "over the old town"))
-_FILLER = ("Residents gathered near the town hall on {day}.", "Traffic was diverted through {place2}.",
-           "Shops in the centre stayed open.", "The decision follows months of complaints from {place2}.",
-           "Local schools were not affected, officials said.", "A public meeting is planned for next week.",
-           "Prices in the area have risen by {pct} percent this year.", "The region has about {pop} residents.",
-           "Critics said the plan came too late.", "The council will review the measure in {months} months.")
+_VERBS = ("closed", "approved", "suspended", "announced", "opened", "cut", "raised", "evacuated", "signed", "banned",
+          "postponed", "expanded", "privatised", "audited", "rebuilt", "sold", "fined", "grounded", "recalled", "taxed")
+_OBJECTS = ("the main bridge", "a new tram line", "ferry services", "a credit line for the docks", "an inquiry",
+            "water supplies", "the coastal toll", "two districts", "a trade accord", "night flights", "the grain silo",
+            "the football stadium", "a vaccine campaign", "the wind farm", "the central library", "a fishing quota",
+            "the opera house", "school meals", "the copper mine", "a cycling race", "the tax on sugar",
+            "the city zoo", "a chemical plant", "the film festival", "the orbital launch site", "a pension fund",
+            "the airport runway", "the jazz festival", "a hospital wing", "the steelworks")
+_REASONS = ("after cracks were found", "after a long council debate", "because of storms", "to cut costs",
+            "after a warehouse fire", "during repairs", "to pay for roads", "as the river rose", "after a court ruling",
+            "over noise complaints", "after a cyber attack", "amid a strike", "after a corruption scandal",
+            "following a drought", "after a gas leak", "to meet climate targets", "after protests by farmers",
+            "because of a budget shortfall", "after an outbreak of measles", "to attract tourists")
+_FILLER = ("Residents gathered near the {place} town hall on {day}.",
+           "Traffic from {place} was diverted through {place2}.",
+           "Shops in central {place} stayed open.", "The decision follows months of complaints from {place2}.",
+           "Schools in {place} were not affected, officials said.",
+           "A public meeting in {place} is planned for next week.",
+           "Prices in {place} have risen by {pct} percent this year.", "{place} has about {pop} residents.",
+           "Critics in {place} said the plan came too late.",
+           "The {place} council will review the measure in {months} months.")
 _JUNK = ("Subscribe to our newsletter for the latest headlines.", "Read more:",
          "Support independent journalism. Donate today.", "Share this article", "Advertisement")
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -49,7 +55,7 @@ def _name(rng: random.Random, parts: int = 2) -> str:
 def _events(rng: random.Random, n: int) -> list[dict[str, str]]:
     events = []
     for _ in range(n):
-        verb, obj, why = rng.choice(_ACTIONS)
+        verb, obj, why = rng.choice(_VERBS), rng.choice(_OBJECTS), rng.choice(_REASONS)
         events.append({"place": _name(rng, 3), "place2": _name(rng, 2) + " " + rng.choice(("Heights", "Quay", "Vale")),
                        "person": f"{rng.choice(_FIRST)} {_name(rng, 3)}", "role": rng.choice(_ROLES),
                        "verb": verb, "obj": obj, "why": why, "figure": str(rng.randrange(2, 900)),
@@ -89,13 +95,17 @@ def synth_articles(n: int, seed: int = 7) -> Iterator[dict[str, str]]:
         quote = rng.choice((f'"We had no other choice," said {e["person"]}, the {e["role"]}.',
                             f'{e["person"]}, the {e["role"]}, said the measure was "necessary and temporary".',
                             f'"This will be reviewed every week," {e["person"]} told reporters.'))
-        anon = rng.choice(("Two officials who spoke on condition of anonymity said the cost could double.",
-                           "A senior official, who asked not to be named, said the plan had been ready for weeks.",
-                           "Sources close to the council said a vote was rushed."))
+        anon = rng.choice((f"Two {e['place']} officials who spoke on condition of anonymity said the cost could "
+                           "double.",
+                           f"A senior official in {e['place']}, who asked not to be named, said the plan had been "
+                           "ready for weeks.",
+                           f"Sources close to the {e['place']} council said a vote was rushed."))
         cite = f"According to {cited}, the figure could reach {int(e['figure']) + rng.randrange(1, 60)} {e['unit']}."
-        deny = rng.choice(("", "", "The opposition denied that it had been consulted, calling the claim false.",
+        deny = rng.choice(("", "", f"The opposition in {e['place']} denied that it had been consulted, calling the "
+                           "claim false.",
                            f"{e['person']} rejected reports that the decision was taken in {e['month']}."))
-        filler = [f.format(day=e["day"], place2=e["place2"], pct=rng.randrange(2, 19), pop=rng.randrange(3, 90) * 1000,
+        filler = [f.format(day=e["day"], place=e["place"], place2=e["place2"], pct=rng.randrange(2, 19),
+                           pop=rng.randrange(3, 90) * 1000,
                            months=rng.randrange(2, 12)) for f in rng.sample(_FILLER, 3)]
         body = [lead, quote, anon, cite, detail, detail2, *filler]
         rng.shuffle(body)
