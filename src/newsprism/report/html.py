@@ -101,10 +101,11 @@ def page_selection(result: AnalysisResult, max_articles: int) -> tuple[list[Stor
     chosen: set[str] = set()
     shown: set[str] = set()
     for s in sorted(stories, key=lambda s: (-len(s.article_ids), s.id)):
-        if shown and len(shown | set(s.article_ids)) > max_articles:
+        new = set(s.article_ids) - shown
+        if shown and len(shown) + len(new) > max_articles:
             continue
         chosen.add(s.id)
-        shown.update(s.article_ids)
+        shown |= new
     return [s for s in stories if s.id in chosen], shown
 
 
