@@ -119,3 +119,25 @@ def test_hashed_shingles_measure_what_string_shingles_measure() -> None:
             assert containment(docs[i].shingles, docs[j].shingles) == containment(strings(texts[i]),
                                                                                   strings(texts[j]))
     assert _jaccard(docs[0].shingles, docs[2].shingles) < 0.2  # the same words in another order are not a copy
+
+
+def test_a_widely_syndicated_story_is_found_with_capped_candidates() -> None:
+    """Each document keeps at most MAX_CANDIDATES candidate pairs; 3x that many copies of one wire story still
+    all point to one source (the kept pairs connect them)."""
+    from newsprism import dedupe
+
+    body = ("The port authority of Valeport said on Monday that the northern quay will close for six weeks while "
+            "engineers replace two cranes damaged in last month's storm, and that ferries will dock at the south "
+            "pier instead, adding about twenty minutes to each crossing for passengers and freight. Harbour master "
+            "Ilse Varnholt told reporters the repairs would cost roughly four million crowns and be paid from the "
+            "port's reserve fund rather than new fees. Shipping agents said the delays came at the busiest time of "
+            "the year, when grain exports from the inland farms peak, and asked for longer opening hours at the "
+            "south pier. The authority promised a decision on the hours by Friday and said weekend crossings "
+            "would keep their usual timetable until the work begins in the second week of April. ")
+    n = 3 * dedupe.MAX_CANDIDATES
+    arts = [Article(id=f"c{i}", text=body + f"Copy number {i} of the wire story.", outlet=f"Outlet {i}",
+                    published="2031-03-0" + str(1 + i % 5)) for i in range(n)]
+    out = find_duplicates(arts, settings=Settings())
+    roots = {a.duplicate_of or a.id for a in out}
+    assert len(roots) == 1
+    assert sum(1 for a in out if a.duplicate_of) == n - 1

@@ -192,9 +192,15 @@ def _minhashes(sets: Sequence[np.ndarray], num_perm: int) -> list[MinHash]:
     return out
 
 
+MAX_CANDIDATES = 50
+"""Candidates kept per document, the most similar by MinHash estimate: texts on one template (or one topic told
+in stock phrases) would otherwise give every document thousands of candidates, a quadratic pair set."""
+
+
 def _candidates(sets: Sequence[np.ndarray], eligible: Sequence[int], threshold: float,
-                num_perm: int) -> set[tuple[int, int]]:
-    """Pairs (i < j) whose sets MinHash LSH thinks are at least ``threshold`` similar."""
+                num_perm: int, cap: int = MAX_CANDIDATES) -> set[tuple[int, int]]:
+    """Pairs (i < j) whose sets MinHash LSH thinks are at least ``threshold`` similar, at most ``cap`` per
+    document (a pair stays when either document keeps it)."""
     if len(eligible) < 2:
         return set()
     # Recall over precision: every candidate is verified on the exact sets afterwards.
@@ -202,11 +208,17 @@ def _candidates(sets: Sequence[np.ndarray], eligible: Sequence[int], threshold: 
     hashes = _minhashes([sets[i] for i in eligible], num_perm)
     for i, mh in zip(eligible, hashes, strict=True):
         lsh.insert(i, mh)
+    row = {i: r for r, i in enumerate(eligible)}
+    signatures = np.stack([mh.hashvalues for mh in hashes])
     pairs = set()
     for i, mh in zip(eligible, hashes, strict=True):
-        for j in lsh.query(mh):
-            if j != i:
-                pairs.add((min(i, j), max(i, j)))
+        found = [j for j in lsh.query(mh) if j != i]
+        if len(found) > cap:
+            estimate = (signatures[[row[j] for j in found]] == signatures[row[i]]).mean(axis=1)
+            order = np.lexsort((np.asarray(found), -estimate))[:cap]
+            found = [found[k] for k in order]
+        for j in found:
+            pairs.add((min(i, j), max(i, j)))
     return pairs
 
 
