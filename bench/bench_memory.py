@@ -22,16 +22,9 @@ SIZES = [int(n) for n in os.environ.get("NEWSPRISM_BENCH_MEMORY_N", "300,1229").
 SYNTH = [int(n) for n in os.environ.get("NEWSPRISM_BENCH_MEMORY_SYNTH", "").split(",") if n.strip()]
 
 
-def _e2e():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_e2e", HERE / "bench_e2e.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _synth():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("synth", HERE / "synth.py")
+def _module(name: str):  # type: ignore[no-untyped-def]
+    """A sibling bench module (bench/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -42,7 +35,7 @@ def synthetic(work: Path) -> list[str]:
     """Peak memory on the synthetic corpus at growing sizes: the slope is the cost of one more article."""
     if not SYNTH:
         return []
-    e2e, synth = _e2e(), _synth()
+    e2e, synth = _module("bench_e2e"), _module("synth")
     rows = ["", "Synthetic corpus (bench/synth.py: fictional short articles, about 110 words each, every one distinct, "
             "many stories of which a few are large):", "",
             "| articles | words | stories | largest story: articles, claim sources | wall s | articles/s | peak MiB |",
@@ -88,7 +81,7 @@ def _earlier_real_rows() -> list[str]:
 def run(shared: Path, work: Path) -> str:
     if not SIZES:
         return "\n".join([*_earlier_real_rows(), *synthetic(work)]).strip("\n")
-    e2e = _e2e()
+    e2e = _module("bench_e2e")
     base = e2e.source_texts(shared)
     rows = ["| distinct articles | words | largest story: articles, claim sources | wall s | peak MiB |",
             "| ---: | ---: | ---: | ---: | ---: |"]

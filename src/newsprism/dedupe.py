@@ -89,8 +89,10 @@ class _Doc:
         self.digest = hashlib.blake2b(key.encode("utf-8"), digest_size=16).digest() if key else b""
         tokens = _TOKEN.findall(key)
         self.length = len(tokens)
-        self.shingles = _shingle_hashes(hashes.of(tokens), max(1, shingle_size))
-        self.words = np.unique(hashes.of(_content(tokens)))
+        hashed = hashes.of(tokens)
+        self.shingles = _shingle_hashes(hashed, max(1, shingle_size))
+        content = np.fromiter((len(t) > 2 and t not in _STOPWORDS for t in tokens), dtype=bool, count=len(tokens))
+        self.words = np.unique(hashed[content])  # the hashes of _content(tokens)
         self.day = _day(article.published)
 
     @property

@@ -177,7 +177,9 @@ class StoryInputs:
         from newsprism.spill import RecordSpill
 
         # records on disk are already grouped by article, in corpus order; they stay there
-        self.spilled = (quotes, citations, claims) if isinstance(claims, RecordSpill) else None
+        self.spilled = None
+        if isinstance(quotes, RecordSpill) and isinstance(citations, RecordSpill) and isinstance(claims, RecordSpill):
+            self.spilled = (quotes, citations, claims)
         self.quotes = _group(quotes) if self.spilled is None else {}
         self.citations = _group(citations) if self.spilled is None else {}
         self.claims = _group(claims) if self.spilled is None else {}
@@ -187,7 +189,7 @@ class StoryInputs:
         ids = story.article_ids
         if self.spilled is not None:
             q, c, cl = self.spilled
-            return list(_of(q, ids)), list(_of(c, ids)), list(_of(cl, ids))
+            return q.of(ids), c.of(ids), cl.of(ids)
         return _pick(self.quotes, ids), _pick(self.citations, ids), _pick(self.claims, ids)
 
     def propositions_of(self, story: Story) -> dict[str, Sequence[Any]]:
@@ -200,12 +202,6 @@ class StoryInputs:
             return self.propositions.of_articles(story.article_ids)
         ids = (c.id for a in story.article_ids for _, c in self.claims.get(a, ()))
         return {i: self.propositions[i] for i in ids if i in self.propositions}
-
-
-def _of(records: Sequence[A], ids: Sequence[str]) -> list[A]:
-    from newsprism.spill import RecordSpill
-
-    return records.of(ids) if isinstance(records, RecordSpill) else [r for r in records if r.article_id in ids]
 
 
 def analyse_stories(stories: Sequence[Story], by_id: Mapping[str, Article], per: StoryInputs, *,

@@ -225,10 +225,9 @@ def _split_opposites(clusters: list[list[int]], props: Sequence[Proposition], si
 
 def _drop_lone_variants(clusters: list[list[int]], props: Sequence[Proposition]) -> list[list[int]]:
     """Variants of one claim that ended up alone are noise: keep the claim's first proposition only."""
-    out = clusters
     seen: set[str] = set()
     final = []
-    for idx in sorted(out, key=lambda g: (-len(g), g[0])):
+    for idx in sorted(clusters, key=lambda g: (-len(g), g[0])):
         if len(idx) == 1 and props[idx[0]].claim.id in seen:
             continue
         seen.update(props[i].claim.id for i in idx)

@@ -118,7 +118,7 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
         index = link_entities(mentions)
         del mentions
         return _extract_all(todo, spill, index=index, outlets=outlets, settings=settings, policy=policy,
-                            progress=progress, spill_propositions=on_disk)
+                            progress=progress, on_disk=on_disk)
 
 
 class _DocSpill:
@@ -163,44 +163,32 @@ class PropositionSpill:
     """
 
     def __init__(self) -> None:
-        self.blobs = Blobs("newsprism-propositions-")
-        self.offsets: dict[str, tuple[int, int]] = {}
+        self.records: RecordSpill[tuple[str, Sequence[Any]]] = RecordSpill("newsprism-propositions-")
 
     def add(self, article_id: str, props: Mapping[str, Sequence[Any]]) -> None:
-        import pickle
-
-        if props:
-            self.offsets[article_id] = self.blobs.put(pickle.dumps(dict(props), protocol=pickle.HIGHEST_PROTOCOL))
+        self.records.add(article_id, list(props.items()))
 
     def of_articles(self, article_ids: Iterable[str]) -> dict[str, Sequence[Any]]:
         """Claim id -> propositions for the claims of these articles."""
-        import pickle
-
-        out: dict[str, Sequence[Any]] = {}
-        for aid in dict.fromkeys(article_ids):
-            if aid in self.offsets:
-                out.update(pickle.loads(self.blobs.get(self.offsets[aid])))
-        return out
+        return dict(self.records.of(article_ids))
 
     def __len__(self) -> int:
-        return len(self.offsets)
+        return len(self.records)
 
 
 def _extract_all(todo: Sequence[Article], docs: Any, *, index: EntityIndex, outlets: Any, settings: Settings,
                  policy: FailurePolicy, progress: Callable[[str, int, int], None],
-                 spill_propositions: bool = False) -> Extraction:
+                 on_disk: bool = False) -> Extraction:
+    """``on_disk``: quotes, citations, claims and propositions wait on disk, per article."""
     claims_fn = _claims_hook()
     from newsprism.compare.align import propositions_in
 
-    spill = PropositionSpill() if spill_propositions else None
     props: dict[str, list[Any]] = {}
     quotes: list[Quote] = []
     citations: list[Citation] = []
     claims: list[Claim] = []
-    records: tuple[RecordSpill[Quote], RecordSpill[Citation], RecordSpill[Claim]] | None = None
-    if spill_propositions:
-        records = (RecordSpill("newsprism-quotes-"), RecordSpill("newsprism-citations-"),
-                   RecordSpill("newsprism-claims-"))
+    disk = (RecordSpill[Quote]("newsprism-quotes-"), RecordSpill[Citation]("newsprism-citations-"),
+            RecordSpill[Claim]("newsprism-claims-"), PropositionSpill()) if on_disk else None
     for i, (article, doc) in enumerate(zip(todo, docs, strict=True)):
         try:
             q, c, cl = extract_article(article, doc, index=index, outlets=outlets, settings=settings,
@@ -210,21 +198,19 @@ def _extract_all(todo: Sequence[Article], docs: Any, *, index: EntityIndex, outl
                                            error=f"{type(exc).__name__}: {exc}"))
             continue
         found = propositions_in(doc, cl)
-        if records is not None:
-            records[0].add(article.id, q)
-            records[1].add(article.id, c)
-            records[2].add(article.id, cl)
+        if disk is not None:
+            disk[0].add(article.id, q)
+            disk[1].add(article.id, c)
+            disk[2].add(article.id, cl)
+            disk[3].add(article.id, found)
         else:
             quotes.extend(q)
             citations.extend(c)
             claims.extend(cl)
-        if spill is not None:
-            spill.add(article.id, found)
-        else:
             props.update(found)
         progress("extract", i + 1, len(todo))
-    if records is not None:
-        return Extraction(quotes=records[0], citations=records[1], entities=index.entities, claims=records[2],
-                          propositions=spill if spill is not None else props)
+    if disk is not None:
+        return Extraction(quotes=disk[0], citations=disk[1], entities=index.entities, claims=disk[2],
+                          propositions=disk[3])
     return Extraction(quotes=tuple(quotes), citations=tuple(citations), entities=index.entities,
-                      claims=tuple(claims), propositions=spill if spill is not None else props)
+                      claims=tuple(claims), propositions=props)

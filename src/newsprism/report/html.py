@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from newsprism import __version__
-from newsprism.records import AnalysisResult, Quote, Story
+from newsprism.records import AnalysisResult, Story
 from newsprism.report.views import STATUS_HELP, article_segments, citations_by_article, story_view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -119,10 +119,10 @@ def to_html(result: AnalysisResult, *, max_articles: int = HTML_MAX_ARTICLES) ->
     cites = citations_by_article(c for c in result.citations if keep(c.article_id))
     all_cites = [c for cs in cites.values() for c in cs]
     # quotes and entities indexed by article once: each story takes its own, in the corpus order
-    quotes: dict[str, list[tuple[int, Quote]]] = defaultdict(list)
-    for pos, q in enumerate(result.quotes):
-        if keep(q.article_id):
-            quotes[q.article_id].append((pos, q))
+    quotes = [q for q in result.quotes if keep(q.article_id)]
+    quoted_in: dict[str, list[int]] = defaultdict(list)
+    for pos, q in enumerate(quotes):
+        quoted_in[q.article_id].append(pos)
     entities = list(result.entities)
     named_in: dict[str, list[int]] = defaultdict(list)
     for pos, e in enumerate(entities):
@@ -130,10 +130,10 @@ def to_html(result: AnalysisResult, *, max_articles: int = HTML_MAX_ARTICLES) ->
             if keep(aid):
                 named_in[aid].append(pos)
 
-    def own(index: dict[str, list[Any]], ids: Sequence[str]) -> list[Any]:
-        return sorted({x for a in ids for x in index.get(a, ())}, key=lambda x: x if isinstance(x, int) else x[0])
+    def own(index: dict[str, list[int]], ids: Sequence[str]) -> list[int]:
+        return sorted({pos for a in ids for pos in index.get(a, ())})
 
-    stories = [story_view(s, articles, citations=all_cites, quotes=[q for _, q in own(quotes, s.article_ids)],
+    stories = [story_view(s, articles, citations=all_cites, quotes=[quotes[i] for i in own(quoted_in, s.article_ids)],
                           entities=[entities[i] for i in own(named_in, s.article_ids)], num=num)
                for s in page_stories]
     story_of: dict[str, list[str]] = defaultdict(list)
@@ -158,7 +158,7 @@ def to_html(result: AnalysisResult, *, max_articles: int = HTML_MAX_ARTICLES) ->
         stories=stories, articles=page_articles, num=num, article_views=article_views,
         story_titles={s.id: s.title for s in page_stories},
         loose=[a for a in page_articles if a.id not in story_of], failures=result.failures,
-        removed_total=sum(len(a.removed) for a in page_articles), quote_total=sum(len(q) for q in quotes.values()),
+        removed_total=sum(len(a.removed) for a in page_articles), quote_total=len(quotes),
         left_out=left_out,
         data_json=json_for_script({"support": support, "article_href": "#article-"}),
         css=Markup(css), js=Markup(js), csp=csp)

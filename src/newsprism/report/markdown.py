@@ -19,13 +19,7 @@ def to_markdown(result: AnalysisResult) -> str:
 def write_markdown(result: AnalysisResult, path: Path) -> None:
     """The same text as ``to_markdown``, written a story at a time (a large corpus's report is never one string)."""
     with path.open("w", encoding="utf-8") as fh:
-        lines: list[str] = []
-        for line in markdown_lines(result):
-            lines.append(line)
-            if len(lines) >= 4096:
-                fh.write("".join(x + "\n" for x in lines))
-                lines.clear()
-        fh.write("".join(x + "\n" for x in lines))
+        fh.writelines(line + "\n" for line in markdown_lines(result))
 
 
 def markdown_lines(result: AnalysisResult) -> Iterator[str]:

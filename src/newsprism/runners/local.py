@@ -74,16 +74,16 @@ def run_local(inputs: Sequence[str], *, settings: Settings, db: Path | None = No
               resources: Resources | None = None, progress: Progress = _no_progress,
               field_map: dict[str, str] | None = None) -> AnalysisResult:
     policy = FailurePolicy()
-    raw = RawTexts()
+    raw = RawTexts() if db is None else None
     articles = ingest_articles(inputs, settings=settings, policy=policy, db=db, progress=progress,
-                               field_map=field_map, raw=raw if db is None else None)
+                               field_map=field_map, raw=raw)
     if not articles:
         reasons = "; ".join(f"{f.source_path}: {f.error}" for f in policy.failures[:5])
         raise InputError(f"nothing could be read from {', '.join(inputs)}" + (f" ({reasons})" if reasons else ""))
     resources = resources or Resources(settings)
     if db is None:
         return process_articles(articles, resources, settings, policy, progress=progress,
-                                raw=raw if raw.where else None)
+                                raw=raw if raw is not None and raw.where else None)
     return analyze_store(db, articles, resources=resources, settings=settings, policy=policy, progress=progress)
 
 
