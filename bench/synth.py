@@ -65,14 +65,16 @@ def _events(rng: random.Random, n: int) -> list[dict[str, str]]:
 
 
 def synth_articles(n: int, seed: int = 7) -> Iterator[dict[str, str]]:
-    """``n`` distinct articles as JSONL rows (id, title, text, outlet, published)."""
+    """``n`` distinct articles as JSONL rows (id, title, text, outlet, published, and the event drawn: the gold story,
+    which the readers ignore)."""
     rng = random.Random(seed)
     events = _events(rng, max(1, n // 6))
     outlets = [f"The {_name(rng, 2)} {kind}" for kind in ("Courier", "Ledger", "Gazette", "Post", "Wire", "Bugle",
                                                            "Herald", "Observer") for _ in range(6)]
     weights = [1.0 / (k + 1) ** 0.9 for k in range(len(events))]  # a few big stories, a long tail of small ones
     for i in range(n):
-        e = rng.choices(events, weights)[0]
+        k = rng.choices(range(len(events)), weights)[0]
+        e = events[k]
         outlet = rng.choice(outlets)
         cited = rng.choice([o for o in outlets if o != outlet])
         day = rng.randrange(1, 28)
@@ -119,7 +121,7 @@ def synth_articles(n: int, seed: int = 7) -> Iterator[dict[str, str]]:
         text = "\n\n".join([title, *body[:3], junk[0], *body[3:], junk[1], f"Reporting by {_name(rng)} {i}"])
         month = {"March": 3, "April": 4, "May": 5, "June": 6}[e["month"]]
         yield {"id": f"synth-{i}", "title": title, "text": text, "outlet": outlet,
-               "published": f"2031-{month:02d}-{day:02d}"}
+               "published": f"2031-{month:02d}-{day:02d}", "event": k}
 
 
 def write_corpus(path: Path, n: int, seed: int = 7) -> int:

@@ -6,7 +6,7 @@ import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-from newsprism.dedupe import containment, find_duplicates, names_outlet, sentence_share
+from newsprism.dedupe import Sentences, containment, find_duplicates, names_outlet, sentence_share
 from newsprism.records import Article
 from newsprism.settings import Settings
 
@@ -88,7 +88,7 @@ def test_short_texts_are_only_exact_duplicates() -> None:
 
 def test_signals() -> None:
     assert containment(frozenset("abc"), frozenset("abcdef")) == 1.0
-    assert sentence_share([], [frozenset("ab")], 0.5) == 0.0
+    assert sentence_share(Sentences([]), Sentences([frozenset("ab")]), 0.5) == 0.0
     assert names_outlet("as the coastal wire reported", "Coastal Wire")
     assert not names_outlet("the coastal wires", "Coastal Wire")
 
@@ -141,3 +141,46 @@ def test_a_widely_syndicated_story_is_found_with_capped_candidates() -> None:
     roots = {a.duplicate_of or a.id for a in out}
     assert len(roots) == 1
     assert sum(1 for a in out if a.duplicate_of) == n - 1
+
+
+def _stock_report(place: str, person: str, what: str, number: int) -> str:
+    """A short report written on a stock pattern, as market, weather or council briefs are: only the names,
+    the subject and the numbers change from one event to the next."""
+    return (f"Officials in {place} closed {what} on Tuesday after inspectors reported damage to the structure. "
+            f"Shops in central {place} stayed open during the closure, the council said. "
+            f"Traffic from {place} was diverted through the northern ring road for most of the day. "
+            f"{person}, the mayor of {place}, told reporters that repairs would take several weeks. "
+            f"Critics in {place} said the council had ignored warnings about the structure for years. "
+            f"About {number} residents of {place} signed a petition asking for a public inquiry.")
+
+
+_HEADS = ("Dun", "Pell", "Harrow", "Silb", "Ost", "Brack", "Wen", "Tarr", "Morl", "Cald")
+_TAILS = ("marrow", "quay", "mere", "bury", "vale", "holt", "ford", "wick")
+_SITES = ("the old swing bridge", "the fish market", "the east tunnel", "the ferry pier", "the tram depot",
+          "the grain quay", "the bus station", "the sea wall")
+STOCK = [(h + t, f"{h}a {t.capitalize()}son", _SITES[(k + m) % len(_SITES)], 40 + 7 * (k * len(_TAILS) + m))
+         for k, h in enumerate(_HEADS) for m, t in enumerate(_TAILS)]
+"""Eighty stock reports on different events: a corpus big enough to tell the pattern's words from the names."""
+
+
+def test_reports_on_one_stock_pattern_about_different_events_are_not_rewrites() -> None:
+    """Sentence matching weights words by rarity: stock reports share only the common words of the pattern."""
+    texts = [_stock_report(*row) for row in STOCK]
+    docs = [art(f"s{k}", t, outlet=f"Outlet {k}", published="2031-05-02") for k, t in enumerate(texts)]
+    wire = art("wire", WIRE, outlet="Coastal Wire", published="2031-04-02")
+    farm = art("farm", PARAPHRASE, outlet="Quickfeed Daily", published="2031-04-01")
+    out = by_id(find_duplicates([*docs, wire, farm], settings=S))
+    assert all(out[d.id].derived_from == () and out[d.id].duplicate_of is None for d in docs)
+    assert out["farm"].derived_from == ("wire",)  # a real paraphrase among them is still found
+
+    from newsprism.dedupe import _Doc, _Hashes, _rarity
+
+    hashes = _Hashes()
+    parsed = [_Doc(a, S.shingle_size, hashes) for a in [*docs, wire, farm]]
+    plain = [Sentences(d.sentences) for d in parsed]
+    weighted = [Sentences(d.sentences, _rarity(parsed)) for d in parsed]
+    # Unweighted, every pair of stock reports would read as a rewrite; weighted, none does.
+    assert sentence_share(plain[0], plain[1], S.rewrite_sentence_similarity) >= S.rewrite_sentence_share
+    assert max(sentence_share(weighted[i], weighted[j], S.rewrite_sentence_similarity)
+               for i in range(len(docs)) for j in range(i + 1, len(docs))) < S.rewrite_sentence_share
+    assert sentence_share(weighted[-1], weighted[-2], S.rewrite_sentence_similarity) >= S.rewrite_sentence_share
