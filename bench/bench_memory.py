@@ -17,8 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SIZES = [int(n) for n in os.environ.get("NEWSPRISM_BENCH_MEMORY_N", "300,1229").split(",") if n.strip()]
 # synthetic corpus sizes (bench/synth.py: short fictional articles, as many distinct ones as asked); off by
-# default: on its templated texts the rewrite search of dedupe meets far more candidate pairs than on real news
-# (a 10,000-article run spent over 7 minutes there), and formulaic sentences chain events into one story
+# default (10,000 of them take about half an hour)
 SYNTH = [int(n) for n in os.environ.get("NEWSPRISM_BENCH_MEMORY_SYNTH", "").split(",") if n.strip()]
 
 
@@ -57,6 +56,7 @@ def synthetic(work: Path) -> list[str]:
         sources = sum(len(g["sources"]) for g in big["claims"])
         rows.append(f"| {n:,} | {words:,} | {stories:,} | {len(big['article_ids'])}, {sources:,} | {wall:.0f} | "
                     f"{n / wall:.1f} | {peak:.0f} |")
+        print(rows[-1], file=sys.stderr, flush=True)  # a long run's figures so far
     if len(points) >= 2:
         (n0, p0), (n1, p1) = points[0], points[-1]
         slope = (p1 - p0) / (n1 - n0)
