@@ -73,7 +73,9 @@ def test_every_record_round_trips(fresh_db: Path) -> None:
     result = _result()
     with Store(fresh_db) as store:
         store.upsert_articles(result.articles)
+        assert not store.has_analysis()
         store.save_analysis(result)
+        assert store.has_analysis()
     with Store(fresh_db, read_only=True) as store:
         loaded = store.load_result()
     assert loaded == result

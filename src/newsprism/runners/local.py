@@ -31,13 +31,9 @@ def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def ingest_articles(inputs: Sequence[str], *, settings: Settings, policy: FailurePolicy,
-                    db: Path | None = None, progress: Progress = _no_progress,
-                    field_map: dict[str, str] | None = None, raw: RawTexts | None = None) -> list[Article]:
-    """Read and clean every input; with a store, each batch is committed as it is done.
-
-    With ``raw``, once the corpus passes one extract batch the articles' raw texts wait there, on disk: no stage
-    after cleaning reads them, and they are half of an article's weight."""
+def _ingest_batches(inputs: Sequence[str], *, settings: Settings, policy: FailurePolicy, db: Path | None,
+                    progress: Progress, field_map: dict[str, str] | None) -> Iterator[list[Article]]:
+    """Read and clean every input, a batch at a time; with a store, each batch is committed as it is done."""
     from newsprism.ingest import read_inputs
 
     store = None
@@ -45,7 +41,6 @@ def ingest_articles(inputs: Sequence[str], *, settings: Settings, policy: Failur
         from newsprism.store import Store
 
         store = Store(db)
-    articles: list[Article] = []
     seen = 0
     readings: set[str] = set()
     try:
@@ -57,34 +52,60 @@ def ingest_articles(inputs: Sequence[str], *, settings: Settings, policy: Failur
             progress("ingest", seen, 0)
             if store is not None:
                 store.upsert_articles(cleaned)
-            if raw is not None and len(articles) + len(cleaned) > settings.extract_batch:
-                if not raw.where:
-                    articles = raw.slim(articles)
-                cleaned = raw.slim(cleaned)
-            articles.extend(cleaned)
+            yield cleaned
         if store is not None:
             store.add_failures(policy.failures)
     finally:
         if store is not None:
             store.close()
+
+
+def ingest_articles(inputs: Sequence[str], *, settings: Settings, policy: FailurePolicy,
+                    db: Path | None = None, progress: Progress = _no_progress,
+                    field_map: dict[str, str] | None = None, raw: RawTexts | None = None) -> list[Article]:
+    """Read and clean every input; with a store, each batch is committed as it is done.
+
+    With ``raw``, once the corpus passes one extract batch the articles' raw texts wait there, on disk: no stage
+    after cleaning reads them, and they are half of an article's weight."""
+    articles: list[Article] = []
+    for cleaned in _ingest_batches(inputs, settings=settings, policy=policy, db=db, progress=progress,
+                                   field_map=field_map):
+        if raw is not None and len(articles) + len(cleaned) > settings.extract_batch:
+            if not raw.where:
+                articles = raw.slim(articles)
+            cleaned = raw.slim(cleaned)
+        articles.extend(cleaned)
     return articles
+
+
+def ingest_into(db: Path, inputs: Sequence[str], *, settings: Settings, policy: FailurePolicy,
+                progress: Progress = _no_progress, field_map: dict[str, str] | None = None) -> int:
+    """Read, clean and store every input without holding the articles (the store has them); returns how many
+    articles were read."""
+    return sum(len(batch) for batch in _ingest_batches(inputs, settings=settings, policy=policy, db=db,
+                                                         progress=progress, field_map=field_map))
 
 
 def run_local(inputs: Sequence[str], *, settings: Settings, db: Path | None = None,
               resources: Resources | None = None, progress: Progress = _no_progress,
               field_map: dict[str, str] | None = None) -> AnalysisResult:
     policy = FailurePolicy()
-    raw = RawTexts() if db is None else None
-    articles = ingest_articles(inputs, settings=settings, policy=policy, db=db, progress=progress,
-                               field_map=field_map, raw=raw)
-    if not articles:
+    if db is None:
+        raw = RawTexts()
+        articles = ingest_articles(inputs, settings=settings, policy=policy, progress=progress,
+                                   field_map=field_map, raw=raw)
+        read = len(articles)
+    else:
+        # The store keeps what was read; analyze_store reads it back once.
+        read = ingest_into(db, inputs, settings=settings, policy=policy, progress=progress, field_map=field_map)
+    if not read:
         reasons = "; ".join(f"{f.source_path}: {f.error}" for f in policy.failures[:5])
         raise InputError(f"nothing could be read from {', '.join(inputs)}" + (f" ({reasons})" if reasons else ""))
     resources = resources or Resources(settings)
     if db is None:
         return process_articles(articles, resources, settings, policy, progress=progress,
-                                raw=raw if raw is not None and raw.where else None)
-    return analyze_store(db, articles, resources=resources, settings=settings, policy=policy, progress=progress)
+                                raw=raw if raw.where else None)
+    return analyze_store(db, (), resources=resources, settings=settings, policy=policy, progress=progress)
 
 
 def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources, settings: Settings,
@@ -97,14 +118,14 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
     from newsprism.store import Store
 
     with Store(db) as store:
-        previous = store.load_result()
-        analysed = {a for s in previous.stories for a in s.article_ids}
-        if not analysed:
-            everything = {a.id: a for a in previous.articles}
+        if not store.has_analysis():
+            everything = {a.id: a for a in store.load_articles()}
             for a in articles:
                 everything.setdefault(a.id, a)
             result = process_articles(list(everything.values()), resources, settings, policy, progress=progress)
         else:
+            previous = store.load_result()
+            analysed = {a for s in previous.stories for a in s.article_ids}
             pending = [a for a in previous.articles if a.id not in analysed]
             pending_ids = {a.id for a in pending}
             base = replace(previous, articles=tuple(a for a in previous.articles if a.id not in pending_ids),

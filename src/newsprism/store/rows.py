@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Any, TypeVar
 
 from newsprism.records import Record
@@ -17,10 +18,10 @@ def columns(conn: sqlite3.Connection, table: str) -> tuple[str, ...]:
     return tuple(row[1] for row in conn.execute(f'PRAGMA table_info("{table}")'))
 
 
-def to_rows(records: Iterable[Record], cols: Sequence[str], *, skip: Sequence[str] = (),
-            **fixed: Any) -> list[dict[str, Any]]:
-    """Rows for ``cols``: fields without a column go into ``extra`` as JSON; ``fixed`` adds columns to every row."""
-    rows: list[dict[str, Any]] = []
+def iter_rows(records: Iterable[Record], cols: Sequence[str], *, skip: Sequence[str] = (),
+              **fixed: Any) -> Iterator[dict[str, Any]]:
+    """Rows for ``cols``, one at a time (a whole analysis is written without all its rows in memory): fields
+    without a column go into ``extra`` as JSON; ``fixed`` adds columns to every row."""
     known = set(cols)
     for record in records:
         row = {k: v for k, v in record.to_row().items() if k not in skip}
@@ -28,19 +29,31 @@ def to_rows(records: Iterable[Record], cols: Sequence[str], *, skip: Sequence[st
         if "extra" in known:
             row["extra"] = json.dumps(extra, ensure_ascii=False) if extra else None
         row.update(fixed)
-        rows.append(row)
-    return rows
+        yield row
 
 
-def insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]], *, verb: str = "INSERT",
+def to_rows(records: Iterable[Record], cols: Sequence[str], *, skip: Sequence[str] = (),
+            **fixed: Any) -> list[dict[str, Any]]:
+    return list(iter_rows(records, cols, skip=skip, **fixed))
+
+
+def peek(rows: Iterable[dict[str, Any]]) -> tuple[dict[str, Any] | None, Iterator[dict[str, Any]]]:
+    """The first row (None when there is none) and every row, the first included."""
+    it = iter(rows)
+    first = next(it, None)
+    return first, (it if first is None else chain((first,), it))
+
+
+def insert(conn: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]], *, verb: str = "INSERT",
            conflict: str = "") -> None:
-    """One ``executemany`` for all rows (they share their keys)."""
-    if not rows:
+    """One ``executemany`` over all rows (they share their keys), read as it goes."""
+    first, every = peek(rows)
+    if first is None:
         return
-    names = list(rows[0])
+    names = list(first)
     cols = ", ".join(f'"{n}"' for n in names)
     marks = ", ".join(f":{n}" for n in names)
-    conn.executemany(f'{verb} INTO "{table}" ({cols}) VALUES ({marks}) {conflict}', rows)
+    conn.executemany(f'{verb} INTO "{table}" ({cols}) VALUES ({marks}) {conflict}', every)
 
 
 def from_rows(cls: type[R], rows: Iterable[sqlite3.Row | dict[str, Any]], **extra_fields: Any) -> list[R]:

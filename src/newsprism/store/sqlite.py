@@ -30,7 +30,7 @@ from newsprism.records import (
     Story,
     stable_id,
 )
-from newsprism.store.rows import columns, from_rows, insert, to_rows
+from newsprism.store.rows import columns, from_rows, insert, iter_rows, peek, to_rows
 from newsprism.store.schema import ANALYSIS_TABLES, INGEST_STAGES, MIGRATIONS, SCHEMA_VERSION
 
 _ARTICLE_KEEP = ("rid", "id", "ingested_at")  # never overwritten when an analysis updates an article
@@ -177,19 +177,19 @@ class Store:
 
     def save_analysis(self, result: AnalysisResult) -> None:
         """Replace every analysis table with ``result`` and update its articles, in one transaction."""
-        article_rows = to_rows(result.articles, self._columns("articles"))
-        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in (article_rows[0] if article_rows else {})
-                            if c not in _ARTICLE_KEEP)
+        first, article_rows = peek(iter_rows(result.articles, self._columns("articles")))
+        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in (first or {}) if c not in _ARTICLE_KEEP)
         with self._write() as conn:
-            if article_rows:
+            if first is not None:
                 insert(conn, "articles", article_rows, conflict=f"ON CONFLICT(id) DO UPDATE SET {updates}")
             for table in ANALYSIS_TABLES:
                 conn.execute(f'DELETE FROM "{table}"')  # our fixed table names, never input
             self._insert_stories(conn, result.stories)
-            insert(conn, "quotes", to_rows(result.quotes, self._columns("quotes")))
-            insert(conn, "citations", to_rows(result.citations, self._columns("citations")))
-            insert(conn, "entities", to_rows(result.entities, self._columns("entities")))
-            insert(conn, "claims", to_rows(result.claims, self._columns("claims")))
+            # Rows are made as they are written: records that wait on disk (newsprism.spill) stay there.
+            insert(conn, "quotes", iter_rows(result.quotes, self._columns("quotes")))
+            insert(conn, "citations", iter_rows(result.citations, self._columns("citations")))
+            insert(conn, "entities", iter_rows(result.entities, self._columns("entities")))
+            insert(conn, "claims", iter_rows(result.claims, self._columns("claims")))
             marks = ", ".join("?" for _ in INGEST_STAGES)
             conn.execute(f"DELETE FROM failures WHERE stage NOT IN ({marks})", INGEST_STAGES)
             insert(conn, "failures", self._failure_rows(result.failures), verb="INSERT OR IGNORE")
@@ -198,18 +198,18 @@ class Store:
             self._set_meta("stats", json.dumps(result.stats, ensure_ascii=False, default=str))
 
     def _insert_stories(self, conn: sqlite3.Connection, stories: Sequence[Story]) -> None:
-        insert(conn, "stories", to_rows(stories, self._columns("stories"), skip=("claims",)))
-        insert(conn, "stories_fts", [{"story_id": s.id, "title": s.title,
-                                      "summary": " ".join(x.text for x in s.summary)} for s in stories])
-        insert(conn, "story_articles", [{"story_id": s.id, "article_id": a, "position": i}
-                                        for s in stories for i, a in enumerate(dict.fromkeys(s.article_ids))])
+        insert(conn, "stories", iter_rows(stories, self._columns("stories"), skip=("claims",)))
+        insert(conn, "stories_fts", ({"story_id": s.id, "title": s.title,
+                                      "summary": " ".join(x.text for x in s.summary)} for s in stories))
+        insert(conn, "story_articles", ({"story_id": s.id, "article_id": a, "position": i}
+                                        for s in stories for i, a in enumerate(dict.fromkeys(s.article_ids))))
         group_cols, source_cols = self._columns("claim_groups"), self._columns("claim_sources")
         for story in stories:
             for group in story.claims:
                 (row,) = to_rows([group], group_cols, skip=("sources",), story_id=story.id)
                 insert(conn, "claim_groups", [row])
                 rid = conn.execute("SELECT last_insert_rowid()").fetchone()[0]
-                insert(conn, "claim_sources", to_rows(group.sources, source_cols, group_rid=rid))
+                insert(conn, "claim_sources", iter_rows(group.sources, source_cols, group_rid=rid))
 
     # -- reads -----------------------------------------------------------------------------------------------
 
@@ -217,6 +217,10 @@ class Store:
         """True when articles were stored after the last ``save_analysis`` (or none was ever saved)."""
         top = self.conn.execute("SELECT coalesce(max(rid), 0) FROM articles").fetchone()[0]
         return int(top) > int(self._meta("analysed_up_to") or 0)
+
+    def has_analysis(self) -> bool:
+        """Has any story been saved (an analysis to update rather than make)?"""
+        return self.conn.execute("SELECT 1 FROM story_articles LIMIT 1").fetchone() is not None
 
     def known_article_ids(self) -> set[str]:
         return {row[0] for row in self.conn.execute("SELECT id FROM articles")}
