@@ -37,6 +37,19 @@ def test_memo_computes_once_per_key(resources: Resources) -> None:
     assert seen == ["x"]
 
 
+def test_memo_is_bounded_and_keeps_the_recently_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.resources as module
+
+    monkeypatch.setattr(module, "MEMO_ENTRIES", 3)
+    memo = Resources()
+    made: list[str] = []
+    for key in ("a", "b", "c", "a", "d"):  # "a" used again, so "b" is the oldest when "d" comes
+        memo.memo("n", key, lambda k=key: made.append(k) or k)
+    memo.memo("n", "a", lambda: made.append("a again") or "a")
+    memo.memo("n", "b", lambda: made.append("b again") or "b")
+    assert made == ["a", "b", "c", "d", "b again"]
+
+
 def test_missing_spacy_model_names_the_package() -> None:
     with pytest.raises(ModelMissingError, match="pip install no-such-model"):
         load_spacy("no_such_model")

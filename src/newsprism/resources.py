@@ -27,6 +27,9 @@ def sentence_key(text: str) -> str:
     return stable_id(text, prefix="sent:")
 
 
+MEMO_ENTRIES = 20_000
+
+
 class Resources:
     """Holds the spaCy pipeline and the sentence embedder; nothing is loaded until first use."""
 
@@ -37,7 +40,7 @@ class Resources:
         self._lock = threading.Lock()
         self._embed_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._outlets: Any = None
-        self._memo: dict[tuple[str, str], Any] = {}
+        self._memo: OrderedDict[tuple[str, str], Any] = OrderedDict()
 
     @property
     def nlp(self) -> Any:
@@ -93,11 +96,17 @@ class Resources:
             cache.popitem(last=False)
 
     def memo(self, namespace: str, key: str, compute: Callable[[], T]) -> T:
-        """A per-process cache of cheap-but-repeated derived values (an article's entities, numbers), by id."""
+        """A per-process cache of cheap-but-repeated derived values (an article's entities, numbers), by id; the
+        most recently used ``MEMO_ENTRIES`` stay (a watch run sees the recent articles again, not all of them)."""
         slot = (namespace, key)
-        if slot not in self._memo:
-            self._memo[slot] = compute()
-        return self._memo[slot]  # type: ignore[no-any-return]
+        memo = self._memo
+        if slot in memo:
+            memo.move_to_end(slot)
+            return memo[slot]  # type: ignore[no-any-return]
+        value = memo[slot] = compute()
+        if len(memo) > MEMO_ENTRIES:
+            memo.popitem(last=False)
+        return value
 
     def prime_embedding(self, key: str, vector: np.ndarray) -> None:
         """Seed the cache with a vector computed elsewhere (a Ray actor), so it is not encoded twice."""

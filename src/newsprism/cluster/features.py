@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -61,13 +62,13 @@ def entities_of(text: str) -> frozenset[str]:
     for cap in set(_CAP.findall(text)):
         word = _POSSESSIVE.sub("", cap).lower()
         if len(word) > 2 and word not in _NOT_NAMES and word not in lower:
-            out.add(word)
+            out.add(sys.intern(word))  # one string per name across the corpus, not one per article
     return frozenset(out)
 
 
 def numbers_of(text: str) -> frozenset[str]:
     """Figures with at least two digits, separators removed ("1,200" and "1200" are one number)."""
-    return frozenset(m.replace(",", "") for m in _NUMBER.findall(text))
+    return frozenset(sys.intern(m.replace(",", "")) for m in _NUMBER.findall(text))
 
 
 def signals_of(article: Article, settings: Settings) -> Signals:
