@@ -117,3 +117,22 @@ def test_signals_and_titles() -> None:
     assert clean_title("Title: Port strike ends after ten days – Coastal Wire") == "Port strike ends after ten days"
     assert clean_title("Metro Bulletin: Port strike ends after ten days") == "Port strike ends after ten days"
     assert clean_title("Olsberg: we will stay out until they talk") == "Olsberg: we will stay out until they talk"
+
+
+def test_agglomerate_by_parts_gives_what_one_graph_gives() -> None:
+    """Parts joined by no pair above the threshold are agglomerated apart: the same clusters, in the same order,
+    as agglomerating the whole graph at once (random graphs, locked clusters among them)."""
+    from newsprism.cluster.agglomerate import _agglomerate
+
+    rng = np.random.default_rng(3)
+    for trial in range(30):
+        n = int(rng.integers(5, 60))
+        m = int(rng.integers(0, 4 * n))
+        rows, cols = rng.integers(0, n, size=m), rng.integers(0, n, size=m)
+        scores = rng.uniform(0.0, 1.0, size=m)
+        cut = int(rng.integers(0, 4))
+        initial = [list(range(k, min(k + 3, n))) for k in range(0, 3 * cut, 3) if k < n]
+        initial += [[k] for k in range(3 * cut, n)]
+        locked = [k < cut for k in range(len(initial))]
+        whole = [members for _, members in _agglomerate(initial, locked, rows, cols, scores, threshold=0.6)]
+        assert agglomerate(initial, locked, rows, cols, scores, threshold=0.6) == whole, trial
