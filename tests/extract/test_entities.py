@@ -33,6 +33,20 @@ def test_short_names_link_to_the_fullest_name_across_articles() -> None:
     assert people[0].id == entity_id("Xi Jinping", "PERSON")
 
 
+def test_find_reads_only_the_articles_own_entities() -> None:
+    """A name resolves among the entities of the article that uses it (an index by article, not a corpus scan)."""
+    ms = [Mention("a1", "Hal Brenner", "Hal Brenner", "PERSON", 0, 11),
+          Mention("a2", "Una Brenner", "Una Brenner", "PERSON", 0, 11),
+          Mention("a2", "Kessrin Council", "Kessrin Council", "ORG", 20, 35)]
+    index = link_entities(ms)
+    assert index.find("a1", "Brenner").name == "Hal Brenner"  # type: ignore[union-attr]
+    assert index.find("a2", "Brenner").name == "Una Brenner"  # type: ignore[union-attr]
+    assert index.find("a2", "Kessrin Council", "ORG").name == "Kessrin Council"  # type: ignore[union-attr]
+    assert index.find("a1", "Kessrin Council", "ORG") is None
+    assert index.find("a3", "Brenner") is None
+    assert [e.name for e in index.by_article["a2"]] == [e.name for e in index.entities if "a2" in e.article_ids]
+
+
 def test_ambiguous_surname_is_not_merged() -> None:
     ms = [Mention("a1", "Hal Brenner", "Hal Brenner", "PERSON", 0, 5),
           Mention("a1", "Una Brenner", "Una Brenner", "PERSON", 10, 15),

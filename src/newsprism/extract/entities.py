@@ -131,6 +131,8 @@ class EntityIndex:
     entities: tuple[Entity, ...]
     by_mention: dict[tuple[str, int], str]
     by_id: dict[str, Entity]
+    by_article: dict[str, tuple[Entity, ...]]
+    """Each article's entities in corpus order: a lookup reads one article's, not the corpus's (quadratic)."""
 
     def at(self, article_id: str, start: int) -> Entity | None:
         """The entity of the mention starting at ``start`` in the article, if any."""
@@ -143,8 +145,8 @@ class EntityIndex:
         if not key:
             return None
         best: Entity | None = None
-        for e in self.entities:
-            if article_id not in e.article_ids or (label and e.label != label):
+        for e in self.by_article.get(article_id, ()):
+            if label and e.label != label:
                 continue
             if key == name_key(e.name) or any(key == name_key(a) for a in e.aliases):
                 return e
@@ -268,7 +270,12 @@ def link_entities(mentions: Iterable[Mention]) -> EntityIndex:
         (Entity(id=entity_id(name, label), name=name, label=label, aliases=tuple(sorted(aliases[(label, name)])),
                 article_ids=tuple(arts[(label, name)])) for label, name in arts),
         key=lambda e: (e.label, e.name)))
-    return EntityIndex(entities, by_mention, {e.id: e for e in entities})
+    of_article: dict[str, list[Entity]] = defaultdict(list)
+    for e in entities:
+        for aid in dict.fromkeys(e.article_ids):
+            of_article[aid].append(e)
+    return EntityIndex(entities, by_mention, {e.id: e for e in entities},
+                       {aid: tuple(found) for aid, found in of_article.items()})
 
 
 def entity_id(name: str, label: str) -> str:
