@@ -18,7 +18,13 @@ from newsprism.records import Article, ClaimGroup, SummarySentence
 from newsprism.resources import Resources
 from newsprism.settings import Settings
 from newsprism.summarize.sentences import Sentence, split_sentences, word_count
-from newsprism.summarize.support import agrees, embed_texts, independent_origins, names_in, origin_of
+from newsprism.summarize.support import (
+    Facts,
+    embed_texts,
+    facts_agree,
+    independent_origins,
+    origin_of,
+)
 
 SUPPORT_THRESHOLD = 0.68
 """Cosine above which another article's sentence states the same thing (with names and numbers agreeing)."""
@@ -153,6 +159,8 @@ class Summarizer:
         self.units_of_article: dict[str, list[int]] = {}
         for i, u in enumerate(self.units):
             self.units_of_article.setdefault(u.article_id, []).append(i)
+        self.copies = [a for a in self.articles if a.duplicate_of]
+        self._facts: dict[int, Facts] = {}
         self.resources = resources
 
     # ---- support and citations -------------------------------------------------------------------------
@@ -166,12 +174,19 @@ class Summarizer:
             if other.article_id in found:
                 continue
             sim = float(row[j])
-            if agrees(self.units[i].text, other.text):
+            if facts_agree(self.facts(i), self.facts(int(j))):
                 found[other.article_id] = max(found.get(other.article_id, 0.0), sim)
-        for a in self.articles:  # exact copies state whatever their original states
+        for a in self.copies:  # exact copies state whatever their original states
             if a.duplicate_of in found and a.id not in found:
                 found[a.id] = found[a.duplicate_of] - 0.01
         return sorted(found, key=lambda k: (-found[k], k))
+
+    def facts(self, i: int) -> Facts:
+        """Unit i's names and numbers, read once: a big story checks each unit against thousands of others."""
+        found = self._facts.get(i)
+        if found is None:
+            found = self._facts[i] = Facts.of(self.units[i].text)
+        return found
 
     def citations(self, i: int) -> tuple[str, ...]:
         """All articles stating unit i, the original reporting first."""
@@ -186,7 +201,7 @@ class Summarizer:
         a, b = content_words(ti), content_words(tj)
         overlap = len(a & b) / min(len(a), len(b)) if a and b else 0.0
         cos = self.sims.pair(i, j)
-        shared_names = len(names_in(ti) & names_in(tj))
+        shared_names = len(self.facts(i).names & self.facts(j).names)
         return max(cos, overlap - 0.1, cos + NAME_REDUNDANCY * shared_names)
 
     # ---- scoring ---------------------------------------------------------------------------------------
@@ -208,7 +223,7 @@ class Summarizer:
                 s -= 0.2  # says what is not known or why a source is unnamed: little news in it
             if u.text[0] in "\"“‘'" and not _SPEECH.search(u.text):
                 s -= 0.15
-            s += min(0.15, 0.03 * len(names_in(u.text)))  # who and where: specific beats vague
+            s += min(0.15, 0.03 * len(self.facts(i).names))  # who and where: specific beats vague
             s += 0.3 * group_weight.get(i, 0.0)
             out[i] = s
         return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -50,15 +51,29 @@ def names_in(text: str) -> set[str]:
 def agrees(sentence: str, evidence: str) -> bool:
     """Names and numbers of ``sentence`` agree with ``evidence``: no number of the sentence is missing there,
     and most of its names occur there (a name may be spelled as a nickname or adjective elsewhere)."""
-    nums = numbers_in(sentence)
-    if nums and not nums <= numbers_in(evidence):
+    return facts_agree(Facts.of(sentence), Facts.of(evidence))
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What ``agrees`` reads from a text, computed once per text where one sentence is checked many times."""
+
+    numbers: frozenset[str]
+    names: frozenset[str]
+    lower: str
+
+    @classmethod
+    def of(cls, text: str) -> Facts:
+        return cls(frozenset(numbers_in(text)), frozenset(names_in(text)), text.lower())
+
+
+def facts_agree(sentence: Facts, evidence: Facts) -> bool:
+    if sentence.numbers and not sentence.numbers <= evidence.numbers:
         return False
-    names = names_in(sentence)
-    if not names:
+    if not sentence.names:
         return True
-    low = evidence.lower()
-    present = sum(1 for n in names if n in low)
-    return present >= max(1, round(0.6 * len(names)))
+    present = sum(1 for n in sentence.names if n in evidence.lower)
+    return present >= max(1, round(0.6 * len(sentence.names)))
 
 
 def embed_texts(resources: Resources, texts: Sequence[str]) -> np.ndarray:
