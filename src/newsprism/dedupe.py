@@ -56,9 +56,13 @@ class _Hashes:
         for i, t in enumerate(tokens):
             h = known.get(t)
             if h is None:
-                h = known[t] = int.from_bytes(hashlib.blake2b(t.encode("utf-8"), digest_size=8).digest(), "little")
+                h = known[t] = _token_hash(t)
             out[i] = h
         return out
+
+
+def _token_hash(token: str) -> int:
+    return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier of the polynomial that hashes a shingle's tokens
@@ -145,14 +149,15 @@ class Sentences:
 
     __slots__ = ("mass", "matrix", "weights", "words")
 
-    def __init__(self, sentences: Sequence[frozenset[str]], weight: Callable[[str], float] | None = None) -> None:
+    def __init__(self, sentences: Sequence[frozenset[str]],
+                 weigh: Callable[[Sequence[str]], np.ndarray] | None = None) -> None:
         vocab = sorted(set().union(*sentences)) if sentences else []
         self.words = np.array(vocab, dtype=str)
         column = {w: k for k, w in enumerate(vocab)}
         self.matrix = np.zeros((len(sentences), len(vocab)), dtype=bool)
         for r, sent in enumerate(sentences):
             self.matrix[r, [column[w] for w in sent]] = True
-        self.weights = np.array([weight(w) for w in vocab] if weight else [1.0] * len(vocab), dtype=np.float64)
+        self.weights = weigh(vocab) if weigh else np.ones(len(vocab), dtype=np.float64)
         self.mass = self.matrix @ self.weights
 
     def __len__(self) -> int:
@@ -186,26 +191,22 @@ shared name, so weights stay close to equal there (the unweighted Jaccard the th
 spread only as the corpus grows."""
 
 
-def _rarity(docs: Sequence[_Doc]) -> Callable[[str], float]:
-    """A content word's weight, log(1 + (N + B) / (document frequency + 1)), from the documents' word hashes."""
+def _rarity(docs: Sequence[_Doc]) -> Callable[[Sequence[str]], np.ndarray]:
+    """Content words' weights, log(1 + (N + B) / (document frequency + 1)), from the documents' word hashes."""
     n = len(docs)
-    if not n:
-        return lambda _word: 1.0
-    values, counts = np.unique(np.concatenate([d.words for d in docs]), return_counts=True)
-    cache: OrderedDict[str, float] = OrderedDict()
+    values, counts = np.unique(np.concatenate([d.words for d in docs] or [np.zeros(0, dtype=np.uint64)]),
+                               return_counts=True)  # the words' hashes, sorted, and their document frequency
 
-    def weight(word: str) -> float:
-        found = cache.get(word)
-        if found is None:
-            h = np.uint64(int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little"))
-            k = int(np.searchsorted(values, h))
-            df = int(counts[k]) if k < len(values) and values[k] == h else 1
-            found = cache[word] = float(np.log1p((n + _BACKGROUND) / (df + 1)))
-            if len(cache) > 100_000:
-                cache.popitem(last=False)
-        return found
+    def weigh(words: Sequence[str]) -> np.ndarray:
+        hashed = np.fromiter((_token_hash(w) for w in words), dtype=np.uint64, count=len(words))
+        df = np.ones(len(words))  # a word no document has (never, for the documents' own words)
+        if len(values):
+            k = np.minimum(np.searchsorted(values, hashed), len(values) - 1)
+            hit = values[k] == hashed
+            df[hit] = counts[k[hit]]
+        return np.log1p((n + _BACKGROUND) / (df + 1.0))
 
-    return weight
+    return weigh
 
 
 def names_outlet(text_key: str, outlet: str | None) -> bool:

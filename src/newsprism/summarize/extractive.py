@@ -18,13 +18,7 @@ from newsprism.records import Article, ClaimGroup, SummarySentence
 from newsprism.resources import Resources
 from newsprism.settings import Settings
 from newsprism.summarize.sentences import Sentence, split_sentences, word_count
-from newsprism.summarize.support import (
-    Facts,
-    embed_texts,
-    facts_agree,
-    independent_origins,
-    origin_of,
-)
+from newsprism.summarize.support import Facts, embed_texts, facts_agree, independent_origins, origin_of
 
 SUPPORT_THRESHOLD = 0.68
 """Cosine above which another article's sentence states the same thing (with names and numbers agreeing)."""

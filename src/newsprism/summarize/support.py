@@ -51,7 +51,11 @@ def names_in(text: str) -> set[str]:
 def agrees(sentence: str, evidence: str) -> bool:
     """Names and numbers of ``sentence`` agree with ``evidence``: no number of the sentence is missing there,
     and most of its names occur there (a name may be spelled as a nickname or adjective elsewhere)."""
-    return facts_agree(Facts.of(sentence), Facts.of(evidence))
+    said = Facts.of(sentence)
+    # Only what the rule reads from the evidence: its numbers when the sentence has some, its text for names.
+    found = Facts(frozenset(numbers_in(evidence)) if said.numbers else frozenset(), frozenset(),
+                  evidence.lower() if said.names else "")
+    return facts_agree(said, found)
 
 
 @dataclass(frozen=True, slots=True)
