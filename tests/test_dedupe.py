@@ -184,3 +184,58 @@ def test_reports_on_one_stock_pattern_about_different_events_are_not_rewrites() 
     assert max(sentence_share(weighted[i], weighted[j], S.rewrite_sentence_similarity)
                for i in range(len(docs)) for j in range(i + 1, len(docs))) < S.rewrite_sentence_share
     assert sentence_share(weighted[-1], weighted[-2], S.rewrite_sentence_similarity) >= S.rewrite_sentence_share
+
+
+def _reference_candidates(sets: list, eligible: list[int], threshold: float, num_perm: int,
+                          cap: int) -> set[tuple[int, int]]:
+    """The same proposal rule through datasketch's MinHashLSH (a dictionary index): the reference our banded
+    numpy index must agree with, pair for pair."""
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from newsprism import dedupe
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=(0.2, 0.8))
+    signatures = dedupe._signatures([sets[i] for i in eligible], num_perm)
+    hashes = {i: MinHash(num_perm=num_perm, hashvalues=signatures[r].astype(np.uint64), scheme="legacy")
+              for r, i in enumerate(eligible)}
+    for i, mh in hashes.items():
+        lsh.insert(i, mh)
+    pairs = set()
+    for i, mh in hashes.items():
+        found = [j for j in lsh.query(mh) if j != i]
+        if len(found) > cap:
+            estimate = np.array([(hashes[j].hashvalues == mh.hashvalues).mean() for j in found])
+            found = [found[k] for k in np.lexsort((np.asarray(found), -estimate))[:cap]]
+        pairs.update((min(i, j), max(i, j)) for j in found)
+    return pairs
+
+
+def test_band_shape_is_the_standard_minhash_lsh_choice() -> None:
+    from datasketch.lsh import _optimal_param
+
+    from newsprism.dedupe import band_shape
+
+    for threshold in (0.1, 0.35, 0.5, 0.7, 0.85, 0.95):
+        for num_perm in (64, 128):
+            assert band_shape(threshold, num_perm) == _optimal_param(threshold, num_perm, 0.2, 0.8)
+
+
+def test_banded_candidates_match_a_dictionary_lsh_index() -> None:
+    """Stock reports (many shared words, so buckets larger than the cap) and near copies: the numpy banding
+    proposes exactly the pairs a MinHashLSH index would, capped the same way."""
+    from newsprism import dedupe
+
+    texts = [_stock_report(h + t, f"Mayor {t.title()}{h}", site, 100 + k)
+             for k, (h, t, site) in enumerate((h, t, s) for h in _HEADS for t in _TAILS for s in _SITES[:2])]
+    texts += [t + " The council met again on Friday." for t in texts[:20]]
+    hashes = dedupe._Hashes()
+    docs = [dedupe._Doc(Article(id=f"d{i}", text=t), 5, hashes) for i, t in enumerate(texts)]
+    eligible = list(range(len(docs)))[::-1][: len(docs) - 3]  # not every document, not in order
+    for attr, threshold, cap in (("words", 0.35, 10), ("shingles", 0.85, 50), ("words", 0.5, 1000)):
+        sets = [getattr(d, attr) for d in docs]
+        ours = dedupe._candidates(sets, eligible, threshold, 128, cap=cap)
+        pairs = list(ours)
+        assert pairs == sorted(pairs)
+        assert set(pairs) == _reference_candidates(sets, eligible, threshold, 128, cap)
+        assert pairs  # the corpus does propose pairs at every setting
