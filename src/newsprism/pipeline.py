@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from newsprism.records import (
     AnalysisResult,
@@ -289,12 +289,43 @@ def merge_entities(*groups: Sequence[Entity]) -> tuple[Entity, ...]:
     return tuple(merged.values())
 
 
+class Lookup(Protocol):
+    """Where an update reads the parts of an earlier analysis it was not given (the store): the articles of the
+    stories it changes, their records, the entities it adds to."""
+
+    def articles(self, ids: Sequence[str]) -> list[Article]: ...
+
+    def records(self, ids: Sequence[str]) -> tuple[list[Quote], list[Citation], list[Claim]]: ...
+
+    def entities(self, entity_ids: Sequence[str], article_ids: Sequence[str]) -> list[Entity]: ...
+
+
+def _keep_links(articles: Sequence[Article], stored: Mapping[str, Article]) -> list[Article]:
+    """A stored article keeps the copy and rewrite links it already has: in a window of the corpus its source
+    may be absent, which is not a reason to forget it."""
+    out = []
+    for a in articles:
+        old = stored.get(a.id)
+        if old is not None and ((old.duplicate_of and not a.duplicate_of)
+                                or set(old.derived_from) - set(a.derived_from)):
+            a = replace(a, duplicate_of=a.duplicate_of or old.duplicate_of,
+                        derived_from=tuple(dict.fromkeys(old.derived_from + a.derived_from)))
+        out.append(a)
+    return out
+
+
 def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], resources: Resources,
-                    settings: Settings, policy: FailurePolicy, progress: Progress = _no_progress) -> AnalysisResult:
+                    settings: Settings, policy: FailurePolicy, progress: Progress = _no_progress, *,
+                    lookup: Lookup | None = None) -> AnalysisResult:
     """Add articles to an analysed corpus without recomputing the rest.
 
     Only the new articles are extracted; they join existing stories (whose ids stay) or open new ones; only the
     stories whose articles changed are compared and summarised again.
+
+    With ``lookup``, ``previous`` holds only a window of the corpus (the articles near the new ones in time and
+    their stories, no records): dedupe and clustering see that window, and what the changed stories need beyond
+    it is read from ``lookup``. The result then holds the window's articles and stories, the new articles'
+    records and the entities they touch.
     """
     from newsprism.cluster import cluster_stories
     from newsprism.dedupe import find_duplicates
@@ -305,25 +336,38 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
     if not fresh:
         return previous
     articles = find_duplicates([*previous.articles, *fresh], settings=settings)
+    if lookup is not None:
+        articles = _keep_links(articles, {a.id: a for a in previous.articles})
     fresh_ids = {a.id for a in fresh}
     extraction = extract_corpus([a for a in articles if a.id in fresh_ids], resources=resources,
                                 settings=settings, policy=policy, progress=progress)
     quotes = (*previous.quotes, *extraction.quotes)
     citations = (*previous.citations, *extraction.citations)
     claims = (*previous.claims, *extraction.claims)
-    entities = entities_with_copies(merge_entities(previous.entities, extraction.entities), articles)
     stories = cluster_stories(articles, resources=resources, settings=settings, existing=previous.stories)
     before = {s.id: s for s in previous.stories}
     by_id = {a.id: a for a in articles}
-    per = StoryInputs(quotes, citations, claims, extraction.propositions)
     kept: dict[str, Story] = {}
     for story in stories:
         old = before.get(story.id)
         if old is not None and set(old.article_ids) == set(story.article_ids):
             kept[story.id] = replace(story, claims=old.claims, summary=old.summary, timeline=old.timeline,
                                      title=old.title)
-    fresh_done = iter(analyse_stories([s for s in stories if s.id not in kept], by_id, per, resources=resources,
-                                      settings=settings, policy=policy, progress=progress))
+    todo = [s for s in stories if s.id not in kept]
+    base_entities: Sequence[Entity] = previous.entities
+    if lookup is None:
+        per = StoryInputs(quotes, citations, claims, extraction.propositions)
+    else:
+        members = list(dict.fromkeys(a for s in todo for a in s.article_ids))
+        by_id.update((a.id, a) for a in lookup.articles([a for a in members if a not in by_id]))
+        q, c, cl = lookup.records([a for a in members if a not in fresh_ids])
+        per = StoryInputs((*q, *extraction.quotes), (*c, *extraction.citations), (*cl, *extraction.claims),
+                          extraction.propositions)
+        sources = [a.duplicate_of for a in articles if a.id in fresh_ids and a.duplicate_of]
+        base_entities = lookup.entities(list(dict.fromkeys(e.id for e in extraction.entities)), sources)
+    entities = entities_with_copies(merge_entities(base_entities, extraction.entities), articles)
+    fresh_done = iter(analyse_stories(todo, by_id, per, resources=resources, settings=settings, policy=policy,
+                                      progress=progress))
     done = [kept[s.id] if s.id in kept else next(fresh_done) for s in stories]
     failures = (*previous.failures, *policy.failures)
     stats = {"articles": len(articles), "removed_pieces": sum(len(a.removed) for a in articles),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from newsprism.errors import InputError
 from newsprism.pipeline import (
@@ -17,10 +18,13 @@ from newsprism.pipeline import (
     process_articles,
     update_analysis,
 )
-from newsprism.records import AnalysisResult, Article, RawDocument
+from newsprism.records import AnalysisResult, Article, Citation, Claim, Entity, Quote, RawDocument
 from newsprism.resources import Resources
 from newsprism.settings import Settings
 from newsprism.spill import RawTexts
+
+if TYPE_CHECKING:
+    from newsprism.store import Store
 
 T = TypeVar("T")
 BATCH = 256
@@ -109,11 +113,15 @@ def run_local(inputs: Sequence[str], *, settings: Settings, db: Path | None = No
 
 
 def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources, settings: Settings,
-                  policy: FailurePolicy, progress: Progress = _no_progress) -> AnalysisResult:
+                  policy: FailurePolicy, progress: Progress = _no_progress, full_result: bool = True) -> AnalysisResult:
     """Bring the store's analysis up to date with ``articles`` (already stored) and return all of it.
 
     A store with an analysis is updated incrementally (stories keep their ids, only touched stories are
     recomputed); articles ingested earlier but never analysed (`newsprism ingest`, a killed run) are included.
+    When every new article has a date, the update reads and writes only the stored articles within the story
+    window of the new ones, their stories and what the changed stories need, so an update costs what it
+    touches, not the size of the store. ``full_result=False`` returns just that part (a watch poll without
+    reports); otherwise the whole analysis is read back for the reports.
     """
     from newsprism.store import Store
 
@@ -123,14 +131,69 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
             for a in articles:
                 everything.setdefault(a.id, a)
             result = process_articles(list(everything.values()), resources, settings, policy, progress=progress)
-        else:
-            previous = store.load_result()
-            analysed = {a for s in previous.stories for a in s.article_ids}
-            pending = [a for a in previous.articles if a.id not in analysed]
-            pending_ids = {a.id for a in pending}
-            base = replace(previous, articles=tuple(a for a in previous.articles if a.id not in pending_ids),
-                           failures=())
-            result = update_analysis(base, [*pending, *articles], resources, settings, policy, progress=progress)
-            result = replace(result, failures=(*previous.failures, *policy.failures))
-        store.save_analysis(result)
+            store.save_analysis(result)
+            return result
+        pending = {a.id: a for a in store.unanalysed_articles()}
+        for a in articles:
+            pending.setdefault(a.id, a)
+        window = story_window(pending.values(), settings)
+        if window is None:  # an undated article may meet any story: read the whole analysis
+            return _update_all(store, list(pending.values()), resources=resources, settings=settings,
+                               policy=policy, progress=progress)
+        if pending:
+            context = [a for a in store.articles_dated(*window) if a.id not in pending]
+            stories = store.load_stories(store.story_ids_of([a.id for a in context]))
+            previous = AnalysisResult(articles=tuple(context), stories=tuple(stories))
+            result = update_analysis(previous, list(pending.values()), resources, settings, policy,
+                                     progress=progress, lookup=_StoreLookup(store))
+            loaded, before = {a.id: a for a in context}, {s.id: s for s in stories}
+            store.save_update(articles=[a for a in result.articles if loaded.get(a.id) != a],
+                              stories=[s for s in result.stories if before.get(s.id) != s],
+                              quotes=result.quotes, citations=result.citations, claims=result.claims,
+                              entities=result.entities, failures=policy.failures, new_ids=list(pending))
+            if not full_result:
+                return result
+        return store.load_result()
+
+
+def story_window(articles: Iterable[Article], settings: Settings) -> tuple[str, str] | None:
+    """The first and last day (ISO) a story of these articles can reach: their dates widened by the story
+    window; None when one of them has no readable date (clustering then lets it meet any article)."""
+    from newsprism.cluster.features import parse_day
+
+    days = [parse_day(a.published) for a in articles]
+    if not days:
+        return ("9999-12-31", "0001-01-01")  # nothing new: an empty window
+    if any(d is None for d in days):
+        return None
+    reach = settings.story_window_days
+    first, last = min(d for d in days if d is not None) - reach, max(d for d in days if d is not None) + reach
+    return (dt.date.fromordinal(max(1, int(first))).isoformat(), dt.date.fromordinal(int(last)).isoformat())
+
+
+class _StoreLookup:
+    """The store as an update's ``Lookup`` (newsprism.pipeline)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def articles(self, ids: Sequence[str]) -> list[Article]:
+        return self.store.load_articles(ids) if ids else []
+
+    def records(self, ids: Sequence[str]) -> tuple[list[Quote], list[Citation], list[Claim]]:
+        return self.store.records_of(ids)
+
+    def entities(self, entity_ids: Sequence[str], article_ids: Sequence[str]) -> list[Entity]:
+        return self.store.entities_for(entity_ids, article_ids)
+
+
+def _update_all(store: Store, pending: list[Article], *, resources: Resources, settings: Settings,
+                policy: FailurePolicy, progress: Progress) -> AnalysisResult:
+    """The update with the whole stored analysis in memory (new articles without a date)."""
+    previous = store.load_result()
+    pending_ids = {a.id for a in pending}
+    base = replace(previous, articles=tuple(a for a in previous.articles if a.id not in pending_ids), failures=())
+    result = update_analysis(base, pending, resources, settings, policy, progress=progress)
+    result = replace(result, failures=(*previous.failures, *policy.failures))
+    store.save_analysis(result)
     return result

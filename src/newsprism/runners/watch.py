@@ -62,7 +62,8 @@ def poll_once(*, folder: Path | None, feeds: list[str], db: Path, settings: Sett
     with Store(db) as store:
         if not fresh and not store.needs_analysis():
             return 0
-    result = analyze_store(db, fresh, resources=resources, settings=settings, policy=policy)
+    result = analyze_store(db, fresh, resources=resources, settings=settings, policy=policy,
+                           full_result=out_dir is not None)  # without reports, a poll touches only its window
     if out_dir is not None:
         from newsprism.report import write_reports
 

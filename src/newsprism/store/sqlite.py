@@ -47,6 +47,12 @@ def _statements(script: str) -> Iterator[str]:
             buf = ""
 
 
+def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+    """``IN (...)`` lists short enough for SQLite's limit on bound parameters."""
+    for start in range(0, len(items), size):
+        yield list(items[start:start + size])
+
+
 def fts_query(text: str) -> str:
     """A safe FTS5 query from free text: every word must match, the last one as a prefix; '' for no words."""
     words = re.findall(r"\w+", text)
@@ -197,8 +203,55 @@ class Store:
             self._set_meta("analysed_up_to", str(top))
             self._set_meta("stats", json.dumps(result.stats, ensure_ascii=False, default=str))
 
-    def _insert_stories(self, conn: sqlite3.Connection, stories: Sequence[Story]) -> None:
-        insert(conn, "stories", iter_rows(stories, self._columns("stories"), skip=("claims",)))
+    def save_update(self, *, articles: Sequence[Article], stories: Sequence[Story], quotes: Sequence[Quote],
+                    citations: Sequence[Citation], claims: Sequence[Claim], entities: Sequence[Entity],
+                    failures: Sequence[Failure], new_ids: Sequence[str]) -> None:
+        """Write what one incremental update changed, in one transaction: new and changed articles, the
+        records of the newly analysed articles (``new_ids``), changed and new stories (a story keeps its row),
+        changed entities.
+
+        The rest of the analysis is not read or written, so an update costs what it touched, not the store."""
+        with self._write() as conn:
+            if articles:
+                first, rows = peek(iter_rows(articles, self._columns("articles")))
+                updates = ", ".join(f'"{c}" = excluded."{c}"' for c in (first or {}) if c not in _ARTICLE_KEEP)
+                insert(conn, "articles", rows, conflict=f"ON CONFLICT(id) DO UPDATE SET {updates}")
+            touched = list(dict.fromkeys([*(q.article_id for q in quotes), *(c.article_id for c in citations),
+                                          *(c.article_id for c in claims)]))
+            for table in ("quotes", "citations", "claims"):  # a re-run replaces, never adds twice
+                for chunk in _chunks(touched):
+                    marks = ", ".join("?" for _ in chunk)
+                    conn.execute(f'DELETE FROM "{table}" WHERE article_id IN ({marks})', chunk)
+            insert(conn, "quotes", iter_rows(quotes, self._columns("quotes")))
+            insert(conn, "citations", iter_rows(citations, self._columns("citations")))
+            insert(conn, "claims", iter_rows(claims, self._columns("claims")))
+            for chunk in _chunks(list(dict.fromkeys(e.id for e in entities))):
+                marks = ", ".join("?" for _ in chunk)
+                conn.execute(f"DELETE FROM entities WHERE id IN ({marks})", chunk)
+            insert(conn, "entities", iter_rows(entities, self._columns("entities")))
+            ids = [st.id for st in stories]
+            for chunk in _chunks(ids):
+                marks = ", ".join("?" for _ in chunk)
+                for table in ("stories_fts", "story_articles", "claim_groups"):  # sources go with their groups
+                    conn.execute(f'DELETE FROM "{table}" WHERE story_id IN ({marks})', chunk)
+            story_cols = [c for c in self._columns("stories") if c != "rid"]
+            updates = ", ".join(f'"{c}" = excluded."{c}"' for c in story_cols if c != "id")
+            self._insert_stories(conn, stories, conflict=f"ON CONFLICT(id) DO UPDATE SET {updates}")
+            insert(conn, "failures", self._failure_rows(failures), verb="INSERT OR IGNORE")
+            top = conn.execute("SELECT coalesce(max(rid), 0) FROM articles").fetchone()[0]
+            self._set_meta("analysed_up_to", str(top))
+            stats = json.loads(self._meta("stats") or "{}")
+            added = set(new_ids)
+            removed = sum(len(a.removed) for a in articles if a.id in added)
+            count = lambda sql: int(conn.execute(sql).fetchone()[0])  # noqa: E731 - four counts below
+            stats.update(articles=count("SELECT count(*) FROM articles"), stories=count("SELECT count(*) FROM stories"),
+                         duplicates=count("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+                         failures=count("SELECT count(*) FROM failures"))
+            stats["removed_pieces"] = int(stats.get("removed_pieces", 0)) + removed
+            self._set_meta("stats", json.dumps(stats, ensure_ascii=False, default=str))
+
+    def _insert_stories(self, conn: sqlite3.Connection, stories: Sequence[Story], conflict: str = "") -> None:
+        insert(conn, "stories", iter_rows(stories, self._columns("stories"), skip=("claims",)), conflict=conflict)
         insert(conn, "stories_fts", ({"story_id": s.id, "title": s.title,
                                       "summary": " ".join(x.text for x in s.summary)} for s in stories))
         insert(conn, "story_articles", ({"story_id": s.id, "article_id": a, "position": i}
@@ -227,6 +280,53 @@ class Store:
 
     def count_articles(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def unanalysed_articles(self) -> list[Article]:
+        """Articles stored but in no story yet (a later ingest, a killed run), in the order they were stored."""
+        return from_rows(Article, self.conn.execute(
+            "SELECT a.* FROM articles a WHERE NOT EXISTS "
+            "(SELECT 1 FROM story_articles s WHERE s.article_id = a.id) ORDER BY a.rid"))
+
+    def articles_dated(self, first: str, last: str) -> list[Article]:
+        """Articles published from day ``first`` to day ``last`` (ISO dates), and those without a readable date
+        (the clustering window lets them meet anything), in the order they were stored."""
+        return from_rows(Article, self.conn.execute(
+            "SELECT * FROM articles WHERE substr(published, 1, 10) BETWEEN ? AND ? OR published IS NULL "
+            "OR published NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' ORDER BY rid", (first, last)))
+
+    def story_ids_of(self, article_ids: Sequence[str]) -> list[str]:
+        """The stories that hold any of these articles."""
+        found: dict[str, None] = {}
+        for chunk in _chunks(list(article_ids)):
+            marks = ", ".join("?" for _ in chunk)
+            found.update((r[0], None) for r in self.conn.execute(
+                f"SELECT DISTINCT story_id FROM story_articles WHERE article_id IN ({marks})", chunk))
+        return list(found)
+
+    def records_of(self, article_ids: Sequence[str]) -> tuple[list[Quote], list[Citation], list[Claim]]:
+        """The quotes, citations and claims of these articles, each in the order stored."""
+        out: tuple[list[Quote], list[Citation], list[Claim]] = ([], [], [])
+        for kind, table, bucket in ((Quote, "quotes", out[0]), (Citation, "citations", out[1]),
+                                    (Claim, "claims", out[2])):
+            rows: list[sqlite3.Row] = []
+            for chunk in _chunks(list(dict.fromkeys(article_ids))):
+                marks = ", ".join("?" for _ in chunk)
+                rows.extend(self.conn.execute(f'SELECT * FROM "{table}" WHERE article_id IN ({marks})', chunk))
+            rows.sort(key=lambda r: r["rid"])
+            bucket.extend(from_rows(kind, rows))  # type: ignore[arg-type]
+        return out
+
+    def entities_for(self, entity_ids: Sequence[str], article_ids: Sequence[str] = ()) -> list[Entity]:
+        """Entities with these ids, and those that list any of ``article_ids``."""
+        rows: dict[int, sqlite3.Row] = {}
+        for chunk in _chunks(list(dict.fromkeys(entity_ids))):
+            marks = ", ".join("?" for _ in chunk)
+            rows.update((r["rid"], r) for r in self.conn.execute(
+                f"SELECT * FROM entities WHERE id IN ({marks})", chunk))
+        for aid in dict.fromkeys(article_ids):
+            rows.update((r["rid"], r) for r in self.conn.execute(
+                "SELECT * FROM entities WHERE instr(article_ids, ?) > 0", (json.dumps(aid),)))
+        return from_rows(Entity, [rows[k] for k in sorted(rows)])
 
     def load_articles(self, ids: Sequence[str] | None = None) -> list[Article]:
         """All articles in the order they were stored, or those of ``ids`` in that order."""
@@ -261,22 +361,30 @@ class Store:
         if ids is None:
             rows = self.conn.execute("SELECT * FROM stories ORDER BY rid").fetchall()
         else:
-            marks = ", ".join("?" for _ in ids)
-            rows = self.conn.execute(f"SELECT * FROM stories WHERE id IN ({marks}) ORDER BY rid", list(ids)).fetchall()
+            rows = []
+            for chunk in _chunks(list(dict.fromkeys(ids))):
+                marks = ", ".join("?" for _ in chunk)
+                rows.extend(self.conn.execute(f"SELECT * FROM stories WHERE id IN ({marks})", chunk).fetchall())
+            rows.sort(key=lambda r: r["rid"])
         stories = from_rows(Story, rows)
         if not stories:
             return []
         groups: dict[str, list[ClaimGroup]] = {s.id: [] for s in stories}
         sources: dict[int, list[ClaimSource]] = {}
-        for row in self.conn.execute("SELECT * FROM claim_sources ORDER BY rid"):
-            data = dict(row)
-            sources.setdefault(data.pop("group_rid"), []).extend(from_rows(ClaimSource, [data]))
-        for row in self.conn.execute("SELECT * FROM claim_groups ORDER BY rid"):
-            data = dict(row)
-            story_id, rid = data.pop("story_id"), data.pop("rid")
-            if story_id in groups:
-                (group,) = from_rows(ClaimGroup, [data])
-                groups[story_id].append(replace(group, sources=tuple(sources.get(rid, ()))))
+        # all of them for the whole list; only the stories' own for a few (one story page, an update)
+        where, params = ("", []) if ids is None else ("WHERE g.story_id IN ({})", [s.id for s in stories])
+        for chunk in _chunks(params) if params else [[]]:
+            marks = where.format(", ".join("?" for _ in chunk))
+            for row in self.conn.execute(f"SELECT s.* FROM claim_sources s JOIN claim_groups g ON g.rid = s.group_rid "
+                                         f"{marks} ORDER BY s.rid", chunk):
+                data = dict(row)
+                sources.setdefault(data.pop("group_rid"), []).extend(from_rows(ClaimSource, [data]))
+            for row in self.conn.execute(f"SELECT g.* FROM claim_groups g {marks} ORDER BY g.rid", chunk):
+                data = dict(row)
+                story_id, rid = data.pop("story_id"), data.pop("rid")
+                if story_id in groups:
+                    (group,) = from_rows(ClaimGroup, [data])
+                    groups[story_id].append(replace(group, sources=tuple(sources.pop(rid, ()))))
         return [replace(s, claims=tuple(groups[s.id])) for s in stories]
 
     def get_story(self, story_id: str) -> Story | None:
