@@ -136,3 +136,17 @@ def test_agglomerate_by_parts_gives_what_one_graph_gives() -> None:
         locked = [k < cut for k in range(len(initial))]
         whole = [members for _, members in _agglomerate(initial, locked, rows, cols, scores, threshold=0.6)]
         assert agglomerate(initial, locked, rows, cols, scores, threshold=0.6) == whole, trial
+
+
+def test_articles_encoded_by_chunks_get_the_vectors_of_one_pass(resources: Resources, settings: Settings) -> None:
+    from newsprism.cluster import embed_articles
+
+    texts = [f"Report {i}: the Ostvale ferry {'strike' if i % 2 else 'timetable'} enters day {i}. " * (1 + i % 4)
+             for i in range(7)]
+    whole = embed_articles([Article(id=f"w{i}", text=t) for i, t in enumerate(texts)], resources, settings)
+    chunked = embed_articles([Article(id=f"c{i}", text=t) for i, t in enumerate(texts)], resources, settings,
+                             chunk=3)
+    assert whole.shape == (7, resources.embedding_dim) and whole.dtype == np.float32
+    assert np.allclose(whole, chunked, atol=1e-5)
+    assert not np.allclose(whole[0], whole[1], atol=1e-2)  # the texts differ, so do their vectors
+    assert embed_articles([], resources, settings).shape == (0, resources.embedding_dim)

@@ -112,6 +112,10 @@ class Resources:
         """Seed the cache with a vector computed elsewhere (a Ray actor), so it is not encoded twice."""
         self._remember(key, np.asarray(vector, dtype=np.float32))
 
+    def cached_embedding(self, key: str) -> np.ndarray | None:
+        """A vector already encoded under ``key`` (None when it was never encoded or has left the cache)."""
+        return self._embed_cache.get(key)
+
     @property
     def embedding_dim(self) -> int:
         model = self.embedder

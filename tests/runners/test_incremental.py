@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newsprism.cluster.features import vector_recipe
 from newsprism.pipeline import FailurePolicy
 from newsprism.resources import Resources
 from newsprism.runners.local import _update_all, analyze_store, ingest_into, run_local, story_window
@@ -132,6 +133,10 @@ def test_update_touches_only_its_window_and_matches_a_whole_update(tmp_path: Pat
         _update_all(store, store.unanalysed_articles(), resources=resources, settings=settings, policy=policy,
                     progress=lambda *_: None)
     assert _everything(db) == _everything(reference)
+    # every clustered article's vector is kept for the next update (the copies cluster with their source)
+    with Store(db, read_only=True) as store:
+        nodes = [r[0] for r in store.conn.execute("SELECT id FROM articles WHERE duplicate_of IS NULL")]
+        assert set(store.load_vectors(nodes, vector_recipe(settings))) == set(nodes)
     stories = _rows(db, "SELECT id FROM stories")
     assert len(stories) == 3  # the strike grew, the library is new, the bridge is as it was
     with Store(db, read_only=True) as store:

@@ -191,3 +191,23 @@ def test_a_file_that_is_not_a_store(tmp_path: Path) -> None:
     bogus.write_bytes(b"these are my notes, not a database" * 100)
     with pytest.raises(StoreError, match="cannot open"):
         Store(bogus)
+
+
+def test_article_vectors_round_trip_by_recipe_and_a_v1_store_migrates(fresh_db: Path) -> None:
+    import numpy as np
+
+    from newsprism.store.schema import MIGRATIONS
+
+    conn = sqlite3.connect(fresh_db)  # a store made before the vectors table existed
+    conn.executescript(MIGRATIONS[0])
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    vec = np.linspace(-1, 1, 384, dtype=np.float32)
+    with Store(fresh_db) as store:
+        assert store.version == SCHEMA_VERSION >= 2
+        store.save_vectors([("a1", vec), ("a2", vec * 0.5)], "model-x|lead")
+        store.save_vectors([("a1", vec * 2)], "model-x|lead")  # replaced, not added
+        found = store.load_vectors(["a1", "a2", "a3"], "model-x|lead")
+        assert set(found) == {"a1", "a2"}
+        assert found["a1"].dtype == np.float32 and np.array_equal(found["a1"], vec * 2)
+        assert store.load_vectors(["a1"], "model-y|lead") == {}  # another model's vectors are not used

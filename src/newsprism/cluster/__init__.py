@@ -75,7 +75,7 @@ def cluster_stories(articles: Sequence[Article], *, resources: Resources, settin
     days = days_all[keep]
     queries = np.array([i for i, a in enumerate(nodes) if a.id not in home], dtype=np.int64)
 
-    vectors = resources.embed([embedding_text(a, settings) for a in nodes], keys=[a.id for a in nodes])
+    vectors = embed_articles(nodes, resources, settings)
     release_freed_memory()
     rows, cols, cos = neighbour_pairs(vectors, days, queries, k=settings.cluster_neighbours,
                                       window=settings.story_window_days, ivf_min=settings.story_ivf_min,
@@ -131,6 +131,20 @@ def cluster_stories(articles: Sequence[Article], *, resources: Resources, settin
     node_story = {i: cluster_story[cid] for cid, members in enumerate(clusters) for i in members}
     stories = _link_related(stories, node_story, rows, cols, content, settings)
     return _attach_duplicates(stories, [a.id for a in nodes], articles, roots, home, by_id)
+
+
+def embed_articles(nodes: Sequence[Article], resources: Resources, settings: Settings,
+                   chunk: int = 2048) -> np.ndarray:
+    """Each article's vector (title and lead), encoded a chunk at a time into one array: 100,000 leads in one
+    call would hold all their texts, the encoder's output and a stacked copy of it at once."""
+    out: np.ndarray | None = None
+    for start in range(0, len(nodes), chunk):
+        part = nodes[start:start + chunk]
+        vecs = resources.embed([embedding_text(a, settings) for a in part], keys=[a.id for a in part])
+        if out is None:
+            out = np.empty((len(nodes), vecs.shape[1]), dtype=np.float32)
+        out[start:start + len(part)] = vecs
+    return out if out is not None else np.zeros((0, resources.embedding_dim), dtype=np.float32)
 
 
 def _new_story(members: list[int], nodes: Sequence[Article], vectors: np.ndarray, days: np.ndarray) -> Story:

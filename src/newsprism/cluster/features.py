@@ -76,6 +76,12 @@ def signals_of(article: Article, settings: Settings) -> Signals:
     return Signals(entities=entities_of(text), numbers=numbers_of(text), day=parse_day(article.published))
 
 
+def vector_recipe(settings: Settings) -> str:
+    """What an article's clustering vector depends on besides its text: stored vectors of another recipe are not
+    used."""
+    return f"{settings.embedding_model}|title+lead:{min(settings.story_text_chars, 2000)}"
+
+
 def embedding_text(article: Article, settings: Settings) -> str:
     """Title and lead: MiniLM reads about 256 word pieces, so longer input only costs tokenizer time."""
     return f"{article.title or ''}\n\n{article.text[: min(settings.story_text_chars, 2000)]}".strip()

@@ -123,6 +123,7 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
     touches, not the size of the store. ``full_result=False`` returns just that part (a watch poll without
     reports); otherwise the whole analysis is read back for the reports.
     """
+    from newsprism.cluster.features import vector_recipe
     from newsprism.store import Store
 
     with Store(db) as store:
@@ -132,6 +133,7 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
                 everything.setdefault(a.id, a)
             result = process_articles(list(everything.values()), resources, settings, policy, progress=progress)
             store.save_analysis(result)
+            _keep_vectors(store, everything, resources, settings)
             return result
         pending = {a.id: a for a in store.unanalysed_articles()}
         for a in articles:
@@ -144,6 +146,9 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
             context = [a for a in store.articles_dated(*window) if a.id not in pending]
             stories = store.load_stories(store.story_ids_of([a.id for a in context]))
             previous = AnalysisResult(articles=tuple(context), stories=tuple(stories))
+            recipe = vector_recipe(settings)
+            for aid, vector in store.load_vectors([*(a.id for a in context), *pending], recipe).items():
+                resources.prime_embedding(aid, vector)  # the window's articles are not encoded again
             result = update_analysis(previous, list(pending.values()), resources, settings, policy,
                                      progress=progress, lookup=_StoreLookup(store))
             loaded, before = {a.id: a for a in context}, {s.id: s for s in stories}
@@ -151,6 +156,7 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
                               stories=[s for s in result.stories if before.get(s.id) != s],
                               quotes=result.quotes, citations=result.citations, claims=result.claims,
                               entities=result.entities, failures=policy.failures, new_ids=list(pending))
+            _keep_vectors(store, [*(a.id for a in context), *pending], resources, settings)
             if not full_result:
                 return result
         return store.load_result()
@@ -169,6 +175,14 @@ def story_window(articles: Iterable[Article], settings: Settings) -> tuple[str, 
     reach = settings.story_window_days
     first, last = min(d for d in days if d is not None) - reach, max(d for d in days if d is not None) + reach
     return (dt.date.fromordinal(max(1, int(first))).isoformat(), dt.date.fromordinal(int(last)).isoformat())
+
+
+def _keep_vectors(store: Store, ids: Iterable[str], resources: Resources, settings: Settings) -> None:
+    """Store the clustering vectors of these articles that the run still holds, for the next update."""
+    from newsprism.cluster.features import vector_recipe
+
+    found = ((aid, v) for aid in ids if (v := resources.cached_embedding(aid)) is not None)
+    store.save_vectors(found, vector_recipe(settings))
 
 
 class _StoreLookup:

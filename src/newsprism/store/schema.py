@@ -131,7 +131,17 @@ CREATE INDEX claims_article ON claims(article_id);
 CREATE INDEX claims_id ON claims(id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+_V2 = """
+CREATE TABLE article_vectors (
+    article_id TEXT PRIMARY KEY,
+    recipe TEXT NOT NULL,
+    vector BLOB NOT NULL
+);
+"""
+"""Each article's clustering vector (float32), so an update of a stored analysis does not encode the window's
+articles again; ``recipe`` names the model and the text it read, and a vector of another recipe is ignored."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 """Each entry is one SQL script; the store's ``user_version`` counts how many have run."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,6 +16,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import numpy as np
+
 from newsprism.errors import StoreError
 from newsprism.records import (
     AnalysisResult,
@@ -249,6 +251,24 @@ class Store:
                          failures=count("SELECT count(*) FROM failures"))
             stats["removed_pieces"] = int(stats.get("removed_pieces", 0)) + removed
             self._set_meta("stats", json.dumps(stats, ensure_ascii=False, default=str))
+
+    def save_vectors(self, vectors: Iterable[tuple[str, np.ndarray]], recipe: str) -> None:
+        """Keep articles' clustering vectors (a cache: losing them costs only encoding time)."""
+        rows = ({"article_id": aid, "recipe": recipe, "vector": np.asarray(v, dtype="<f4").tobytes()}
+                for aid, v in vectors)
+        with self._write() as conn:
+            insert(conn, "article_vectors", rows, verb="INSERT OR REPLACE")
+
+    def load_vectors(self, ids: Sequence[str], recipe: str) -> dict[str, np.ndarray]:
+        """The stored clustering vectors of these articles made with ``recipe``."""
+        out: dict[str, np.ndarray] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            marks = ", ".join("?" for _ in chunk)
+            for aid, blob in self.conn.execute(
+                    f"SELECT article_id, vector FROM article_vectors WHERE recipe = ? AND article_id IN ({marks})",
+                    [recipe, *chunk]):
+                out[aid] = np.frombuffer(blob, dtype="<f4").astype(np.float32)
+        return out
 
     def _insert_stories(self, conn: sqlite3.Connection, stories: Sequence[Story], conflict: str = "") -> None:
         insert(conn, "stories", iter_rows(stories, self._columns("stories"), skip=("claims",)), conflict=conflict)
