@@ -9,7 +9,7 @@ four months, so the 21-day window holds roughly a third to a half of the store.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import json
 import os
 import shutil
@@ -40,16 +40,15 @@ print(json.dumps({"seconds": time.perf_counter() - t}))
 """
 
 
-def _module(name: str):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _siblings():  # type: ignore[no-untyped-def]
+    """bench_e2e (its child runner) and synth (the corpus): sibling scripts, bench/ is not a package."""
+    if str(HERE) not in sys.path:
+        sys.path.insert(0, str(HERE))
+    return importlib.import_module("bench_e2e"), importlib.import_module("synth")
 
 
 def run(shared: Path, work: Path) -> str:
-    e2e, synth = _module("bench_e2e"), _module("synth")
+    e2e, synth = _siblings()
     work.mkdir(parents=True, exist_ok=True)
     rows = ["| stored articles | update | seconds | peak MiB | same stories |", "| ---: | --- | ---: | ---: | --- |"]
     for n in SIZES:

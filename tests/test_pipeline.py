@@ -65,3 +65,21 @@ def test_each_sentence_goes_through_the_encoder_once(resources: object) -> None:
     assert len(result.stories) >= 2 and all(s.summary for s in result.stories)
     assert seen and max(seen.values()) == 1, [t for t, n in seen.items() if n > 1]
     assert max(passes) >= len(seen) // 2  # the stories' sentences and cores went through in one window
+
+
+def test_a_windowed_update_keeps_stored_links_and_adds_only_links_to_new_articles() -> None:
+    from newsprism.pipeline import _keep_links
+    from newsprism.records import Article
+
+    stored = {"old1": Article(id="old1", text="t", derived_from=("src",)),
+              "old2": Article(id="old2", text="t", duplicate_of="gone")}
+    computed = [Article(id="old1", text="t", derived_from=("other-old", "new1")),  # other-old: a window artefact
+                Article(id="old2", text="t"),  # its source is outside the window
+                Article(id="old3", text="t", duplicate_of="new1"),
+                Article(id="new1", text="t", derived_from=("old1",))]
+    stored["old3"] = Article(id="old3", text="t")
+    out = {a.id: a for a in _keep_links(computed, stored, {"new1"})}
+    assert out["old1"].derived_from == ("src", "new1")
+    assert out["old2"].duplicate_of == "gone"
+    assert out["old3"].duplicate_of == "new1"  # an older text found to copy a new one (dated earlier)
+    assert out["new1"] is computed[3]

@@ -300,16 +300,18 @@ class Lookup(Protocol):
     def entities(self, entity_ids: Sequence[str], article_ids: Sequence[str]) -> list[Entity]: ...
 
 
-def _keep_links(articles: Sequence[Article], stored: Mapping[str, Article]) -> list[Article]:
-    """A stored article keeps the copy and rewrite links it already has: in a window of the corpus its source
-    may be absent, which is not a reason to forget it."""
+def _keep_links(articles: Sequence[Article], stored: Mapping[str, Article], fresh: set[str]) -> list[Article]:
+    """Stored articles keep the copy and rewrite links they have, gaining only links to the new articles: in a
+    window of the corpus a source may be absent, and word rarity is read from fewer texts, which is not a reason
+    to forget a link or to find new ones between texts that were compared before."""
     out = []
     for a in articles:
         old = stored.get(a.id)
-        if old is not None and ((old.duplicate_of and not a.duplicate_of)
-                                or set(old.derived_from) - set(a.derived_from)):
-            a = replace(a, duplicate_of=a.duplicate_of or old.duplicate_of,
-                        derived_from=tuple(dict.fromkeys(old.derived_from + a.derived_from)))
+        if old is not None:
+            dup = a.duplicate_of if a.duplicate_of in fresh else old.duplicate_of
+            derived = old.derived_from + tuple(s for s in a.derived_from if s in fresh and s not in old.derived_from)
+            if (dup, derived) != (a.duplicate_of, a.derived_from):
+                a = replace(a, duplicate_of=dup, derived_from=derived)
         out.append(a)
     return out
 
@@ -336,9 +338,9 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
     if not fresh:
         return previous
     articles = find_duplicates([*previous.articles, *fresh], settings=settings)
-    if lookup is not None:
-        articles = _keep_links(articles, {a.id: a for a in previous.articles})
     fresh_ids = {a.id for a in fresh}
+    if lookup is not None:
+        articles = _keep_links(articles, {a.id: a for a in previous.articles}, fresh_ids)
     extraction = extract_corpus([a for a in articles if a.id in fresh_ids], resources=resources,
                                 settings=settings, policy=policy, progress=progress)
     quotes = (*previous.quotes, *extraction.quotes)
