@@ -239,3 +239,26 @@ def test_banded_candidates_match_a_dictionary_lsh_index() -> None:
         assert pairs == sorted(pairs)
         assert set(pairs) == _reference_candidates(sets, eligible, threshold, 128, cap)
         assert pairs  # the corpus does propose pairs at every setting
+
+
+def test_a_window_with_the_counts_of_the_rest_weighs_words_as_the_whole_corpus() -> None:
+    """An incremental update sees a window of the stored corpus; with the word counts of the articles outside it
+    (``WordCounts``), rarity is the whole corpus's, so rewrite detection decides as a full run would."""
+    import numpy as np
+
+    from newsprism import dedupe
+
+    texts = [_stock_report(h + t, f"Mayor {t.title()}{h}", site, 10 + k)
+             for k, (h, t, site) in enumerate((h, t, s) for h in _HEADS for t in _TAILS for s in _SITES[:1])]
+    arts = [Article(id=f"s{i}", text=t) for i, t in enumerate(texts)]
+    window, rest = arts[:25], arts[25:]
+    hashes = dedupe._Hashes()
+    every = dedupe._rarity([dedupe._Doc(a, 5, hashes) for a in arts])
+    values, counts = np.unique(np.concatenate([dedupe.content_words(a) for a in rest]), return_counts=True)
+    counted = dedupe._rarity([dedupe._Doc(a, 5, hashes) for a in window],
+                             dedupe.WordCounts(len(rest), values, counts))
+    alone = dedupe._rarity([dedupe._Doc(a, 5, hashes) for a in window])
+    words = ["shops", "central", "stayed", "petition", "dunmarrow", "bridge"]
+    assert np.allclose(counted(words), every(words))
+    assert not np.allclose(alone(words), every(words))  # the window alone would weigh them otherwise
+    assert np.array_equal(dedupe.content_words(arts[0]), dedupe._Doc(arts[0], 5, hashes).words)

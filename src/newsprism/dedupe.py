@@ -190,9 +190,33 @@ shared name, so weights stay close to equal there (the unweighted Jaccard the th
 spread only as the corpus grows."""
 
 
-def _rarity(docs: Sequence[_Doc]) -> Callable[[Sequence[str]], np.ndarray]:
-    """Content words' weights, log(1 + (N + B) / (document frequency + 1)), from the documents' word hashes."""
-    n = len(docs)
+class WordCounts:
+    """Document frequencies of content words (by 64-bit hash) over texts counted elsewhere: the rest of a stored
+    corpus, so that a window of it weighs words as the whole corpus would."""
+
+    def __init__(self, documents: int, values: np.ndarray, counts: np.ndarray) -> None:
+        order = np.argsort(values)
+        self.documents, self.values, self.counts = documents, values[order], counts[order]
+
+    def of(self, hashed: np.ndarray) -> np.ndarray:
+        df = np.zeros(len(hashed), dtype=np.float64)
+        if len(self.values):
+            k = np.minimum(np.searchsorted(self.values, hashed), len(self.values) - 1)
+            hit = self.values[k] == hashed
+            df[hit] = self.counts[k[hit]]
+        return df
+
+
+def content_words(article: Article) -> np.ndarray:
+    """The sorted distinct hashes of an article's content words, as rewrite detection counts them."""
+    tokens = _TOKEN.findall(normalize_text(article.text))
+    return np.unique(np.fromiter((_token_hash(t) for t in _content(tokens)), dtype=np.uint64))
+
+
+def _rarity(docs: Sequence[_Doc], elsewhere: WordCounts | None = None) -> Callable[[Sequence[str]], np.ndarray]:
+    """Content words' weights, log(1 + (N + B) / (document frequency + 1)), from the documents' word hashes (and
+    the counts of documents ``elsewhere``)."""
+    n = len(docs) + (elsewhere.documents if elsewhere is not None else 0)
     values, counts = np.unique(np.concatenate([d.words for d in docs] or [np.zeros(0, dtype=np.uint64)]),
                                return_counts=True)  # the words' hashes, sorted, and their document frequency
 
@@ -203,6 +227,8 @@ def _rarity(docs: Sequence[_Doc]) -> Callable[[Sequence[str]], np.ndarray]:
             k = np.minimum(np.searchsorted(values, hashed), len(values) - 1)
             hit = values[k] == hashed
             df[hit] = counts[k[hit]]
+        if elsewhere is not None:
+            df += elsewhere.of(hashed)
         return np.log1p((n + _BACKGROUND) / (df + 1.0))
 
     return weigh
@@ -358,8 +384,10 @@ class _Recent:
         return found
 
 
-def find_duplicates(articles: Sequence[Article], *, settings: Settings) -> list[Article]:
-    """Return the articles with ``duplicate_of`` and ``derived_from`` set."""
+def find_duplicates(articles: Sequence[Article], *, settings: Settings,
+                    elsewhere: WordCounts | None = None) -> list[Article]:
+    """Return the articles with ``duplicate_of`` and ``derived_from`` set; ``elsewhere``: word counts of the
+    corpus beyond these articles (an update that sees a window of a stored corpus)."""
     hashes = _Hashes()
     docs = [_Doc(a, settings.shingle_size, hashes) for a in articles]
     del hashes
@@ -396,7 +424,7 @@ def find_duplicates(articles: Sequence[Article], *, settings: Settings) -> list[
 
     derived: dict[int, list[int]] = {}
     roots = [i for i in eligible if root_of[i] == i]
-    weight = _rarity(docs)
+    weight = _rarity(docs, elsewhere)
     sentences = _Recent(lambda i: Sentences(docs[i].sentences, weight))
     for i, j in _candidates([d.words for d in docs], roots, settings.derived_threshold, settings.minhash_perm):
         a, b = docs[i], docs[j]

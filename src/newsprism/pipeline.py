@@ -22,6 +22,7 @@ from newsprism.resources import Resources
 from newsprism.settings import Settings
 
 if TYPE_CHECKING:
+    from newsprism.dedupe import WordCounts
     from newsprism.extract import PropositionSpill
     from newsprism.spill import RawTexts
 
@@ -318,7 +319,7 @@ def _keep_links(articles: Sequence[Article], stored: Mapping[str, Article], fres
 
 def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], resources: Resources,
                     settings: Settings, policy: FailurePolicy, progress: Progress = _no_progress, *,
-                    lookup: Lookup | None = None) -> AnalysisResult:
+                    lookup: Lookup | None = None, elsewhere: WordCounts | None = None) -> AnalysisResult:
     """Add articles to an analysed corpus without recomputing the rest.
 
     Only the new articles are extracted; they join existing stories (whose ids stay) or open new ones; only the
@@ -326,8 +327,9 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
 
     With ``lookup``, ``previous`` holds only a window of the corpus (the articles near the new ones in time and
     their stories, no records): dedupe and clustering see that window, and what the changed stories need beyond
-    it is read from ``lookup``. The result then holds the window's articles and stories, the new articles'
-    records and the entities they touch.
+    it is read from ``lookup``, and ``elsewhere`` counts the words of the articles outside the window (so that
+    rewrite detection weighs words as in the whole corpus). The result then holds the window's articles and
+    stories, the new articles' records and the entities they touch.
     """
     from newsprism.cluster import cluster_stories
     from newsprism.dedupe import find_duplicates
@@ -337,7 +339,7 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
     fresh = [a for a in _unique(new_articles) if a.id not in known]
     if not fresh:
         return previous
-    articles = find_duplicates([*previous.articles, *fresh], settings=settings)
+    articles = find_duplicates([*previous.articles, *fresh], settings=settings, elsewhere=elsewhere)
     fresh_ids = {a.id for a in fresh}
     if lookup is not None:
         articles = _keep_links(articles, {a.id: a for a in previous.articles}, fresh_ids)

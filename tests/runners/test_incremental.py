@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.cluster.features import vector_recipe
+from newsprism.dedupe import content_words
 from newsprism.pipeline import FailurePolicy
 from newsprism.resources import Resources
 from newsprism.runners.local import _update_all, analyze_store, ingest_into, run_local, story_window
@@ -137,6 +138,11 @@ def test_update_touches_only_its_window_and_matches_a_whole_update(tmp_path: Pat
     with Store(db, read_only=True) as store:
         nodes = [r[0] for r in store.conn.execute("SELECT id FROM articles WHERE duplicate_of IS NULL")]
         assert set(store.load_vectors(nodes, vector_recipe(settings))) == set(nodes)
+    # every analysed article's words are counted once, the update's included
+    with Store(db, read_only=True) as store:
+        articles = store.load_articles()
+        documents, df = store.word_counts(content_words(articles[0]))
+    assert documents == len(articles) == 6 and df.min() >= 1
     stories = _rows(db, "SELECT id FROM stories")
     assert len(stories) == 3  # the strike grew, the library is new, the bridge is as it was
     with Store(db, read_only=True) as store:

@@ -9,6 +9,8 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+import numpy as np
+
 from newsprism.errors import InputError
 from newsprism.pipeline import (
     FailurePolicy,
@@ -24,6 +26,7 @@ from newsprism.settings import Settings
 from newsprism.spill import RawTexts
 
 if TYPE_CHECKING:
+    from newsprism.dedupe import WordCounts
     from newsprism.store import Store
 
 T = TypeVar("T")
@@ -124,6 +127,7 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
     reports); otherwise the whole analysis is read back for the reports.
     """
     from newsprism.cluster.features import vector_recipe
+    from newsprism.dedupe import content_words
     from newsprism.store import Store
 
     with Store(db) as store:
@@ -132,7 +136,7 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
             for a in articles:
                 everything.setdefault(a.id, a)
             result = process_articles(list(everything.values()), resources, settings, policy, progress=progress)
-            store.save_analysis(result)
+            store.save_analysis(result, words=(content_words(a) for a in everything.values()))
             _keep_vectors(store, everything, resources, settings)
             return result
         pending = {a.id: a for a in store.unanalysed_articles()}
@@ -149,13 +153,16 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
             recipe = vector_recipe(settings)
             for aid, vector in store.load_vectors([*(a.id for a in context), *pending], recipe).items():
                 resources.prime_embedding(aid, vector)  # the window's articles are not encoded again
+            words = {aid: content_words(a) for aid, a in pending.items()}
             result = update_analysis(previous, list(pending.values()), resources, settings, policy,
-                                     progress=progress, lookup=_StoreLookup(store))
+                                     progress=progress, lookup=_StoreLookup(store),
+                                     elsewhere=_outside(store, context, list(words.values())))
             loaded, before = {a.id: a for a in context}, {s.id: s for s in stories}
             store.save_update(articles=[a for a in result.articles if loaded.get(a.id) != a],
                               stories=[s for s in result.stories if before.get(s.id) != s],
                               quotes=result.quotes, citations=result.citations, claims=result.claims,
-                              entities=result.entities, failures=policy.failures, new_ids=list(pending))
+                              entities=result.entities, failures=policy.failures, new_ids=list(pending),
+                              words=words.values())
             _keep_vectors(store, [*(a.id for a in context), *pending], resources, settings)
             if not full_result:
                 return result
@@ -185,6 +192,20 @@ def _keep_vectors(store: Store, ids: Iterable[str], resources: Resources, settin
     store.save_vectors(found, vector_recipe(settings))
 
 
+def _outside(store: Store, window: Sequence[Article], fresh: Sequence[np.ndarray]) -> WordCounts:
+    """The word counts of the stored articles outside ``window``, for the words of the window and ``fresh``."""
+    from newsprism.dedupe import WordCounts, content_words
+
+    own = [content_words(a) for a in window]
+    vocab = np.unique(np.concatenate([*own, *fresh, np.zeros(0, dtype=np.uint64)]))
+    documents, stored = store.word_counts(vocab)
+    inside = np.zeros(len(vocab), dtype=np.int64)
+    if own:
+        values, counts = np.unique(np.concatenate(own), return_counts=True)
+        inside[np.searchsorted(vocab, values)] = counts
+    return WordCounts(max(0, documents - len(window)), vocab, np.maximum(stored - inside, 0))
+
+
 class _StoreLookup:
     """The store as an update's ``Lookup`` (newsprism.pipeline)."""
 
@@ -207,7 +228,9 @@ def _update_all(store: Store, pending: list[Article], *, resources: Resources, s
     previous = store.load_result()
     pending_ids = {a.id for a in pending}
     base = replace(previous, articles=tuple(a for a in previous.articles if a.id not in pending_ids), failures=())
+    from newsprism.dedupe import content_words
+
     result = update_analysis(base, pending, resources, settings, policy, progress=progress)
     result = replace(result, failures=(*previous.failures, *policy.failures))
-    store.save_analysis(result)
+    store.save_analysis(result, words=(content_words(a) for a in result.articles))
     return result

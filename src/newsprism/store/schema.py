@@ -137,9 +137,12 @@ CREATE TABLE article_vectors (
     recipe TEXT NOT NULL,
     vector BLOB NOT NULL
 );
+CREATE TABLE word_counts (hash INTEGER PRIMARY KEY, df INTEGER NOT NULL);
 """
-"""Each article's clustering vector (float32), so an update of a stored analysis does not encode the window's
-articles again; ``recipe`` names the model and the text it read, and a vector of another recipe is ignored."""
+"""``article_vectors``: each article's clustering vector (float32), so an update of a stored analysis does not
+encode the window's articles again; ``recipe`` names the model and the text it read, and a vector of another
+recipe is ignored. ``word_counts``: in how many analysed articles each content word (64-bit hash, as a signed
+integer) occurs, so an update that sees a window weighs words by their rarity in the whole corpus."""
 
 MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 """Each entry is one SQL script; the store's ``user_version`` counts how many have run."""

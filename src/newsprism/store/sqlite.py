@@ -183,8 +183,9 @@ class Store:
             row["key"] = stable_id(row["source_path"] or "", row["stage"], row["error"], prefix="f")
         return rows
 
-    def save_analysis(self, result: AnalysisResult) -> None:
-        """Replace every analysis table with ``result`` and update its articles, in one transaction."""
+    def save_analysis(self, result: AnalysisResult, words: Iterable[np.ndarray] | None = None) -> None:
+        """Replace every analysis table with ``result`` and update its articles, in one transaction; ``words``:
+        each analysed article's content-word hashes (``dedupe.content_words``), counted anew."""
         first, article_rows = peek(iter_rows(result.articles, self._columns("articles")))
         updates = ", ".join(f'"{c}" = excluded."{c}"' for c in (first or {}) if c not in _ARTICLE_KEEP)
         with self._write() as conn:
@@ -204,13 +205,18 @@ class Store:
             top = conn.execute("SELECT coalesce(max(rid), 0) FROM articles").fetchone()[0]
             self._set_meta("analysed_up_to", str(top))
             self._set_meta("stats", json.dumps(result.stats, ensure_ascii=False, default=str))
+            if words is not None:
+                conn.execute("DELETE FROM word_counts")
+                self._set_meta("word_documents", "0")
+                self._count_words(conn, words)
 
     def save_update(self, *, articles: Sequence[Article], stories: Sequence[Story], quotes: Sequence[Quote],
                     citations: Sequence[Citation], claims: Sequence[Claim], entities: Sequence[Entity],
-                    failures: Sequence[Failure], new_ids: Sequence[str]) -> None:
+                    failures: Sequence[Failure], new_ids: Sequence[str],
+                    words: Iterable[np.ndarray] = ()) -> None:
         """Write what one incremental update changed, in one transaction: new and changed articles, the
         records of the newly analysed articles (``new_ids``), changed and new stories (a story keeps its row),
-        changed entities.
+        changed entities, and the new articles' content words (``words``) added to the counts.
 
         The rest of the analysis is not read or written, so an update costs what it touched, not the store."""
         with self._write() as conn:
@@ -251,6 +257,27 @@ class Store:
                          failures=count("SELECT count(*) FROM failures"))
             stats["removed_pieces"] = int(stats.get("removed_pieces", 0)) + removed
             self._set_meta("stats", json.dumps(stats, ensure_ascii=False, default=str))
+            self._count_words(conn, words)
+
+    def _count_words(self, conn: sqlite3.Connection, words: Iterable[np.ndarray]) -> None:
+        arrays = list(words)
+        if not arrays:
+            return
+        values, counts = np.unique(np.concatenate(arrays).astype(np.uint64), return_counts=True)
+        conn.executemany("INSERT INTO word_counts(hash, df) VALUES (?, ?) "
+                         "ON CONFLICT(hash) DO UPDATE SET df = df + excluded.df",
+                         zip(values.view(np.int64).tolist(), counts.tolist(), strict=True))
+        self._set_meta("word_documents", str(int(self._meta("word_documents") or 0) + len(arrays)))
+
+    def word_counts(self, hashes: np.ndarray) -> tuple[int, np.ndarray]:
+        """How many articles were counted, and in how many of them each of these word hashes occurs."""
+        keys = np.asarray(hashes, dtype=np.uint64).view(np.int64).tolist()
+        found: dict[int, int] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(self.conn.execute(f"SELECT hash, df FROM word_counts WHERE hash IN ({marks})", chunk))
+        return int(self._meta("word_documents") or 0), np.array([found.get(k, 0) for k in keys], dtype=np.int64)
 
     def save_vectors(self, vectors: Iterable[tuple[str, np.ndarray]], recipe: str) -> None:
         """Keep articles' clustering vectors (a cache: losing them costs only encoding time)."""
