@@ -120,7 +120,7 @@ def cluster_stories(articles: Sequence[Article], *, resources: Resources, settin
         olds = {home[nodes[i].id] for i in members if nodes[i].id in home}
         if olds:
             pos = min(olds)
-            added = tuple(nodes[i].id for i in members if nodes[i].id not in home)
+            added = tuple(nodes[i].id for i in sorted(members) if nodes[i].id not in home)  # input order
             if added:
                 stories[pos] = replace(stories[pos], article_ids=stories[pos].article_ids + added)
             cluster_story[cid] = pos
