@@ -211,3 +211,17 @@ def test_article_vectors_round_trip_by_recipe_and_a_v1_store_migrates(fresh_db: 
         assert set(found) == {"a1", "a2"}
         assert found["a1"].dtype == np.float32 and np.array_equal(found["a1"], vec * 2)
         assert store.load_vectors(["a1"], "model-y|lead") == {}  # another model's vectors are not used
+
+
+def test_articles_dated_takes_the_days_asked_and_every_undated_article(fresh_db: Path) -> None:
+    from newsprism.records import Article
+
+    dates = {"in-day": "2031-04-10", "in-time": "2031-04-14T23:59:00Z", "before": "2031-04-09T23:59:59Z",
+             "after": "2031-04-15", "none": None, "empty": "", "words": "last Tuesday"}
+    with Store(fresh_db) as store:
+        store.upsert_articles([Article(id=k, text=f"text {k}", published=v) for k, v in dates.items()])
+        found = [a.id for a in store.articles_dated("2031-04-10", "2031-04-14")]
+        plan = " ".join(str(r[-1]) for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT rid FROM articles WHERE published >= ? AND published < ?", ("a", "b")))
+    assert found == ["in-day", "in-time", "none", "empty", "words"]  # the order they were stored
+    assert "articles_published" in plan  # the range is read from the index, not by scanning the texts
