@@ -225,3 +225,17 @@ def test_articles_dated_takes_the_days_asked_and_every_undated_article(fresh_db:
             "EXPLAIN QUERY PLAN SELECT rid FROM articles WHERE published >= ? AND published < ?", ("a", "b")))
     assert found == ["in-day", "in-time", "none", "empty", "words"]  # the order they were stored
     assert "articles_published" in plan  # the range is read from the index, not by scanning the texts
+
+
+def test_entities_for_takes_ids_and_exact_article_members(fresh_db: Path) -> None:
+    from newsprism.records import AnalysisResult, Entity
+
+    ents = (Entity(id="e1", name="Ilse Brandvik", label="PERSON", article_ids=("a1",)),
+            Entity(id="e2", name="Tarnholm", label="GPE", article_ids=("a2", "a3")),
+            Entity(id="e3", name="Nordlys", label="ORG", article_ids=("a22",)),  # a2 is inside its id's text
+            Entity(id="e4", name="Ketter", label="FAC", article_ids=("a4",)))
+    with Store(fresh_db) as store:
+        store.save_analysis(AnalysisResult(entities=ents))
+        assert [e.id for e in store.entities_for(["e1"], ["a2"])] == ["e1", "e2"]
+        assert [e.id for e in store.entities_for([], ["a22", "a4"])] == ["e3", "e4"]
+        assert store.entities_for(["nope"], []) == []

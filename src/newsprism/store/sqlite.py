@@ -376,9 +376,11 @@ class Store:
             marks = ", ".join("?" for _ in chunk)
             rows.update((r["rid"], r) for r in self.conn.execute(
                 f"SELECT * FROM entities WHERE id IN ({marks})", chunk))
-        for aid in dict.fromkeys(article_ids):
+        for chunk in _chunks(list(dict.fromkeys(article_ids))):  # one pass over the table per 500 articles
+            marks = ", ".join("?" for _ in chunk)
             rows.update((r["rid"], r) for r in self.conn.execute(
-                "SELECT * FROM entities WHERE instr(article_ids, ?) > 0", (json.dumps(aid),)))
+                "SELECT * FROM entities WHERE EXISTS (SELECT 1 FROM json_each(entities.article_ids) "
+                f"WHERE value IN ({marks}))", chunk))
         return from_rows(Entity, [rows[k] for k in sorted(rows)])
 
     def load_articles(self, ids: Sequence[str] | None = None) -> list[Article]:
