@@ -217,16 +217,12 @@ def _rarity(docs: Sequence[_Doc], elsewhere: WordCounts | None = None) -> Callab
     """Content words' weights, log(1 + (N + B) / (document frequency + 1)), from the documents' word hashes (and
     the counts of documents ``elsewhere``)."""
     n = len(docs) + (elsewhere.documents if elsewhere is not None else 0)
-    values, counts = np.unique(np.concatenate([d.words for d in docs] or [np.zeros(0, dtype=np.uint64)]),
-                               return_counts=True)  # the words' hashes, sorted, and their document frequency
+    own = WordCounts(len(docs), *np.unique(np.concatenate([d.words for d in docs] or [np.zeros(0, dtype=np.uint64)]),
+                                           return_counts=True))
 
     def weigh(words: Sequence[str]) -> np.ndarray:
         hashed = np.fromiter((_token_hash(w) for w in words), dtype=np.uint64, count=len(words))
-        df = np.ones(len(words))  # a word no document has (never, for the documents' own words)
-        if len(values):
-            k = np.minimum(np.searchsorted(values, hashed), len(values) - 1)
-            hit = values[k] == hashed
-            df[hit] = counts[k[hit]]
+        df = np.maximum(own.of(hashed), 1.0)  # 1 for a word no document has (never, for the documents' own words)
         if elsewhere is not None:
             df += elsewhere.of(hashed)
         return np.log1p((n + _BACKGROUND) / (df + 1.0))
@@ -357,9 +353,6 @@ class _Pairs:
         for start in range(0, len(self.keys), 1 << 16):
             chunk = self.keys[start:start + (1 << 16)]
             yield from zip((chunk // self.width).tolist(), (chunk % self.width).tolist(), strict=True)
-
-    def as_set(self) -> set[tuple[int, int]]:
-        return set(self)
 
 
 class _Recent:

@@ -150,8 +150,8 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
             context = [a for a in store.articles_dated(*window) if a.id not in pending]
             stories = store.load_stories(store.story_ids_of([a.id for a in context]))
             previous = AnalysisResult(articles=tuple(context), stories=tuple(stories))
-            recipe = vector_recipe(settings)
-            for aid, vector in store.load_vectors([*(a.id for a in context), *pending], recipe).items():
+            stored = store.load_vectors([*(a.id for a in context), *pending], vector_recipe(settings))
+            for aid, vector in stored.items():
                 resources.prime_embedding(aid, vector)  # the window's articles are not encoded again
             words = {aid: content_words(a) for aid, a in pending.items()}
             result = update_analysis(previous, list(pending.values()), resources, settings, policy,
@@ -163,7 +163,8 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
                               quotes=result.quotes, citations=result.citations, claims=result.claims,
                               entities=result.entities, failures=policy.failures, new_ids=list(pending),
                               words=words.values())
-            _keep_vectors(store, [*(a.id for a in context), *pending], resources, settings)
+            _keep_vectors(store, [a for a in (*(a.id for a in context), *pending) if a not in stored], resources,
+                          settings)  # only the vectors encoded now
             if not full_result:
                 return result
         return store.load_result()
@@ -225,11 +226,11 @@ class _StoreLookup:
 def _update_all(store: Store, pending: list[Article], *, resources: Resources, settings: Settings,
                 policy: FailurePolicy, progress: Progress) -> AnalysisResult:
     """The update with the whole stored analysis in memory (new articles without a date)."""
+    from newsprism.dedupe import content_words
+
     previous = store.load_result()
     pending_ids = {a.id for a in pending}
     base = replace(previous, articles=tuple(a for a in previous.articles if a.id not in pending_ids), failures=())
-    from newsprism.dedupe import content_words
-
     result = update_analysis(base, pending, resources, settings, policy, progress=progress)
     result = replace(result, failures=(*previous.failures, *policy.failures))
     store.save_analysis(result, words=(content_words(a) for a in result.articles))
