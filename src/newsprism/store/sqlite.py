@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -35,6 +35,8 @@ from newsprism.records import (
 from newsprism.store.rows import columns, from_rows, insert, iter_rows, peek, to_rows
 from newsprism.store.schema import ANALYSIS_TABLES, INGEST_STAGES, MIGRATIONS, SCHEMA_VERSION
 
+T = TypeVar("T")
+
 _ARTICLE_KEEP = ("rid", "id", "ingested_at")  # never overwritten when an analysis updates an article
 
 
@@ -49,7 +51,7 @@ def _statements(script: str) -> Iterator[str]:
             buf = ""
 
 
-def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+def _chunks(items: Sequence[T], size: int = 500) -> Iterator[list[T]]:
     """``IN (...)`` lists short enough for SQLite's limit on bound parameters."""
     for start in range(0, len(items), size):
         yield list(items[start:start + size])
@@ -273,8 +275,7 @@ class Store:
         """How many articles were counted, and in how many of them each of these word hashes occurs."""
         keys = np.asarray(hashes, dtype=np.uint64).view(np.int64).tolist()
         found: dict[int, int] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start:start + 500]
+        for chunk in _chunks(keys):
             marks = ", ".join("?" for _ in chunk)
             found.update(self.conn.execute(f"SELECT hash, df FROM word_counts WHERE hash IN ({marks})", chunk))
         return int(self._meta("word_documents") or 0), np.array([found.get(k, 0) for k in keys], dtype=np.int64)
@@ -388,8 +389,7 @@ class Store:
         if ids is None:
             return from_rows(Article, self.conn.execute("SELECT * FROM articles ORDER BY rid"))
         found: dict[str, Article] = {}
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start:start + 500])
+        for chunk in _chunks(ids):
             marks = ", ".join("?" for _ in chunk)
             for a in from_rows(Article, self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk)):
                 found[a.id] = a
