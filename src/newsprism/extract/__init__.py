@@ -8,7 +8,8 @@ claims. Entities are linked across the whole corpus before speakers are resolved
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from newsprism.pipeline import FailurePolicy
 
 __all__ = ["Extraction", "PropositionSpill", "anonymity_counts", "citation_graph", "extract_article", "extract_corpus",
-           "parse_texts"]
+           "parse_stream", "parse_texts"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,30 +69,47 @@ _CHUNK = re.compile(r"\s*\S.*?(?:\n\s*|\Z)", re.S)
 
 
 def parse_texts(nlp: Any, texts: Sequence[str], *, batch_size: int = 32, n_process: int = 1) -> list[Any]:
-    """One spaCy Doc per text, parsed paragraph by paragraph and joined (``Doc.from_docs``), so a sentence never
-    runs across a line break (headings, captions and datelines stay out of the next sentence). The joined Doc's
-    text is the input text exactly, so offsets are offsets into the article."""
-    from spacy.tokens import Doc
+    """One spaCy Doc per text (``parse_stream`` into a list)."""
+    return list(parse_stream(nlp, texts, batch_size=batch_size, n_process=n_process))
 
-    chunks: list[str] = []
-    owner: list[int] = []
-    for i, text in enumerate(texts):
-        for m in _CHUNK.finditer(text):
-            chunks.append(m.group(0))
-            owner.append(i)
+
+def parse_stream(nlp: Any, texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1) -> Iterator[Any]:
+    """One spaCy Doc per text, in order, parsed paragraph by paragraph and joined (``Doc.from_docs``), so a
+    sentence never runs across a line break (headings, captions and datelines stay out of the next sentence). The
+    joined Doc's text is the input text exactly, so offsets are offsets into the article.
+
+    One ``nlp.pipe`` serves the whole stream: with ``n_process`` > 1 its worker processes start once, not once
+    per batch of articles."""
+    pending: deque[tuple[str, int]] = deque()  # texts read by the pipe, with their number of paragraphs
+
+    def paragraphs() -> Iterator[str]:
+        for text in texts:
+            parts = [m.group(0) for m in _CHUNK.finditer(text)]
+            pending.append((text, len(parts)))
+            yield from parts
+
     kwargs: dict[str, Any] = {"batch_size": batch_size}
     if n_process > 1:
         kwargs["n_process"] = n_process
-    grouped: list[list[Any]] = [[] for _ in texts]
-    for i, doc in zip(owner, nlp.pipe(chunks, **kwargs), strict=True):
-        grouped[i].append(doc)
-    out = []
-    for text, parts in zip(texts, grouped, strict=True):
-        doc = Doc.from_docs(parts, ensure_whitespace=False) if parts else nlp.make_doc(text)
-        if doc.text != text:  # leading or odd whitespace: fall back to one parse of the whole text
-            doc = nlp(text)
-        out.append(doc)
-    return out
+    parts: list[Any] = []
+    for doc in nlp.pipe(paragraphs(), **kwargs):
+        while not parts and pending[0][1] == 0:
+            yield _joined(nlp, pending.popleft()[0], [])
+        parts.append(doc)
+        if len(parts) == pending[0][1]:
+            yield _joined(nlp, pending.popleft()[0], parts)
+            parts = []
+    while pending:  # texts without a paragraph after the last one that had some
+        yield _joined(nlp, pending.popleft()[0], [])
+
+
+def _joined(nlp: Any, text: str, parts: list[Any]) -> Any:
+    from spacy.tokens import Doc
+
+    doc = Doc.from_docs(parts, ensure_whitespace=False) if parts else nlp.make_doc(text)
+    if doc.text != text:  # leading or odd whitespace: fall back to one parse of the whole text
+        doc = nlp(text)
+    return doc
 
 
 def extract_corpus(articles: Sequence[Article], *, resources: Resources, settings: Settings,
@@ -106,15 +124,14 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
     on_disk = len(todo) > settings.extract_batch  # parses and propositions alike
     with _DocSpill(nlp, keep_in_memory=not on_disk) as spill:
         mentions: list[Any] = []
-        for start in range(0, len(todo), settings.extract_batch):
-            chunk = todo[start:start + settings.extract_batch]
-            for article, doc in zip(chunk, parse_texts(nlp, [a.text for a in chunk],
-                                                       batch_size=settings.spacy_batch_size,
-                                                       n_process=settings.spacy_processes), strict=True):
-                mentions.extend(doc_mentions(doc, article.id, outlets))
-                spill.add(doc)
-            release_freed_memory()  # the batch's parses are on disk or kept; spaCy's scratch memory is not
-            progress("parse", min(start + settings.extract_batch, len(todo)), len(todo))
+        docs = parse_stream(nlp, (a.text for a in todo), batch_size=settings.spacy_batch_size,
+                            n_process=settings.spacy_processes)
+        for done, (article, doc) in enumerate(zip(todo, docs, strict=True), start=1):
+            mentions.extend(doc_mentions(doc, article.id, outlets))
+            spill.add(doc)
+            if done % settings.extract_batch == 0 or done == len(todo):
+                release_freed_memory()  # the parses are on disk or kept; spaCy's scratch memory is not
+                progress("parse", done, len(todo))
         index = link_entities(mentions)
         del mentions
         return _extract_all(todo, spill, index=index, outlets=outlets, settings=settings, policy=policy,
