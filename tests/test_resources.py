@@ -14,9 +14,9 @@ def test_embeddings_are_unit_vectors_and_sentences_are_encoded_once(resources: R
     calls: list[int] = []
     encode = small._encode  # noqa: SLF001
 
-    def counting(texts: list[str]) -> np.ndarray:
+    def counting(texts: list[str], max_tokens: int | None = None) -> np.ndarray:
         calls.append(len(texts))
-        return encode(texts)
+        return encode(texts, max_tokens)
 
     small._encode = counting  # type: ignore[method-assign]  # noqa: SLF001
     vecs = small.embed(["The ferry ran late.", "Kell Island is cold.", "The ferry ran late."])
@@ -28,6 +28,21 @@ def test_embeddings_are_unit_vectors_and_sentences_are_encoded_once(resources: R
     small.embed(["A", "B"])  # the bound (2) pushes the oldest out
     small.embed(["The ferry ran late."])
     assert calls == [2, 2, 1]
+
+
+def test_a_token_limit_reads_only_the_start_of_a_text_and_leaves_the_model_as_it_was(
+        resources: Resources) -> None:
+    model = resources.embedder
+    limit = model.max_seq_length
+    start = "The harbour authority of Velmora closed the north quay after cracks were found in the pier. "
+    tails = ["Fishermen moved their boats to the south basin for the winter. " * 12,
+             "A jazz festival in the old town drew record crowds and late trams. " * 12]
+    short = resources.embed([start + t for t in tails], max_tokens=12)
+    assert np.allclose(short[0], short[1], atol=1e-5)  # only the shared start was read
+    assert model.max_seq_length == limit
+    full = resources.embed([start + t for t in tails])
+    assert float(full[0] @ full[1]) < 0.99  # without the limit the different tails count
+    assert not np.allclose(short[0], full[0], atol=1e-3)  # and a limited vector is not cached as the full one
 
 
 def test_memo_computes_once_per_key(resources: Resources) -> None:

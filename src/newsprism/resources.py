@@ -38,6 +38,7 @@ class Resources:
         self._nlp: Any = None
         self._embedder: Any = None
         self._lock = threading.Lock()
+        self._encoding = threading.Lock()  # held while encoding: a token limit is the model's state for one call
         self._embed_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._outlets: Any = None
         self._memo: OrderedDict[tuple[str, str], Any] = OrderedDict()
@@ -68,20 +69,22 @@ class Resources:
                                                 threshold=self.settings.outlet_match_threshold)
         return self._outlets
 
-    def embed(self, texts: Sequence[str], *, keys: Sequence[str] | None = None) -> np.ndarray:
-        """Unit-normalised embeddings, one row per text, cached by key (the text itself when no key is given).
+    def embed(self, texts: Sequence[str], *, keys: Sequence[str] | None = None,
+              max_tokens: int | None = None) -> np.ndarray:
+        """Unit-normalised embeddings, one row per text, cached by key (the text itself when no key is given);
+        ``max_tokens``: read at most this many word pieces of each text (below the model's own limit).
 
         Claims, summaries and timelines of a story meet the same sentences, so each is encoded once per process;
         the cache is bounded (least recently used out) so a 100k-article corpus does not keep every sentence."""
         if not texts:
             return np.zeros((0, self.embedding_dim), dtype=np.float32)
-        keys = list(keys) if keys is not None else [f"t:{t}" for t in texts]
+        keys = list(keys) if keys is not None else [f"t{max_tokens or ''}:{t}" for t in texts]
         cache = self._embed_cache
         todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in cache}
         fresh: dict[str, np.ndarray] = {}
         if todo:  # one text under two keys (a sentence that is also a claim's core) is encoded once
             unique = list(dict.fromkeys(todo.values()))
-            by_text = dict(zip(unique, self._encode(unique), strict=True))
+            by_text = dict(zip(unique, self._encode(unique, max_tokens), strict=True))
             fresh = {k: by_text[t] for k, t in todo.items()}
         out = np.stack([fresh[k] if k in fresh else cache[k] for k in keys]).astype(np.float32)
         for k in keys:
@@ -123,10 +126,18 @@ class Resources:
         dim = get()
         return int(dim) if dim else 384
 
-    def _encode(self, texts: list[str]) -> np.ndarray:
-        vecs = self.embedder.encode(
-            texts, batch_size=self.settings.embed_batch_size, normalize_embeddings=True,
-            show_progress_bar=False, convert_to_numpy=True)
+    def _encode(self, texts: list[str], max_tokens: int | None = None) -> np.ndarray:
+        model = self.embedder
+        limit = getattr(model, "max_seq_length", None)
+        with self._encoding:
+            if max_tokens is not None and limit is not None and max_tokens < limit:
+                model.max_seq_length = max_tokens
+            try:
+                vecs = model.encode(texts, batch_size=self.settings.embed_batch_size, normalize_embeddings=True,
+                                    show_progress_bar=False, convert_to_numpy=True)
+            finally:
+                if limit is not None:
+                    model.max_seq_length = limit
         return np.asarray(vecs, dtype=np.float32)
 
 

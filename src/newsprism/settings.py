@@ -40,7 +40,7 @@ class Settings:
     near_duplicate_threshold: float = 0.85
     derived_threshold: float = 0.35
     # clustering
-    story_threshold: float = 0.45
+    story_threshold: float = 0.42
     related_threshold: float = 0.4
     story_window_days: int = 21
     cluster_neighbours: int = 20
@@ -66,6 +66,10 @@ class Settings:
     story_time_grace_days: float = 3.0
     story_time_decay: float = 0.05
     story_text_chars: int = 3000
+    # word pieces of title and lead in an article's clustering vector: MiniLM was trained on 128. Against its
+    # limit of 256 (and threshold 0.45): BASIL F1 0.998 both, 3,000 synthetic articles B-cubed P 0.967 / F1 0.726
+    # against 0.963 / 0.700, encoded 1.9x (BASIL) to 2.3x (synthetic) faster
+    story_lead_tokens: int = 128
     story_ivf_min: int = 5000
 
     def with_overrides(self, **overrides: Any) -> Settings:

@@ -20,7 +20,7 @@ from newsprism.cluster.agglomerate import agglomerate
 from newsprism.cluster.features import (
     Signals,
     content_score,
-    embedding_text,
+    lead_vectors,
     parse_day,
     signals_of,
     time_penalty,
@@ -140,7 +140,7 @@ def embed_articles(nodes: Sequence[Article], resources: Resources, settings: Set
     out: np.ndarray | None = None
     for start in range(0, len(nodes), chunk):
         part = nodes[start:start + chunk]
-        vecs = resources.embed([embedding_text(a, settings) for a in part], keys=[a.id for a in part])
+        vecs = lead_vectors(part, resources, settings)
         if out is None:
             out = np.empty((len(nodes), vecs.shape[1]), dtype=np.float32)
         out[start:start + len(part)] = vecs

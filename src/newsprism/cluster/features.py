@@ -12,11 +12,15 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from newsprism.records import Article
 from newsprism.settings import Settings
+
+if TYPE_CHECKING:
+    from newsprism.resources import Resources
 
 _LOWER = re.compile(r"(?<![A-Za-z])[a-z][a-z'\u2019\-]*[a-z]")
 _CAP = re.compile(r"\b[A-Z][A-Za-z'\u2019\-]*[A-Za-z]")
@@ -79,12 +83,20 @@ def signals_of(article: Article, settings: Settings) -> Signals:
 def vector_recipe(settings: Settings) -> str:
     """What an article's clustering vector depends on besides its text: stored vectors of another recipe are not
     used."""
-    return f"{settings.embedding_model}|title+lead:{min(settings.story_text_chars, 2000)}"
+    return (f"{settings.embedding_model}|title+lead:{min(settings.story_text_chars, 2000)}"
+            f"|tokens:{settings.story_lead_tokens}")
 
 
 def embedding_text(article: Article, settings: Settings) -> str:
-    """Title and lead: MiniLM reads about 256 word pieces, so longer input only costs tokenizer time."""
+    """Title and lead: the encoder reads ``story_lead_tokens`` word pieces, so longer input only costs tokenizer
+    time."""
     return f"{article.title or ''}\n\n{article.text[: min(settings.story_text_chars, 2000)]}".strip()
+
+
+def lead_vectors(articles: Sequence[Article], resources: Resources, settings: Settings) -> np.ndarray:
+    """Each article's clustering vector (title and lead), cached under its id."""
+    return resources.embed([embedding_text(a, settings) for a in articles], keys=[a.id for a in articles],
+                           max_tokens=settings.story_lead_tokens)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

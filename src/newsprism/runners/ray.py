@@ -83,15 +83,14 @@ class ParseWorker:
         self.outlets = pickle.loads(outlets)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:
-        from newsprism.cluster.features import embedding_text
+        from newsprism.cluster.features import lead_vectors
         from newsprism.extract import parse_texts
         from newsprism.extract.entities import doc_mentions
 
         articles: list[Article] = [pickle.loads(b) for b in batch["article"]]
         parsed = parse_texts(self.resources.nlp, [a.text for a in articles],
                              batch_size=self.settings.spacy_batch_size)
-        vectors = self.resources.embed([embedding_text(a, self.settings) for a in articles],
-                                       keys=[a.id for a in articles])
+        vectors = lead_vectors(articles, self.resources, self.settings)
         return {"id": [a.id for a in articles],
                 "doc": [doc.to_bytes(exclude=["user_data"]) for doc in parsed],
                 "mentions": [pickle.dumps(doc_mentions(doc, a.id, self.outlets))
