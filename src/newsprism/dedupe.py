@@ -109,6 +109,12 @@ class _Doc:
         unquoted = (_QUOTED.sub(" ", p) for p in _SENTENCE.split(self.key))
         return [s for s in (frozenset(_content(_TOKEN.findall(p))) for p in unquoted) if len(s) >= _MIN_SENTENCE_WORDS]
 
+    def sentence_hashes(self, hashes: _Hashes) -> list[np.ndarray]:
+        """``sentences`` as arrays of word hashes (what ``Sentences`` is built from)."""
+        unquoted = (_QUOTED.sub(" ", p) for p in _SENTENCE.split(self.key))
+        words = (set(_content(_TOKEN.findall(p))) for p in unquoted)
+        return [hashes.of(sorted(w)) for w in words if len(w) >= _MIN_SENTENCE_WORDS]
+
 
 def _content(tokens: Sequence[str]) -> list[str]:
     return [t for t in tokens if len(t) > 2 and t not in _STOPWORDS]
@@ -144,19 +150,19 @@ def containment(a: Items, b: Items) -> float:
 
 class Sentences:
     """A text's sentences as content-word sets, held as one weighted sentence x word matrix so that a pair of texts
-    is compared in a few array operations (every sentence of one against every sentence of the other)."""
+    is compared in a few array operations (every sentence of one against every sentence of the other). Words are
+    kept as their 64-bit hashes: a tenth of the bytes of the strings, so more texts stay cached during a run."""
 
     __slots__ = ("mass", "matrix", "weights", "words")
 
-    def __init__(self, sentences: Sequence[frozenset[str]],
-                 weigh: Callable[[Sequence[str]], np.ndarray] | None = None) -> None:
-        vocab = sorted(set().union(*sentences)) if sentences else []
-        self.words = np.array(vocab, dtype=str)
-        column = {w: k for k, w in enumerate(vocab)}
-        self.matrix = np.zeros((len(sentences), len(vocab)), dtype=bool)
-        for r, sent in enumerate(sentences):
-            self.matrix[r, [column[w] for w in sent]] = True
-        self.weights = weigh(vocab) if weigh else np.ones(len(vocab), dtype=np.float64)
+    def __init__(self, sentences: Sequence[frozenset[str]] | Sequence[np.ndarray],
+                 weigh: Callable[[np.ndarray], np.ndarray] | None = None) -> None:
+        rows = [s if isinstance(s, np.ndarray) else _hash_words(s) for s in sentences]
+        self.words = np.unique(np.concatenate(rows)) if rows else np.zeros(0, dtype=np.uint64)
+        self.matrix = np.zeros((len(rows), len(self.words)), dtype=bool)
+        for r, row in enumerate(rows):
+            self.matrix[r, np.searchsorted(self.words, row)] = True
+        self.weights = weigh(self.words) if weigh else np.ones(len(self.words), dtype=np.float64)
         self.mass = self.matrix @ self.weights
 
     def __len__(self) -> int:
@@ -165,6 +171,10 @@ class Sentences:
     @property
     def nbytes(self) -> int:
         return self.matrix.nbytes + self.words.nbytes + self.weights.nbytes + self.mass.nbytes
+
+
+def _hash_words(words: frozenset[str]) -> np.ndarray:
+    return np.fromiter((_token_hash(w) for w in words), dtype=np.uint64, count=len(words))
 
 
 def sentence_share(a: Sentences, b: Sentences, similarity: float) -> float:
@@ -213,15 +223,14 @@ def content_words(article: Article) -> np.ndarray:
     return np.unique(np.fromiter((_token_hash(t) for t in _content(tokens)), dtype=np.uint64))
 
 
-def _rarity(docs: Sequence[_Doc], elsewhere: WordCounts | None = None) -> Callable[[Sequence[str]], np.ndarray]:
-    """Content words' weights, log(1 + (N + B) / (document frequency + 1)), from the documents' word hashes (and
-    the counts of documents ``elsewhere``)."""
+def _rarity(docs: Sequence[_Doc], elsewhere: WordCounts | None = None) -> Callable[[np.ndarray], np.ndarray]:
+    """Content words' weights (by hash), log(1 + (N + B) / (document frequency + 1)), from the documents' word
+    hashes (and the counts of documents ``elsewhere``)."""
     n = len(docs) + (elsewhere.documents if elsewhere is not None else 0)
     own = WordCounts(len(docs), *np.unique(np.concatenate([d.words for d in docs] or [np.zeros(0, dtype=np.uint64)]),
                                            return_counts=True))
 
-    def weigh(words: Sequence[str]) -> np.ndarray:
-        hashed = np.fromiter((_token_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    def weigh(hashed: np.ndarray) -> np.ndarray:
         df = np.maximum(own.of(hashed), 1.0)  # 1 for a word no document has (never, for the documents' own words)
         if elsewhere is not None:
             df += elsewhere.of(hashed)
@@ -312,25 +321,25 @@ def _candidates(sets: Sequence[np.ndarray], eligible: Sequence[int], threshold: 
     bands, rows = band_shape(min(max(threshold, 0.05), 0.99), num_perm)
     ids = np.asarray(eligible, dtype=np.int64)
     signatures = _signatures([sets[i] for i in eligible], num_perm)
-    index: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+    index: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # per band: bucket start, end, members
     shared_any = np.zeros(len(ids), dtype=bool)
     for band in range(bands):
         cells = np.ascontiguousarray(signatures[:, band * rows:(band + 1) * rows])
         values = cells.view(np.dtype((np.void, cells.dtype.itemsize * rows))).ravel()
         _, bucket, counts = np.unique(values, return_inverse=True, return_counts=True)
-        bucket = bucket.ravel().astype(np.int32)
-        shared = counts[bucket] > 1  # alone in its bucket: nobody's candidate in this band
-        shared_any |= shared
+        bucket = bucket.ravel()
+        shared_any |= counts[bucket] > 1  # alone in its bucket: nobody's candidate in this band
         order = np.argsort(bucket, kind="stable").astype(np.int32)
         starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        index.append((bucket, shared, order, starts))
+        index.append((starts[bucket], starts[bucket + 1], order))
     width = np.int64(max(eligible) + 1)
     keys: list[np.ndarray] = []
+    slot = np.zeros(len(ids), dtype=np.int64)  # scratch: where a member was last seen in ``members``
     for r in np.flatnonzero(shared_any).tolist():
-        parts = [order[starts[bucket[r]]:starts[bucket[r] + 1]] for bucket, shared, order, starts in index
-                 if shared[r]]
-        found = np.unique(np.concatenate(parts))
-        found = found[found != r]
+        members = np.concatenate([order[lo[r]:hi[r]] for lo, hi, order in index])
+        at = np.arange(len(members))
+        slot[members] = at
+        found = members[(slot[members] == at) & (members != r)]  # each distinct member once (a sort-free unique)
         if len(found) > cap:
             estimate = (signatures[found] == signatures[r]).mean(axis=1)
             found = found[np.lexsort((ids[found], -estimate))[:cap]]
@@ -418,7 +427,8 @@ def find_duplicates(articles: Sequence[Article], *, settings: Settings,
     derived: dict[int, list[int]] = {}
     roots = [i for i in eligible if root_of[i] == i]
     weight = _rarity(docs, elsewhere)
-    sentences = _Recent(lambda i: Sentences(docs[i].sentences, weight))
+    words = _Hashes()  # the distinct words of the texts that reach this step, hashed once each
+    sentences = _Recent(lambda i: Sentences(docs[i].sentence_hashes(words), weight))
     for i, j in _candidates([d.words for d in docs], roots, settings.derived_threshold, settings.minhash_perm):
         a, b = docs[i], docs[j]
         rewrite = containment(a.shingles, b.shingles) >= settings.rewrite_containment or sentence_share(
