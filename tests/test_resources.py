@@ -45,6 +45,19 @@ def test_a_token_limit_reads_only_the_start_of_a_text_and_leaves_the_model_as_it
     assert not np.allclose(short[0], full[0], atol=1e-3)  # and a limited vector is not cached as the full one
 
 
+def test_callers_in_threads_each_get_their_own_token_limit(resources: Resources) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = ("The harbour authority of Velmora closed the north quay after cracks were found in the pier. "
+            + "Fishermen moved their boats to the south basin for the winter. " * 20)
+    want = {12: resources._encode([text], 12)[0], None: resources._encode([text])[0]}  # noqa: SLF001
+    limits = [12, None] * 6
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        got = list(pool.map(lambda m: resources._encode([text], m)[0], limits))  # noqa: SLF001
+    assert all(np.allclose(g, want[m], atol=1e-5) for g, m in zip(got, limits, strict=True))
+    assert resources.embedder.max_seq_length == 256
+
+
 def test_memo_computes_once_per_key(resources: Resources) -> None:
     seen: list[str] = []
     for _ in range(3):

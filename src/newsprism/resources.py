@@ -128,8 +128,8 @@ class Resources:
 
     def _encode(self, texts: list[str], max_tokens: int | None = None) -> np.ndarray:
         model = self.embedder
-        limit = getattr(model, "max_seq_length", None)
-        with self._encoding:
+        with self._encoding:  # the limit is read inside: another caller may have lowered it for its own call
+            limit = getattr(model, "max_seq_length", None)
             if max_tokens is not None and limit is not None and max_tokens < limit:
                 model.max_seq_length = max_tokens
             try:
