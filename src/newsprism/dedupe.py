@@ -341,8 +341,8 @@ def _candidates(sets: Sequence[np.ndarray], eligible: Sequence[int], threshold: 
         slot[members] = at
         found = members[(slot[members] == at) & (members != r)]  # each distinct member once (a sort-free unique)
         if len(found) > cap:
-            estimate = (signatures[found] == signatures[r]).mean(axis=1)
-            found = found[np.lexsort((ids[found], -estimate))[:cap]]
+            agree = np.count_nonzero(signatures[found] == signatures[r], axis=1)  # the estimate times num_perm
+            found = found[np.lexsort((ids[found], -agree))[:cap]]
         j = ids[found]
         keys.append(np.minimum(j, ids[r]) * width + np.maximum(j, ids[r]))
     return _Pairs(np.unique(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64), int(width))
