@@ -184,10 +184,12 @@ def sentence_share(a: Sentences, b: Sentences, similarity: float) -> float:
     Weighted, two sentences on one stock pattern ("Shops in central X stayed open") share only common words and
     differ in the names, so they do not count as copied, while a copy keeps the names and numbers and a
     paraphrase changes mostly the common words."""
-    if not len(a) or not len(b):
+    if not len(a) or not len(b) or not len(a.words) or not len(b.words):
         return 0.0
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    _, i_s, i_l = np.intersect1d(short.words, long_.words, assume_unique=True, return_indices=True)
+    at = np.minimum(np.searchsorted(long_.words, short.words), len(long_.words) - 1)  # both sorted, distinct
+    i_s = np.flatnonzero(long_.words[at] == short.words)
+    i_l = at[i_s]
     inter = (short.matrix[:, i_s] * short.weights[i_s]) @ long_.matrix[:, i_l].T.astype(np.float64)
     union = short.mass[:, None] + long_.mass[None, :] - inter
     best = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0).max(axis=1)
