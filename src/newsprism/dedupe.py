@@ -95,29 +95,38 @@ class _Doc:
         self.length = len(tokens)
         hashed = hashes.of(tokens)
         self.shingles = _shingle_hashes(hashed, max(1, shingle_size))
-        content = np.fromiter((len(t) > 2 and t not in _STOPWORDS for t in tokens), dtype=bool, count=len(tokens))
-        self.words = np.unique(hashed[content])  # the hashes of _content(tokens)
+        self.words = _content_hashes(tokens, hashed)
         self.day = _day(article.published)
 
     @property
     def key(self) -> str:
         return normalize_text(self.article.text)
 
+    def _sentence_words(self) -> Iterator[set[str]]:
+        # Quoted words are left out: two reports quoting the same speaker have not copied each other.
+        for part in _SENTENCE.split(self.key):
+            words = set(_content(_TOKEN.findall(_QUOTED.sub(" ", part))))
+            if len(words) >= _MIN_SENTENCE_WORDS:
+                yield words
+
     @property
     def sentences(self) -> list[frozenset[str]]:
-        # Quoted words are left out: two reports quoting the same speaker have not copied each other.
-        unquoted = (_QUOTED.sub(" ", p) for p in _SENTENCE.split(self.key))
-        return [s for s in (frozenset(_content(_TOKEN.findall(p))) for p in unquoted) if len(s) >= _MIN_SENTENCE_WORDS]
+        return [frozenset(w) for w in self._sentence_words()]
 
     def sentence_hashes(self, hashes: _Hashes) -> list[np.ndarray]:
         """``sentences`` as arrays of word hashes (what ``Sentences`` is built from)."""
-        unquoted = (_QUOTED.sub(" ", p) for p in _SENTENCE.split(self.key))
-        words = (set(_content(_TOKEN.findall(p))) for p in unquoted)
-        return [hashes.of(sorted(w)) for w in words if len(w) >= _MIN_SENTENCE_WORDS]
+        return [hashes.of(sorted(w)) for w in self._sentence_words()]
 
 
 def _content(tokens: Sequence[str]) -> list[str]:
     return [t for t in tokens if len(t) > 2 and t not in _STOPWORDS]
+
+
+def _content_hashes(tokens: Sequence[str], hashed: np.ndarray) -> np.ndarray:
+    """The sorted distinct hashes of the content words (``_content``) among ``tokens``, whose hashes are
+    ``hashed``."""
+    content = np.fromiter((len(t) > 2 and t not in _STOPWORDS for t in tokens), dtype=bool, count=len(tokens))
+    return np.unique(hashed[content])
 
 
 def _day(published: str | None) -> int | None:
@@ -157,7 +166,7 @@ class Sentences:
 
     def __init__(self, sentences: Sequence[frozenset[str]] | Sequence[np.ndarray],
                  weigh: Callable[[np.ndarray], np.ndarray] | None = None) -> None:
-        rows = [s if isinstance(s, np.ndarray) else _hash_words(s) for s in sentences]
+        rows = [s if isinstance(s, np.ndarray) else _Hashes().of(list(s)) for s in sentences]
         self.words = np.unique(np.concatenate(rows)) if rows else np.zeros(0, dtype=np.uint64)
         self.matrix = np.zeros((len(rows), len(self.words)), dtype=bool)
         for r, row in enumerate(rows):
@@ -171,10 +180,6 @@ class Sentences:
     @property
     def nbytes(self) -> int:
         return self.matrix.nbytes + self.words.nbytes + self.weights.nbytes + self.mass.nbytes
-
-
-def _hash_words(words: frozenset[str]) -> np.ndarray:
-    return np.fromiter((_token_hash(w) for w in words), dtype=np.uint64, count=len(words))
 
 
 def sentence_share(a: Sentences, b: Sentences, similarity: float) -> float:
@@ -222,7 +227,7 @@ class WordCounts:
 def content_words(article: Article) -> np.ndarray:
     """The sorted distinct hashes of an article's content words, as rewrite detection counts them."""
     tokens = _TOKEN.findall(normalize_text(article.text))
-    return np.unique(np.fromiter((_token_hash(t) for t in _content(tokens)), dtype=np.uint64))
+    return _content_hashes(tokens, _Hashes().of(tokens))
 
 
 def _rarity(docs: Sequence[_Doc], elsewhere: WordCounts | None = None) -> Callable[[np.ndarray], np.ndarray]:
