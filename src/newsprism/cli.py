@@ -203,15 +203,25 @@ def report(
 
             out.print(marked_article(found), markup=False, highlight=False)
             return
-        result = store.load_result()
-        if reanalyze or store.needs_analysis():
+        pending = store.needs_analysis() and not reanalyze
+        result = None if pending else store.load_result()
+        if reanalyze:
             from newsprism.pipeline import FailurePolicy, process_articles
             from newsprism.resources import Resources
 
+            assert result is not None
             with _progress() as bars:
                 result = process_articles(list(result.articles), Resources(settings), settings,
                                           FailurePolicy(failures=list(result.failures)), progress=_Bars(bars))
             store.save_analysis(result)
+    if result is None:  # articles only ingested: analysed (or the analysis updated) as `analyze --db` does
+        from newsprism.pipeline import FailurePolicy
+        from newsprism.resources import Resources
+        from newsprism.runners.local import analyze_store
+
+        with _progress() as bars:
+            result = analyze_store(db, (), resources=Resources(settings), settings=settings,
+                                   policy=FailurePolicy(), progress=_Bars(bars))
     from newsprism.report import write_reports
 
     _print_summary(result, write_reports(result, out_dir), db)

@@ -22,6 +22,7 @@ from newsprism.resources import Resources
 from newsprism.settings import Settings
 
 if TYPE_CHECKING:
+    from newsprism.checkpoint import Checkpoint
     from newsprism.dedupe import WordCounts
     from newsprism.extract import PropositionSpill
     from newsprism.spill import RawTexts
@@ -89,36 +90,46 @@ def first_readings(docs: Iterable[RawDocument], seen: set[str]) -> list[RawDocum
 
 def process_articles(articles: Sequence[Article], resources: Resources, settings: Settings,
                      policy: FailurePolicy, progress: Progress = _no_progress,
-                     existing_stories: Sequence[Story] = (), raw: RawTexts | None = None) -> AnalysisResult:
+                     existing_stories: Sequence[Story] = (), raw: RawTexts | None = None,
+                     checkpoint: Checkpoint | None = None) -> AnalysisResult:
     """Everything after cleaning: dedupe, cluster, extract, compare, summarise.
 
     Past one extract batch, the records wait on disk (``newsprism.spill``) and the result reads them back as
-    they are written out; ``raw``: where the articles' raw texts wait, when ingest set them aside."""
+    they are written out; ``raw``: where the articles' raw texts wait, when ingest set them aside;
+    ``checkpoint``: where each stage finds what a killed run finished and keeps what it finishes."""
     from newsprism.cluster import cluster_stories
-    from newsprism.dedupe import find_duplicates
     from newsprism.extract import extract_corpus
 
     articles = _unique(articles)
     progress("dedupe", 0, 1)
-    articles = find_duplicates(articles, settings=settings)
+    articles = _deduplicated(articles, settings, checkpoint)
     progress("dedupe", 1, 1)
 
     progress("extract", 0, len(articles))
     extraction = extract_corpus(articles, resources=resources, settings=settings, policy=policy,
-                                progress=progress)
+                                progress=progress, checkpoint=checkpoint)
     quotes: Sequence[Quote] = extraction.quotes
     citations: Sequence[Citation] = extraction.citations
     entities: tuple[Entity, ...] = entities_with_copies(extraction.entities, articles)
     claims: Sequence[Claim] = extraction.claims
 
     progress("cluster", 0, 1)
-    stories = cluster_stories(articles, resources=resources, settings=settings, existing=existing_stories)
+    ids = [a.id for a in articles]
+    saved = checkpoint.load("stories") if checkpoint is not None else None
+    if saved is not None and saved["ids"] == ids:
+        stories = saved["stories"]
+    else:
+        stories = cluster_stories(articles, resources=resources, settings=settings, existing=existing_stories,
+                                  stored=checkpoint)
+        if checkpoint is not None:
+            checkpoint.save("stories", {"ids": ids, "stories": stories})
     progress("cluster", 1, 1)
 
     by_id = {a.id: a for a in articles}
     per = StoryInputs(quotes, citations, claims, extraction.propositions)
     done = analyse_stories(stories, by_id, per, resources=resources, settings=settings, policy=policy,
-                           progress=progress, on_disk=len(articles) > settings.extract_batch)
+                           progress=progress, on_disk=len(articles) > settings.extract_batch,
+                           checkpoint=checkpoint)
     del by_id, per, stories
 
     removed = sum(len(a.removed) for a in articles)
@@ -132,6 +143,23 @@ def process_articles(articles: Sequence[Article], resources: Resources, settings
     return AnalysisResult(articles=final, stories=done if not isinstance(done, list) else tuple(done),
                           quotes=quotes, citations=citations, entities=entities, claims=claims,
                           failures=tuple(policy.failures), stats=stats)
+
+
+def _deduplicated(articles: list[Article], settings: Settings, checkpoint: Checkpoint | None) -> list[Article]:
+    """``find_duplicates``, or the links a killed run found for these same articles."""
+    from newsprism.dedupe import find_duplicates
+
+    ids = [a.id for a in articles]
+    saved = checkpoint.load("dedupe") if checkpoint is not None else None
+    if saved is not None and saved["ids"] == ids:
+        links: dict[str, tuple[str | None, tuple[str, ...]]] = saved["links"]
+        return [replace(a, duplicate_of=links[a.id][0], derived_from=links[a.id][1]) if a.id in links else a
+                for a in articles]
+    articles = find_duplicates(articles, settings=settings)
+    if checkpoint is not None:
+        checkpoint.save("dedupe", {"ids": ids, "links": {a.id: (a.duplicate_of, a.derived_from) for a in articles
+                                                         if a.duplicate_of or a.derived_from}})
+    return articles
 
 
 def entities_with_copies(entities: Sequence[Entity], articles: Sequence[Article]) -> tuple[Entity, ...]:
@@ -207,11 +235,13 @@ class StoryInputs:
 
 def analyse_stories(stories: Sequence[Story], by_id: Mapping[str, Article], per: StoryInputs, *,
                     resources: Resources, settings: Settings, policy: FailurePolicy,
-                    progress: Progress = _no_progress, on_disk: bool = False) -> Sequence[Story]:
+                    progress: Progress = _no_progress, on_disk: bool = False,
+                    checkpoint: Checkpoint | None = None) -> Sequence[Story]:
     """Compare and summarise stories in windows: each window's sentences go through the encoder in one pass
     (bigger batches pad less), then each story of the window is analysed from the cached vectors.
 
-    ``on_disk``: finished stories wait on disk (a ``RecordSpill``, in order), not in RAM."""
+    ``on_disk``: finished stories wait on disk (a ``RecordSpill``, in order), not in RAM. ``checkpoint``: each
+    finished window is saved there (under its first story's place), and a window a killed run saved is taken."""
     from newsprism.compare import encode_story_texts, story_texts
     from newsprism.memory import release_freed_memory
     from newsprism.spill import RecordSpill
@@ -228,22 +258,44 @@ def analyse_stories(stories: Sequence[Story], by_id: Mapping[str, Article], per:
                 encode_story_texts(texts, resources)
             except Exception as exc:  # noqa: BLE001 - each story then encodes (and fails) on its own
                 log.warning("encoding a window of stories failed: %s", exc)
+        first = len(done)
+        finished, failed = [], []
         for story, members, inputs, known in window:
             progress("compare", len(done), len(stories))
             story, failure = analyse_story(story, members, *inputs, resources=resources, settings=settings,
                                            propositions=known)
             if failure is not None:
-                policy.failures.append(failure)
-            if isinstance(done, RecordSpill):
-                done.add(str(len(done)), [story])
-            else:
-                done.append(story)
+                failed.append(failure)
+            finished.append(story)
+        if checkpoint is not None and finished:
+            checkpoint.save(f"window:{first}", {"ids": [(s.id, s.article_ids) for s, *_ in window],
+                                                "stories": finished, "failures": failed})
+        add(finished, failed)
         window.clear()
         texts.clear()
         size = 0
         release_freed_memory()  # the window's activations and vectors, before the next window's
 
-    for story in stories:
+    def add(finished: Sequence[Story], failed: Sequence[Failure]) -> None:
+        policy.failures.extend(failed)
+        for story in finished:
+            if isinstance(done, RecordSpill):
+                done.add(str(len(done)), [story])
+            else:
+                done.append(story)
+
+    skip = 0
+    for at, story in enumerate(stories):
+        if skip:
+            skip -= 1
+            continue
+        if checkpoint is not None and not window:  # a window starts here: did a killed run finish it?
+            saved = checkpoint.load(f"window:{at}")
+            if saved is not None and saved["ids"] == [(s.id, s.article_ids)
+                                                      for s in stories[at:at + len(saved["ids"])]]:
+                add(saved["stories"], saved["failures"])
+                skip = len(saved["ids"]) - 1
+                continue
         members = [by_id[a] for a in story.article_ids if a in by_id]
         inputs = per.of(story)
         known = per.propositions_of(story)

@@ -7,10 +7,12 @@ needs. The files are private to the process and removed when the run's result is
 
 from __future__ import annotations
 
+import os
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
 from newsprism.records import Article
@@ -21,11 +23,25 @@ __all__ = ["Blobs", "RawTexts", "RecordSpill", "WithRawText"]
 
 
 class Blobs:
-    """Byte strings in a temporary file, each read back by where it was put."""
+    """Byte strings in a temporary file, each read back by where it was put.
 
-    def __init__(self, prefix: str) -> None:
+    With ``path``, the file is that one and stays (a checkpoint's parses): what it held up to ``keep`` bytes is
+    kept, anything after (written by a run killed before it saved where) is cut."""
+
+    def __init__(self, prefix: str, *, path: Path | None = None, keep: int = 0) -> None:
         # closed by close() or when the owner is collected
-        self.file: Any = tempfile.TemporaryFile(prefix=prefix)  # noqa: SIM115
+        if path is None:
+            self.file: Any = tempfile.TemporaryFile(prefix=prefix)  # noqa: SIM115
+        else:
+            self.file = open(path, "r+b" if path.exists() else "w+b")  # noqa: SIM115
+            self.file.truncate(keep)
+
+    def sync(self) -> int:
+        """Everything put so far is on disk; returns the file's length."""
+        self.file.flush()
+        os.fsync(self.file.fileno())
+        self.file.seek(0, 2)
+        return int(self.file.tell())
 
     def put(self, data: bytes) -> tuple[int, int]:
         self.file.seek(0, 2)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Protocol
 
 import numpy as np
 
@@ -48,8 +49,9 @@ def duplicate_root(article: Article, by_id: dict[str, Article]) -> str:
 
 
 def cluster_stories(articles: Sequence[Article], *, resources: Resources, settings: Settings,
-                    existing: Sequence[Story] = ()) -> list[Story]:
-    """Group articles into stories. ``existing`` stories keep their ids; new articles join them or open new ones."""
+                    existing: Sequence[Story] = (), stored: VectorStore | None = None) -> list[Story]:
+    """Group articles into stories. ``existing`` stories keep their ids; new articles join them or open new ones.
+    ``stored``: where vectors encoded before are read and new ones kept, a chunk at a time."""
     by_id = {a.id: a for a in articles}
     home: dict[str, int] = {}
     for pos, story in enumerate(existing):
@@ -75,7 +77,7 @@ def cluster_stories(articles: Sequence[Article], *, resources: Resources, settin
     days = days_all[keep]
     queries = np.array([i for i, a in enumerate(nodes) if a.id not in home], dtype=np.int64)
 
-    vectors = embed_articles(nodes, resources, settings)
+    vectors = embed_articles(nodes, resources, settings, stored=stored)
     release_freed_memory()
     rows, cols, cos = neighbour_pairs(vectors, days, queries, k=settings.cluster_neighbours,
                                       window=settings.story_window_days, ivf_min=settings.story_ivf_min,
@@ -133,14 +135,31 @@ def cluster_stories(articles: Sequence[Article], *, resources: Resources, settin
     return _attach_duplicates(stories, [a.id for a in nodes], articles, roots, home, by_id)
 
 
+class VectorStore(Protocol):
+    """Clustering vectors kept by article id (a first analysis's checkpoint)."""
+
+    def load_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def save_vectors(self, vectors: Iterable[tuple[str, np.ndarray]]) -> None: ...
+
+
 def embed_articles(nodes: Sequence[Article], resources: Resources, settings: Settings,
-                   chunk: int = 2048) -> np.ndarray:
+                   chunk: int = 2048, stored: VectorStore | None = None) -> np.ndarray:
     """Each article's vector (title and lead), encoded a chunk at a time into one array: 100,000 leads in one
-    call would hold all their texts, the encoder's output and a stacked copy of it at once."""
+    call would hold all their texts, the encoder's output and a stacked copy of it at once. With ``stored``,
+    each chunk's vectors found there are not encoded again, and those encoded are saved there."""
     out: np.ndarray | None = None
     for start in range(0, len(nodes), chunk):
         part = nodes[start:start + chunk]
-        vecs = lead_vectors(part, resources, settings)
+        if stored is None:
+            vecs = lead_vectors(part, resources, settings)
+        else:
+            have = stored.load_vectors([a.id for a in part])
+            missing = [a for a in part if a.id not in have]
+            if missing:
+                have.update(zip((a.id for a in missing), lead_vectors(missing, resources, settings), strict=True))
+                stored.save_vectors((a.id, have[a.id]) for a in missing)
+            vecs = np.stack([have[a.id] for a in part]).astype(np.float32)
         if out is None:
             out = np.empty((len(nodes), vecs.shape[1]), dtype=np.float32)
         out[start:start + len(part)] = vecs

@@ -8,6 +8,7 @@ claims. Entities are linked across the whole corpus before speakers are resolved
 from __future__ import annotations
 
 import re
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from newsprism.settings import Settings
 from newsprism.spill import Blobs, RecordSpill
 
 if TYPE_CHECKING:
+    from newsprism.checkpoint import Checkpoint
     from newsprism.pipeline import FailurePolicy
 
 __all__ = ["Extraction", "PropositionSpill", "anonymity_counts", "citation_graph", "extract_article", "extract_corpus",
@@ -113,8 +115,12 @@ def _joined(nlp: Any, text: str, parts: list[Any]) -> Any:
 
 
 def extract_corpus(articles: Sequence[Article], *, resources: Resources, settings: Settings,
-                   policy: FailurePolicy, progress: Callable[[str, int, int], None]) -> Extraction:
-    """Extract from every non-duplicate article; entities are made canonical across the whole corpus."""
+                   policy: FailurePolicy, progress: Callable[[str, int, int], None],
+                   checkpoint: Checkpoint | None = None) -> Extraction:
+    """Extract from every non-duplicate article; entities are made canonical across the whole corpus.
+
+    ``checkpoint`` (a corpus past one batch): each batch of parses and of extracted records, and the entity
+    index, are kept there as they are finished, and a run after a killed one starts after the last of them."""
     todo = [a for a in articles if not a.duplicate_of and a.text.strip()]
     if not todo:
         return Extraction()
@@ -122,56 +128,114 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
     outlets = CorpusOutlets.of(resources.outlets, (a.outlet for a in articles),
                                threshold=settings.outlet_match_threshold)
     on_disk = len(todo) > settings.extract_batch  # parses and propositions alike
-    with _DocSpill(nlp, keep_in_memory=not on_disk) as spill:
-        mentions: list[Any] = []
-        docs = parse_stream(nlp, (a.text for a in todo), batch_size=settings.spacy_batch_size,
-                            n_process=settings.spacy_processes)
-        for done, (article, doc) in enumerate(zip(todo, docs, strict=True), start=1):
-            mentions.extend(doc_mentions(doc, article.id, outlets))
-            spill.add(doc)
-            if done % settings.extract_batch == 0 or done == len(todo):
-                release_freed_memory()  # the parses are on disk or kept; spaCy's scratch memory is not
-                progress("parse", done, len(todo))
-        index = link_entities(mentions)
-        del mentions
+    keep = checkpoint if on_disk else None
+    with _DocSpill(nlp, keep_in_memory=not on_disk, checkpoint=keep) as spill:
+        index = None
+        if keep is not None:
+            batches = spill.resume(todo, settings.extract_batch)
+            saved = keep.load("entities") if batches * settings.extract_batch >= len(todo) else None
+            if saved is not None and saved["ids"] == [a.id for a in todo]:
+                index = saved["index"]
+            if index is None:
+                spill.saved_mentions(batches)
+        if index is None:
+            mentions = _parse(todo, spill, nlp, outlets, settings=settings, progress=progress)
+            index = link_entities(mentions)
+            del mentions
+            if keep is not None:
+                keep.save("entities", {"ids": [a.id for a in todo], "index": index})
         return _extract_all(todo, spill, index=index, outlets=outlets, settings=settings, policy=policy,
-                            progress=progress, on_disk=on_disk)
+                            progress=progress, on_disk=on_disk, checkpoint=keep)
+
+
+def _parse(todo: Sequence[Article], spill: _DocSpill, nlp: Any, outlets: Any, *, settings: Settings,
+           progress: Callable[[str, int, int], None]) -> list[Any]:
+    """Parse what the spill does not hold yet (all of it, without a checkpoint); every mention, in order."""
+    size = settings.extract_batch
+    mentions: list[Any] = spill.mentions
+    first = len(spill)
+    docs = parse_stream(nlp, (a.text for a in todo[first:]), batch_size=settings.spacy_batch_size,
+                        n_process=settings.spacy_processes)
+    for done, (article, doc) in enumerate(zip(todo[first:], docs, strict=True), start=first + 1):
+        found = doc_mentions(doc, article.id, outlets)
+        mentions.extend(found)
+        spill.add(doc, found)
+        if done % size == 0 or done == len(todo):
+            spill.commit(todo[done - 1 - (done - 1) % size:done], (done - 1) // size)
+            release_freed_memory()  # the parses are on disk or kept; spaCy's scratch memory is not
+            progress("parse", done, len(todo))
+    return mentions
 
 
 class _DocSpill:
     """Parsed Docs kept until entities are linked across the corpus: in memory for a small corpus, else as
-    bytes in a temporary file, so a large corpus's parses never sit in RAM all at once."""
+    bytes in a file, so a large corpus's parses never sit in RAM all at once. With a checkpoint, the file is the
+    checkpoint's and each batch's place in it is saved once the batch is on disk."""
 
-    def __init__(self, nlp: Any, *, keep_in_memory: bool) -> None:
+    def __init__(self, nlp: Any, *, keep_in_memory: bool, checkpoint: Checkpoint | None = None) -> None:
         self.nlp = nlp
         self.keep_in_memory = keep_in_memory
+        self.checkpoint = checkpoint
         self.memory: list[Any] = []
         self.blobs: Blobs | None = None  # None: the Docs are in ``memory``
         self.offsets: list[tuple[int, int]] = []
+        self.mentions: list[Any] = []
+        self._batch_mentions: list[Any] = []
 
     def __enter__(self) -> _DocSpill:
-        if not self.keep_in_memory:
-            self.blobs = Blobs("newsprism-docs-")
+        if not self.keep_in_memory and self.checkpoint is None:
+            self.blobs = Blobs("newsprism-docs-")  # with a checkpoint, ``resume`` opens its file
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self.blobs is not None:
             self.blobs.close()
 
-    def add(self, doc: Any) -> None:
+    def resume(self, todo: Sequence[Article], size: int) -> int:
+        """Take the batches of parses an earlier run committed (the same articles in the same batches); returns
+        how many."""
+        assert self.checkpoint is not None
+        k, end = 0, 0
+        while (k * size < len(todo) and (saved := self.checkpoint.load(f"parse:{k}")) is not None
+               and saved["ids"] == [a.id for a in todo[k * size:(k + 1) * size]]):
+            self.offsets.extend(saved["where"])
+            end = saved["end"]
+            k += 1
+        self.blobs = Blobs("", path=self.checkpoint.folder() / "parses.bin", keep=end)
+        return k
+
+    def saved_mentions(self, batches: int) -> None:
+        """The mentions of the first ``batches`` committed batches, for a run that goes on parsing."""
+        assert self.checkpoint is not None
+        for k in range(batches):
+            self.mentions.extend(self.checkpoint.load(f"parse:{k}")["mentions"])
+
+    def add(self, doc: Any, mentions: Sequence[Any] = ()) -> None:
         if self.blobs is None:
             self.memory.append(doc)
         else:
-            self.offsets.append(self.blobs.put(doc.to_bytes(exclude=["user_data"])))
+            # no stage reads the tensor (4/5 of the bytes); compressed, a Doc takes 30 bytes a token
+            self.offsets.append(self.blobs.put(zlib.compress(doc.to_bytes(exclude=["user_data", "tensor"]), 1)))
+            self._batch_mentions.extend(mentions)
 
-    def __iter__(self) -> Any:
+    def commit(self, batch: Sequence[Article], k: int) -> None:
+        """The batch ``k`` (these articles) is parsed: with a checkpoint, where its parses lie is saved."""
+        if self.checkpoint is not None and self.blobs is not None:
+            end = self.blobs.sync()
+            self.checkpoint.save(f"parse:{k}", {"ids": [a.id for a in batch], "end": end,
+                                                "where": self.offsets[-len(batch):],
+                                                "mentions": self._batch_mentions})
+        self._batch_mentions = []
+
+    def __len__(self) -> int:
+        return len(self.memory) if self.blobs is None else len(self.offsets)
+
+    def __getitem__(self, i: int) -> Any:
         if self.blobs is None:
-            yield from self.memory
-            return
+            return self.memory[i]
         from spacy.tokens import Doc
 
-        for where in self.offsets:
-            yield Doc(self.nlp.vocab).from_bytes(self.blobs.get(where))
+        return Doc(self.nlp.vocab).from_bytes(zlib.decompress(self.blobs.get(self.offsets[i])))
 
 
 class PropositionSpill:
@@ -193,10 +257,11 @@ class PropositionSpill:
         return len(self.records)
 
 
-def _extract_all(todo: Sequence[Article], docs: Any, *, index: EntityIndex, outlets: Any, settings: Settings,
+def _extract_all(todo: Sequence[Article], docs: _DocSpill, *, index: EntityIndex, outlets: Any, settings: Settings,
                  policy: FailurePolicy, progress: Callable[[str, int, int], None],
-                 on_disk: bool = False) -> Extraction:
-    """``on_disk``: quotes, citations, claims and propositions wait on disk, per article."""
+                 on_disk: bool = False, checkpoint: Checkpoint | None = None) -> Extraction:
+    """``on_disk``: quotes, citations, claims and propositions wait on disk, per article. ``checkpoint``: each
+    batch's records are saved there, and a batch saved by an earlier run is taken, not extracted again."""
     claims_fn = _claims_hook()
     from newsprism.compare.align import propositions_in
 
@@ -206,26 +271,41 @@ def _extract_all(todo: Sequence[Article], docs: Any, *, index: EntityIndex, outl
     claims: list[Claim] = []
     disk = (RecordSpill[Quote]("newsprism-quotes-"), RecordSpill[Citation]("newsprism-citations-"),
             RecordSpill[Claim]("newsprism-claims-"), PropositionSpill()) if on_disk else None
-    for i, (article, doc) in enumerate(zip(todo, docs, strict=True)):
-        try:
-            q, c, cl = extract_article(article, doc, index=index, outlets=outlets, settings=settings,
-                                       claims=claims_fn)
-        except Exception as exc:  # noqa: BLE001 - one bad article becomes a failure row, the rest go on
-            policy.failures.append(Failure(source_path=article.source_path or article.id, stage="extract",
-                                           error=f"{type(exc).__name__}: {exc}"))
-            continue
-        found = propositions_in(doc, cl)
-        if disk is not None:
-            disk[0].add(article.id, q)
-            disk[1].add(article.id, c)
-            disk[2].add(article.id, cl)
-            disk[3].add(article.id, found)
-        else:
-            quotes.extend(q)
-            citations.extend(c)
-            claims.extend(cl)
-            props.update(found)
-        progress("extract", i + 1, len(todo))
+    size = settings.extract_batch
+    for k, first in enumerate(range(0, len(todo), size)):
+        batch = todo[first:first + size]
+        ids = [a.id for a in batch]
+        saved = checkpoint.load(f"extract:{k}") if checkpoint is not None else None
+        if saved is None or saved["ids"] != ids:
+            found_here: list[tuple[str, list[Quote], list[Citation], list[Claim], dict[str, Any]]] = []
+            failed: list[Failure] = []
+            for i, article in enumerate(batch, start=first):
+                doc = docs[i]
+                try:
+                    q, c, cl = extract_article(article, doc, index=index, outlets=outlets, settings=settings,
+                                               claims=claims_fn)
+                except Exception as exc:  # noqa: BLE001 - one bad article becomes a failure row, the rest go on
+                    failed.append(Failure(source_path=article.source_path or article.id, stage="extract",
+                                          error=f"{type(exc).__name__}: {exc}"))
+                    continue
+                found_here.append((article.id, q, c, cl, propositions_in(doc, cl)))
+                progress("extract", i + 1, len(todo))
+            saved = {"ids": ids, "records": found_here, "failures": failed}
+            if checkpoint is not None:
+                checkpoint.save(f"extract:{k}", saved)
+        policy.failures.extend(saved["failures"])
+        for aid, q, c, cl, found in saved["records"]:
+            if disk is not None:
+                disk[0].add(aid, q)
+                disk[1].add(aid, c)
+                disk[2].add(aid, cl)
+                disk[3].add(aid, found)
+            else:
+                quotes.extend(q)
+                citations.extend(c)
+                claims.extend(cl)
+                props.update(found)
+        progress("extract", first + len(batch), len(todo))
     if disk is not None:
         return Extraction(quotes=disk[0], citations=disk[1], entities=index.entities, claims=disk[2],
                           propositions=disk[3])

@@ -126,18 +126,30 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
     touches, not the size of the store. ``full_result=False`` returns just that part (a watch poll without
     reports); otherwise the whole analysis is read back for the reports.
     """
+    from newsprism.checkpoint import fingerprint
     from newsprism.cluster.features import vector_recipe
     from newsprism.dedupe import content_words
     from newsprism.store import Store
+    from newsprism.store.checkpoint import StoreCheckpoint
 
     with Store(db) as store:
         if not store.has_analysis():
             everything = {a.id: a for a in store.load_articles()}
             for a in articles:
                 everything.setdefault(a.id, a)
-            result = process_articles(list(everything.values()), resources, settings, policy, progress=progress)
-            store.save_analysis(result, words=(content_words(a) for a in everything.values()))
-            _keep_vectors(store, everything, resources, settings)
+            # a killed first analysis goes on from its last finished piece (newsprism.checkpoint)
+            checkpoint = StoreCheckpoint(store, fingerprint(everything, settings), vector_recipe(settings))
+            raw = None
+            todo = list(everything.values())
+            if len(todo) > settings.extract_batch:  # raw texts wait on disk, as in a run without a store
+                raw = RawTexts()
+                todo = raw.slim(todo)
+                everything.clear()
+            result = process_articles(todo, resources, settings, policy, progress=progress, raw=raw,
+                                      checkpoint=checkpoint)
+            store.save_analysis(result, words=(content_words(a) for a in todo))
+            checkpoint.finish()
+            _keep_vectors(store, (a.id for a in todo), resources, settings)
             return result
         pending = {a.id: a for a in store.unanalysed_articles()}
         for a in articles:

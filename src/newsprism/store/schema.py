@@ -144,14 +144,20 @@ encode the window's articles again; ``recipe`` names the model and the text it r
 recipe is ignored. ``word_counts``: in how many analysed articles each content word (64-bit hash, as a signed
 integer) occurs, so an update that sees a window weighs words by their rarity in the whole corpus."""
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+_V3 = """
+CREATE TABLE checkpoints (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+"""
+"""``checkpoints``: what the finished stages of an unfinished first analysis made (``newsprism.checkpoint``), each
+value a compressed pickle; emptied when the analysis is saved."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 """Each entry is one SQL script; the store's ``user_version`` counts how many have run."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 ANALYSIS_TABLES: tuple[str, ...] = (
     "stories", "stories_fts", "story_articles", "claim_sources", "claim_groups", "quotes", "citations",
-    "entities", "claims",
+    "entities", "claims", "checkpoints",
 )
 """Tables that ``save_analysis`` replaces as a whole, in one transaction."""
 
