@@ -150,3 +150,20 @@ def test_articles_encoded_by_chunks_get_the_vectors_of_one_pass(resources: Resou
     assert np.allclose(whole, chunked, atol=1e-5)
     assert not np.allclose(whole[0], whole[1], atol=1e-2)  # the texts differ, so do their vectors
     assert embed_articles([], resources, settings).shape == (0, resources.embedding_dim)
+
+
+def test_vectors_kept_elsewhere_are_read_not_encoded(tmp_path: Path, resources: Resources,
+                                                     settings: Settings) -> None:
+    """With a vector store (a resumed first analysis), stored vectors are taken and new ones are saved."""
+    from newsprism.checkpoint import MemoryCheckpoint
+    from newsprism.cluster import embed_articles
+
+    articles = [Article(id=f"v{i}", text=f"The Ostvale ferry timetable changes on day {i}.") for i in range(5)]
+    stored = MemoryCheckpoint(tmp_path)
+    planted = np.eye(resources.embedding_dim, dtype=np.float32)[:2]
+    stored.save_vectors([("v0", planted[0]), ("v3", planted[1])])
+    out = embed_articles(articles, resources, settings, chunk=2, stored=stored)
+    assert np.array_equal(out[0], planted[0]) and np.array_equal(out[3], planted[1])  # taken as stored
+    assert sorted(stored.vectors) == [f"v{i}" for i in range(5)]  # the others were encoded and kept
+    assert np.allclose(out[[1, 2, 4]], embed_articles([articles[i] for i in (1, 2, 4)], resources, settings),
+                       atol=1e-5)

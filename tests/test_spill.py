@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 
 from newsprism.records import Article, Quote
-from newsprism.spill import RawTexts, RecordSpill, WithRawText
+from newsprism.spill import Blobs, RawTexts, RecordSpill, WithRawText
 
 
 def _quotes(article: str, n: int) -> list[Quote]:
@@ -41,3 +42,18 @@ def test_raw_texts_wait_on_disk_and_come_back() -> None:
     full = WithRawText(tuple(slim), raw)
     assert list(full) == arts and full[1] == arts[1] and list(full[:2]) == arts[:2] and len(full) == 3
     assert pickle.loads(pickle.dumps(full)) == tuple(arts)
+
+
+def test_blobs_in_a_kept_file_keep_what_was_synced(tmp_path: Path) -> None:
+    """A checkpoint's file: reopened, it keeps the bytes up to the length saved and drops the rest."""
+    path = tmp_path / "parses.bin"
+    blobs = Blobs("", path=path)
+    first = blobs.put(b"first")
+    end = blobs.sync()
+    blobs.put(b"written after the sync, by a run killed before it saved where")
+    blobs.close()
+    again = Blobs("", path=path, keep=end)
+    assert again.get(first) == b"first"
+    assert again.put(b"next") == (end, 4) and again.sync() == end + 4
+    again.close()
+    assert path.read_bytes() == b"firstnext"
