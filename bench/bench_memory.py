@@ -19,6 +19,10 @@ SIZES = [int(n) for n in os.environ.get("NEWSPRISM_BENCH_MEMORY_N", "300,1229").
 # synthetic corpus sizes (bench/synth.py: short fictional articles, as many distinct ones as asked); off by
 # default (10,000 of them take about half an hour)
 SYNTH = [int(n) for n in os.environ.get("NEWSPRISM_BENCH_MEMORY_SYNTH", "").split(",") if n.strip()]
+# a synthetic corpus analysed in a store across as many runs as it takes (`ingest`, then `report --db` again after
+# each stop: a first analysis resumes from its checkpoint); each run goes as far as it gets
+RESUME = int(os.environ.get("NEWSPRISM_BENCH_MEMORY_RESUME", "0") or 0)
+SAMPLE_S = 15
 
 
 def _module(name: str):  # type: ignore[no-untyped-def]
@@ -66,6 +70,89 @@ def synthetic(work: Path) -> list[str]:
     return rows
 
 
+def _sampled(cmd: list[str], record: Path, base: dict) -> dict:
+    """Run a child, writing its record (elapsed time, peak RSS from VmHWM) every SAMPLE_S seconds, so a run
+    stopped with this process (a session's end) still leaves its figures; the last write adds the exit code."""
+    import subprocess
+    import time
+
+    started = time.time()
+    log = record.with_suffix(".log").open("w")
+    proc = subprocess.Popen(cmd, cwd=HERE.parent, stdout=subprocess.DEVNULL, stderr=log,
+                            env={**os.environ, "HF_HUB_OFFLINE": "1", "NO_COLOR": "1"})
+    info = {**base, "started": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(started)), "rc": None}
+    while True:
+        try:
+            hwm = next(int(line.split()[1]) for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines()
+                       if line.startswith("VmHWM"))
+            info["peak_mib"] = max(info.get("peak_mib", 0), round(hwm / 1024))
+        except (OSError, StopIteration):
+            pass
+        info["elapsed_s"] = round(time.time() - started)
+        done = proc.poll()
+        if done is not None:
+            info["rc"] = done
+        record.write_text(json.dumps(info, indent=1))
+        if done is not None:
+            log.close()
+            return info
+        time.sleep(SAMPLE_S)
+
+
+def resumed(work: Path) -> list[str]:
+    """Synthetic articles analysed into a store by runs that each go as far as they get (with RESUME set, this
+    call makes one more run) and the record of every run so far: the peak is the largest of theirs."""
+    import subprocess
+
+    if not RESUME and not (work / "resume").is_dir():
+        return []
+    where = work / "resume"
+    runs = where / "runs"
+    if RESUME:
+        runs.mkdir(parents=True, exist_ok=True)
+        corpus = where / "corpus.jsonl"
+        if not corpus.exists():
+            _module("synth").write_corpus(corpus, RESUME)
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True,
+                                text=True).stdout.strip()
+        records = [json.loads(r.read_text()) for r in sorted(runs.glob("*.json"))]
+        base = {"articles": RESUME, "commit": commit}
+        py = str(HERE.parent / ".venv" / "bin" / "python")
+        if not any(r["command"] == "ingest" and r["rc"] == 0 for r in records):
+            _sampled([py, "-m", "newsprism", "ingest", str(corpus), "--db", str(where / "store.db")],
+                     runs / f"{len(records) + 1:03d}.json", {**base, "command": "ingest"})
+            records = [json.loads(r.read_text()) for r in sorted(runs.glob("*.json"))]
+        if not any(r["command"] == "report" and r["rc"] == 0 for r in records):
+            _sampled([py, "-m", "newsprism", "report", "--db", str(where / "store.db"), "--out", str(where / "out")],
+                     runs / f"{len(records) + 1:03d}.json", {**base, "command": "report"})
+    records = [json.loads(r.read_text()) for r in sorted(runs.glob("*.json"))]
+    if not records:
+        return []
+    n = records[0]["articles"]
+    rows = ["", f"{n:,} synthetic articles (bench/synth.py) analysed into a store across runs "
+            "(`NEWSPRISM_BENCH_MEMORY_RESUME=N`: `newsprism ingest`, then `newsprism report --db` again after "
+            "each stop; a first analysis goes on from its checkpoint). Peak = the run's VmHWM, sampled every "
+            f"{SAMPLE_S} s (a run stopped with its session keeps its last sample):", "",
+            "| run | command | commit | started | wall s | peak MiB | ended |",
+            "| ---: | --- | --- | --- | ---: | ---: | --- |"]
+    for i, r in enumerate(records, start=1):
+        ended = "finished" if r["rc"] == 0 else ("stopped" if r["rc"] is None else f"failed ({r['rc']})")
+        rows.append(f"| {i} | {r['command']} | {r['commit']} | {r['started']} | {r['elapsed_s']:,} | "
+                    f"{r.get('peak_mib', 0):,} | {ended}{'; ' + r['note'] if r.get('note') else ''} |")
+    done = any(r["command"] == "report" and r["rc"] == 0 for r in records)
+    peak = max(r.get("peak_mib", 0) for r in records)
+    wall = sum(r["elapsed_s"] for r in records)
+    if done:
+        report = json.loads((where / "out" / "report.json").read_text(encoding="utf-8"))
+        stories = report["stories"]
+        big = max(stories, key=lambda s: len(s["article_ids"]))
+        rows += ["", f"Finished: {len(report['articles']):,} articles, {len(stories):,} stories (largest "
+                 f"{len(big['article_ids']):,} articles), {wall:,} s of runs in all; peak {peak:,} MiB."]
+    else:
+        rows += ["", f"Not finished yet: {wall:,} s of runs so far; peak so far {peak:,} MiB."]
+    return rows
+
+
 def _earlier_real_rows() -> list[str]:
     """The real-text table of the last run, kept when only the synthetic sizes are run again."""
     text = (HERE.parent / "BENCHMARKS.md").read_text(encoding="utf-8")
@@ -80,7 +167,7 @@ def _earlier_real_rows() -> list[str]:
 
 def run(shared: Path, work: Path) -> str:
     if not SIZES:
-        return "\n".join([*_earlier_real_rows(), *synthetic(work)]).strip("\n")
+        return "\n".join([*_earlier_real_rows(), *synthetic(work), *resumed(work)]).strip("\n")
     e2e = _module("bench_e2e")
     base = e2e.source_texts(shared)
     rows = ["| distinct articles | words | largest story: articles, claim sources | wall s | peak MiB |",
@@ -114,6 +201,7 @@ def run(shared: Path, work: Path) -> str:
                  f"{p1 + slope * (100_000 - n1):,.0f} MiB; that is not a measurement. The run itself was not made: "
                  "the model work alone would take about a day on this machine."]
     rows += synthetic(work)
+    rows += resumed(work)
     return "\n".join(rows)
 
 
