@@ -31,6 +31,12 @@ PHRASES = [
     "The Velmont Courier is your newspaper", "Keep us going", "Keep it going", "This paper relies on readers",
     "Funded by readers", "Supported by readers", "Keep following our coverage", "Stay tuned",
     "For more updates", "COOKİE POLİCY", "WE USE COOKIES", "SUBSCRİBE",
+    "Wir verwenden Cookies", "Utilizamos cookies", "Nous utilisons des cookies", "Używamy plików cookies",
+    "Copyright 2031 Velmont Courier", "(c) 2030 - 2031 velmont-courier.example", "We may earn a commission",
+    "This post contains affiliate links", "erhält der Courier ggf. eine Provision", "Provision vom Händler",
+    "Your browser is out of date", "a browser version with limited support", "Update your browser",
+    "All content is licensed under a Creative Commons licence",
+    "Dieser Beitrag steht unter einer Creative-Commons-Lizenz",
 ]
 
 GUARDED = [rx for rx in P._SPLIT]

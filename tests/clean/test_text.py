@@ -67,6 +67,15 @@ def test_removed_offsets_point_into_raw_text(story: object) -> None:
         assert raw[r.start:r.end].strip() == r.text
 
 
+# long enough (over 25 words) that only the cues for lines of any length can catch them
+COOKIES = ("Wir verwenden Cookies, um unsere Website und Ihr Leseerlebnis bei der Lowmoor Gazette laufend zu "
+           "verbessern, Zugriffe zu messen und Ihnen Inhalte anzuzeigen, die zu Ihren Interessen passen, wie in "
+           "unserer Erklärung beschrieben.")
+CONSENT = ("Ich bin mit der Verarbeitung meiner Daten einverstanden und weiß, dass ich die Einwilligung jederzeit "
+           "widerrufen kann, wie es in der Datenschutzerklärung der Lowmoor Gazette beschrieben ist, auch für den "
+           "Versand.")
+
+
 @pytest.mark.parametrize(("page", "junk", "category"), [
     ("Support the Lowmoor Gazette!\n\n{body}", "Support the Lowmoor Gazette!", "donation"),
     ("{body}\n\nYour support keeps independent journalism free. Donate today from just $3 a month.",
@@ -81,6 +90,25 @@ def test_removed_offsets_point_into_raw_text(story: object) -> None:
     ("{body}\n\n© 2024 Lowmoor Gazette. All rights reserved.", "© 2024 Lowmoor Gazette. All rights reserved.",
      "page-chrome"),
     ("By Mara Ellison\n\n{body}", "By Mara Ellison", "byline"),
+    # widget families seen on real pages in several languages (wording invented here)
+    ("{body}\n\nComment by Tova Brill — 12.03.2031 @ 14:02\n\n{body2}", "Comment by Tova Brill — 12.03.2031 @ 14:02",
+     "comments"),
+    ("{body}\n\nweiterlesen 6 Minuten", "weiterlesen 6 Minuten", "related-link"),
+    ("{body}\n\nRead more 4 min\n\n{body2}", "Read more 4 min", "related-link"),
+    ("{body}\n\n" + COOKIES + "\n\n{body2}", COOKIES, "cookie-notice"),
+    ("{body}\n\nCopyright 2031 - Lowmoor Gazette", "Copyright 2031 - Lowmoor Gazette", "page-chrome"),
+    ("{body}\n\n(c) 2030 - 2031 lowmoor-gazette.example", "(c) 2030 - 2031 lowmoor-gazette.example", "page-chrome"),
+    ("For links on this page we may earn a commission from the retailer.\n\n{body}",
+     "For links on this page we may earn a commission from the retailer.", "advertisement"),
+    ("Für Links auf dieser Seite erhält die Lowmoor Gazette ggf. eine Provision vom Händler.\n\n{body}",
+     "Für Links auf dieser Seite erhält die Lowmoor Gazette ggf. eine Provision vom Händler.", "advertisement"),
+    ("You are using a browser version with limited support for this site.\n\n{body}",
+     "You are using a browser version with limited support for this site.", "page-chrome"),
+    ("{body}\n\nAll content on this blog is licensed under a Creative Commons Attribution 4.0 licence.",
+     "All content on this blog is licensed under a Creative Commons Attribution 4.0 licence.", "page-chrome"),
+    ("{body}\n\n" + CONSENT + "\n\n{body2}", CONSENT, "newsletter"),
+    ("{body}\n\nPhotograph by Ines Calloway\n\n{body2}", "Photograph by Ines Calloway", "credit"),
+    ("{body}\n\nPodziel się", "Podziel się", "engagement"),
 ])
 def test_more_categories(page: str, junk: str, category: str) -> None:
     body = ("The ferry between Lowmoor and the island of Skerra will run twice a day from June, the harbour "

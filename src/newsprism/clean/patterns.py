@@ -38,14 +38,17 @@ STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit", re.compile(r"^\s*\(\s*[^()]{2,60}/[^()]{2,60}\s*\)\s*$")),
     ("cookie-notice", re.compile(r"\b(we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|"
                                  r"preferences|consent)|verwendet cookies|nutzt cookies|utiliza cookies|"
-                                 r"utilise des cookies|accept (?:all )?cookies)\b", _I)),
+                                 r"utilise des cookies|accept (?:all )?cookies|(?:wir )?(?:verwenden|nutzen) cookies|"
+                                 r"utilizamos cookies|usamos cookies|nous utilisons des cookies|"
+                                 r"używamy (?:plików )?cookies|utilizziamo (?:i )?cookie)\b", _I)),
     ("scraper-artifact", re.compile(r"^\s*[a-z]+(?:[ _][a-z]+)*[-_]\d+\s*$|^\s*(?:%d|%s|\{\{.*\}\}|undefined|"
                                     r"null|nan|loading\s*\.{0,3}|lade\s*\.{0,3}|javascript is (?:disabled|"
                                     r"required).*|please enable javascript.*)\s*$", _I)),
     ("page-chrome", re.compile(r"^\s*(?:top|bottom|end|start) of (?:page|article|content)\s*$|"
                                r"^\s*(?:skip to (?:main )?content|skip navigation|back to top|nach oben|"
                                r"zum inhalt springen|springe direkt zu:?)\s*$", _I)),
-    ("credit", re.compile(r"^\s*(?:fot\.|fot:|foto:|photo:|bild:|image:)\s*\S.{0,80}$|"
+    ("credit", re.compile(r"^\s*(?:fot\.|fot:|foto:|photo:|bild:|image:|imagen:)\s*\S.{0,80}$|"
+                          r"^\s*(?:photo(?:graph)?s?|pictures?|fotos?|images?) (?:by|von|courtesy of) \S.{0,70}$|"
                           r"^\s*[a-z]{2,5}/[A-Z]{2,6}\s*$", _I)),
     ("byline", re.compile(r"^\s*(?:release date|last modified|last updated|letzte änderung|letzte aktualisierung|"
                           r"stand|veröffentlicht(?: am)?|veröffentlichung|published(?: on)?|updated|news date|"
@@ -57,9 +60,25 @@ STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
                                r"enlarge|view|öffnen)\s*$|\bverfügbar bis\b|\bavailable until\b", _I)),
     ("page-chrome", re.compile(r"^\s*(?:tel|telefon|phone|fax|e-?mail|mail)\s*[.:]\s*[+\d(]|"
                                r"copyrighted property|chroniony prawem autorskim|alle angaben ohne gewähr|"
-                               r"written permission must be obtained|^\s*©\s*\d{4}", _I)),
+                               r"written permission must be obtained|^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}", _I)),
     ("page-chrome", re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4})?.{0,80}(?:all rights reserved|"
                                r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)", _I)),
+    ("advertisement", AFFILIATE := re.compile(
+        r"\b(affiliate[- ]links?|(?:we|i|the site|this site) (?:may )?(?:earn|receive|get) (?:a )?(?:small )?"
+        r"(?:commission|compensation)|(?:erhält|erhalten|bekommt|bekommen) \S.{0,40}?eine provision|"
+        r"provision vom händler|references to products from one or more of our advertisers)\b", _I)),
+    ("page-chrome", BROWSER := re.compile(
+        r"\b(browser version with limited support|(?:your|ihr|dein) browser (?:is|ist) (?:out of date|outdated|"
+        r"veraltet|not supported|nicht unterstützt)|(?:update|upgrade) your browser|browser not (?:compatible|"
+        r"supported)|enable javascript in your browser)\b", _I)),
+    ("page-chrome", LICENCE := re.compile(
+        r"\b(?:all |the )?(?:content|contents|texts?|inhalte?|texte|this (?:work|article|post|site|blog)|"
+        r"(?:dieses|dieser|diese) (?:werk|artikel|beitrag|inhalt|texte?)|texte auf dieser (?:webseite|seite))"
+        r"\b.{0,60}?\b(?:is|are|ist|sind|steht|stehen) (?:licensed |lizenziert |veröffentlicht )?"
+        r"(?:under|unter) (?:a |the |einer |der )?creative[ -]commons", _I)),
+    ("newsletter", re.compile(
+        r"^\s*(?:ich (?:bin mit|akzeptiere|stimme|willige)|i (?:agree|accept|consent)|j'accepte|acepto)\b.{0,120}"
+        r"(?:datenschutz|privacy|terms|einverstanden|conditions|privacidad|confidentialité|newsletter)", _I)),
 )
 
 # Cues for short lines only (up to ~25 words): a button, a label, a widget's heading.
@@ -74,7 +93,9 @@ SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:das|dieses) (?:thema|könnte) .{0,30}interessieren|le puede interesar|puedes ver|te puede interesar|"
         r"más sobre .{1,40}|temas|inhaltsverzeichnis|table of contents|pour lire la suite|lire la suite|"
         r"auch auf .{1,30}|kommentierte artikel|beiträge aus .{1,30}|top-themen.{0,30}|"
-        r"(?:lesen sie|read) (?:auch|also) (?:die|the) .{0,40})\s*[:.…?]*\s*$")),
+        r"(?:lesen sie|read) (?:auch|also) (?:die|the) .{0,40}|"
+        r"(?:weiterlesen|read more|continue reading|lire la suite|leer más)\s*[:›»>]?\s*\d+\s*(?:min\w*|minuten?))"
+        r"\s*[:.…?]*\s*$")),
     ("donation", _rx(
         r"\b(donate|donation|donating|contribut(?:e|ion)|support (?:us|our|today|independent|quality|"
         r"local|this|the work)|your support|become a (?:member|supporter|patron|subscriber)|"
@@ -101,14 +122,16 @@ SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(share (?:this|on|via|article|story)|share$|teilen(?: mit)?:?$|tweet(?: this)?$|"
         r"^like this:?|^gefällt mir|follow us|folge uns|síguenos|suivez-nous|follow .{1,40} on "
         r"(?:twitter|facebook|instagram|x)|on (?:facebook|twitter|whatsapp|telegram|linkedin)$|"
-        r"\d+\s*(?:views?|comments?|likes?|shares?)(?=\d|\b))")),
+        r"\d+\s*(?:views?|comments?|likes?|shares?)(?=\d|\b))",
+        r"^\s*(?:podziel się|udostępnij|compartir|compartilhar|partager|condividi)\s*:?\s*$")),
     ("comments", _rx(
         r"\b(leave a (?:comment|reply)|post a comment|add a comment|comments? (?:are )?closed|"
         r"\d+ comments?|no comments|view comments|show comments|kommentar (?:verfassen|schreiben)|"
         r"kommentare?$|hinterlasse einen kommentar|antworten$|reply$|antwort abbrechen|comentarios$|"
         r"commentaires$|log in to comment|join the (?:conversation|discussion)|nicht eingeloggt|"
         r"eingeloggt sein|must be logged in|logged in to|keine kommentare|in den kommentaren|in the comments|"
-        r"en los comentarios|dans les commentaires)\b")),
+        r"en los comentarios|dans les commentaires|kommentieren sie(?: hier)?$|jetzt kommentieren)\b",
+        r"^\s*(?:comment|kommentar|pingback|trackback)\s+(?:by|von|de|from)\s+\S.{0,60}$")),
     ("advertisement", _rx(
         r"^\s*\*?(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité)\b\s*[-:,|].{0,80}$",
         r"^\s*(advertisement|advertising|anzeige|werbung|\*?werbung\b.*|sponsored(?: content| by)?|"
@@ -144,7 +167,12 @@ AUTHOR_BIO = re.compile(
     r"\b(journalist|reporter|correspondent|editor|writer|author|columnist|contributor|freelance|"
     r"producer|anchor|blogger|analyst|staff|desk|covering|covers|newsroom)\b"
     # "X writes about public safety for The Y"
-    r"|^\s*(?:[A-Z][\w.'’-]+\s+){1,3}(?:writes|reports) (?:about|on) .{3,150}\bfor (?:the )?[A-Z]", re.DOTALL)
+    r"|^\s*(?:[A-Z][\w.'’-]+\s+){1,3}(?:writes|reports) (?:about|on) .{3,150}\bfor (?:the )?[A-Z]"
+    # the same in German, French, Spanish: "X ist Redakteurin im Ressort ...", "X est journaliste ..."
+    r"|^\s*(?!(?i:der|die|das|ein|eine|le|la|les|el|los|las|un|une|una)\s)(?:[A-ZÀ-Ý][\w.'’-]+\s+){1,3}"
+    r"(?:ist|war|arbeitet als|schreibt|est|était|es|era|trabaja como)\s(?:\w+\s+){0,6}?"
+    r"(?i:journalist|redakteur|korrespondent|reporter|kolumnist|volontär|autor|journaliste|rédact(?:eur|rice)|"
+    r"correspondant|periodista|redactor|corresponsal|columnista)(?:in|e|a)?\b", re.DOTALL)
 BIO_FOLLOW = re.compile(r"^\s*(?:he|she|they)\s+(?:is|was|has|currently|previously|also|holds|lives|writes|"
                         r"covers|joined|worked|graduated)\b", _I)
 
@@ -191,7 +219,12 @@ def _prefixes(cues: tuple[tuple[str, re.Pattern[str]], ...]) -> frozenset[str]:
 # Function words some cues spell out that open almost any sentence; their cues have a rarer word too.
 _COMMON = frozenset({"auch", "unter", "sind", "über", "einen", "nach", "inter", "weite", "mehr", "hier", "also",
                      "alle", "this", "dazu", "from", "more", "about", "jetzt", "komme", "start", "folge", "stell",
-                     "zurüc", "recht", "daten", "with", "your", "best", "find", "part", "cont", "teil", "medi"})
+                     "zurüc", "recht", "daten", "with", "your", "best", "find", "part", "cont", "teil", "medi",
+                     # everyday words of the affiliate, browser, licence, consent and credit cues
+                     "eine", "einer", "dein", "under", "seite", "site", "webse", "blog", "texte", "texts", "werk",
+                     "steht", "stehe", "stimm", "willi", "agree", "condi", "confi", "erhal", "erhäl", "bekom",
+                     "refer", "produ", "recei", "earn", "versi", "limit", "creat", "nutze", "court", "graph",
+                     "leer", "track", "compa", "parta"})
 _TRIGGERS = _prefixes(STRONG + SHORT) - _COMMON
 _SYMBOLS = re.compile(r"[©»«>→←▶►(\[%{|/:_\d]")
 
@@ -220,8 +253,11 @@ _NEEDLES: dict[re.Pattern[str], tuple[str | re.Pattern[str], ...]] = {
                     "^image", "^photo", "^galerie", "^gallery", "verfügbar bis", "available until"),
     STRONG[14][1]: ("^tel", "^phone", "^fax", "^e-mail", "^email", "^mail", "copyrighted property",
                     "chroniony prawem autorskim", "alle angaben ohne gewähr", "written permission must be obtained",
-                    "©"),
+                    "©", "^(c)", "^copyright"),
     STRONG[15][1]: ("©", "(c)", "copyright"),
+    AFFILIATE: ("affiliate", "commission", "compensation", "provision", "references to products"),
+    BROWSER: ("browser",),
+    LICENCE: ("creative commons", "creative-commons"),
     SHORT[1][1]: ("donat", "contribut", "support", "become a ", "payment method", "paypal", "patreon", "one-time",
                   "monthly ", "remind me later", "spenden", "unterstütze", "faire un don", "soutenez", "apoya",
                   "dona ahora", "wesprzyj", "small favo", "we need your help", "independent ", "journalism",

@@ -27,6 +27,7 @@ _CJK = re.compile("[\u3000-\u9fff\uac00-\ud7af]")
 # Runs of two or more spaces, or one odd space: a lone " " already reads as itself, and matching every single space
 # of a paragraph would cost a match and a copy per word.
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_MIN_SPACING = 0.08  # spaces per character below which a long line is not prose
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 
 
@@ -102,7 +103,10 @@ class _Shape:
         """Reads as a paragraph of prose."""
         if self.cjk:
             return self.chars >= 40 and self.terminal
-        return self.lower >= 0.3 and (self.chars >= 150 or (self.chars >= 80 and self.terminal))
+        if self.lower < 0.3 or not (self.chars >= 150 or (self.chars >= 80 and self.terminal)):
+            return False
+        # prose has a space every six or seven characters; minified script, URL lists and glued menu labels do not
+        return self.text.count(" ") >= self.chars * _MIN_SPACING
 
     @property
     def sentence(self) -> bool:
@@ -147,29 +151,52 @@ def _titleish(shape: _Shape, text: str) -> bool:
 
 
 def _core(shapes: Sequence[_Shape], cats: Sequence[str | None], max_gap: int) -> tuple[int, int] | None:
-    """The span of the article body: the run of prose lines with the most text, joined with near runs."""
+    """The span of the article body: the run of prose lines with the most text, joined with near runs.
+
+    A run's text counts by how densely it is packed with prose (``_packed``): the body is paragraph after
+    paragraph, while teaser lists and comment threads are prose lines each wrapped in short labels (kicker,
+    headline, author, date, "Reply"), and must not outweigh a shorter article. Table cells (short lines with
+    numbers) do not count as a gap: a table inside the body does not split it."""
     good = [i for i, s in enumerate(shapes) if s.good and not cats[i]]
     if not good:
         good = [i for i, s in enumerate(shapes) if s.sentence and not cats[i]]
     if not good:
         return None
+    cells = [s.words <= 3 and any(c.isdigit() for c in s.text) for s in shapes]
+
+    def gap(a: int, b: int) -> int:
+        """Lines strictly between a and b, table cells left out."""
+        return sum(1 for j in range(a + 1, b) if not cells[j])
+
     runs: list[list[int]] = [[good[0]]]
     for i in good[1:]:
-        gap = i - runs[-1][-1] - 1
         bad = sum(1 for j in range(runs[-1][-1] + 1, i) if cats[j])
-        if gap > max_gap or bad > max_gap // 2:
+        if gap(runs[-1][-1], i) > max_gap or bad > max_gap // 2:
             runs.append([i])
         else:
             runs[-1].append(i)
-    weight = [sum(shapes[i].chars for i in run) for run in runs]
+    packed = _packed(good, len(shapes))
+    weight = [sum(shapes[i].chars * packed[i] for i in run) for run in runs]
     best = max(range(len(runs)), key=weight.__getitem__)
     lo, hi = best, best
-    while lo > 0 and weight[lo - 1] >= 0.3 * weight[best] and runs[lo][0] - runs[lo - 1][-1] <= 3 * max_gap:
+    while lo > 0 and weight[lo - 1] >= 0.3 * weight[best] and gap(runs[lo - 1][-1], runs[lo][0]) < 3 * max_gap:
         lo -= 1
     while (hi < len(runs) - 1 and weight[hi + 1] >= 0.3 * weight[best]
-           and runs[hi + 1][0] - runs[hi][-1] <= 3 * max_gap):
+           and gap(runs[hi][-1], runs[hi + 1][0]) < 3 * max_gap):
         hi += 1
     return runs[lo][0], runs[hi][-1]
+
+
+_PACK_REACH = 2  # lines looked at on each side of a prose line
+
+
+def _packed(good: Sequence[int], n: int) -> dict[int, float]:
+    """For each prose line, the share of prose lines in the window of lines around it (itself included)."""
+    flags = [False] * n
+    for i in good:
+        flags[i] = True
+    width = 2 * _PACK_REACH + 1
+    return {i: sum(flags[max(0, i - _PACK_REACH):i + _PACK_REACH + 1]) / width for i in good}
 
 
 def classify_lines(lines: Sequence[Line], *, title: str | None = None, repeated: Collection[str] = (),
@@ -337,6 +364,10 @@ def _head_line(texts: Sequence[str], shapes: Sequence[_Shape], i: int, t_idx: in
             return Verdict(BODY)  # a standfirst between the title and the body
     if i >= lo - 2 and s.sentence and s.words >= 8:
         return Verdict(BODY)
+    if s.good:
+        if P.AUTHOR_BIO.match(texts[i]):
+            return Verdict(JUNK, "author-bio")  # an author box above the article
+        return Verdict(BODY)  # a paragraph of prose above the core (a lead, the body's first part) is not a menu
     if t_idx >= 0 and i == t_idx - 1 and s.words <= 3 and texts[i][:1].isupper():
         return Verdict(JUNK, "section-label")
     if texts[i] == texts[i].lower():
