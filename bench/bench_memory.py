@@ -23,6 +23,7 @@ SYNTH = [int(n) for n in os.environ.get("NEWSPRISM_BENCH_MEMORY_SYNTH", "").spli
 # each stop: a first analysis resumes from its checkpoint); each run goes as far as it gets
 RESUME = int(os.environ.get("NEWSPRISM_BENCH_MEMORY_RESUME", "0") or 0)
 SAMPLE_S = 15
+_RESUME_HEAD = "synthetic articles (bench/synth.py) analysed into a store across runs"
 
 
 def _module(name: str):  # type: ignore[no-untyped-def]
@@ -129,7 +130,7 @@ def resumed(work: Path) -> list[str]:
     if not records:
         return []
     n = records[0]["articles"]
-    rows = ["", f"{n:,} synthetic articles (bench/synth.py) analysed into a store across runs "
+    rows = ["", f"{n:,} {_RESUME_HEAD} "
             "(`NEWSPRISM_BENCH_MEMORY_RESUME=N`: `newsprism ingest`, then `newsprism report --db` again after "
             "each stop; a first analysis goes on from its checkpoint). Peak = the run's VmHWM, sampled every "
             f"{SAMPLE_S} s (a run stopped with its session keeps its last sample):", "",
@@ -153,21 +154,28 @@ def resumed(work: Path) -> list[str]:
     return rows
 
 
-def _earlier_real_rows() -> list[str]:
-    """The real-text table of the last run, kept when only the synthetic sizes are run again."""
+def _earlier_rows(synthetic_too: bool) -> list[str]:
+    """The last run's tables, kept when only some parts are run again: the real-text table, and with
+    ``synthetic_too`` the synthetic one and its notes too (everything before the resumed runs' block)."""
     text = (HERE.parent / "BENCHMARKS.md").read_text(encoding="utf-8")
     section = text.split("<!-- section:memory -->", 1)[-1].split("<!-- section:", 1)[0]
     lines = section.strip("\n").splitlines()
     stamp = next((line for line in lines if line.startswith("_Measured")), "")
-    body = [line for line in lines[1:] if not line.startswith("_Measured")]
-    cut = next((i for i, line in enumerate(body) if line.startswith("Synthetic corpus")), len(body))
-    return [f"Real texts, from the earlier run ({stamp.strip('_').split(' on ')[0]}), not run again:",
-            *body[:cut]]
+    body = [line for line in lines[1:] if not line.startswith(("_Measured", "Figures from the earlier run"))]
+    while body and not body[0].strip():
+        body.pop(0)
+    head = _RESUME_HEAD if synthetic_too else "Synthetic corpus"
+    cut = next((i for i, line in enumerate(body) if head in line), len(body))
+    kept = next((line for line in lines if line.startswith("Figures from the earlier run")),
+                f"Figures from the earlier run ({stamp.strip('_').split(' on ')[0]}), not run again:")
+    while cut and not body[cut - 1].strip():
+        cut -= 1
+    return [kept, "", *body[:cut]]
 
 
 def run(shared: Path, work: Path) -> str:
     if not SIZES:
-        return "\n".join([*_earlier_real_rows(), *synthetic(work), *resumed(work)]).strip("\n")
+        return "\n".join([*_earlier_rows(synthetic_too=not SYNTH), *synthetic(work), *resumed(work)]).strip("\n")
     e2e = _module("bench_e2e")
     base = e2e.source_texts(shared)
     rows = ["| distinct articles | words | largest story: articles, claim sources | wall s | peak MiB |",
