@@ -56,13 +56,24 @@ def _span(tokens: list[Any]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+"""Words that open a reported clause; they belong to the content ("said that ...", as PARC and PolNeAR mark it).
+Quote text drops a leading "that" for readers (quotes.to_quotes)."""
+
+
+_CLOSE_MARKS = frozenset({"”", '"', "’", "''"})
+
+
 def _trim(tokens: list[Any]) -> list[Any]:
-    """Drop leading/trailing punctuation, conjunctions and the complementiser "that"."""
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"mark", "cc"} or tokens[0].lower_ in {"that", ","}):
-        if tokens[0].text in {"“", '"', "‘"}:
+    """Drop leading/trailing punctuation and conjunctions; keep a complementiser that opens the clause."""
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"mark", "cc"} or tokens[0].lower_ == ","):
+        if tokens[0].text in {"“", '"', "‘", "''"}:
+            break
+        if tokens[0].dep_ == "mark" and tokens[0].lower_ in COMPLEMENTIZERS and tokens[0].head.dep_ in {
+                "ccomp", "xcomp", "acl", "relcl", "advcl", "conj"} and len(tokens) > 1:
             break
         tokens = tokens[1:]
-    while tokens and ((tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "’"}) or tokens[-1].dep_ == "cc"):
+    while tokens and ((tokens[-1].is_punct and tokens[-1].text not in _CLOSE_MARKS) or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
     return tokens
 
@@ -165,6 +176,10 @@ def find_frames(doc: Any, *, beliefs: bool = False, quoted: list[tuple[int, int]
         return any(s <= tok.idx < e for s, e in marks)
 
     frames: list[Frame] = []
+    for sent in doc.sents:
+        frame = _speaker_colon(sent)
+        if frame is not None and not inside_quote(doc[frame.cue_i]):
+            frames.append(frame)
     for tok in doc:
         if inside_quote(tok):
             continue
@@ -193,7 +208,41 @@ def find_frames(doc: Any, *, beliefs: bool = False, quoted: list[tuple[int, int]
         frame = _verb_frame(tok, kind, inside_quote, objects=beliefs)
         if frame:
             frames.append(frame)
-    return _drop_nested(frames)
+    return _drop_nested(frames, doc)
+
+
+_LABELS = frozenset({"photo", "update", "note", "source", "related", "read", "watch", "listen", "video", "exclusive",
+                     "breaking", "opinion", "analysis", "live", "latest", "editor", "correction", "caption", "image",
+                     "credit", "warning", "subscribe", "share", "tags", "topics", "sponsored", "advertisement"})
+"""Page labels that a colon follows in news text ("Photo: ...", "Update: ..."): never a speaker."""
+
+
+def _speaker_colon(sent: Any) -> Frame | None:
+    """A name and a colon before what they said: headlines ("Smith: The plan will fail") and transcripts
+    ("JANE ROE: Thank you."). The name is short, verbless and names a person, group or organisation."""
+    toks = [t for t in sent if not t.is_space]
+    colon = next((k for k, t in enumerate(toks[:7]) if t.text == ":"), None)
+    if colon is None or colon == 0:
+        return None
+    lead = [t for t in toks[:colon] if not (t.is_punct and t.text not in {"'", "’", "-", "."})]
+    rest = [t for t in toks[colon + 1:] if not t.is_space]
+    if not lead or len(lead) > 5 or len([t for t in rest if not t.is_punct]) < 3:
+        return None
+    if any(t.pos_ in {"VERB", "AUX", "PRON", "NUM", "ADP"} or t.lower_ in _LABELS for t in lead):
+        return None
+    if not any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in lead) or all(
+            t.ent_type_ in {"GPE", "DATE", "TIME", "LOC"} for t in lead if t.pos_ == "PROPN"):
+        return None
+    text = sent.doc.text
+    end = text.find("\n", toks[colon].idx)
+    end = len(text) if end < 0 else end
+    content = [t for t in sent.doc[toks[colon].i + 1:] if t.idx < end]
+    head = max(lead, key=lambda t: (t.ent_type_ == "PERSON", t.pos_ == "PROPN", t.i))
+    spans = _spans(content, 3)
+    if not spans:
+        return None
+    return Frame(cue=_span([toks[colon]]), cue_lemma=":", cue_i=toks[colon].i, source_i=head.i,
+                 source=_span(lead), content=spans, kind="speech")
 
 
 def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool], *,
@@ -219,23 +268,59 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool], *,
     content: list[Any] = []
     for c in comps:
         content.extend(c.subtree)
+    min_tokens = 2
     if not content and (objects or kind == "belief") and (objects or verb.lemma_ in STANCE_VERBS):
+        min_tokens = 1 if verb.lemma_ not in _AUDIENCE_VERBS else 2  # "criticized Clinton": the one name counts
         # "criticized the plan as reckless", "praised her for ...": the object and what is said of it
         for c in verb.children:
             if c.dep_ in {"dobj", "attr", "oprd"} or (c.dep_ == "prep" and c.i > verb.i and c.lower_ in {
                     "for", "as", "of", "about", "on", "against", "over", "with"}):
+                if _when_or_where(c):
+                    continue
                 content.extend(c.subtree)
     # "..., X said." / "..., said X": the reporting verb hangs off the reported clause.
-    if not content and _parenthetical(verb):
+    cue = _cue_span(verb)
+    content, cue = _prep_into_cue(verb, content, cue)
+    if not content and (_parenthetical(verb) or _inserted(verb)):
         content = _tokens_without(verb.head, [verb])
     if not content and not _has_quote_neighbour(verb):
         return None
     if subj is not None and subj.lower_ in {"it", "there"}:
         return None
     source = _source_span(subj) if subj is not None else None
-    return Frame(cue=_cue_span(verb), cue_lemma=verb.lemma_.lower(), cue_i=verb.i,
+    return Frame(cue=cue, cue_lemma=verb.lemma_.lower(), cue_i=verb.i,
                  source_i=subj.i if subj is not None else None, source=source,
-                 content=_spans(content), kind=kind, via_i=_via_of(verb), relay_i=_relay(verb))
+                 content=_spans(content, min_tokens), kind=kind, via_i=_via_of(verb), relay_i=_relay(verb))
+
+
+_AUDIENCE_VERBS = frozenset({"say", "tell", "report", "respond", "post", "tweet", "write", "ask", "reply", "answer",
+                             "comment", "inform", "notify", "remark", "announce", "state", "add"})
+"""Speech verbs whose bare object is the audience, the medium or a filler ("told them", "posted it")."""
+
+
+def _when_or_where(tok: Any) -> bool:
+    """"on Sunday", "on Twitter", "with reporters": the occasion or channel of a statement, not its topic."""
+    obj = tok if tok.dep_ != "prep" else next((g for g in tok.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    return obj.ent_type_ in {"DATE", "TIME"} or obj.lemma_.lower() in MEDIA_NOUNS or obj.lower_ in {
+        "reporters", "journalists", "camera", "air"}
+
+
+def _prep_into_cue(head: Any, content: list[Any],
+                   cue: tuple[int, int]) -> tuple[list[Any], tuple[int, int]]:
+    """A preposition right after the cue belongs to it ("called for | a boycott", "support for | the bill"): the
+    content is what the stance is about, as PolNeAR and PARC mark it."""
+    if not content:
+        return content, cue
+    first = min(content, key=lambda t: t.i)
+    if first.dep_ != "prep" or first.head.i != head.i or not 0 < first.i - head.i <= 3 or any(
+            t.dep_ in {"dobj", "attr", "oprd"} and t.i < first.i for t in content):
+        return content, cue
+    between = head.doc[head.i + 1:first.i]
+    if any(t.dep_ not in {"advmod", "prt", "neg"} for t in between):
+        return content, cue
+    return [t for t in content if t.i != first.i], (cue[0], max(cue[1], first.idx + len(first.text)))
 
 
 NOMINAL_CUES = frozenset({
@@ -266,13 +351,14 @@ def _noun_frame(noun: Any) -> Frame | None:
             content.extend(c.subtree)
     if len([t for t in content if not t.is_punct]) < 3:
         return None
+    content, cue = _prep_into_cue(noun, content, _span([noun]))
     source = next((c for c in noun.children if c.dep_ == "poss"), None)
     if source is None:
         by = next((c for c in noun.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"}), None)
         source = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
     if source is None and noun.dep_ in {"dobj"}:
         source = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)  # "X made the claim that"
-    return Frame(cue=_span([noun]), cue_lemma=noun.lemma_.lower(), cue_i=noun.i,
+    return Frame(cue=cue, cue_lemma=noun.lemma_.lower(), cue_i=noun.i,
                  source_i=source.i if source is not None else None,
                  source=_source_span(source) if source is not None else None, content=_spans(content),
                  kind="belief")
@@ -310,15 +396,34 @@ def _parenthetical(verb: Any) -> bool:
     """The cue follows its content after a comma or closing quote: "..., officials said" or "..., said X"."""
     if verb.dep_ not in {"parataxis", "ccomp", "conj"} or verb.head.i > verb.i:
         return False
-    left = min(t.i for t in verb.subtree)
+    left = min(t.i for t in verb.subtree if not t.is_punct)
     prev = verb.doc[left - 1] if left > 0 else None
     return prev is not None and prev.text in {",", "”", '"', "—", "–", "-"} and not any(
         c.dep_ in {"ccomp", "xcomp", "dobj"} and c.i > verb.i for c in verb.children)
 
 
+def _inserted(verb: Any) -> bool:
+    """The cue sits inside its content between commas or dashes: "The risk, he said, is a clash"."""
+    if verb.dep_ not in {"parataxis", "advcl", "ccomp"} or verb.head.i < verb.i:
+        return False
+    sub = [t for t in verb.subtree if not t.is_punct]
+    left, right = sub[0].i, sub[-1].i
+    doc = verb.doc
+    if left == 0 or right + 1 >= len(doc) or right >= verb.head.i:
+        return False
+    before, after = doc[left - 1], doc[right + 1]
+    if right < verb.i:
+        return False
+    if not (before.text in {",", "—", "–"} and after.text in {",", "—", "–"}) and not (
+            after.text in {",", "—", "–"} and before.text in {"”", '"', "’", "''"}):
+        return False
+    return right - left <= 8 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and not any(
+        c.dep_ in {"ccomp", "xcomp", "dobj"} for c in verb.children)
+
+
 def _has_quote_neighbour(verb: Any) -> bool:
     sent = verb.sent
-    return any(t.text in {"“", "”", '"'} for t in sent)
+    return any(t.text in {"“", "”", '"', "''", "``"} for t in sent)
 
 
 def _relay(verb: Any) -> int | None:
@@ -408,16 +513,36 @@ def _quote_frame(verb: Any) -> Frame | None:
                  via_i=subj.i if subj is not None else None)
 
 
-def _drop_nested(frames: list[Frame]) -> list[Frame]:
+def _coordinated(f: Frame, doc: Any) -> bool:
+    """"said he welcomed it and added, “...”": the parser hangs the second speech verb on the reported clause,
+    but it is a second statement by the same speaker, not part of the first."""
+    verb = doc[f.cue_i]
+    return f.kind == "speech" and verb.dep_ == "conj" and verb.pos_ == "VERB" and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and verb.head.dep_ in {"ccomp", "xcomp"}
+
+
+def _cut(g: Frame, f: Frame, doc: Any) -> Frame:
+    """The outer frame's content without the coordinated statement."""
+    gone = {t.i for t in doc[f.cue_i].subtree}
+    toks = [t for t in doc if t.i not in gone and any(s <= t.idx < e for s, e in g.content)]
+    return replace(g, content=_spans(toks))
+
+
+def _drop_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
     """A cue inside another frame's content is an inner clause ("said he believes ..."): the outer frame holds it.
 
-    Except under "according to X, Y said ...": there Y is the speaker and X the outlet it came through.
+    Except under "according to X, Y said ...": there Y is the speaker and X the outlet it came through; and a
+    second speech verb coordinated with the first ("said ... and added ..."), which keeps its own words.
     """
     drop: set[int] = set()
     out = list(frames)
     for i, f in enumerate(frames):
         for j, g in enumerate(frames):
             if i == j or not any(s <= f.cue[0] < e for s, e in g.content):
+                continue
+            if doc is not None and g.kind == "speech" and _coordinated(f, doc) and doc[f.cue_i].head.head.i == g.cue_i:
+                out[j] = _cut(out[j], f, doc)
+                out[i] = replace(out[i], source_i=g.source_i, source=g.source)
                 continue
             if g.kind == "according_to" and f.kind != "according_to" and f.source_i is not None:
                 out[i] = replace(f, via_i=g.source_i if f.via_i is None else f.via_i)

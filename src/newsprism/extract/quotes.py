@@ -56,6 +56,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     runs on when the next paragraph opens with a mark (the convention for quotes over several paragraphs)."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
+    text = _doubled_marks(text)
     n = len(text)
     for i, ch in enumerate(text):
         if ch in OPEN or (ch == '"' and _opens(text, i)):
@@ -82,6 +83,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if e - s >= 2:
             out.append((s, e))
     return _join_runons(text, out)
+
+
+_DOUBLED = re.compile(r"(?<!')''(?!')|(?<=')''(?=\W|$)")
+
+
+def _doubled_marks(text: str) -> str:
+    """Newswire archives write quotation marks as two apostrophes (''Follow us,'' she said): read each pair as
+    one straight mark (the first apostrophe becomes a space, so offsets stay those of the text)."""
+    return _DOUBLED.sub(' "', text) if "''" in text else text
 
 
 def _opens(text: str, i: int) -> bool:
@@ -298,11 +308,26 @@ def _close_by(text: str, end: int, start: int, para: Callable[[int], int]) -> bo
     return gap <= 3 and _words(between) <= 60 and not re.search(r"[“\"]", between)
 
 
+_LEAD_THAT = re.compile(r"that\s+(?=\S)")
+
+
+def _without_complementizer(text: str, spans: list[tuple[int, int]],
+                            quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Reported speech keeps its "that" in the attribution (the clause as annotated), but a reader's quote
+    starts at the words reported: "said that the plan failed" shows "the plan failed"."""
+    if not spans or any(q[0] <= spans[0][0] < q[1] for q in quotes):
+        return spans
+    m = _LEAD_THAT.match(text, spans[0][0], spans[0][1])
+    if m is None:
+        return spans
+    return [(m.end(), spans[0][1]), *spans[1:]]
+
+
 def to_quotes(article_id: str, text: str, items: list[Attribution]) -> list[Quote]:
     """Quote records; a quote over several pieces keeps the pieces' words, joined by a space."""
     out: list[Quote] = []
     for a in items:
-        spans = sorted(a.spans)
+        spans = _without_complementizer(text, sorted(a.spans), a.quotes)
         words = " ".join(text[s:e].strip() for s, e in spans)
         start, end = spans[0][0], spans[-1][1]
         cue = text[a.cue[0]:a.cue[1]] if a.cue else a.cue_word
