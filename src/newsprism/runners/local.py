@@ -148,8 +148,7 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
             result = process_articles(todo, resources, settings, policy, progress=progress, raw=raw,
                                       checkpoint=checkpoint)
             store.save_analysis(result, words=(content_words(a) for a in todo))
-            checkpoint.finish()
-            _keep_vectors(store, (a.id for a in todo), resources, settings)
+            checkpoint.finish()  # the article vectors stay: clustering saved them as it encoded them
             return result
         pending = {a.id: a for a in store.unanalysed_articles()}
         for a in articles:
