@@ -74,15 +74,17 @@ def test_minified_script_is_not_taken_for_the_body() -> None:
     assert not any(line.startswith("!function") for line in kept)
 
 
+GALLERY = ["Gallery", "The old ferry at the quay", "Islanders waiting in the rain", "The new vessel in dry dock",
+           "Director Amund Velle", "The morning fog over the sound", "Cars queueing at the ramp",
+           "The harbour council in session", "Close gallery", "Previous", "Next"]
+
+
 def test_lead_paragraph_above_a_photo_gallery_stays() -> None:
     """A lead paragraph far above the main run of prose (a gallery in between) is still article text."""
     lead = ("Ferry passengers on the Skerra route will get an earlier boat this spring, ending years of complaints "
             "from island families about missed school buses and late shifts on the mainland.")
-    gallery = ["Gallery", "The old ferry at the quay", "Islanders waiting in the rain", "The new vessel in dry dock",
-               "Director Amund Velle", "The morning fog over the sound", "Cars queueing at the ramp",
-               "The harbour council in session", "Close gallery", "Previous", "Next"]
     body = [*ARTICLE, *(p.replace("Skerra", "Norra Skerra") for p in ARTICLE)]
-    kept = _kept(_page(NAV, [lead], gallery, body))
+    kept = _kept(_page(NAV, [lead], GALLERY, body))
     assert lead in kept
     assert "Islanders waiting in the rain" not in kept
 
@@ -91,10 +93,7 @@ def test_author_box_above_the_article_goes() -> None:
     """The lead-paragraph rule keeps prose above the body, but not a box that introduces the author."""
     bio = ("Lena Vossberg ist Redakteurin im Ressort Wirtschaft und schreibt seit vielen Jahren über Häfen, Fähren, "
            "Energie und die Werften an der Küste von Skerra.")
-    gallery = ["Gallery", "The old ferry at the quay", "Islanders waiting in the rain", "The new vessel in dry dock",
-               "Director Amund Velle", "The morning fog over the sound", "Cars queueing at the ramp",
-               "The harbour council in session", "Close gallery", "Previous", "Next"]
-    cleaned = clean_text(_page(NAV, [bio], gallery, ARTICLE, ARTICLE))
+    cleaned = clean_text(_page(NAV, [bio], GALLERY, ARTICLE, ARTICLE))
     assert bio not in cleaned.text
     assert (bio, "author-bio") in {(t, c) for t, c, _, _ in cleaned.removed}
 
