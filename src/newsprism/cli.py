@@ -29,7 +29,9 @@ out = Console(soft_wrap=True)  # lines are never hard-wrapped: scripts grep this
 
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="A newsprism.toml file (default: ./newsprism.toml if present).")]
-DbOpt = Annotated[Path | None, typer.Option("--db", help="SQLite store to write (created if missing).")]
+DbOpt = Annotated[Path | None, typer.Option("--db", help=(
+    "SQLite store to write (created if missing). A first analysis into it that is stopped goes on from its last "
+    "finished piece when run again; a store already analysed is updated incrementally."))]
 FieldOpt = Annotated[list[str] | None, typer.Option(
     "--field", help="Map a record field for JSONL/CSV input as OURS=THEIRS (e.g. --field text=body). Repeatable.")]
 SetOpt = Annotated[list[str] | None, typer.Option(
@@ -175,7 +177,9 @@ def ingest(
 
 @app.command()
 def report(
-    db: Annotated[Path, typer.Option("--db", help="SQLite store to read.")] = Path("newsprism.db"),
+    db: Annotated[Path, typer.Option("--db", help=(
+        "SQLite store to read. Articles only ingested are analysed first (a stopped first analysis goes on from "
+        "its last finished piece)."))] = Path("newsprism.db"),
     out_dir: OutOpt = Path("out"),
     article: Annotated[str | None, typer.Option(
         "--article", help="Print one article (id or source path) with its removed pieces marked, then exit.")] = None,
