@@ -295,3 +295,21 @@ def test_a_chained_part_too_large_is_binned_and_flagged() -> None:
     same_topic = [(i, j) for i in range(len(props)) for j in range(i) if topic[i] == topic[j]]
     together = sum(part_of[i] == part_of[j] for i, j in same_topic) / len(same_topic)
     assert together > 0.8  # far above the ~0.4 of bins filled at random
+
+
+def test_a_negation_of_another_predicate_is_no_denial(resources: Resources) -> None:
+    """'The report said Dunmark had not decided how to respond' relays the request; it does not deny it, while
+    'Veloria has not asked for ships' does."""
+    from newsprism.compare import _group_frame, _stance
+    from newsprism.compare.align import claim_propositions
+    from newsprism.records import Claim
+
+    texts = [("Veloria asked Dunmark for naval ships to enforce the blockade, officials said.", "officials", False),
+             ("The report said Dunmark had not decided how to respond to the request for naval ships.", "The report",
+              True),
+             ("Veloria has not asked Dunmark for any naval ships, a spokesman said.", "a spokesman", True)]
+    claims = [Claim(id=f"c{i}", article_id=f"a{i}", text=t, attributed_to=who, negated=neg)
+              for i, (t, who, neg) in enumerate(texts)]
+    props = [p for c in claims for p in claim_propositions(c, resources.nlp(c.text))[:1]]
+    frame = _group_frame(props, range(len(props)), False)
+    assert [_stance(p, False, frame) for p in props] == ["attributes", "attributes", "denies"]

@@ -21,7 +21,7 @@ from newsprism.compare.verdict import Member, sources, verdict
 from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text
 from newsprism.resources import Resources, sentence_key
 from newsprism.settings import Settings
-from newsprism.stance import Cues, cues_of, sentence_stance
+from newsprism.stance import DENY_RE, Cues, cues_of, sentence_stance
 from newsprism.summarize.sentences import split_sentences
 
 __all__ = ["compare_story"]
@@ -51,10 +51,11 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     context_only: set[str] = set()
     for gi, idx in enumerate(clusters):
         pol = _polarity(props, idx)
+        frame = _group_frame(props, idx, pol)
         ms = []
         for k, i in enumerate(idx):
             p = props[i]
-            ms.append(Member(p.claim, _stance(p, pol), _mean_sim(group_sims[gi], k)))
+            ms.append(Member(p.claim, _stance(p, pol, frame), _mean_sim(group_sims[gi], k)))
             group_of.setdefault(p.claim.id, []).append(gi)
         members.append(ms)
 
@@ -184,10 +185,37 @@ def _polarity(props: Sequence[Proposition], idx: Sequence[int]) -> bool:
     return all(props[i].negative for i in idx)
 
 
-def _stance(p: Proposition, negative_group: bool) -> str:
+def _group_frame(props: Sequence[Proposition], idx: Sequence[int], negative_group: bool) -> frozenset[str]:
+    """What the group's claim is about: the predicates and content lemmas of its members of the group's polarity."""
+    out: set[str] = set()
+    for i in idx:
+        if props[i].negative == negative_group:
+            out.update([props[i].predicate] if props[i].predicate else [])
+            out.update(props[i].content)
+    return frozenset(out)
+
+
+def _negates_other_thing(p: Proposition, frame: frozenset[str]) -> bool:
+    """A negation that sits on a predicate the group's claim does not use: "X said Estraland had not decided how
+    to respond" or "the ministry did not reply" next to "Morvania asked for jets" negates the reply, not the request.
+
+    Only a plain negation of a full verb counts; a denial word ("denied", "false") takes a side whatever its verb,
+    and a light verb ("did not make a request", "has no plans") or an unknown predicate keeps its negation."""
+    if not p.negative or not p.predicate or not frame or p.predicate in _LIGHT_PREDICATES:
+        return False
+    if DENY_RE.search(p.core) or cues_of(p.core).doubt:
+        return False
+    return p.predicate not in frame
+
+
+_LIGHT_PREDICATES = frozenset({"be", "have", "do", "make", "get", "go", "come", "take", "give", "say", "plan",
+                               "intend", "want", "need", "will"})
+
+
+def _stance(p: Proposition, negative_group: bool, frame: frozenset[str] = frozenset()) -> str:
     c = p.claim
     cues = cues_of(c.text)
-    opposite = p.negative != negative_group
+    opposite = p.negative != negative_group and not (not negative_group and _negates_other_thing(p, frame))
     if negative_group:
         # in a group of denials, reporting a denial is reporting the group's claim
         cues = Cues(False, cues.doubt and not p.negative, cues.hedge, cues.attribution, cues.negations, cues.anonymous)
