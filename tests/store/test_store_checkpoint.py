@@ -68,8 +68,11 @@ def test_killed_then_resumed_gives_the_uninterrupted_result(tmp_path: Path, smal
     assert saved[0] == "dedupe" and any(k.startswith("parse:") for k in saved)
     assert sorted(saved) == _pieces(db)  # each piece committed as it was saved
     assert (tmp_path / "x.db.resume" / "parses.bin").stat().st_size > 0
-    resumed = analyze([EXAMPLES], settings=small_batches, db=db, resources=resources)
+    calls: list[tuple[str, int, int]] = []
+    resumed = analyze([EXAMPLES], settings=small_batches, db=db, resources=resources,
+                      progress=lambda *call: calls.append(call))
     assert resumed.to_dict() == uninterrupted
+    assert ("resumed", 9, 9) in calls  # the user is told the run goes on from kept pieces
     assert _pieces(db) == []  # saved with the analysis: the pieces are gone, and their folder
     assert not (tmp_path / "x.db.resume").exists()
     again = analyze([EXAMPLES], settings=small_batches, db=db, resources=resources)  # nothing new: no change

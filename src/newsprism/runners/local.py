@@ -139,6 +139,8 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
                 everything.setdefault(a.id, a)
             # a killed first analysis goes on from its last finished piece (newsprism.checkpoint)
             checkpoint = StoreCheckpoint(store, fingerprint(everything, settings), vector_recipe(settings))
+            if checkpoint.kept:  # say so: the stages then start part-way
+                progress("resumed", checkpoint.kept, checkpoint.kept)
             raw = None
             todo = list(everything.values())
             if len(todo) > settings.extract_batch:  # raw texts wait on disk, as in a run without a store

@@ -31,6 +31,8 @@ class StoreCheckpoint:
                 conn.execute("DELETE FROM checkpoints")
                 store._set_meta("checkpoint_of", fingerprint)
             shutil.rmtree(self._folder, ignore_errors=True)
+        self.kept = int(store.conn.execute("SELECT count(*) FROM checkpoints").fetchone()[0])
+        """Pieces of a stopped run of this same analysis, found when this opened (0: a fresh start)."""
 
     def load(self, key: str) -> Any:
         row = self.store.conn.execute("SELECT value FROM checkpoints WHERE key = ?", (key,)).fetchone()
