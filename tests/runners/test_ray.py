@@ -73,3 +73,23 @@ def test_blocks_hold_about_one_batch_so_workers_can_share_them() -> None:
     assert _blocks(100, 64, 4) == 4  # at least one block per worker
     assert _blocks(3, 64, 8) == 3  # never more blocks than items
     assert _blocks(0, 64, 2) == 1
+
+
+def test_story_windows_share_out_by_size_largest_first_with_a_big_story_alone() -> None:
+    """Windows are the units the actors take as they free up: about ``limit`` sentences each, the largest first
+    so a heavy window never starts last, and a story past the limit does not drag its neighbours along."""
+    from newsprism.records import Article, Story
+    from newsprism.runners.ray import _CHARS_PER_SENTENCE, story_windows
+
+    def story(name: str, sentences: int) -> tuple[Story, Article]:
+        article = Article(id=f"a-{name}", text="x" * (sentences * _CHARS_PER_SENTENCE))
+        return Story(id=name, title=name, article_ids=(article.id,)), article
+
+    made = [story(n, k) for n, k in (("s1", 3), ("s2", 3), ("big", 25), ("s3", 4), ("s4", 6), ("s5", 1))]
+    by_id = {a.id: a for _, a in made}
+    windows = story_windows([s for s, _ in made], by_id, 10)
+    names = [[s.id for s, _ in w] for w in windows]
+    assert names == [["big"], ["s3", "s4"], ["s1", "s2"], ["s5"]]
+    assert all(members == [by_id[s.article_ids[0]]] for w in windows for s, members in w)
+    assert sorted(n for w in names for n in w) == sorted(s.id for s, _ in made)  # every story once
+    assert story_windows([], by_id, 10) == []

@@ -5,7 +5,10 @@
 - corpus-wide steps that need every article at once run on the driver between them, over compact results:
   near-duplicate LSH (before parsing, so duplicates are never parsed), the corpus's outlet names, entity linking
   across articles, and story clustering over faiss;
-- per-story comparison and summary run as a Ray ``groupby("story_id").map_groups`` over story bundles;
+- per-story comparison and summary: each story's records are bundled by story on the driver, the bundles go in
+  windows of about ``story_window_sentences / workers`` sentences, and each window is one Ray task for the next
+  free actor, largest first (a ``groupby`` hash-partitioned the windows: measured, one of two actors got three of
+  four windows while the other sat idle);
 - results are written as Parquet, one table per record type with the SQLite tables' columns, plus report.json.
   ``newsprism load`` brings the Parquet tables into a SQLite store for the web app.
 """
@@ -16,7 +19,7 @@ import json
 import logging
 import os
 import pickle
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -139,15 +142,14 @@ class StoryWorker:
         self.settings = settings
         self.resources = Resources(settings)
 
-    def __call__(self, group: dict[str, np.ndarray]) -> dict[str, list[Any]]:
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:
         stories: list[Story] = []
         by_id: dict[str, Article] = {}
         quotes: list[Quote] = []
         citations: list[Citation] = []
         claims: list[Claim] = []
         props: dict[str, Any] = {}
-        for blob in group["bundle"]:
-            story, members, q, c, cl, p = pickle.loads(blob)
+        for story, members, q, c, cl, p in (b for window in batch["bundles"] for b in pickle.loads(window)):
             stories.append(story)
             by_id.update((a.id, a) for a in members)
             quotes += q
@@ -257,24 +259,17 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
                 policy.failures.append(failure)
     stories = cluster_stories(articles, resources=resources, settings=settings)
     by_id = {a.id: a for a in articles}
-    bundles = []
     per = StoryInputs(quotes, citations, claims, props)
-    window, size = 0, 0
-    for story in stories:
-        members = [by_id[a] for a in story.article_ids if a in by_id]
-        blob = pickle.dumps((story, members, *per.of(story), per.propositions_of(story)))
-        bundles.append({"window": window, "bundle": blob})
-        size += sum(len(a.text) for a in members) // _CHARS_PER_SENTENCE
-        if size >= settings.story_window_sentences // max(1, workers):
-            window, size = window + 1, 0
+    windows = story_windows(stories, by_id, settings.story_window_sentences // max(1, workers))
     done: dict[str, Story] = {}
-    if bundles:
-        ds = ray.data.from_items(bundles, override_num_blocks=max(1, min(len(bundles), workers)))
-        # stories travel in windows of sentences (one encoder pass each), smaller with more workers to share out;
-        # several partitions per worker, so one heavy window does not hold a whole worker's share
-        grouped = ds.groupby("window", num_partitions=max(1, min(window + 1, 4 * workers)))
-        rows = grouped.map_groups(StoryWorker, fn_constructor_kwargs={"settings": settings},
-                                                 **_actors(workers)).take_all()
+    if windows:
+        # one block per window, largest first: each actor takes the next window as it frees up, and the
+        # heaviest windows do not come last (longest processing time first)
+        items = [{"bundles": pickle.dumps([(s, members, *per.of(s), per.propositions_of(s)) for s, members in window])}
+                 for window in windows]
+        ds = ray.data.from_items(items, override_num_blocks=len(items))
+        rows = ds.map_batches(StoryWorker, fn_constructor_kwargs={"settings": settings}, batch_size=1,
+                              **_actors(min(workers, len(items)))).take_all()
         for row in rows:
             story, failure = pickle.loads(row["result"])
             done[story.id] = story
@@ -288,6 +283,36 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
                           citations=_by_article(citations, articles),
                           entities=entities_with_copies(index.entities, articles),
                           claims=_by_article(claims, articles), failures=tuple(policy.failures), stats=stats)
+
+
+def story_windows(stories: Sequence[Story], by_id: Mapping[str, Article],
+                  limit: int) -> list[list[tuple[Story, list[Article]]]]:
+    """Stories with their articles in windows of about ``limit`` sentences (one encoder pass each), in story order
+    within a window, the windows largest first; a story larger than ``limit`` is a window of its own."""
+    windows: list[list[tuple[Story, list[Article]]]] = []
+    sizes: list[int] = []
+    window: list[tuple[Story, list[Article]]] = []
+    size = 0
+
+    def close() -> None:
+        nonlocal window, size
+        if window:
+            windows.append(window)
+            sizes.append(size)
+        window, size = [], 0
+
+    for story in stories:
+        members = [by_id[a] for a in story.article_ids if a in by_id]
+        own = sum(len(a.text) for a in members) // _CHARS_PER_SENTENCE
+        if own >= limit:  # alone, so that it does not hold its neighbours back
+            close()
+        window.append((story, members))
+        size += own
+        if size >= limit:
+            close()
+    close()
+    order = sorted(range(len(windows)), key=lambda w: -sizes[w])  # stable: equal sizes keep story order
+    return [windows[w] for w in order]
 
 
 def _by_article(items: list[Any], articles: Sequence[Article]) -> tuple[Any, ...]:
