@@ -13,6 +13,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "ray_device.json"
+MEASURED_ELSEWHERE = "bench/results/ray_device.json"  # bench/run.py stamps the section as rendered, not measured
 STAGES = ("CleanWorker", "ParseWorker", "ExtractWorker", "StoryWorker")
 
 
@@ -40,6 +41,8 @@ def render(data: dict[str, Any]) -> str:
                     + f" | {rest:.0f} | {r['driver_peak_mib']:,} |")
     if data.get("note"):
         rows += ["", data["note"][0].upper() + data["note"][1:] + "."]
+    for paragraph in data.get("analysis", []):
+        rows += ["", paragraph]
     return "\n".join(rows)
 
 

@@ -68,11 +68,16 @@ def main(argv: list[str]) -> int:
             continue
         print(f"== {name}", flush=True)
         t0 = time.perf_counter()
+        elsewhere = None
         try:
-            body = _load(path).run(SHARED, WORK)
+            module = _load(path)
+            elsewhere = getattr(module, "MEASURED_ELSEWHERE", None)
+            body = module.run(SHARED, WORK)
         except Exception:  # noqa: BLE001 - one broken benchmark must not hide the others
             body = "Failed:\n\n```\n" + traceback.format_exc() + "```"
-        done[name] = f"## {name}\n\n_Measured {stamp}; took {time.perf_counter() - t0:.0f} s._\n\n{body.strip()}"
+        when = (f"Rendered {stamp.split(' on ')[0]} from {elsewhere}; measured on the machine named below"
+                if elsewhere else f"Measured {stamp}; took {time.perf_counter() - t0:.0f} s")
+        done[name] = f"## {name}\n\n_{when}._\n\n{body.strip()}"
         print(done[name], flush=True)
         _write(done)
     return 0
