@@ -262,35 +262,3 @@ def test_a_window_with_the_counts_of_the_rest_weighs_words_as_the_whole_corpus()
     assert np.allclose(counted(words), every(words))
     assert not np.allclose(alone(words), every(words))  # the window alone would weigh them otherwise
     assert np.array_equal(dedupe.content_words(arts[0]), dedupe._Doc(arts[0], 5, hashes).words)
-
-
-def test_rewrite_candidates_checked_in_pickled_slices_elsewhere_give_the_same_links() -> None:
-    """A runner may check the rewrite candidates in other processes (the Ray runner does): the check pickles,
-    works on any slice of the pairs, and the links come out as when every pair is checked here."""
-    import pickle
-
-    import numpy as np
-
-    from newsprism import dedupe
-
-    docs = [art(f"s{k}", _stock_report(*row), outlet=f"Outlet {k}", published="2031-05-02")
-            for k, row in enumerate(STOCK)]
-    docs += [art("wire", WIRE, outlet="Coastal Wire", published="2031-04-02"),
-             art("farm", PARAPHRASE, outlet="Quickfeed Daily", published="2031-04-01"),
-             art("trim", TRIMMED, outlet="Metro Bulletin", published="2031-04-03"),
-             art("own", INDEPENDENT, outlet="Harbour Times", published="2031-04-02")]
-    checked: list[int] = []
-
-    def elsewhere(check: dedupe.RewriteCheck, pairs: dedupe.CandidatePairs) -> list[tuple[int, int]]:
-        found: list[tuple[int, int]] = []
-        for keys in np.array_split(pairs.keys, 3):
-            copy = pickle.loads(pickle.dumps(check))  # as a worker process receives it
-            found += copy(dedupe.CandidatePairs(keys, pairs.width))
-        checked.append(len(pairs))
-        return found
-
-    here = find_duplicates(docs, settings=S)
-    assert find_duplicates(docs, settings=S, check=elsewhere) == here
-    assert checked and checked[0] > 3  # the slices held real candidates
-    out = by_id(here)
-    assert out["farm"].derived_from == ("wire",) and "wire" in out["trim"].derived_from

@@ -22,7 +22,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -102,23 +102,20 @@ class _Doc:
     def key(self) -> str:
         return normalize_text(self.article.text)
 
+    def _sentence_words(self) -> Iterator[set[str]]:
+        # Quoted words are left out: two reports quoting the same speaker have not copied each other.
+        for part in _SENTENCE.split(self.key):
+            words = set(_content(_TOKEN.findall(_QUOTED.sub(" ", part))))
+            if len(words) >= _MIN_SENTENCE_WORDS:
+                yield words
+
     @property
     def sentences(self) -> list[frozenset[str]]:
-        return [frozenset(w) for w in _sentence_words(self.key)]
+        return [frozenset(w) for w in self._sentence_words()]
 
-
-def _sentence_words(key: str) -> Iterator[set[str]]:
-    """The content words of each sentence of a normalised text. Quoted words are left out: two reports quoting the
-    same speaker have not copied each other."""
-    for part in _SENTENCE.split(key):
-        words = set(_content(_TOKEN.findall(_QUOTED.sub(" ", part))))
-        if len(words) >= _MIN_SENTENCE_WORDS:
-            yield words
-
-
-def _sentence_hashes(text: str, hashes: _Hashes) -> list[np.ndarray]:
-    """A text's sentences as arrays of word hashes (what ``Sentences`` is built from)."""
-    return [hashes.of(sorted(w)) for w in _sentence_words(normalize_text(text))]
+    def sentence_hashes(self, hashes: _Hashes) -> list[np.ndarray]:
+        """``sentences`` as arrays of word hashes (what ``Sentences`` is built from)."""
+        return [hashes.of(sorted(w)) for w in self._sentence_words()]
 
 
 def _content(tokens: Sequence[str]) -> list[str]:
@@ -233,26 +230,20 @@ def content_words(article: Article) -> np.ndarray:
     return _content_hashes(tokens, _Hashes().of(tokens))
 
 
-class _Rarity:
+def _rarity(docs: Sequence[_Doc], elsewhere: WordCounts | None = None) -> Callable[[np.ndarray], np.ndarray]:
     """Content words' weights (by hash), log(1 + (N + B) / (document frequency + 1)), from the documents' word
-    hashes (and the counts of documents ``elsewhere``). A class, not a closure, so that it pickles: another process
-    checking rewrites weighs words as this one does."""
-
-    def __init__(self, own: WordCounts, elsewhere: WordCounts | None) -> None:
-        self.own, self.elsewhere = own, elsewhere
-        self.n = own.documents + (elsewhere.documents if elsewhere is not None else 0)
-
-    def __call__(self, hashed: np.ndarray) -> np.ndarray:
-        df = np.maximum(self.own.of(hashed), 1.0)  # 1 for a word no document has (never, for the documents' own)
-        if self.elsewhere is not None:
-            df += self.elsewhere.of(hashed)
-        return np.log1p((self.n + _BACKGROUND) / (df + 1.0))
-
-
-def _rarity(docs: Sequence[_Doc], elsewhere: WordCounts | None = None) -> _Rarity:
+    hashes (and the counts of documents ``elsewhere``)."""
+    n = len(docs) + (elsewhere.documents if elsewhere is not None else 0)
     own = WordCounts(len(docs), *np.unique(np.concatenate([d.words for d in docs] or [np.zeros(0, dtype=np.uint64)]),
                                            return_counts=True))
-    return _Rarity(own, elsewhere)
+
+    def weigh(hashed: np.ndarray) -> np.ndarray:
+        df = np.maximum(own.of(hashed), 1.0)  # 1 for a word no document has (never, for the documents' own words)
+        if elsewhere is not None:
+            df += elsewhere.of(hashed)
+        return np.log1p((n + _BACKGROUND) / (df + 1.0))
+
+    return weigh
 
 
 def names_outlet(text_key: str, outlet: str | None) -> bool:
@@ -324,7 +315,7 @@ in stock phrases) would otherwise give every document thousands of candidates, a
 
 
 def _candidates(sets: Sequence[np.ndarray], eligible: Sequence[int], threshold: float,
-                num_perm: int, cap: int = MAX_CANDIDATES) -> CandidatePairs:
+                num_perm: int, cap: int = MAX_CANDIDATES) -> _Pairs:
     """Pairs (i < j) whose sets MinHash LSH thinks are at least ``threshold`` similar, at most ``cap`` per
     document (a pair stays when either document keeps it).
 
@@ -332,7 +323,7 @@ def _candidates(sets: Sequence[np.ndarray], eligible: Sequence[int], threshold: 
     document's candidates are the other members of its buckets. A dictionary index (datasketch's MinHashLSH)
     holds an object per band per document: about a gigabyte for 100,000 documents at 42 bands."""
     if len(eligible) < 2:
-        return CandidatePairs(np.zeros(0, dtype=np.int64), 1)
+        return _Pairs(np.zeros(0, dtype=np.int64), 1)
     # Recall over precision: every candidate is verified on the exact sets afterwards.
     bands, rows = band_shape(min(max(threshold, 0.05), 0.99), num_perm)
     ids = np.asarray(eligible, dtype=np.int64)
@@ -361,14 +352,10 @@ def _candidates(sets: Sequence[np.ndarray], eligible: Sequence[int], threshold: 
             found = found[np.lexsort((ids[found], -agree))[:cap]]
         j = ids[found]
         keys.append(np.minimum(j, ids[r]) * width + np.maximum(j, ids[r]))
-    return CandidatePairs(np.unique(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64), int(width))
+    return _Pairs(np.unique(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64), int(width))
 
 
-def _check_here(check: RewriteCheck, pairs: CandidatePairs) -> list[tuple[int, int]]:
-    return check(pairs)
-
-
-class CandidatePairs:
+class _Pairs:
     """Index pairs (i < j) in ascending order, kept as one int64 key each (``i * width + j``): a set of
     tuples costs about 150 bytes a pair, and 100,000 documents propose millions."""
 
@@ -406,38 +393,10 @@ class _Recent:
         return found
 
 
-class RewriteCheck:
-    """Which candidate pairs are rewrites: what deciding needs (the texts, their shingles, the corpus's word
-    weights, the thresholds) and nothing else, so it pickles and the pairs can be checked in other processes
-    (the Ray runner shares them out; they are most of dedupe's time on a large corpus)."""
-
-    def __init__(self, texts: Sequence[str], shingles: Sequence[np.ndarray], weigh: _Rarity,
-                 settings: Settings) -> None:
-        self.texts, self.shingles, self.weigh = texts, shingles, weigh
-        self.containment = settings.rewrite_containment
-        self.similarity = settings.rewrite_sentence_similarity
-        self.share = settings.rewrite_sentence_share
-
-    def __call__(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The rewrites among ``pairs``, in their order (pairs sorted by their first text keep each text's
-        sentences in the cache for its run of pairs)."""
-        words = _Hashes()  # the distinct words of the texts checked here, hashed once each
-        sentences = _Recent(lambda i: Sentences(_sentence_hashes(self.texts[i], words), self.weigh))
-        return [(i, j) for i, j in pairs
-                if containment(self.shingles[i], self.shingles[j]) >= self.containment
-                or sentence_share(sentences(i), sentences(j), self.similarity) >= self.share]
-
-
-RewriteChecker = Callable[[RewriteCheck, CandidatePairs], Iterable[tuple[int, int]]]
-"""Runs a ``RewriteCheck`` over candidate pairs and gives the rewrites in the pairs' order: here by default, or
-shared out by a runner."""
-
-
-def find_duplicates(articles: Sequence[Article], *, settings: Settings, elsewhere: WordCounts | None = None,
-                    check: RewriteChecker | None = None) -> list[Article]:
+def find_duplicates(articles: Sequence[Article], *, settings: Settings,
+                    elsewhere: WordCounts | None = None) -> list[Article]:
     """Return the articles with ``duplicate_of`` and ``derived_from`` set; ``elsewhere``: word counts of the
-    corpus beyond these articles (an update that sees a window of a stored corpus); ``check``: where the rewrite
-    candidates are checked (default: here, one after the other)."""
+    corpus beyond these articles (an update that sees a window of a stored corpus)."""
     hashes = _Hashes()
     docs = [_Doc(a, settings.shingle_size, hashes) for a in articles]
     del hashes
@@ -474,13 +433,16 @@ def find_duplicates(articles: Sequence[Article], *, settings: Settings, elsewher
 
     derived: dict[int, list[int]] = {}
     roots = [i for i in eligible if root_of[i] == i]
-    rewrites = RewriteCheck([d.article.text for d in docs], [d.shingles for d in docs], _rarity(docs, elsewhere),
-                            settings)
-    pairs = _candidates([d.words for d in docs], roots, settings.derived_threshold, settings.minhash_perm)
-    for i, j in (check or _check_here)(rewrites, pairs):
+    weight = _rarity(docs, elsewhere)
+    words = _Hashes()  # the distinct words of the texts that reach this step, hashed once each
+    sentences = _Recent(lambda i: Sentences(docs[i].sentence_hashes(words), weight))
+    for i, j in _candidates([d.words for d in docs], roots, settings.derived_threshold, settings.minhash_perm):
         a, b = docs[i], docs[j]
-        src, copy = source_order(a, b, i, j)
-        derived.setdefault(j if copy is b else i, []).append(i if src is a else j)
+        rewrite = containment(a.shingles, b.shingles) >= settings.rewrite_containment or sentence_share(
+            sentences(i), sentences(j), settings.rewrite_sentence_similarity) >= settings.rewrite_sentence_share
+        if rewrite:
+            src, copy = source_order(a, b, i, j)
+            derived.setdefault(j if copy is b else i, []).append(i if src is a else j)
 
     out: list[Article] = []
     for i, art in enumerate(articles):

@@ -93,38 +93,3 @@ def test_story_windows_share_out_by_size_largest_first_with_a_big_story_alone() 
     assert all(members == [by_id[s.article_ids[0]]] for w in windows for s, members in w)
     assert sorted(n for w in names for n in w) == sorted(s.id for s, _ in made)  # every story once
     assert story_windows([], by_id, 10) == []
-
-
-def test_rewrite_candidates_checked_by_actors_give_the_links_found_on_one_machine(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The Ray runner shares dedupe's rewrite checks out to actors in slices: the same duplicates and rewrites as
-    checking every pair in one process (fictional stock reports, copies and a paraphrase of a wire story)."""
-    ray = pytest.importorskip("ray")
-    from newsprism.dedupe import find_duplicates
-    from newsprism.records import Article
-    from newsprism.runners import ray as runner
-
-    spec = importlib.util.spec_from_file_location("velmora_texts", ROOT / "tests" / "data" / "velmora_texts.py")
-    assert spec and spec.loader
-    texts = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(texts)
-    towns = [h + t for h in ("Dun", "Pell", "Harrow", "Silb", "Ost") for t in ("marrow", "quay", "mere", "vale")]
-    arts = [Article(id=f"s{k}", outlet=f"Outlet {k}", published="2031-05-02",
-                    text=f"Officials in {town} closed the old bridge on Tuesday after inspectors found cracks. "
-                         f"Shops in central {town} stayed open during the closure, the council said. "
-                         f"Mayor {town}son told reporters that repairs would take {k + 2} weeks. "
-                         f"About {40 + k} residents of {town} signed a petition asking for an inquiry.")
-            for k, town in enumerate(towns)]
-    arts += [Article(id="wire", text=texts.WIRE, outlet="Coastal Wire", published="2031-04-02"),
-             Article(id="farm", text=texts.PARAPHRASE, outlet="Quickfeed Daily", published="2031-04-01"),
-             Article(id="trim", text=texts.TRIMMED, outlet="Metro Bulletin", published="2031-04-03")]
-    settings = Settings(derived_threshold=0.05)  # a low bar: many candidates, so several slices
-    here = find_duplicates(arts, settings=settings)
-    monkeypatch.setattr(runner, "_PAIRS_HERE", 0)
-    monkeypatch.setattr(runner, "_PAIRS_PER_TASK", 10)
-    ray.init(num_cpus=3, include_dashboard=False, log_to_driver=False)
-    try:
-        sliced = find_duplicates(arts, settings=settings, check=runner._rewrites_on_ray(2))
-    finally:
-        ray.shutdown()
-    assert sliced == here
-    assert any(a.derived_from for a in here)

@@ -4,8 +4,7 @@
   once: clean; then parse, entity mentions and article embeddings; then quotes, citations and claims;
 - corpus-wide steps that need every article at once run on the driver between them, over compact results:
   near-duplicate LSH (before parsing, so duplicates are never parsed), the corpus's outlet names, entity linking
-  across articles, and story clustering over faiss; the rewrite candidates that the LSH proposes, most of
-  dedupe's time on a large corpus, are checked by actors, a slice of pairs per task;
+  across articles, and story clustering over faiss;
 - per-story comparison and summary: each story's records are bundled by story on the driver, the bundles go in
   windows of about ``story_window_sentences / workers`` sentences, and each window is one Ray task for the next
   free actor, largest first (a ``groupby`` hash-partitioned the windows: measured, one of two actors got three of
@@ -26,7 +25,6 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.dedupe import CandidatePairs, RewriteCheck, RewriteChecker
 from newsprism.errors import InputError, NewsprismError
 from newsprism.pipeline import FailurePolicy, StoryInputs, analyse_stories, entities_with_copies, first_readings
 from newsprism.records import (
@@ -77,50 +75,6 @@ class CleanWorker:
             rows["article"].append(pickle.dumps(None))
             rows["failure"].append(pickle.dumps(f))
         return rows
-
-
-class RewriteWorker:
-    """Actor: check slices of the rewrite candidates (no models; the check, texts and word weights included,
-    comes once per actor from the object store)."""
-
-    def __init__(self, check: list[Any]) -> None:
-        import ray
-
-        self.check = ray.get(check[0])  # in a list, so Ray hands the reference over instead of resolving it
-
-    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:
-        out = []
-        for blob, width in zip(batch["keys"], batch["width"], strict=True):
-            w = int(width)
-            found = self.check(CandidatePairs(pickle.loads(blob), w))
-            out.append(pickle.dumps(np.asarray([i * w + j for i, j in found], dtype=np.int64)))
-        return {"found": out}
-
-
-_PAIRS_PER_TASK = 20_000  # rewrite candidates per task: a few seconds of checking, small enough to share out
-_PAIRS_HERE = 2_000  # fewer candidates than this are checked on the driver: an actor would cost more to start
-
-
-def _rewrites_on_ray(workers: int) -> RewriteChecker:
-    """A ``RewriteChecker`` that shares the candidate pairs out to ``workers`` actors: checking them is most of
-    dedupe's time on a large corpus (a few tens of microseconds a pair, dozens of pairs an article)."""
-
-    def check(rewrites: RewriteCheck, pairs: CandidatePairs) -> list[tuple[int, int]]:
-        import ray
-        import ray.data
-
-        if len(pairs) < _PAIRS_HERE:
-            return list(rewrites(pairs))
-        parts = max(4 * workers, -(-len(pairs) // _PAIRS_PER_TASK))
-        items = [{"keys": pickle.dumps(keys), "width": pairs.width}
-                 for keys in np.array_split(pairs.keys, min(parts, len(pairs)))]
-        ds = ray.data.from_items(items, override_num_blocks=len(items))
-        rows = ds.map_batches(RewriteWorker, fn_constructor_kwargs={"check": [ray.put(rewrites)]}, batch_size=1,
-                              **_actors(workers)).take_all()
-        keys = np.sort(np.concatenate([pickle.loads(r["found"]) for r in rows] or [np.zeros(0, dtype=np.int64)]))
-        return list(zip((keys // pairs.width).tolist(), (keys % pairs.width).tolist(), strict=True))
-
-    return check
 
 
 class ParseWorker:
@@ -271,8 +225,7 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
         if article.id not in seen or i < seen[article.id][0]:
             seen[article.id] = (i, article)
     # input order, as the local runner sees it, so order-dependent choices come out the same
-    articles = find_duplicates([a for _, a in sorted(seen.values(), key=lambda item: item[0])], settings=settings,
-                               check=_rewrites_on_ray(workers))
+    articles = find_duplicates([a for _, a in sorted(seen.values(), key=lambda item: item[0])], settings=settings)
     outlets = CorpusOutlets.of(resources.outlets, (a.outlet for a in articles),
                                threshold=settings.outlet_match_threshold)
     todo = [a for a in articles if not a.duplicate_of and a.text.strip()]
