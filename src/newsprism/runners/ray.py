@@ -175,8 +175,8 @@ def run_ray(inputs: Sequence[str], *, settings: Settings, out_dir: Path,
     workers = max(1, settings.ray_workers)
     started = False
     if not ray.is_initialized():
-        # one CPU per worker actor, plus one for Ray Data's own read and shuffle tasks (without it the
-        # groupby's shuffle waits forever behind actors holding every CPU)
+        # one CPU per worker actor, plus one for Ray Data's own tasks, so they never wait behind actors
+        # holding every CPU
         kwargs: dict[str, Any] = {"address": settings.ray_address} if settings.ray_address else {
             "num_cpus": workers + 1, "include_dashboard": False}
         ray.init(log_to_driver=False, ignore_reinit_error=True, **kwargs)
