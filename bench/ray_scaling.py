@@ -7,7 +7,8 @@ Each worker count is one `newsprism analyze --runner ray` child with every worke
 wall time of each run, the driver's peak RSS and the peak summed RSS of the whole process tree (driver, Ray's
 daemons and workers, sampled every second), and is rewritten after each run so a run cut short keeps what it
 finished. It needs nothing beyond the project's own dependencies and the standard library, so it can run on a
-lent machine whose Python packages were carried there (bench_ray_device renders its JSON into BENCHMARKS.md).
+lent machine whose Python packages were carried there (bench/offline_bundle.sh packs them; bench_ray_device renders
+the JSON into BENCHMARKS.md).
 """
 
 from __future__ import annotations
