@@ -262,3 +262,26 @@ def test_a_window_with_the_counts_of_the_rest_weighs_words_as_the_whole_corpus()
     assert np.allclose(counted(words), every(words))
     assert not np.allclose(alone(words), every(words))  # the window alone would weigh them otherwise
     assert np.array_equal(dedupe.content_words(arts[0]), dedupe._Doc(arts[0], 5, hashes).words)
+
+
+def test_sentence_share_bound_decides_as_the_full_comparison() -> None:
+    """With ``at_least``, a pair that cannot reach the share stops early with an upper bound below it: every pair
+    gets the decision the full comparison gives, and the bound is never below the true share."""
+    from newsprism import dedupe
+
+    texts = [_stock_report(*row) for row in STOCK[:30]] + [WIRE, TRIMMED, PARAPHRASE, INDEPENDENT, OTHER_STRIKE]
+    hashes = dedupe._Hashes()
+    docs = [dedupe._Doc(Article(id=f"d{i}", text=t), 5, hashes) for i, t in enumerate(texts)]
+    weigh = dedupe._rarity(docs)
+    sents = [Sentences(d.sentences, weigh) for d in docs]
+    sim, share = S.rewrite_sentence_similarity, S.rewrite_sentence_share
+    early = 0
+    for i in range(len(sents)):
+        for j in range(i + 1, len(sents)):
+            full = sentence_share(sents[i], sents[j], sim)
+            fast = sentence_share(sents[i], sents[j], sim, share)
+            assert (fast >= share) == (full >= share), (i, j, full, fast)
+            assert fast >= full - 1e-12
+            early += fast != full
+    assert early  # some pairs did stop at the bound
+    assert sentence_share(sents[-3], sents[-5], sim, share) >= share  # the paraphrase still matches the wire

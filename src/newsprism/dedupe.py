@@ -182,20 +182,30 @@ class Sentences:
         return self.matrix.nbytes + self.words.nbytes + self.weights.nbytes + self.mass.nbytes
 
 
-def sentence_share(a: Sentences, b: Sentences, similarity: float) -> float:
+def sentence_share(a: Sentences, b: Sentences, similarity: float, at_least: float = 0.0) -> float:
     """Share of the shorter text's sentences that have a counterpart in the other text: content-word Jaccard,
     weighted by each word's rarity in the corpus when the sentences were made with a weight.
 
     Weighted, two sentences on one stock pattern ("Shops in central X stayed open") share only common words and
     differ in the names, so they do not count as copied, while a copy keeps the names and numbers and a
-    paraphrase changes mostly the common words."""
+    paraphrase changes mostly the common words.
+
+    With ``at_least``, a pair that cannot reach it returns early with an upper bound below it: a sentence's
+    Jaccard with any sentence of the other text is at most the weight of its words found anywhere in that text
+    over its own weight, one product instead of every sentence against every sentence (most candidate pairs
+    end there)."""
     if not len(a) or not len(b) or not len(a.words) or not len(b.words):
         return 0.0
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     at = np.minimum(np.searchsorted(long_.words, short.words), len(long_.words) - 1)  # both sorted, distinct
     i_s = np.flatnonzero(long_.words[at] == short.words)
     i_l = at[i_s]
-    inter = (short.matrix[:, i_s] * short.weights[i_s]) @ long_.matrix[:, i_l].T.astype(np.float64)
+    found = short.matrix[:, i_s] * short.weights[i_s]
+    if at_least > 0.0:
+        bound = float((found.sum(axis=1) >= similarity * short.mass * (1 - 1e-9)).sum() / len(short))
+        if bound < at_least:
+            return bound
+    inter = found @ long_.matrix[:, i_l].T.astype(np.float64)
     union = short.mass[:, None] + long_.mass[None, :] - inter
     best = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0).max(axis=1)
     return float((best >= similarity).sum() / len(short))
@@ -439,7 +449,8 @@ def find_duplicates(articles: Sequence[Article], *, settings: Settings,
     for i, j in _candidates([d.words for d in docs], roots, settings.derived_threshold, settings.minhash_perm):
         a, b = docs[i], docs[j]
         rewrite = containment(a.shingles, b.shingles) >= settings.rewrite_containment or sentence_share(
-            sentences(i), sentences(j), settings.rewrite_sentence_similarity) >= settings.rewrite_sentence_share
+            sentences(i), sentences(j), settings.rewrite_sentence_similarity,
+            settings.rewrite_sentence_share) >= settings.rewrite_sentence_share
         if rewrite:
             src, copy = source_order(a, b, i, j)
             derived.setdefault(j if copy is b else i, []).append(i if src is a else j)
