@@ -22,7 +22,8 @@ _CTA = frozenset({"donation", "newsletter", "promo"})
 _TITLE_PREFIX = re.compile(r"^\s*(?:title|headline|titel|titre|título)\s*:\s*", re.IGNORECASE)
 _CREDIT_TAIL = re.compile(r"(?:\((?:photo:?\s*|foto:?\s*)?[A-Z][^()]{1,50}/[^()]{1,50}\)|"
                           r"\((?:photo|foto|image|bild|credit)s?\s*:[^()]{1,60}\)|"
-                          r"(?:photo|foto|image|bild)\s*:\s*[^.]{1,60}|©\s*[^.]{1,60})\s*$", re.IGNORECASE)
+                          r"(?:photo(?:graph)?|foto|image|imagen|bild(?:quelle)?)\s*:\s*(?:[^.]|\.(?=\S)){1,60}|"
+                          r"©\s*(?:[^.]|\.(?=\S)){1,90})\s*$", re.IGNORECASE)  # a dot inside "x.com" or "2.0"
 _CJK = re.compile("[\u3000-\u9fff\uac00-\ud7af]")
 # Runs of two or more spaces, or one odd space: a lone " " already reads as itself, and matching every single space
 # of a paragraph would cost a match and a copy per word.
@@ -135,7 +136,7 @@ def _category(text: str, shape: _Shape, *, edge: bool, short: int = 25) -> str |
     if shape.words <= short and shape.chars <= 300:
         if P.BYLINE.match(text) or (shape.words <= 14 and P.DATE_LINE.match(text)):
             return "byline"
-        return P.short_category(text, hint=hint)
+        return P.short_category(text, hint=hint, low=low or None)
     cat = P.strong_category(text, hint=hint, low=low)
     if cat and (cat != "byline" or shape.words <= 14):
         return cat
