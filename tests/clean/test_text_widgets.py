@@ -1,4 +1,5 @@
-"""Widget lines that many sites share, in several languages (wording invented here)."""
+"""Widget lines that many sites share, in several languages (wording invented here), and the short lines inside
+the body that belong to them."""
 
 from __future__ import annotations
 
@@ -67,3 +68,32 @@ def test_widget_line_removed(junk: str, category: str) -> None:
 def test_sentences_with_widget_words_stay(line: str) -> None:
     cleaned = clean_text(f"{BODY}\n\n{line}\n\n{BODY2}\n")
     assert line in cleaned.text.split("\n")
+
+
+NAV = ["Home", "World", "Region", "Business", "Culture", "Sport", "Weather", "Podcasts", "Search", "Login"]
+ARTICLE = [
+    "The ferry company of the Skerra islands will put a second boat on the morning crossing from May, its director "
+    "Amund Velle told the harbour council on Tuesday, after three winters of complaints from islanders.",
+    "Islanders had collected more than two thousand signatures for an earlier boat, saying that pupils and nurses "
+    "reached the mainland too late for school and for the first shift at the county hospital.",
+    "The new boat, a converted cargo vessel bought from a shipyard in the north, will carry up to eighty passengers "
+    "and twelve cars, and the company expects the crossing to take forty minutes in good weather.",
+]
+
+
+def _page(*parts: list[str]) -> str:
+    return "\n".join(line for part in parts for line in part) + "\n"
+
+
+def test_teaser_headlines_inside_the_body_go_but_a_sub_heading_stays() -> None:
+    """Short lines that touch a widget line and lead to no paragraph are teasers; a sub-heading after an ad label
+    that announces the next paragraph stays."""
+    closing = ("Council members welcomed the plan but asked who would pay for the extra crew, since the current "
+               "contract with the county only covers two daily departures in each direction until next year.")
+    teasers = ["Island brewery wins regional prize", "Seal count reaches record high"]
+    page = _page(NAV, ["Second morning ferry for Skerra"], ARTICLE[:2], ["Most read"], teasers,
+                 ["Advertisement", "Who pays for the crew"], [ARTICLE[2], closing])
+    kept = clean_text(page).text.split("\n")
+    assert not any(t in kept for t in teasers)
+    assert "Who pays for the crew" in kept
+    assert ARTICLE[2] in kept and closing in kept

@@ -239,12 +239,34 @@ def classify_lines(lines: Sequence[Line], *, title: str | None = None, repeated:
         if cats[i]:
             verdicts[i] = Verdict(JUNK, cats[i])
         elif lo <= i <= hi or extracted:
-            verdicts[i] = Verdict(HEADING if _titleish(shapes[i], texts[i]) and not shapes[i].terminal else BODY)
+            stray = None if extracted else _stray_label(shapes, cats, i)
+            if stray:
+                verdicts[i] = Verdict(JUNK, stray)
+            else:
+                verdicts[i] = Verdict(HEADING if _titleish(shapes[i], texts[i]) and not shapes[i].terminal else BODY)
         elif i < lo:
             verdicts[i] = _head_line(texts, shapes, i, t_idx, lo)
         else:
             verdicts[i] = _tail_line(texts, shapes, cats, verdicts, i, hi)
     return [v or Verdict(BODY) for v in verdicts], found_title
+
+
+def _stray_label(shapes: Sequence[_Shape], cats: Sequence[str | None], i: int) -> str | None:
+    """Inside the body, a short unpunctuated line that touches a widget line and introduces no prose is part of
+    that widget (a teaser headline, a button, a link list's label), not a sub-heading: a sub-heading is followed
+    by the paragraph it announces, past any picture or ad lines. Returns the widget's category, else None."""
+    s = shapes[i]
+    if s.terminal or s.words > 11 or s.good:
+        return None
+    near = [c for c in (cats[i - 1] if i > 0 else None, cats[i + 1] if i + 1 < len(cats) else None) if c]
+    if not near:
+        return None
+    j = i + 1
+    while j < len(shapes) and cats[j]:
+        j += 1
+    if j < len(shapes) and (shapes[j].sentence or shapes[j].good):
+        return None
+    return near[-1]
 
 
 def _is_bio(texts: Sequence[str], i: int) -> bool:
