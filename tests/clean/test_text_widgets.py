@@ -1,5 +1,5 @@
-"""Widget lines that many sites share, in several languages (wording invented here), and the short lines inside
-the body that belong to them."""
+"""Widget lines that many sites share, in several languages (wording invented here), the short lines inside the
+body that belong to them, and the article's top edge: a standfirst just above the body stays."""
 
 from __future__ import annotations
 
@@ -97,3 +97,28 @@ def test_teaser_headlines_inside_the_body_go_but_a_sub_heading_stays() -> None:
     assert not any(t in kept for t in teasers)
     assert "Who pays for the crew" in kept
     assert ARTICLE[2] in kept and closing in kept
+
+
+def test_standfirst_just_above_the_body_stays() -> None:
+    """Deep in a page (past the lines searched for a title), the standfirst between the headline and the body has
+    no full stop, yet it is article text; the menu above it is not."""
+    standfirst = "Islanders waited three winters for an earlier crossing to the mainland"
+    page = _page(NAV, NAV, ["Second morning ferry for Skerra", standfirst, "By Mara Ellison"], ARTICLE)
+    kept = clean_text(page).text.split("\n")
+    assert standfirst in kept
+    assert ARTICLE[0] in kept
+    assert "Podcasts" not in kept
+
+
+def test_teaser_with_figures_above_the_body_still_goes() -> None:
+    teaser = "Ferry fares rise by 4 per cent from 1 April on all island routes"
+    page = _page(NAV, NAV, [teaser, "Islands"], ARTICLE)
+    assert teaser not in clean_text(page).text.split("\n")
+
+
+def test_short_sentence_right_above_the_body_stays() -> None:
+    """A full sentence right above the body (a lead, a note on where the post first ran) is article text even
+    when it is short."""
+    lead = "The morning ferry is finally coming."
+    page = _page(NAV, NAV, ["Second morning ferry for Skerra", lead], ARTICLE)
+    assert lead in clean_text(page).text.split("\n")

@@ -385,8 +385,10 @@ def _head_line(texts: Sequence[str], shapes: Sequence[_Shape], i: int, t_idx: in
             return Verdict(JUNK, "caption")
         if s.sentence or s.words >= 8:
             return Verdict(BODY)  # a standfirst between the title and the body
-    if i >= lo - 2 and s.sentence and s.words >= 8:
+    if i >= lo - 2 and s.sentence:
         return Verdict(BODY)
+    if i >= lo - 5 and s.words >= 8 and not any(c.isdigit() for c in texts[i]):
+        return Verdict(BODY)  # a standfirst just above the body: menus are short, dates and counters have figures
     if s.good:
         if P.AUTHOR_BIO.match(texts[i]):
             return Verdict(JUNK, "author-bio")  # an author box above the article
