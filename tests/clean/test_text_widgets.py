@@ -1,5 +1,6 @@
 """Widget lines that many sites share, in several languages (wording invented here), the short lines inside the
-body that belong to them, and the article's top edge: a standfirst just above the body stays."""
+body that belong to them, and the article's edges: a standfirst just above the body stays, and an article step
+after a picture's widget lines stays."""
 
 from __future__ import annotations
 
@@ -85,20 +86,6 @@ def _page(*parts: list[str]) -> str:
     return "\n".join(line for part in parts for line in part) + "\n"
 
 
-def test_teaser_headlines_inside_the_body_go_but_a_sub_heading_stays() -> None:
-    """Short lines that touch a widget line and lead to no paragraph are teasers; a sub-heading after an ad label
-    that announces the next paragraph stays."""
-    closing = ("Council members welcomed the plan but asked who would pay for the extra crew, since the current "
-               "contract with the county only covers two daily departures in each direction until next year.")
-    teasers = ["Island brewery wins regional prize", "Seal count reaches record high"]
-    page = _page(NAV, ["Second morning ferry for Skerra"], ARTICLE[:2], ["Most read"], teasers,
-                 ["Advertisement", "Who pays for the crew"], [ARTICLE[2], closing])
-    kept = clean_text(page).text.split("\n")
-    assert not any(t in kept for t in teasers)
-    assert "Who pays for the crew" in kept
-    assert ARTICLE[2] in kept and closing in kept
-
-
 def test_standfirst_just_above_the_body_stays() -> None:
     """Deep in a page (past the lines searched for a title), the standfirst between the headline and the body has
     no full stop, yet it is article text; the menu above it is not."""
@@ -122,3 +109,30 @@ def test_short_sentence_right_above_the_body_stays() -> None:
     lead = "The morning ferry is finally coming."
     page = _page(NAV, NAV, ["Second morning ferry for Skerra", lead], ARTICLE)
     assert lead in clean_text(page).text.split("\n")
+
+
+
+def test_article_step_after_a_pictures_widget_lines_stays() -> None:
+    """Short closing steps below the main run of prose, with an ad label and a photo credit between them and the
+    body, are still the article; a sentence below a related-links heading is not."""
+    steps = ["Tickets for the new boat go on sale in April.", "Season passes will cost the same as last year."]
+    after = "A new cafe opens on the quay this weekend, the owners said."
+    page = _page(NAV, ["Second morning ferry for Skerra"], ARTICLE,
+                 ["Advertisement", "Photo: Ansel Brightwater"], steps, ["Related stories", after])
+    kept = clean_text(page).text.split("\n")
+    assert all(step in kept for step in steps)
+    assert after not in kept
+
+
+def test_teaser_headlines_inside_the_body_go_but_a_sub_heading_stays() -> None:
+    """Short lines that touch a widget line and lead to no paragraph are teasers; a sub-heading after an ad label
+    that announces the next paragraph stays."""
+    closing = ("Council members welcomed the plan but asked who would pay for the extra crew, since the current "
+               "contract with the county only covers two daily departures in each direction until next year.")
+    teasers = ["Island brewery wins regional prize", "Seal count reaches record high"]
+    page = _page(NAV, ["Second morning ferry for Skerra"], ARTICLE[:2], ["Most read"], teasers,
+                 ["Advertisement", "Who pays for the crew"], [ARTICLE[2], closing])
+    kept = clean_text(page).text.split("\n")
+    assert not any(t in kept for t in teasers)
+    assert "Who pays for the crew" in kept
+    assert ARTICLE[2] in kept and closing in kept

@@ -400,11 +400,20 @@ def _head_line(texts: Sequence[str], shapes: Sequence[_Shape], i: int, t_idx: in
     return Verdict(JUNK, "navigation")
 
 
+# Junk that sits between the paragraphs of an article (a picture's caption, credit and gallery buttons, an ad
+# label), as opposed to the headings that end it (related links, comments, newsletter boxes).
+_INTERLEAVED = frozenset({"caption", "credit", "page-chrome", "advertisement", "scraper-artifact"})
+_INTERLEAVED_REACH = 3
+
+
 def _tail_line(texts: Sequence[str], shapes: Sequence[_Shape], cats: Sequence[str | None],
                verdicts: Sequence[Verdict | None], i: int, hi: int) -> Verdict:
     s = shapes[i]
-    prev = verdicts[i - 1] if i > 0 else None
-    if (s.sentence and s.words >= 5 and not cats[i] and (i == hi + 1 or (prev is not None and prev.kind == BODY))):
+    j = i - 1
+    while j > hi and i - j <= _INTERLEAVED_REACH and cats[j] in _INTERLEAVED:
+        j -= 1  # a picture's widget lines between two steps of the article do not end it
+    prev = verdicts[j] if j >= 0 else None
+    if (s.sentence and s.words >= 5 and not cats[i] and (j == hi or (prev is not None and prev.kind == BODY))):
         return Verdict(BODY)  # a closing line of the article
     if s.words >= 4 and not s.terminal:
         return Verdict(JUNK, "related-link")
