@@ -4,7 +4,8 @@ Trafilatura returns nothing on scraped plain text, so this works on lines alone,
 position (head, body core, tail), length and sentence shape, capitalisation, call-to-action wording
 (``patterns``), credits and caption shape, author bios at the end, blocks of short widget lines, and lines the
 corpus repeats on many pages. Like jusText, short lines are judged by their neighbours: inside the body core they
-are kept (sub-headings, one-line quotes, list items); at the head and tail they are page furniture.
+are kept (sub-headings, one-line quotes, list items) unless they touch a widget line and lead to no prose; at the
+head and tail they are page furniture, except a standfirst just above the body and closing steps below it.
 """
 
 from __future__ import annotations
