@@ -19,27 +19,27 @@ CONSENT = ('By clicking "Submit", I consent to receiving the morning briefing of
 @pytest.mark.parametrize(("junk", "category"), [
     # headings of link lists
     ("Ähnliche Beiträge aus der Region", "related-link"),
-    ("Otras noticias", "related-link"),
+    ("Otros artículos del día", "related-link"),
     ("Artículos relacionados", "related-link"),
-    ("También te puede interesar", "related-link"),
-    ("Zobacz także", "related-link"),
-    ("Explore further", "related-link"),
+    ("Le podría interesar", "related-link"),
+    ("Czytaj również", "related-link"),
+    ("Editor's picks", "related-link"),
     ("Mehr aus Lowmoor", "related-link"),
     ("Aktuelle Berichte aus dieser Rubrik:", "related-link"),
     ("Die meistgelesenen Artikel der Woche", "related-link"),
     # comment threads
     ("12 Antworten zu „Ein Sommer am Kanal“", "comments"),
     ("Vos réactions (4)", "comments"),
-    ("Write a comment", "comments"),
+    ("Add your response", "comments"),
     ("Pingback von Kanalblog - Notizen vom Wasser und aus der Werft | 02.03.2031 10:15", "comments"),
     # share and feedback prompts
     ("Dir hat der Artikel gefallen? Jetzt teilen!", "engagement"),
     ("Rezept drucken Auf Pinterest merken", "engagement"),
     ("Submit a letter to the editor about this story.", "engagement"),
     # embeds, galleries, downloads, blog footers
-    ("Externer Inhalt", "page-chrome"),
+    ("Eingebetteter Inhalt", "page-chrome"),
     ("Klicken Sie auf den Button, um den Inhalt von karten.example zu laden.", "page-chrome"),
-    ("Bild anzeigen Bild schließen", "page-chrome"),
+    ("Foto ansehen Foto schließen", "page-chrome"),
     ("Fahrplan Sommer 2031 PDF | 1,2 MB", "page-chrome"),
     ("Bekanntmachung vom 2. Mai 2031PDF | 80 KB", "page-chrome"),
     ("This entry was posted in Harbour news. Bookmark the permalink.", "page-chrome"),
@@ -47,7 +47,7 @@ CONSENT = ('By clicking "Submit", I consent to receiving the morning briefing of
     ("Die wichtigsten Nachrichten aus Lowmoor jeden Morgen direkt in dein Postfach", "newsletter"),
     ("Wir informieren Sie regelmäßig über neue Fahrpläne und Baustellen.", "newsletter"),
     (CONSENT, "newsletter"),
-    ("Kostenlos registrieren und weiterlesen", "promo"),
+    ("Gratis registrieren und weiterlesen", "promo"),
     # dates and captions
     ("Publiziert: 03.04.2031, 12:35", "byline"),
     ("Figure 2: Water levels at the Lowmoor gauge since the new barrier opened", "caption"),
