@@ -52,7 +52,8 @@ STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"^\s*[a-z]{2,5}/[A-Z]{2,6}\s*$", _I)),
     ("byline", re.compile(r"^\s*(?:release date|last modified|last updated|letzte änderung|letzte aktualisierung|"
                           r"stand|veröffentlicht(?: am)?|veröffentlichung|published(?: on)?|updated|news date|"
-                          r"fecha|date)\s*:?\s*(?:\d|$|\w+ \d)", _I)),
+                          r"fecha|date|publiziert(?: am)?|pubblicato(?: il)?|publicado(?: el)?|opublikowano)"
+                          r"\s*:?\s*(?:\d|$|\w+ \d)", _I)),
     ("section-label", re.compile(r"^\s*(?:category|categories|kategorie|kategorien|rubrik|tags?|schlagwörter|"
                                  r"temas?|sección|section)\s*:\s*.{0,60}$", _I)),
     ("page-chrome", re.compile(r"\b\d+\s*(?:min(?:ute)?s?\.? read|minuten? lesezeit)\b|^\s*(?:lesezeit|reading time)\b|"
@@ -78,7 +79,11 @@ STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:under|unter) (?:a |the |einer |der )?creative[ -]commons", _I)),
     ("newsletter", re.compile(
         r"^\s*(?:ich (?:bin mit|akzeptiere|stimme|willige)|i (?:agree|accept|consent)|j'accepte|acepto)\b.{0,120}"
-        r"(?:datenschutz|privacy|terms|einverstanden|conditions|privacidad|confidentialité|newsletter)", _I)),
+        r"(?:datenschutz|privacy|terms|einverstanden|conditions|privacidad|confidentialité|newsletter)|"
+        r"^\s*by (?:clicking|submitting|signing up|subscribing)\b.{0,80}\b(?:i|you) (?:consent|agree|accept)\b", _I)),
+    # a numbered figure caption: "Figure 3: ...", "Abb. 2: ...", "Bild 4. ..."
+    ("caption", re.compile(r"^\s*(?:abbildung|abb\.|figure|fig\.|grafik|bild|foto|photo|figura|gráfico|rysunek|"
+                           r"rys\.)\s*\d+[a-z]?\s*[:.|]\s+\S", _I)),
 )
 
 # Cues for short lines only (up to ~25 words): a button, a label, a widget's heading.
@@ -153,6 +158,85 @@ SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"xing|tiktok)\b.{0,40}$")),
 )
 
+
+# Widget families that pages in several languages share: headings of link lists, comment counters and pingbacks,
+# share and feedback prompts, embed placeholders, file downloads, blog post footers, newsletter and paywall prompts.
+# Short lines only, like SHORT. A page has many short lines, so these are asked in two calls, not one per family:
+# the cues that open the line in one anchored match (it fails at the first letter on most lines), and the few that
+# can sit anywhere only when the line holds one of their words.
+_AT_START: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("related-link", (
+        r"(?:ähnliche|verwandte|weitere|andere|empfohlene|beliebte|neueste|aktuelle|otras|otros|últimas|autres|"
+        r"dernières|altri|altre|related|similar|other|popular)\s+(?:artikel|beiträge|berichte|nachrichten|"
+        r"meldungen|themen|links|noticias|artículos|notas|articles|stories|posts|news|coverage|notizie|articoli)\b"
+        r"[^.!?]{0,40}$",
+        r"(?:artikel|beiträge|berichte|artículos|noticias|notas|articles|stories) (?:zum thema|relacionad[oa]s|"
+        r"liés|connexes|associés)\b[^.!?]{0,40}$",
+        r"(?:también )?(?:te|le) (?:puede|podría) interesar\b",
+        r"(?:zobacz|czytaj) (?:także|również)\b",
+        r"(?:mehr|more|más|plus) (?:aus|zu|zum|zur|from|on|about|de|sobre|du|des) (?:[^\s.!?]+\s?){1,4}$",
+        r"(?:explore further|empfehlungen? (?:aus der|der) redaktion|editor'?s'? picks?)\b[^.!?]{0,30}$",
+        r"(?:vorschau auf den )?(?:nächsten?|vorherigen?) (?:artikel|beitrag)\b[^.!?]{0,30}$")),
+    ("comments", (
+        r"\d+\s+(?:responses?|replies|comments?|antworten|kommentare?|réponses|commentaires|respuestas|"
+        r"comentarios|risposte|commenti|odpowiedzi|komentarz[ey]?)\s+(?:to|zu|auf|à|a|on|de|para|per|na)\b",
+        r"(?:vos|your|ihre|sus) (?:réactions|reactions|comments|kommentare|comentarios)\s*\(\d+\)\s*$",
+        r"(?:write|post|add) (?:a |your )?(?:comment|reply|response)\s*$",
+        r"(?:pingback|trackback)\b",
+        r"para comentar\b")),
+    ("engagement", (
+        r"(?:teile|teilt|share|partagez|comparte)\s+(?:diesen|diese|dieses|this|cet|cette|este|esta)\s+"
+        r"(?:artikel|beitrag|seite|article|post|story|page|artículo|nota)\b",)),
+    ("page-chrome", (
+        r"(?:externer|eingebetteter|empfohlener(?: redaktioneller| externer)?) inhalt\s*$",
+        r"(?:external|embedded|recommended) content\s*$",
+        r"(?:(?:bild|foto|image|photo|galerie|gallery|video)\s+(?:anzeigen|ansehen|schließen|vergrößern|öffnen|"
+        r"enlarge|view|close|open)\s*)+$",
+        r"(?:pdf[- ]version|download (?:as )?pdf|\S.{0,40} als pdf(?: herunterladen)?)\s*$",
+        r"this entry was posted (?:in|on)\b",
+        r"(?:dieser eintrag|dieser beitrag) wurde .{0,40}veröffentlicht\b")),
+    ("newsletter", (
+        r"(?:verpasse?n? (?:sie )?keine|nichts mehr (?:verpassen|versäumen)|ne manquez (?:plus )?rien|"
+        r"no te pierdas|never miss)\b",)),
+    ("promo", (r"(?:schon|bereits|already) (?:registriert|registered|angemeldet|abonnent\w*)\b",)),
+)
+_ANYWHERE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("related-link", (r"\bmeist ?(?:gelesen|gesucht|geklickt|kommentiert)\w*|\bam meisten gelesen\b",)),
+    ("comments", (r"\bkommentare? (?:geschlossen|deaktiviert)\b|\bcomments? (?:are )?(?:closed|disabled)\b|"
+                  r"\bkommentarfunktion\b|\b(?:debes|tienes que) registrarte\b",)),
+    ("engagement", (
+        r"\b(?:gefallen|gefällt|enjoyed|liked|aimé|gustó)\b.{0,40}\b(?:teilen|share|partager|compartir)\b",
+        r"\b(?:bei|auf|on) pinterest (?:speichern|merken|pinnen|teilen|save|pin)\b",
+        r"\bletters? to the editor\b|\bgive us (?:your )?feedback\b|"
+        r"\bwe (?:want|would love|'d love) to hear (?:from you|what you think)\b|"
+        r"\bwie gefällt (?:ihnen|dir) (?:unsere?|die|diese) (?:website|webseite|seite|angebot)\b")),
+    ("page-chrome", (
+        r"\b(?:um|to) (?:den|diesen|the|this) (?:inhalt|content) (?:von \S+ |from \S+ )?(?:zu laden|anzuzeigen|"
+        r"load)\b",
+        r"(?<![^\W\d_])(?:pdf|docx?|xlsx?|pptx?|zip|mp3)\b\s*[|,(]?\s*\d[\d.,]*\s*(?:kb|mb|kib|mib)\b",
+        r"\bbookmark the permalink\b|\bverschlagwortet mit\b")),
+    ("newsletter", (r"\bin (?:dein|ihr|euer) postfach\b|\bto your inbox\b|\bdans votre boîte\b",
+                    r"\bwir informieren (?:sie|dich|euch) (?:regelmäßig|täglich|wöchentlich|kostenlos)\b")),
+    ("promo", (r"\b(?:registrieren|anmelden|einloggen) und weiterlesen\b|\b(?:besuchen sie|visit) (?:unseren?|our) "
+               r"(?:\w+[- ])?(?:shop|store)\b",)),
+)
+# A literal that every match of an ``_ANYWHERE`` cue holds (lower case); a test checks each cue's phrases.
+_ANYWHERE_NEEDLES = ("meist", "kommentar", "comment", "registrarte", "gefall", "gefäll", "enjoyed", "liked", "aimé",
+                     "gustó", "pinterest", "editor", "feedback", "to hear", "inhalt", "content", "kb", "mb", "kib",
+                     "mib", "permalink", "verschlagwortet", "postfach", "inbox", "boîte", "informieren",
+                     "weiterlesen", "shop", "store")
+
+
+def _named(prefix: str, cues: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    return "|".join(f"(?P<{prefix}{k}>{'|'.join(alts)})" for k, (_, alts) in enumerate(cues))
+
+
+WIDGET_START = re.compile(rf"\s*(?:{_named('s', _AT_START)})", _I)
+WIDGET_ANYWHERE = re.compile(_named("a", _ANYWHERE), _I)
+# One scan of the lowered line, not one per needle (case-blind matching of these literals would cost far more).
+_ANYWHERE_GATE = re.compile("|".join(map(re.escape, _ANYWHERE_NEEDLES)))
+_WIDGET_CATEGORY = {f"{p}{k}": c for p, cues in (("s", _AT_START), ("a", _ANYWHERE)) for k, (c, _) in enumerate(cues)}
+
 # Words that make an imperative call to action when they open a short line.
 CTA_START = re.compile(
     r"^\s*(subscribe|sign up|join|follow|share|click|tap|download|register|log ?in|donate|support|get|try|"
@@ -224,8 +308,12 @@ _COMMON = frozenset({"auch", "unter", "sind", "über", "einen", "nach", "inter",
                      "eine", "einer", "dein", "under", "seite", "site", "webse", "blog", "texte", "texts", "werk",
                      "steht", "stehe", "stimm", "willi", "agree", "condi", "confi", "erhal", "erhäl", "bekom",
                      "refer", "produ", "recei", "earn", "versi", "limit", "creat", "nutze", "court", "graph",
-                     "leer", "track", "compa", "parta"})
-_TRIGGERS = _prefixes(STRONG + SHORT) - _COMMON
+                     "leer", "track", "compa", "parta",
+                     # everyday words of the shared widget families (_AT_START, _ANYWHERE)
+                     "gesch", "unser", "ihre", "ihnen", "euch", "ander", "para", "este", "versc", "koste", "wurde",
+                     "berei", "aktue", "neues", "regel", "redak", "besuc", "beric", "other", "what", "want",
+                     "would", "love", "visit"})
+_TRIGGERS = _prefixes(STRONG + SHORT + (("", WIDGET_START), ("", WIDGET_ANYWHERE))) - _COMMON
 _SYMBOLS = re.compile(r"[©»«>→←▶►(\[%{|/:_\d]")
 
 
@@ -317,9 +405,10 @@ def may_match(rx: re.Pattern[str], low: str) -> bool:
     return any(n.search(low) for n in rxs)
 
 
-def short_category(text: str, *, hint: bool | None = None) -> str | None:
-    """The junk category a short line's wording points to, or None (``hint``: ``maybe_junk`` already asked).
-    Short lines skip the needle tests: their regex searches are cheap."""
+def short_category(text: str, *, hint: bool | None = None, low: str | None = None) -> str | None:
+    """The junk category a short line's wording points to, or None (``hint``: ``maybe_junk`` already asked;
+    ``low``: the line ``lowered``, when the caller has it). Short lines skip the needle tests: their regex searches
+    are cheap."""
     if not (maybe_junk(text) if hint is None else hint):
         return None
     for category, rx in STRONG:
@@ -328,7 +417,15 @@ def short_category(text: str, *, hint: bool | None = None) -> str | None:
     for category, rx in SHORT:
         if rx.search(text):
             return category
-    return None
+    return widget_category(text, low=low)
+
+
+def widget_category(text: str, *, low: str | None = None) -> str | None:
+    """The category of a short line that one of the shared widget families (``_AT_START``, ``_ANYWHERE``) matches."""
+    m = WIDGET_START.match(text)
+    if m is None and _ANYWHERE_GATE.search(lowered(text) if low is None else low):
+        m = WIDGET_ANYWHERE.search(text)
+    return _WIDGET_CATEGORY[m.lastgroup] if m is not None and m.lastgroup else None
 
 
 _FLOATING = tuple((c, rx) for c, rx in STRONG if c in ("cookie-notice", "page-chrome"))

@@ -4,7 +4,8 @@ Trafilatura returns nothing on scraped plain text, so this works on lines alone,
 position (head, body core, tail), length and sentence shape, capitalisation, call-to-action wording
 (``patterns``), credits and caption shape, author bios at the end, blocks of short widget lines, and lines the
 corpus repeats on many pages. Like jusText, short lines are judged by their neighbours: inside the body core they
-are kept (sub-headings, one-line quotes, list items); at the head and tail they are page furniture.
+are kept (sub-headings, one-line quotes, list items) unless they touch a widget line and lead to no prose; at the
+head and tail they are page furniture, except a standfirst just above the body and closing steps below it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ _CTA = frozenset({"donation", "newsletter", "promo"})
 _TITLE_PREFIX = re.compile(r"^\s*(?:title|headline|titel|titre|título)\s*:\s*", re.IGNORECASE)
 _CREDIT_TAIL = re.compile(r"(?:\((?:photo:?\s*|foto:?\s*)?[A-Z][^()]{1,50}/[^()]{1,50}\)|"
                           r"\((?:photo|foto|image|bild|credit)s?\s*:[^()]{1,60}\)|"
-                          r"(?:photo|foto|image|bild)\s*:\s*[^.]{1,60}|©\s*[^.]{1,60})\s*$", re.IGNORECASE)
+                          r"(?:photo(?:graph)?|foto|image|imagen|bild(?:quelle)?)\s*:\s*(?:[^.]|\.(?=\S)){1,60}|"
+                          r"©\s*(?:[^.]|\.(?=\S)){1,90})\s*$", re.IGNORECASE)  # a dot inside "x.com" or "2.0"
 _CJK = re.compile("[\u3000-\u9fff\uac00-\ud7af]")
 # Runs of two or more spaces, or one odd space: a lone " " already reads as itself, and matching every single space
 # of a paragraph would cost a match and a copy per word.
@@ -135,7 +137,7 @@ def _category(text: str, shape: _Shape, *, edge: bool, short: int = 25) -> str |
     if shape.words <= short and shape.chars <= 300:
         if P.BYLINE.match(text) or (shape.words <= 14 and P.DATE_LINE.match(text)):
             return "byline"
-        return P.short_category(text, hint=hint)
+        return P.short_category(text, hint=hint, low=low or None)
     cat = P.strong_category(text, hint=hint, low=low)
     if cat and (cat != "byline" or shape.words <= 14):
         return cat
@@ -238,12 +240,34 @@ def classify_lines(lines: Sequence[Line], *, title: str | None = None, repeated:
         if cats[i]:
             verdicts[i] = Verdict(JUNK, cats[i])
         elif lo <= i <= hi or extracted:
-            verdicts[i] = Verdict(HEADING if _titleish(shapes[i], texts[i]) and not shapes[i].terminal else BODY)
+            stray = None if extracted else _stray_label(shapes, cats, i)
+            if stray:
+                verdicts[i] = Verdict(JUNK, stray)
+            else:
+                verdicts[i] = Verdict(HEADING if _titleish(shapes[i], texts[i]) and not shapes[i].terminal else BODY)
         elif i < lo:
             verdicts[i] = _head_line(texts, shapes, i, t_idx, lo)
         else:
             verdicts[i] = _tail_line(texts, shapes, cats, verdicts, i, hi)
     return [v or Verdict(BODY) for v in verdicts], found_title
+
+
+def _stray_label(shapes: Sequence[_Shape], cats: Sequence[str | None], i: int) -> str | None:
+    """Inside the body, a short unpunctuated line that touches a widget line and introduces no prose is part of
+    that widget (a teaser headline, a button, a link list's label), not a sub-heading: a sub-heading is followed
+    by the paragraph it announces, past any picture or ad lines. Returns the widget's category, else None."""
+    s = shapes[i]
+    if s.terminal or s.words > 11 or s.good:
+        return None
+    near = [c for c in (cats[i - 1] if i > 0 else None, cats[i + 1] if i + 1 < len(cats) else None) if c]
+    if not near:
+        return None
+    j = i + 1
+    while j < len(shapes) and cats[j]:
+        j += 1
+    if j < len(shapes) and (shapes[j].sentence or shapes[j].good):
+        return None
+    return near[-1]
 
 
 def _is_bio(texts: Sequence[str], i: int) -> bool:
@@ -362,8 +386,10 @@ def _head_line(texts: Sequence[str], shapes: Sequence[_Shape], i: int, t_idx: in
             return Verdict(JUNK, "caption")
         if s.sentence or s.words >= 8:
             return Verdict(BODY)  # a standfirst between the title and the body
-    if i >= lo - 2 and s.sentence and s.words >= 8:
+    if i >= lo - 2 and s.sentence:
         return Verdict(BODY)
+    if i >= lo - 5 and s.words >= 8 and not any(c.isdigit() for c in texts[i]):
+        return Verdict(BODY)  # a standfirst just above the body: menus are short, dates and counters have figures
     if s.good:
         if P.AUTHOR_BIO.match(texts[i]):
             return Verdict(JUNK, "author-bio")  # an author box above the article
@@ -375,11 +401,20 @@ def _head_line(texts: Sequence[str], shapes: Sequence[_Shape], i: int, t_idx: in
     return Verdict(JUNK, "navigation")
 
 
+# Junk that sits between the paragraphs of an article (a picture's caption, credit and gallery buttons, an ad
+# label), as opposed to the headings that end it (related links, comments, newsletter boxes).
+_INTERLEAVED = frozenset({"caption", "credit", "page-chrome", "advertisement", "scraper-artifact"})
+_INTERLEAVED_REACH = 3
+
+
 def _tail_line(texts: Sequence[str], shapes: Sequence[_Shape], cats: Sequence[str | None],
                verdicts: Sequence[Verdict | None], i: int, hi: int) -> Verdict:
     s = shapes[i]
-    prev = verdicts[i - 1] if i > 0 else None
-    if (s.sentence and s.words >= 5 and not cats[i] and (i == hi + 1 or (prev is not None and prev.kind == BODY))):
+    j = i - 1
+    while j > hi and i - j <= _INTERLEAVED_REACH and cats[j] in _INTERLEAVED:
+        j -= 1  # a picture's widget lines between two steps of the article do not end it
+    prev = verdicts[j] if j >= 0 else None
+    if (s.sentence and s.words >= 5 and not cats[i] and (j == hi or (prev is not None and prev.kind == BODY))):
         return Verdict(BODY)  # a closing line of the article
     if s.words >= 4 and not s.terminal:
         return Verdict(JUNK, "related-link")
