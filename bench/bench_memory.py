@@ -159,11 +159,16 @@ _LOST = ("The run was not continued: its checkpoint (the store and a 0.4 GB pars
          "and a whole run takes about 4.5 to 5 hours on this machine, more than a session's three.")
 
 
+def _section_lines() -> list[str]:
+    """The memory section of BENCHMARKS.md as it is now, line by line."""
+    text = (HERE.parent / "BENCHMARKS.md").read_text(encoding="utf-8")
+    return text.split("<!-- section:memory -->", 1)[-1].split("<!-- section:", 1)[0].strip("\n").splitlines()
+
+
 def _earlier_resumed() -> list[str]:
     """The resumed runs' block as BENCHMARKS.md has it, when their records are no longer on this machine, with a
     line that says so."""
-    text = (HERE.parent / "BENCHMARKS.md").read_text(encoding="utf-8")
-    section = text.split("<!-- section:memory -->", 1)[-1].split("<!-- section:", 1)[0].strip("\n").splitlines()
+    section = _section_lines()
     start = next((i for i, line in enumerate(section) if _RESUME_HEAD in line), None)
     if start is None:
         return []
@@ -174,9 +179,7 @@ def _earlier_resumed() -> list[str]:
 def _earlier_rows(synthetic_too: bool) -> list[str]:
     """The last run's tables, kept when only some parts are run again: the real-text table, and with
     ``synthetic_too`` the synthetic one and its notes too (everything before the resumed runs' block)."""
-    text = (HERE.parent / "BENCHMARKS.md").read_text(encoding="utf-8")
-    section = text.split("<!-- section:memory -->", 1)[-1].split("<!-- section:", 1)[0]
-    lines = section.strip("\n").splitlines()
+    lines = _section_lines()
     stamp = next((line for line in lines if line.startswith("_Measured")), "")
     body = [line for line in lines[1:] if not line.startswith(("_Measured", "Figures from the earlier run"))]
     while body and not body[0].strip():
