@@ -456,3 +456,38 @@ def stance_of_texts(claim: str, texts: Sequence[str], *, resources: Resources,
         raise ValueError("the claim is empty")
     backend = get_backend(resources, settings)
     return [r.to_dict() for r in backend.judge([claim] * len(texts), list(texts))]
+
+
+# A sentence that answers another claim: a denial, rejection or doubt stated as what someone does or says about a
+# report, claim or charge ("disputed the allegations", "stands by its reporting", "was not accurate", "will plead
+# not guilty"), wider than DENY_RE, which reads a claim's own wording.
+_ANSWER_DENY_RE = re.compile(
+    _W + r"(disput\w*|challeng\w* (?:the |these |those |such |its |their )?(?:facts?|claims?|reports?|allegations?|"
+    r"accounts?|charges?)|stands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
+    r"(?:was|were|is|are) (?:not |in)accurate|inaccura\w+|accurate|phony|categorically|disavow\w*|"
+    r"defend\w* (?:itself|themselves|himself|herself|against)|plead\w* not guilty|nothing to do with|"
+    r"no (?:collusion|racism)|falsely accused|politically motivated|"
+    r"(?:reject|dismiss|deni|deny|denied|refut|rebut)\w*)\b", re.I)
+# "false" and friends that name a crime or a thing, not a verdict on a claim ("making false statements")
+_NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:statements?|testimony|witness|information|pretenses|flag)\b|"
+                               r"\bpleaded guilty\b|\bmade up of\b", re.I)
+
+
+def response_of(text: str) -> str | None:
+    """``denies`` or ``doubts`` when the sentence answers a claim (rejects, disputes or doubts it), else None.
+
+    The one judgement of whether a sentence is a response: the comparison attaches such sentences to the claim
+    they answer instead of grouping them by wording. A negated verdict word ("is no hoax") affirms, and a crime
+    named with "false" ("pleaded guilty to making false statements") judges nothing."""
+    t = _NOT_A_VERDICT_RE.sub(" ", _IDIOM_RE.sub(" ", text.replace("\u2019", "'")))
+    for m in DOUBT_RE.finditer(t):
+        if not _NEG_BEFORE_RE.search(t[: m.start()]):
+            return "doubts"
+    for rx in (DENY_RE, _ANSWER_DENY_RE):
+        for m in rx.finditer(t):
+            if m.group(0).lower() == "accurate" and not re.search(r"\b(?:was|were|is|are|its?|been) accurate|"
+                                                                   r"report was accurate", t, re.I):
+                continue
+            if not _NEG_BEFORE_RE.search(t[: m.start()]):
+                return "denies"
+    return None

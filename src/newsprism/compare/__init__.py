@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from newsprism.compare.align import Proposition, cluster, frame_overlap, group_key, similarity_blocks
 from newsprism.compare.align import propositions as align_propositions
-from newsprism.compare.anaphora import ANAPHOR, resolve
+from newsprism.compare.responses import answer_targets, answered_object
 from newsprism.compare.verdict import Member, sources, verdict
 from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text
 from newsprism.resources import Resources, sentence_key
 from newsprism.settings import Settings
-from newsprism.stance import DENY_RE, Cues, cues_of, sentence_stance
+from newsprism.stance import DENY_RE, Cues, cues_of, response_of, sentence_stance
 from newsprism.summarize.sentences import split_sentences
 
 __all__ = ["compare_story"]
@@ -48,7 +48,6 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
 
     members: list[list[Member]] = []
     group_of: dict[str, list[int]] = {}
-    context_only: set[str] = set()
     for gi, idx in enumerate(clusters):
         pol = _polarity(props, idx)
         frame = _group_frame(props, idx, pol)
@@ -70,20 +69,32 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         preds.setdefault(p.claim.id, set()).update([p.predicate] if p.predicate else [])
         contents.setdefault(p.claim.id, set()).update(p.content)
     frames = {cid: (frozenset(preds[cid]), frozenset(contents[cid])) for cid in preds}
+    responses = {c.id: kind for c in claims if (kind := response_of(c.text))}
+    answered: dict[str, list[int]] = {}
+    named = {cid: obj for cid in responses if (obj := answered_object(next(c.text for c in claims if c.id == cid)))}
+    objects = dict(zip(named, resources.embed(list(named.values())), strict=True)) if named else {}
     for seq in by_article.values():
         targets_of: dict[str, list[int]] = {}
         for pos, c in enumerate(seq):
-            cues = cues_of(c.text)
-            if not (cues.deny or cues.doubt) or not ANAPHOR.search(c.text):
+            kind = responses.get(c.id)
+            if kind is None:
                 continue
-            targets = resolve(c, seq[:pos], prop_vecs, group_of, targets_of, members, frames)
+            targets = answer_targets(c, seq[:pos], vecs=prop_vecs, group_of=group_of, targets_of=targets_of,
+                                     members=members, responses=responses, frames=frames,
+                                     objects=objects)
             targets_of[c.id] = targets
-            stance = sentence_stance(cues, opposite=True, attributed=False)
+            if targets:
+                answered[c.id] = targets
             for gi in targets:
-                if not any(m.claim.id == c.id for m in members[gi]):
-                    members[gi].append(Member(c, stance, 0.5, context=True))
-            if targets and _own_voice_stance_only(c):
-                context_only.add(c.id)
+                mine = [k for k, m in enumerate(members[gi]) if m.claim.id == c.id]
+                if mine:
+                    for k in mine:
+                        members[gi][k] = replace(members[gi][k], stance=kind)
+                else:
+                    members[gi].append(Member(c, kind, 0.5, context=True))
+    # an answered response leaves the groups its wording put it in: it is a cell of the row it answers
+    members = [[m for m in ms if m.claim.id not in answered or gi in answered[m.claim.id]]
+               for gi, ms in enumerate(members)]
 
     cited: dict[str, set[str]] = {}
     for cit in citations:
@@ -96,7 +107,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     seen: set[frozenset[str]] = set()
     for gi, ms in enumerate(members):
         own = [m for m in ms if not m.context]
-        if not own or all(m.claim.id in context_only for m in own):
+        if not own:
             continue
         ids = frozenset(m.claim.id for m in ms)
         if ids in seen:  # two variants of the same claims grouped twice ("material or economic support")
@@ -104,7 +115,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         seen.add(ids)
         status, reason, first, n_orig, edges = verdict(ms, arts, cited)
         groups.append(ClaimGroup(
-            id=group_key(story.id, [m.claim.id for m in own]), text=_clearest(own, group_sims[gi], props, clusters[gi]),
+            id=group_key(story.id, [m.claim.id for m in own]), text=_clearest(own, group_sims[gi], props, clusters[gi], set(answered)),
             status=status, sources=sources(ms, arts), reason=reason, first_source=first,
             independent_origins=n_orig, provenance=edges))
     groups.sort(key=lambda g: (-len({s.article_id for s in g.sources}), -len(g.sources), g.id))
@@ -208,6 +219,20 @@ def _negates_other_thing(p: Proposition, frame: frozenset[str]) -> bool:
     return p.predicate not in frame
 
 
+# "not so much X as Y", "not only X but Y": a contrast that negates nothing
+_CONTRAST_RE = re.compile(r"\bnot (?:so much|only|just|merely|simply)\b|\bno longer (?:just|only)\b", re.I)
+_CONTRADICTION_SHARE = 0.5  # share of a negated statement's content words the claim must use to be its opposite
+
+
+def _contradicts(p: Proposition, frame: frozenset[str]) -> bool:
+    """A plain negated statement states the opposite of the group's claim only when it is about the same thing:
+    "No one was killed" against "12 people were killed", not an analyst's "the position is not so much pro-Russian
+    as anti-American" beside "China will fulfil its commitments to Russia"."""
+    if _CONTRAST_RE.search(p.claim.text) or not p.content:
+        return False
+    return len(p.content & frame) / len(p.content) >= _CONTRADICTION_SHARE
+
+
 _LIGHT_PREDICATES = frozenset({"be", "have", "do", "make", "get", "go", "come", "take", "give", "say", "plan",
                                "intend", "want", "need", "will"})
 
@@ -215,7 +240,11 @@ _LIGHT_PREDICATES = frozenset({"be", "have", "do", "make", "get", "go", "come", 
 def _stance(p: Proposition, negative_group: bool, frame: frozenset[str] = frozenset()) -> str:
     c = p.claim
     cues = cues_of(c.text)
+    answer = response_of(c.text)  # the one judgement of denial and doubt; DENY_RE alone reads "false statements"
+    cues = replace(cues, deny=answer == "denies", doubt=answer == "doubts")
     opposite = p.negative != negative_group and not (not negative_group and _negates_other_thing(p, frame))
+    if opposite and not negative_group and answer is None and not _contradicts(p, frame):
+        opposite = False
     if negative_group:
         # in a group of denials, reporting a denial is reporting the group's claim
         cues = Cues(False, cues.doubt and not p.negative, cues.hedge, cues.attribution, cues.negations, cues.anonymous)
@@ -362,21 +391,16 @@ def _merge_fragments(clusters: list[list[int]], props: Sequence[Proposition], si
                          lambda small, large: float(np.min(sim[np.ix_(small, large)].max(axis=1))))
 
 
-def _own_voice_stance_only(c: Claim) -> bool:
-    """"AFP was unable to verify these claims": the outlet's stance on another claim, not a claim of its own."""
-    if c.attributed_to:
-        return False
-    words = re.findall(r"[A-Za-z]{3,}", c.text)
-    return len(words) <= 8
-
-
-def _clearest(own: Sequence[Member], sim: np.ndarray, props: Sequence[Proposition], idx: Sequence[int]) -> str:
+def _clearest(own: Sequence[Member], sim: np.ndarray, props: Sequence[Proposition], idx: Sequence[int],
+              answered: set[str] | frozenset[str] = frozenset()) -> str:
     """The member sentence that states the claim most plainly: central, same polarity, short, not a quote
     (``sim``: the group's matrix, rows in the order of ``idx``)."""
     pol = _polarity(props, idx)
     best, best_score = own[0].claim.text, -9.0
     for k, i in enumerate(idx):
         p = props[i]
+        if p.claim.id in answered:
+            continue
         text = p.claim.text
         words = len(text.split())
         score = _mean_sim(sim, k) - 0.01 * max(0, words - 28) - 0.01 * max(0, 8 - words)

@@ -19,7 +19,7 @@ import numpy as np
 
 from newsprism.extract.claims import REPORTING
 from newsprism.records import Claim, normalize_text, stable_id
-from newsprism.stance import DENY_RE
+from newsprism.stance import response_of
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +115,7 @@ def claim_propositions(claim: Claim, doc: Any) -> list[Proposition]:
     out = []
     for k, toks in enumerate(variants):
         core = _text(doc, toks) or claim.text
-        negative = claim.negated or bool(DENY_RE.search(core))
+        negative = claim.negated or response_of(core) == "denies"
         pred = frame_lemma(root.lemma_.lower()) if root is not None else ""
         out.append(Proposition(claim=claim, core=core, variant=k, negative=negative, entities=ents,
                                values=values, predicate=pred, content=_content(doc, toks)))

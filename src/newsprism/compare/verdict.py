@@ -174,20 +174,20 @@ def verdict(members: Sequence[Member], articles: Mapping[str, Article],
         parts.append("denied by " + _names(deny, outlets))
     if doubt:
         parts.append("doubted by " + _names(doubt, outlets))
-    if conflict:
-        parts.append("numbers differ: " + conflict)
+    if conflict:  # different figures are a note for the reader, not a dispute: outlets count at different times
+        parts.append("figures differ: " + conflict)
     if not support:
         status = "denied" if deny else "unverified"
     elif deny and n_orig <= 1 and all_anon:
         status = "denied"
         parts.append("the only line of sourcing is anonymous")
-    elif deny or conflict:
+    elif deny or doubt:
         status = "disputed"
     elif n_orig >= 2 and not (all_anon and not own_voice):
         status = "corroborated"
-    elif all_anon or doubt:
+    elif all_anon:
         status = "unverified"
-        parts.append("rests on anonymous sourcing" if all_anon else "no second origin")
+        parts.append("rests on anonymous sourcing")
     else:
         status = "single-source"
     return status, "; ".join(parts), first, n_orig, tuple(edges)

@@ -1,0 +1,115 @@
+"""Which claim row a response answers: a denial, doubt or rejection found by what it refers to.
+
+A response ("Trump's team had also denied the claims in the article", "BuzzFeed's description ... was not
+accurate", "Tea party organizers disputed claims of racism") is a ``denies``/``doubts`` cell of the row it
+answers, never a row of its own. What it answers is read, in this order, from:
+
+1. the source it names: "denied the BuzzFeed report", "BuzzFeed's account" -> the row the story attributes to
+   that source (its members say "according to BuzzFeed", "BuzzFeed reported", or carry it as ``via``);
+2. what it points back to in its own article: "the report", "these claims", "such a request", "this"
+   (``anaphora.resolve``);
+3. the proposition it restates: "Russia has not asked China for military support" answers the row of the request,
+   when their cores are close in meaning.
+
+A response none of these resolve stays where wording put it, as a plain statement of the denial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
+from newsprism.compare.verdict import Member
+from newsprism.records import Claim, normalize_text
+
+__all__ = ["answer_targets", "answered_object"]
+
+
+def answered_object(text: str) -> str | None:
+    """The proposition a response names ("claims that X", "denied that X"), to be compared with the rows."""
+    m = _OBJECT.search(text)
+    if not m:
+        return None
+    return (m.group("a") or m.group("b")).strip(" .\"\u201c\u201d")
+
+_REPORT_NOUNS = (r"(?:report(?:ing|s)?|story|stories|article|piece|account|claims?|allegations?|description|"
+                 r"characteri[sz]ation|assertions?|accusations?|charges?)")
+# "the BuzzFeed report", "BuzzFeed's explosive report", "Buzzfeed false story", "a report by the Daily Ledger"
+_NAMED_BEFORE = re.compile(r"\b((?:[A-Z][\w.&-]*\s?){1,3}?)(?:'s|\u2019s)?\s+(?:[a-z-]+\s+){0,2}" + _REPORT_NOUNS
+                           + r"\b")
+_NAMED_AFTER = re.compile(_REPORT_NOUNS + r"\s+(?:by|from|in|of)\s+(?:the\s+)?((?:[A-Z][\w.&-]*\s?){1,3})")
+_NOT_A_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                         "in", "on", "but", "and", "both", "he", "she", "it", "they", "we", "mr", "mrs", "ms",
+                         "friday", "thursday", "monday", "tuesday", "wednesday", "saturday", "sunday"})
+# what a response names as the thing it answers: "disputed claims of racism", "denied that it asked for help"
+_OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|suggestions?|assertions?|notion|"
+                     r"idea|stor(?:y|ies)|accounts?|rumou?rs?)\s+(?:that|of|about)\s+(?P<a>.{12,})|"
+                     r"\b(?:den(?:y|ies|ied)|disputed?|rejected|dismissed|refuted)\s+that\s+(?P<b>.{12,})", re.I)
+_OBJECT_MIN = 0.5  # cosine at which what a response names is the row's proposition
+_CONTENT = 0.62  # cosine at which a response's core restates a row's proposition
+_NAMED_MIN = 0.3  # a named row must still be about what the response says (cosine of the closest member)
+
+
+def _names(text: str) -> list[str]:
+    """Sources a response names as the origin of what it answers."""
+    out: list[str] = []
+    for rx in (_NAMED_BEFORE, _NAMED_AFTER):
+        for m in rx.finditer(text):
+            words = [w for w in m.group(1).split() if w.lower().strip(".") not in _NOT_A_NAME]
+            if words:
+                out.append(normalize_text(" ".join(words)))
+    return list(dict.fromkeys(out))
+
+
+def _cites(claim: Claim, name: str) -> bool:
+    """The claim relays ``name``: as its attribution, its outlet, or in its own words ("BuzzFeed reported")."""
+    for who in (claim.attributed_to, claim.via):
+        if who and (name in normalize_text(who) or normalize_text(who) in name):
+            return True
+    return bool(re.search(rf"\b{re.escape(name)}\b", normalize_text(claim.text)))
+
+
+def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequence[np.ndarray]],
+                   group_of: Mapping[str, list[int]], targets_of: Mapping[str, list[int]],
+                   members: Sequence[Sequence[Member]], responses: Mapping[str, str],
+                   frames: Mapping[str, Frame], objects: Mapping[str, np.ndarray] | None = None) -> list[int]:
+    """The groups response ``c`` answers (``before``: its article's earlier claims, in order)."""
+    own = set(group_of.get(c.id, []))
+    asserting = [gi for gi, ms in enumerate(members)
+                 if any(not m.context and m.claim.id != c.id and m.claim.id not in responses for m in ms)]
+    vec = vecs.get(c.id)
+
+    def closeness(gi: int, vec: Sequence[np.ndarray] | None = vec) -> float:
+        if vec is None:
+            return 0.0
+        return max((float(a @ b) for m in members[gi] if not m.context and m.claim.id != c.id
+                    and m.claim.id not in responses for a in vec for b in vecs.get(m.claim.id, ())), default=0.0)
+
+    names = _names(c.text)
+    if names:
+        named = []
+        for gi in asserting:
+            hits = {m.claim.article_id for m in members[gi] if not m.context and m.claim.id != c.id
+                    and m.claim.id not in responses and any(_cites(m.claim, n) for n in names)}
+            if hits and closeness(gi) >= _NAMED_MIN:
+                named.append((len(hits), len({m.claim.article_id for m in members[gi]}), closeness(gi), gi))
+        if named:
+            return [max(named)[3]]
+    if objects and c.id in objects:
+        named_object = sorted(((closeness(gi, [objects[c.id]]), gi) for gi in asserting), reverse=True)
+        if named_object and named_object[0][0] >= _OBJECT_MIN:
+            return [named_object[0][1]]
+    if ANAPHOR.search(c.text):
+        prior = [p for p in before if p.id not in responses or p.id in targets_of]
+        found = [g for g in resolve(c, prior, vecs, group_of, targets_of, members, frames) if g not in own or
+                 len(members[g]) > 1]
+        found = [g for g in found if g in asserting]
+        if found:
+            return found
+    scored = sorted(((closeness(gi), gi) for gi in asserting), reverse=True)
+    if scored and scored[0][0] >= _CONTENT:
+        return [scored[0][1]]
+    return []
