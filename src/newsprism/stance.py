@@ -473,6 +473,13 @@ _NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:statements?|testimony|witness|inform
                                r"\bpleaded guilty\b|\bmade up of\b", re.I)
 
 
+# What a source did not say or show: "the indictment does not charge him with conspiring", "did not specify
+# whether China had responded", "made no mention of whether Mr. Trump played a role"
+_ABSENT_RE = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:say|mention|allege|specify|charge|"
+                        r"accuse|claim|indicate|show|identify|present|provide evidence)\b|\bmade no mention\b|"
+                        r"\bno mention of\b|\bno (?:visual |hard )?evidence (?:has been|was) (?:produced|presented)\b", re.I)
+
+
 def response_of(text: str) -> str | None:
     """``denies`` or ``doubts`` when the sentence answers a claim (rejects, disputes or doubts it), else None.
 
@@ -480,6 +487,8 @@ def response_of(text: str) -> str | None:
     they answer instead of grouping them by wording. A negated verdict word ("is no hoax") affirms, and a crime
     named with "false" ("pleaded guilty to making false statements") judges nothing."""
     t = _NOT_A_VERDICT_RE.sub(" ", _IDIOM_RE.sub(" ", text.replace("\u2019", "'")))
+    if _ABSENT_RE.search(t):
+        return "doubts"
     for m in DOUBT_RE.finditer(t):
         if not _NEG_BEFORE_RE.search(t[: m.start()]):
             return "doubts"

@@ -16,7 +16,7 @@ import numpy as np
 
 from newsprism.compare.align import Proposition, cluster, frame_overlap, group_key, similarity_blocks
 from newsprism.compare.align import propositions as align_propositions
-from newsprism.compare.responses import answer_targets, answered_object
+from newsprism.compare.responses import answer_targets, answered_object, consensus, defended
 from newsprism.compare.verdict import Member, sources, verdict
 from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text
 from newsprism.resources import Resources, sentence_key
@@ -45,6 +45,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     props = align_propositions(claims, resources.nlp, propositions)
     vecs = core_vectors(props, resources)
     clusters, group_sims = group_propositions(props, vecs, settings)
+    clusters, group_sims = _split_other_negations(clusters, group_sims, props)
 
     members: list[list[Member]] = []
     group_of: dict[str, list[int]] = {}
@@ -71,30 +72,51 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     frames = {cid: (frozenset(preds[cid]), frozenset(contents[cid])) for cid in preds}
     responses = {c.id: kind for c in claims if (kind := response_of(c.text))}
     answered: dict[str, list[int]] = {}
-    named = {cid: obj for cid in responses if (obj := answered_object(next(c.text for c in claims if c.id == cid)))}
+    named = {c.id: obj for c in claims if c.id in responses and (obj := answered_object(c.text))}
     objects = dict(zip(named, resources.embed(list(named.values())), strict=True)) if named else {}
+    found: dict[str, tuple[list[int], int]] = {}
     for seq in by_article.values():
         targets_of: dict[str, list[int]] = {}
         for pos, c in enumerate(seq):
-            kind = responses.get(c.id)
-            if kind is None:
+            if c.id in responses:
+                found[c.id] = answer_targets(c, seq[:pos], vecs=prop_vecs, group_of=group_of, targets_of=targets_of,
+                                             members=members, responses=responses, frames=frames, objects=objects)
+                targets_of[c.id] = found[c.id][0]
+    wording = [[m.claim.id for m in ms if m.claim.id in responses] for ms in members]
+    chosen = consensus([c for c in claims if c.id in responses], found, wording)
+    for cid, targets in chosen.items():
+        if targets:
+            answered[cid] = targets
+        for gi in targets:
+            mine = [k for k, m in enumerate(members[gi]) if m.claim.id == cid]
+            if mine:
+                for k in mine:
+                    members[gi][k] = replace(members[gi][k], stance=responses[cid])
+            else:
+                c = next(m.claim for ms in members for m in ms if m.claim.id == cid)
+                members[gi].append(Member(c, responses[cid], 0.5, context=True))
+    # an answered response leaves the groups its wording put it in: it is a cell of the row it answers, unless
+    # other outlets report the same response, which makes it a claim of its own ("Mueller's office said the
+    # report was not accurate") that can be answered in turn
+    kept = _statement_rows(members, answered, props, vecs)
+    members = [[m if m.claim.id not in answered or gi in answered[m.claim.id] else replace(m, stance=_relaying(m.claim))
+                for m in ms if m.claim.id not in answered or gi in answered[m.claim.id]
+                or (gi, m.claim.id) in kept] for gi, ms in enumerate(members)]
+    # a defence of a challenged report ("we stand by our reporting") answers the challenge, told as its own row
+    statements = {m.claim.id: gi for gi, ms in enumerate(members) for m in ms
+                  if m.claim.id in answered and gi not in answered[m.claim.id] and not m.context}
+    for seq in by_article.values():
+        for pos, c in enumerate(seq):
+            if c.id not in responses:
                 continue
-            targets = answer_targets(c, seq[:pos], vecs=prop_vecs, group_of=group_of, targets_of=targets_of,
-                                     members=members, responses=responses, frames=frames,
-                                     objects=objects)
-            targets_of[c.id] = targets
-            if targets:
-                answered[c.id] = targets
-            for gi in targets:
-                mine = [k for k, m in enumerate(members[gi]) if m.claim.id == c.id]
-                if mine:
-                    for k in mine:
-                        members[gi][k] = replace(members[gi][k], stance=kind)
-                else:
-                    members[gi].append(Member(c, kind, 0.5, context=True))
-    # an answered response leaves the groups its wording put it in: it is a cell of the row it answers
-    members = [[m for m in ms if m.claim.id not in answered or gi in answered[m.claim.id]]
-               for gi, ms in enumerate(members)]
+            to = defended(c, seq[:pos], statements, members, prop_vecs)
+            if not to:
+                continue
+            members = [[m for m in ms if m.claim.id != c.id or gi in to or (gi, c.id) in kept]
+                       for gi, ms in enumerate(members)]
+            for gi in to:
+                if not any(m.claim.id == c.id for m in members[gi]):
+                    members[gi].append(Member(c, "denies", 0.5, context=True))
 
     cited: dict[str, set[str]] = {}
     for cit in citations:
@@ -104,15 +126,14 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
             if name:
                 cited.setdefault(c.article_id, set()).add(normalize_text(name).removeprefix("the "))
     groups: list[ClaimGroup] = []
-    seen: set[frozenset[str]] = set()
+    for gi, kept_gi in _repeated_rows(members, group_sims).items():
+        have = {m.claim.id for m in members[kept_gi]}
+        members[kept_gi].extend(m for m in members[gi] if m.context and m.claim.id not in have)
+        members[gi] = []
     for gi, ms in enumerate(members):
         own = [m for m in ms if not m.context]
         if not own:
             continue
-        ids = frozenset(m.claim.id for m in ms)
-        if ids in seen:  # two variants of the same claims grouped twice ("material or economic support")
-            continue
-        seen.add(ids)
         status, reason, first, n_orig, edges = verdict(ms, arts, cited)
         groups.append(ClaimGroup(
             id=group_key(story.id, [m.claim.id for m in own]), text=_clearest(own, group_sims[gi], props, clusters[gi], set(answered)),
@@ -120,6 +141,97 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
             independent_origins=n_orig, provenance=edges))
     groups.sort(key=lambda g: (-len({s.article_id for s in g.sources}), -len(g.sources), g.id))
     return groups
+
+
+_STATEMENT_SIM = 0.7  # how close another outlet's wording of a response must be to make it a claim of its own
+_STATEMENT_WORDS = 3  # content words a response needs beyond its verdict to be a claim of its own
+
+
+def _statement_rows(members: Sequence[Sequence[Member]], answered: Mapping[str, list[int]],
+                    props: Sequence[Proposition], vecs: np.ndarray) -> set[tuple[int, str]]:
+    """(group, claim) of answered responses that stay in their own group as a claim in their own right.
+
+    A response is a claim too when other outlets tell the same response in close words and it says something
+    beyond its verdict: "BuzzFeed's description of specific statements ... was not accurate", quoted by three
+    outlets, can be answered in turn ("we stand by our reporting"); "I have never heard of this" cannot."""
+    vec_of: dict[str, list[np.ndarray]] = {}
+    content: dict[str, set[str]] = {}
+    for i, p in enumerate(props):
+        vec_of.setdefault(p.claim.id, []).append(vecs[i])
+        content.setdefault(p.claim.id, set()).update(p.content)
+    keep: set[tuple[int, str]] = set()
+    for gi, ms in enumerate(members):
+        for m in ms:
+            cid = m.claim.id
+            if cid not in answered or gi in answered[cid] or m.context:
+                continue
+            if len(content.get(cid, set()) - _VERDICT_WORDS) < _STATEMENT_WORDS:
+                continue
+            if any(o.claim.article_id != m.claim.article_id and not o.context and max(
+                    (float(a @ b) for a in vec_of.get(cid, ()) for b in vec_of.get(o.claim.id, ())), default=0.0)
+                   >= _STATEMENT_SIM for o in ms):
+                keep.add((gi, cid))
+    return keep
+
+
+_VERDICT_WORDS = frozenset({"deny", "reject", "dispute", "claim", "report", "story", "article", "account",
+                            "allegation", "accurate", "inaccurate", "false", "true", "phony", "fake", "hear",
+                            "aware", "unaware", "verify", "confirm", "know", "information", "news", "piece",
+                            "statement", "say", "tell", "add", "team", "spokesman", "spokeswoman", "spokesperson"})
+
+
+def _split_other_negations(clusters: list[list[int]], sims: list[np.ndarray], props: Sequence[Proposition]
+                           ) -> tuple[list[list[int]], list[np.ndarray]]:
+    """A negated statement about something else leaves a positive group for a row of its own: "Beijing would not
+    provide armaments" is not a wording of "Russia asked China for weapons" (it may still answer the row of
+    "China is willing to provide weapons" as a contradiction)."""
+    out: list[list[int]] = []
+    out_sims: list[np.ndarray] = []
+    for idx, sim in zip(clusters, sims, strict=True):
+        pol = _polarity(props, idx)
+        if pol or len(idx) < 2:
+            out.append(idx)
+            out_sims.append(sim)
+            continue
+        frame = _group_frame(props, idx, pol)
+        gone = [k for k, i in enumerate(idx) if props[i].negative and response_of(props[i].claim.text) is None
+                and (_negates_other_thing(props[i], frame) or not _contradicts(props[i], frame))]
+        stay = [k for k in range(len(idx)) if k not in gone]
+        if not gone or not stay:
+            out.append(idx)
+            out_sims.append(sim)
+            continue
+        out.append([idx[k] for k in stay])
+        out_sims.append(sim[np.ix_(stay, stay)])
+        for k in gone:
+            out.append([idx[k]])
+            out_sims.append(np.ones((1, 1), dtype=sim.dtype))
+    return out, out_sims
+
+
+def _repeated_rows(members: Sequence[Sequence[Member]], sims: Sequence[np.ndarray]) -> dict[int, int]:
+    """Groups that repeat another group's sentences (two variants of one claim grouped twice, "material or
+    economic support"): of two groups whose own sentences are one inside the other, the less coherent goes, so a
+    reader never meets one statement as two rows. Returns each group that goes -> the group that stays."""
+    own = [frozenset(m.claim.id for m in ms if not m.context) for ms in members]
+    coherence = [float(np.mean(s)) if len(s) else 0.0 for s in sims]
+    gone: dict[int, int] = {}
+    for a in range(len(members)):
+        if not own[a] or a in gone:
+            continue
+        for b in range(a + 1, len(members)):
+            if b in gone or not own[b] or not (own[a] <= own[b] or own[b] <= own[a]):
+                continue
+            worse, better = (a, b) if (coherence[a], -a) < (coherence[b], -b) else (b, a)
+            gone[worse] = better
+            if worse == a:
+                break
+    return gone
+
+
+def _relaying(c: Claim) -> str:
+    """The stance of a sentence that tells a response as news: it relays someone's denial, or reports it."""
+    return "attributes" if c.attributed_to or c.anonymous or c.via or cues_of(c.text).attribution else "reports"
 
 
 def group_propositions(props: Sequence[Proposition], vecs: np.ndarray,

@@ -25,7 +25,30 @@ from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
 from newsprism.compare.verdict import Member
 from newsprism.records import Claim, normalize_text
 
-__all__ = ["answer_targets", "answered_object"]
+__all__ = ["DEFENCE", "answer_targets", "answered_object", "consensus", "defended"]
+
+# The source of a challenged report defending it: "we stand by our reporting", "maintained that its report was
+# accurate", "had re-confirmed its reporting". Such a response answers the challenge, not the report.
+DEFENCE = re.compile(r"\bstands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
+                     r"\bre-?confirm\w* (?:its|our|their|the) (?:report\w*|story)|"
+                     r"\b(?:report|reporting|story|account) (?:was|is|remains) (?:accurate|correct|true)\b", re.I)
+
+
+def defended(c: Claim, before: Sequence[Claim], statements: Mapping[str, int], members: Sequence[Sequence[Member]],
+             vecs: Mapping[str, Sequence[np.ndarray]]) -> list[int]:
+    """The row of the challenge a defence answers: the closest row that tells a response as a claim of its own
+    (``statements``: such a response's claim id -> its row), the article's latest one on a tie."""
+    if not DEFENCE.search(c.text) or not statements:
+        return []
+    order = {p.id: k for k, p in enumerate(before)}
+    own = vecs.get(c.id, ())
+    scored = []
+    for cid, gi in statements.items():
+        if cid == c.id or any(m.claim.id == c.id and not m.context for m in members[gi]):
+            continue
+        sim = max((float(a @ b) for a in own for b in vecs.get(cid, ())), default=0.0)
+        scored.append((sim, order.get(cid, -1), gi))
+    return [max(scored)[2]] if scored else []
 
 
 def answered_object(text: str) -> str | None:
@@ -33,7 +56,9 @@ def answered_object(text: str) -> str | None:
     m = _OBJECT.search(text)
     if not m:
         return None
-    return (m.group("a") or m.group("b")).strip(" .\"\u201c\u201d")
+    found = _OBJECT_END.split(m.group("a") or m.group("b") or m.group("c"))[0]
+    found = found.strip(" .\"\u201c\u201d")
+    return found if len(found) >= 5 else None
 
 _REPORT_NOUNS = (r"(?:report(?:ing|s)?|story|stories|article|piece|account|claims?|allegations?|description|"
                  r"characteri[sz]ation|assertions?|accusations?|charges?)")
@@ -46,8 +71,13 @@ _NOT_A_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "it
                          "friday", "thursday", "monday", "tuesday", "wednesday", "saturday", "sunday"})
 # what a response names as the thing it answers: "disputed claims of racism", "denied that it asked for help"
 _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|suggestions?|assertions?|notion|"
-                     r"idea|stor(?:y|ies)|accounts?|rumou?rs?)\s+(?:that|of|about)\s+(?P<a>.{12,})|"
-                     r"\b(?:den(?:y|ies|ied)|disputed?|rejected|dismissed|refuted)\s+that\s+(?P<b>.{12,})", re.I)
+                     r"idea|stor(?:y|ies)|accounts?|rumou?rs?)\s+(?:that|of|about)\s+(?P<a>.{5,})|"
+                     r"\b(?:den(?:y|ies|ied)|disputed?|rejected|dismissed|refuted)\s+that\s+(?P<b>.{5,})|"
+                     r"\b(?:specify|say|mention|clear|unclear|know|known|verify|confirm)\s+(?:\w+\s+){0,6}?"
+                     r"(?:whether|if)\s+(?P<c>.{5,})", re.I)
+# where the named proposition ends: "disputed claims of racism and called on the NAACP to withdraw ..."
+_OBJECT_END = re.compile(r"[,;:]|\s(?:and|but|while|as|after|before|because)\s+(?:\w+\s+)?\w+ed\b|\s(?:but|while)\s",
+                         re.I)
 _OBJECT_MIN = 0.5  # cosine at which what a response names is the row's proposition
 _CONTENT = 0.62  # cosine at which a response's core restates a row's proposition
 _NAMED_MIN = 0.3  # a named row must still be about what the response says (cosine of the closest member)
@@ -75,8 +105,11 @@ def _cites(claim: Claim, name: str) -> bool:
 def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequence[np.ndarray]],
                    group_of: Mapping[str, list[int]], targets_of: Mapping[str, list[int]],
                    members: Sequence[Sequence[Member]], responses: Mapping[str, str],
-                   frames: Mapping[str, Frame], objects: Mapping[str, np.ndarray] | None = None) -> list[int]:
-    """The groups response ``c`` answers (``before``: its article's earlier claims, in order)."""
+                   frames: Mapping[str, Frame], objects: Mapping[str, np.ndarray] | None = None
+                   ) -> tuple[list[int], int]:
+    """The groups response ``c`` answers (``before``: its article's earlier claims, in order), with how firmly
+    they were found: 3 by the source it names, 2 by the proposition it names or what it points back to, 1 by
+    wording alone, 0 not at all."""
     own = set(group_of.get(c.id, []))
     asserting = [gi for gi, ms in enumerate(members)
                  if any(not m.context and m.claim.id != c.id and m.claim.id not in responses for m in ms)]
@@ -97,19 +130,45 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
             if hits and closeness(gi) >= _NAMED_MIN:
                 named.append((len(hits), len({m.claim.article_id for m in members[gi]}), closeness(gi), gi))
         if named:
-            return [max(named)[3]]
+            return [max(named)[3]], 3
     if objects and c.id in objects:
         named_object = sorted(((closeness(gi, [objects[c.id]]), gi) for gi in asserting), reverse=True)
         if named_object and named_object[0][0] >= _OBJECT_MIN:
-            return [named_object[0][1]]
+            return [named_object[0][1]], 2
     if ANAPHOR.search(c.text):
         prior = [p for p in before if p.id not in responses or p.id in targets_of]
         found = [g for g in resolve(c, prior, vecs, group_of, targets_of, members, frames) if g not in own or
                  len(members[g]) > 1]
         found = [g for g in found if g in asserting]
         if found:
-            return found
+            return found, 2
     scored = sorted(((closeness(gi), gi) for gi in asserting), reverse=True)
     if scored and scored[0][0] >= _CONTENT:
-        return [scored[0][1]]
-    return []
+        return [scored[0][1]], 1
+    return [], 0
+
+
+def consensus(responses: Sequence[Claim], found: Mapping[str, tuple[list[int], int]],
+              clusters: Sequence[Sequence[str]]) -> dict[str, list[int]]:
+    """Responses that wording puts together answer one thing: outlets telling the same denial ("disputed claims of
+    racism", "say there is no racism in the movement") answer the same row. Within each such cluster of
+    responses from two or more articles, those found by wording alone or not at all take the row the cluster's
+    firmer findings agree on (``clusters``: claim ids of responses grouped by wording)."""
+    article = {c.id: c.article_id for c in responses}
+    out = {cid: list(t) for cid, (t, _) in found.items()}
+    for ids in clusters:
+        ids = [i for i in ids if i in found]
+        if len({article[i] for i in ids}) < 2:
+            continue
+        votes: dict[int, int] = {}
+        for i in ids:
+            targets, strength = found[i]
+            for gi in targets:
+                votes[gi] = votes.get(gi, 0) + strength
+        if not votes:
+            continue
+        best = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+        for i in ids:
+            if found[i][1] <= 1:
+                out[i] = [best]
+    return out
