@@ -462,15 +462,19 @@ def stance_of_texts(claim: str, texts: Sequence[str], *, resources: Resources,
 # report, claim or charge ("disputed the allegations", "stands by its reporting", "was not accurate", "will plead
 # not guilty"), wider than DENY_RE, which reads a claim's own wording.
 _ANSWER_DENY_RE = re.compile(
-    _W + r"(disput\w*|challeng\w* (?:the |these |those |such |its |their )?(?:facts?|claims?|reports?|allegations?|"
+    _W + r"(disput(?:ed|es|ing)|dispute (?:the|that|this|these|those|claims?|reports?|allegations?|it)|challeng\w* (?:the |these |those |such |its |their )?(?:facts?|claims?|reports?|allegations?|"
     r"accounts?|charges?)|stands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
     r"(?:was|were|is|are) (?:not |in)accurate|inaccura\w+|accurate|phony|categorically|disavow\w*|"
     r"defend\w* (?:itself|themselves|himself|herself|against)|plead\w* not guilty|nothing to do with|"
     r"no (?:collusion|racism)|falsely accused|politically motivated|"
     r"(?:reject|dismiss|deni|deny|denied|refut|rebut)\w*)\b", re.I)
 # "false" and friends that name a crime or a thing, not a verdict on a claim ("making false statements")
-_NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:statements?|testimony|witness|information|pretenses|flag)\b|"
+_NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:and \w+ )?(?:statements?|testimony|witness|information|pretenses|flag)\b|"
+                               r"\b(?:testif\w*|lie|lying|swear\w*|sworn) falsely\b|"
                                r"\bpleaded guilty\b|\bmade up of\b", re.I)
+# what follows an accusation is its content, not a verdict: "the indictment alleges that he ... denying ..."
+_ACCUSATION_RE = re.compile(r"\b(?:alleg(?:es|ed|ing) that|accus(?:es|ed|ing) \w+ of|charg(?:es|ed|ing) \w+ with|"
+                            r"indict\w* \w+ (?:on|for))\b", re.I)
 
 
 # What a source did not say or show: "the indictment does not charge him with conspiring", "did not specify
@@ -487,6 +491,9 @@ def response_of(text: str) -> str | None:
     they answer instead of grouping them by wording. A negated verdict word ("is no hoax") affirms, and a crime
     named with "false" ("pleaded guilty to making false statements") judges nothing."""
     t = _NOT_A_VERDICT_RE.sub(" ", _IDIOM_RE.sub(" ", text.replace("\u2019", "'")))
+    accused = _ACCUSATION_RE.search(t)
+    if accused:
+        t = t[: accused.start()]
     if _ABSENT_RE.search(t):
         return "doubts"
     for m in DOUBT_RE.finditer(t):

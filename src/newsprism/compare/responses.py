@@ -56,7 +56,7 @@ def answered_object(text: str) -> str | None:
     m = _OBJECT.search(text)
     if not m:
         return None
-    found = _OBJECT_END.split(m.group("a") or m.group("b") or m.group("c"))[0]
+    found = _OBJECT_END.split(m.group("a") or m.group("b") or m.group("c") or m.group("d"))[0]
     found = found.strip(" .\"\u201c\u201d")
     return found if len(found) >= 5 else None
 
@@ -73,6 +73,7 @@ _NOT_A_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "it
 _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|suggestions?|assertions?|notion|"
                      r"idea|stor(?:y|ies)|accounts?|rumou?rs?)\s+(?:that|of|about)\s+(?P<a>.{5,})|"
                      r"\b(?:den(?:y|ies|ied)|disputed?|rejected|dismissed|refuted)\s+that\s+(?P<b>.{5,})|"
+                     r"\b(?:say|allege|mention|claim)\s+that\s+(?P<d>.{5,})|"
                      r"\b(?:specify|say|mention|clear|unclear|know|known|verify|confirm)\s+(?:\w+\s+){0,6}?"
                      r"(?:whether|if)\s+(?P<c>.{5,})", re.I)
 # where the named proposition ends: "disputed claims of racism and called on the NAACP to withdraw ..."
