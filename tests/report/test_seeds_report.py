@@ -38,7 +38,7 @@ def test_military_request_row_shows_denials_and_doubt(seeds_report: tuple[Analys
     page.goto(f"{path.as_uri()}#story-{story.id}")
     row = page.locator(f"#claim-{group.id}")
     assert row.is_visible()
-    stances = row.locator("td .stance").all_inner_texts()
+    stances = row.locator("td .ev-stance").all_inner_texts()  # one per sentence (a cell sums them up once)
     assert stances.count("denies") >= 3  # the Kremlin's and both Chinese embassy spokesmen's denials
     assert "doubts" in stances  # the wire agency that could not verify it
     assert page.dialogs == [] and page.errors == []
