@@ -72,7 +72,7 @@ def test_html_row_has_one_cell_per_outlet(matrix_story: ModuleType) -> None:
     cells = m.cells(page, "c-dam")
     assert len(cells) == 4
     tag, text = cells[0]
-    assert 'data-stances="reports denies"' in tag and "mixed" in tag and "contested" in tag
+    assert 'data-stances="reports denies"' in tag and "cell-mixed" in tag and "cell-contested" in tag
     assert text.startswith("reports denies reports [1]")  # the cell's stances first, then each sentence
     assert text.count("The Brindle dam spillway cracked on Sunday") == 1
     assert "denies [2] per the water board The water board denied that the spillway had cracked." in text

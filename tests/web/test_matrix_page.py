@@ -30,7 +30,7 @@ def test_story_page_has_one_cell_per_outlet(tmp_path: Path, matrix_story: Module
     assert "Cracks ran along the east wall." in text and "per the water board" in text
     assert [t for t, _ in cells[1:]] == ['<td class="cell" data-stances="reports">',
                                          '<td class="cell" data-stances="attributes">',
-                                         '<td class="cell contested" data-stances="doubts">']
+                                         '<td class="cell cell-contested" data-stances="doubts">']
     assert page.index('id="claim-c-dam"') < page.index('id="claim-c-evac"')
     claims = client.get("/api/stories/s-dam").json()["claims"]
     dam = next(c for c in claims if c["id"] == "c-dam")
