@@ -60,3 +60,16 @@ _kit = _htmlkit()
 sample_module = _kit.sample_module
 chromium = _kit.chromium
 page = _kit.page
+
+
+@pytest.fixture(scope="session")
+def matrix_story() -> ModuleType:
+    """tests/matrix_story.py (a small story for the claim x outlet views and the export), loaded by path."""
+    name = "newsprism_tests_matrix_story"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent / "matrix_story.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]

@@ -11,6 +11,7 @@ import logging
 
 from newsprism.api import analyze, analyze_documents, stance
 from newsprism.errors import ConfigError, InputError, ModelMissingError, NewsprismError, StoreError
+from newsprism.labels import ClaimStatus, Stance
 from newsprism.records import (
     AnalysisResult,
     Article,
@@ -38,6 +39,7 @@ __all__ = [
     "Claim",
     "ClaimGroup",
     "ClaimSource",
+    "ClaimStatus",
     "ConfigError",
     "Entity",
     "Failure",
@@ -48,6 +50,7 @@ __all__ = [
     "RawDocument",
     "Removed",
     "Settings",
+    "Stance",
     "StoreError",
     "Story",
     "SummarySentence",

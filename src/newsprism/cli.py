@@ -278,6 +278,40 @@ def stance(
 
 
 @app.command()
+def export(
+    out_file: Annotated[Path, typer.Option("--out", help="The file to write (replaced if it exists).")],
+    fmt: Annotated[str, typer.Option("--format", help=(
+        "csv: opens in a spreadsheet (UTF-8 with BOM; a cell starting with = + - @ tab or CR gets a leading ' so "
+        "it is never run as a formula). parquet: the same columns, values as they are."))] = "csv",
+    db: Annotated[Path | None, typer.Option("--db", help=(
+        "SQLite store to read (read-only). The default when neither --db nor --report is given: "
+        "newsprism.db."))] = None,
+    report_json: Annotated[Path | None, typer.Option("--report", help=(
+        "A report.json written by `newsprism analyze` to read instead of a store."))] = None,
+) -> None:
+    """Write the claim x outlet matrix as a table: one row per claim and outlet (story_id, story_title, claim_id,
+    claim, status, outlet, stance, who, evidence, article_ids, url, date), the same cells the reports show."""
+    from newsprism.report.export import ExportFormat, export_matrix, load_report, load_store
+
+    try:
+        kind = ExportFormat(fmt.lower())
+    except ValueError as exc:
+        raise typer.BadParameter(f"--format must be csv or parquet, not {fmt!r}") from exc
+    if db is not None and report_json is not None:
+        raise typer.BadParameter("give --db or --report, not both")
+    try:
+        if report_json is not None:
+            stories, articles = load_report(report_json)
+        else:
+            stories, articles = load_store(db or Path("newsprism.db"))
+        n = export_matrix(stories, articles, out_file, kind)
+    except NewsprismError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    out.print(f"{n} claim x outlet rows from {len(stories)} stories written to {out_file}")
+
+
+@app.command()
 def load(
     parquet_dir: Annotated[Path, typer.Argument(help="A folder written by `analyze --runner ray`.")],
     db: Annotated[Path, typer.Option("--db", help="SQLite store to fill.")] = Path("newsprism.db"),

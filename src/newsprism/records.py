@@ -13,13 +13,12 @@ import json
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
-Stance = Literal["reports", "attributes", "denies", "doubts"]
-Status = Literal["corroborated", "single-source", "disputed", "denied", "unverified"]
+from newsprism.labels import ClaimStatus, Stance
 
-STANCES: tuple[str, ...] = ("reports", "attributes", "denies", "doubts")
-STATUSES: tuple[str, ...] = ("corroborated", "single-source", "disputed", "denied", "unverified")
+STANCES: tuple[str, ...] = tuple(s.value for s in Stance)
+STATUSES: tuple[str, ...] = tuple(s.value for s in ClaimStatus)
 
 REMOVED_CATEGORIES: tuple[str, ...] = (
     "donation", "promo", "newsletter", "related-link", "caption", "credit", "author-bio", "source-line",
@@ -224,6 +223,14 @@ class Claim(Record):
     end: int = -1
 
 
+def _checked(kind: type[Stance] | type[ClaimStatus], value: str, what: str) -> str:
+    """The value as a plain string (records stay free of enum types in pickles and SQLite), or ValueError."""
+    try:
+        return kind(value).value
+    except ValueError:
+        raise ValueError(f"{what} must be one of {tuple(m.value for m in kind)}, not {value!r}") from None
+
+
 @dataclass(**_FROZEN)
 class ClaimSource(Record):
     article_id: str
@@ -235,8 +242,7 @@ class ClaimSource(Record):
     score: float = 1.0
 
     def __post_init__(self) -> None:
-        if self.stance not in STANCES:
-            raise ValueError(f"stance must be one of {STANCES}, not {self.stance!r}")
+        object.__setattr__(self, "stance", _checked(Stance, self.stance, "stance"))
 
 
 @dataclass(**_FROZEN)
@@ -253,8 +259,7 @@ class ClaimGroup(Record):
     provenance: tuple[tuple[str, str, str], ...] = ()  # (from, to, kind) edges: origin -> cites -> rewrites
 
     def __post_init__(self) -> None:
-        if self.status not in STATUSES:
-            raise ValueError(f"status must be one of {STATUSES}, not {self.status!r}")
+        object.__setattr__(self, "status", _checked(ClaimStatus, self.status, "status"))
 
 
 @dataclass(**_FROZEN)

@@ -115,8 +115,9 @@ def test_matrix_graph_and_quote_groups(sample_module: ModuleType) -> None:
     outlets, rows = claim_matrix(story, arts)
     assert [c.label for c in outlets] == ["Harbor Ledger", "Coastline Post", "Northgate Wire", "Daily Meridian"]
     navy = rows[0]
-    assert [[s["stance"] for s in cell] for cell in navy.cells] == [["reports"], ["attributes"], ["denies"], ["doubts"]]
-    assert [len(c) for c in rows[1].cells] == [1, 1, 0, 0]
+    assert [[e.stance for e in cell.evidence] for cell in navy.cells] == [
+        ["reports"], ["attributes"], ["denies"], ["doubts"]]
+    assert [len(c.evidence) for c in rows[1].cells] == [1, 1, 0, 0]
     num = {a.id: i + 1 for i, a in enumerate(result.articles)}
     graph = provenance_graph(story, arts, result.citations, num)
     kinds = {(e.source, e.target, e.kind) for e in graph.edges}
@@ -149,8 +150,8 @@ def test_report_click_through(sample_module: ModuleType, page: Any, tmp_path: Pa
     row = page.locator("#claim-c-navy")
     assert row.is_visible()
     cells = row.locator("td")
-    assert cells.nth(2).locator(".stance").inner_text() == "denies"
-    assert cells.nth(3).locator(".stance").inner_text() == "doubts"
+    assert cells.nth(2).locator(".cell-stance").inner_text() == "denies"
+    assert cells.nth(3).locator(".cell-stance").inner_text() == "doubts"
     assert "disputed" in row.locator(".badge").inner_text()
     assert "denies it" in row.locator(".reason").inner_text()
 

@@ -38,7 +38,7 @@ def test_military_request_row_shows_denials_and_doubt(seeds_report: tuple[Analys
     page.goto(f"{path.as_uri()}#story-{story.id}")
     row = page.locator(f"#claim-{group.id}")
     assert row.is_visible()
-    stances = row.locator("td .stance").all_inner_texts()
+    stances = row.locator("td .ev-stance").all_inner_texts()  # one per sentence (a cell sums them up once)
     assert stances.count("denies") >= 3  # the Kremlin's and both Chinese embassy spokesmen's denials
     assert "doubts" in stances  # the wire agency that could not verify it
     assert page.dialogs == [] and page.errors == []
@@ -74,3 +74,23 @@ def test_article_view_strikes_removed_junk(seeds_report: tuple[AnalysisResult, P
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def test_no_row_shows_an_outlet_twice(seeds_report: tuple[AnalysisResult, Path], page: Any) -> None:
+    """Headers of every matrix are distinct outlets (by normalised name), never "?", and every row has one cell
+    per header; the Markdown lists each outlet once per row."""
+    from newsprism.report.markdown import to_markdown
+    from newsprism.report.views import outlet_key
+
+    result, path = seeds_report
+    for story in result.stories:
+        page.goto(f"{path.as_uri()}#story-{story.id}")
+        for table in page.locator(f"#story-{story.id} table.matrix").all():
+            heads = [h.strip() for h in table.locator("thead th.outlet-col").all_text_contents()]  # also folded
+            assert len({outlet_key(h) for h in heads}) == len(heads) and "?" not in heads
+            for row in table.locator("tr.claim-row").all():
+                assert row.locator("td.cell").count() == len(heads)
+    for line in to_markdown(result).splitlines():
+        if line.startswith("| ") and line.count(" | ") >= 3:
+            labels = re.findall(r"(?:^|<br>)\*\*(.+?)\*\* \(", line.split(" | ")[2])
+            assert len({outlet_key(x) for x in labels}) == len(labels), line

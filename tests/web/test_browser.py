@@ -52,8 +52,8 @@ def test_story_matrix_citations_and_article(server: str, page: Any, sample_modul
     page.goto(server + "/")
     page.click("text=Velmora dockworkers strike over crane automation")
     row = page.locator("#claim-c-navy")
-    stances = row.locator("td .stance").all_inner_texts()
-    assert stances == ["reports", "attributes", "denies", "doubts"]
+    assert row.locator("td .cell-stance").all_inner_texts() == ["reports", "attributes", "denies", "doubts"]
+    assert row.locator("td .ev-stance").all_inner_texts() == ["reports", "attributes", "denies", "doubts"]
     assert row.locator(".badge").inner_text() == "disputed"
 
     ledger, coast = sample_module.LEDGER, sample_module.COAST

@@ -21,8 +21,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from newsprism import __version__
+from newsprism.labels import ClaimStatus, Stance
 from newsprism.records import AnalysisResult, Story
-from newsprism.report.views import STATUS_HELP, article_segments, citations_by_article, story_view
+from newsprism.report.views import article_segments, citations_by_article, story_view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -60,14 +61,30 @@ def template_environment(
         href = href_outlet(name)
         return Markup(f'<a href="{escape(href)}">{escape(name)}</a>') if href else escape(name)
 
-    def status_badge(status: str) -> Markup:
-        s = escape(status)
-        return Markup(f'<span class="badge status-{s}" title="{escape(STATUS_HELP.get(status, ""))}">{s}</span>')
-
     env.globals.update(href_article=href_article, href_story=href_story, href_outlet=href_outlet,
-                       art_ref=art_ref, outlet_name=outlet_name, status_badge=status_badge,
-                       status_help=STATUS_HELP, version=__version__)
+                       art_ref=art_ref, outlet_name=outlet_name, status_badge=status_badge, stance_badge=stance_badge,
+                       statuses=tuple(ClaimStatus), stances=tuple(Stance), version=__version__)
     return env
+
+
+def status_badge(status: str) -> Markup:
+    """A claim status as a badge: class and tooltip from ``ClaimStatus`` (an unknown value is shown, unstyled)."""
+    try:
+        known = ClaimStatus(status)
+    except ValueError:
+        return Markup(f'<span class="badge">{escape(status)}</span>')
+    return Markup(f'<span class="badge {known.css_class}" title="{escape(known.help)}">{escape(known.value)}</span>')
+
+
+def stance_badge(stance: str, extra: str = "") -> Markup:
+    """A source's stance as a badge: class and tooltip from ``Stance``; ``extra`` adds classes."""
+    cls = f"stance {extra}".rstrip()
+    try:
+        known = Stance(stance)
+    except ValueError:
+        return Markup(f'<span class="{escape(cls)}">{escape(stance)}</span>')
+    return Markup(f'<span class="{escape(cls)} {known.css_class}" title="{escape(known.help)}">'
+                  f'{escape(known.value)}</span>')
 
 
 def json_for_script(data: Any) -> Markup:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from newsprism.labels import ClaimStatus, Stance
 from newsprism.records import AnalysisResult, ClaimGroup, Story
 
 VERSION = 1
@@ -15,10 +16,11 @@ VERSION = 1
 
 def _claim(group: ClaimGroup, outlets: dict[str, str | None]) -> dict[str, Any]:
     return {
-        "id": group.id, "text": group.text, "status": group.status,
+        "id": group.id, "text": group.text, "status": ClaimStatus(group.status).value,  # the contract's strings
         "sources": [{"article_id": s.article_id,
                      "outlet": s.outlet if s.outlet is not None else outlets.get(s.article_id),
-                     "stance": s.stance, "text": s.text, "attributed_to": s.attributed_to, "score": s.score}
+                     "stance": Stance(s.stance).value, "text": s.text, "attributed_to": s.attributed_to,
+                     "score": s.score}
                     for s in group.sources],
         "reason": group.reason, "first_source": group.first_source,
         "independent_origins": group.independent_origins,

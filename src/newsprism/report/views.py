@@ -13,17 +13,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from newsprism.records import Article, Citation, Entity, Quote, Removed, Story
-
-CONTESTED = frozenset({"disputed", "denied"})
-STANCE_LABELS = {"reports": "reports", "attributes": "attributes", "denies": "denies", "doubts": "doubts"}
-STATUS_HELP = {
-    "corroborated": "reported by independent outlets",
-    "single-source": "traced to one origin only",
-    "disputed": "outlets disagree or doubt it",
-    "denied": "a party or outlet denies it",
-    "unverified": "attributed, not confirmed",
-}
+from newsprism.compare.verdict import NO_OUTLET, outlet_of
+from newsprism.labels import CONTESTED, Stance, stance_rank, status_rank
+from newsprism.records import Article, Citation, Entity, Quote, Removed, Story, normalize_text
 
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -44,6 +36,50 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """One sentence an outlet gave for a claim, with its stance and who it says said it."""
+
+    stance: str
+    text: str
+    article_id: str
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One outlet's part in one claim row: every sentence it gave, whatever the number of its articles or stances.
+
+    A row shows each outlet once; the stances its sentences take are summed up in ``stances`` (in display order),
+    so a denial or doubt next to a report is visible at a glance rather than buried in a list.
+    """
+
+    evidence: tuple[Evidence, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.evidence)
+
+    @property
+    def stances(self) -> tuple[str, ...]:
+        return tuple(sorted({e.stance for e in self.evidence}, key=stance_rank))
+
+    @property
+    def mixed(self) -> bool:
+        return len(self.stances) > 1
+
+    @property
+    def contested(self) -> bool:
+        return any(e.stance in (Stance.DENIES, Stance.DOUBTS) for e in self.evidence)
+
+    @property
+    def who(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.attributed_to for e in self.evidence if e.attributed_to))
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.article_id for e in self.evidence))
+
+
+@dataclass(frozen=True, slots=True)
 class MatrixRow:
     id: str
     text: str
@@ -51,7 +87,7 @@ class MatrixRow:
     reason: str
     first_source: str | None
     independent_origins: int
-    cells: tuple[tuple[dict[str, str | None], ...], ...]
+    cells: tuple[Cell, ...]
 
     @property
     def outlet_count(self) -> int:
@@ -178,59 +214,81 @@ def story_facts(story: Story, articles: Mapping[str, Article]) -> StoryFacts:
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A matrix column: an outlet, or one article whose outlet is unknown (two unknowns are not one outlet)."""
+    """A matrix column: one outlet, however its name is spelt, or an article whose outlet is unknown.
+
+    ``outlet`` is the name to link to (None when unknown); ``label`` what the header shows: the outlet's name as
+    its first article gives it, or for an unknown outlet the web host or file name the article came from.
+    """
 
     key: str
     label: str
     outlet: str | None
 
 
-_STATUS_ORDER = {"denied": 0, "disputed": 1, "corroborated": 2, "unverified": 3, "single-source": 4}
+def outlet_key(name: str) -> str:
+    """Names of one outlet as one key: case, spacing, quotes and a leading "the" do not make another outlet."""
+    key = normalize_text(name)
+    return key.removeprefix("the ") or key
 
 
-def _column_key(outlet: str | None, article_id: str, articles: Mapping[str, Article]) -> str:
+def label_stub(article: Article) -> Article:
+    """What a matrix needs of an article (outlet, where it came from, date) without its text: cheap to hold for a
+    whole corpus while a report is written story by story."""
+    return Article(id=article.id, outlet=article.outlet, url=article.url, source_path=article.source_path,
+                   source_id=article.source_id, published=article.published)
+
+
+def _column(outlet: str | None, article_id: str, articles: Mapping[str, Article],
+            num: Mapping[str, int]) -> Column:
     art = articles.get(article_id)
-    name = outlet or (art.outlet if art else None)
-    return name or f"\x00{article_id}"
+    name = (outlet or (art.outlet if art else None) or "").strip()
+    if name:
+        return Column(key=outlet_key(name), label=name, outlet=name)
+    label = outlet_of(art, article_id)  # its web host, file name or record id: never a bare "?"
+    if label == NO_OUTLET:  # nothing to tell it by: a column of its own
+        n = num.get(article_id)
+        return Column(key=f"\x00{article_id}", label=f"no outlet [{n}]" if n else f"no outlet ({article_id})",
+                      outlet=None)
+    return Column(key=f"\x00{outlet_key(label)}", label=label, outlet=None)
 
 
 def story_outlets(story: Story, articles: Mapping[str, Article], num: Mapping[str, int] | None = None) -> list[Column]:
     """Matrix columns: the story's outlets in order of first publication, then any outlet named only by a claim."""
     num = num or {}
     seen: dict[str, Column] = {}
-
-    def add(key: str, article_id: str) -> None:
-        if key not in seen:
-            label = key if not key.startswith("\x00") else f"unknown outlet [{num.get(article_id, '?')}]"
-            seen[key] = Column(key=key, label=label, outlet=None if key.startswith("\x00") else key)
-
     arts = sorted((articles[a] for a in story.article_ids if a in articles), key=lambda a: (a.published or "~", a.id))
     for a in arts:
-        add(_column_key(a.outlet, a.id, articles), a.id)
+        c = _column(a.outlet, a.id, articles, num)
+        seen.setdefault(c.key, c)
     for g in story.claims:
         for src in g.sources:
-            add(_column_key(src.outlet, src.article_id, articles), src.article_id)
+            c = _column(src.outlet, src.article_id, articles, num)
+            seen.setdefault(c.key, c)
     return list(seen.values())
 
 
 def claim_matrix(story: Story, articles: Mapping[str, Article],
                  num: Mapping[str, int] | None = None) -> tuple[list[Column], list[MatrixRow]]:
-    """Rows are claims, columns outlets; each cell lists that outlet's stances with the sentence behind each.
+    """Rows are claims, columns outlets; each cell holds all of that outlet's sentences for the claim.
 
-    Contested claims come first, then by how many outlets carry them, so a reader meets the disagreements first.
+    One cell per outlet, however many of its articles or sentences the claim group holds (report.json keeps every
+    source as it is). Contested claims come first, then by how many outlets carry them, so a reader meets the
+    disagreements first.
     """
+    num = num or {}
     outlets = story_outlets(story, articles, num)
     col = {c.key: i for i, c in enumerate(outlets)}
     rows = []
     for g in story.claims:
-        cells: list[list[dict[str, str | None]]] = [[] for _ in outlets]
+        cells: list[dict[Evidence, None]] = [{} for _ in outlets]  # ordered sets: a sentence given twice shows once
         for src in g.sources:
-            cells[col[_column_key(src.outlet, src.article_id, articles)]].append(
-                {"stance": src.stance, "text": src.text, "article_id": src.article_id,
-                 "attributed_to": src.attributed_to})
+            ev = Evidence(stance=src.stance, text=src.text, article_id=src.article_id,
+                          attributed_to=src.attributed_to)
+            cells[col[_column(src.outlet, src.article_id, articles, num).key]][ev] = None
         rows.append(MatrixRow(id=g.id, text=g.text, status=g.status, reason=g.reason, first_source=g.first_source,
-                              independent_origins=g.independent_origins, cells=tuple(tuple(c) for c in cells)))
-    rows.sort(key=lambda r: (_STATUS_ORDER.get(r.status, 9), -r.outlet_count))
+                              independent_origins=g.independent_origins,
+                              cells=tuple(Cell(tuple(sorted(c, key=lambda e: stance_rank(e.stance)))) for c in cells)))
+    rows.sort(key=lambda r: (status_rank(r.status), -r.outlet_count))
     return outlets, rows
 
 

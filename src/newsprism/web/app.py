@@ -12,7 +12,7 @@ import functools
 import logging
 from collections import OrderedDict
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query
@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from newsprism import __version__
-from newsprism.records import STATUSES
+from newsprism.labels import ClaimStatus
 from newsprism.report.html import asset, json_for_script, template_environment
 from newsprism.report.views import article_segments, citations_by_article, story_view
 from newsprism.web.catalog import Catalog, StoryFilter
@@ -52,8 +52,7 @@ SECURITY_HEADERS = [
 ]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "not in the store"}}
 
-StatusParam = Literal["corroborated", "single-source", "disputed", "denied", "unverified"]
-assert set(StatusParam.__args__) == set(STATUSES)  # type: ignore[attr-defined]
+_STATUSES = frozenset(ClaimStatus)
 Q = Annotated[str, Query(max_length=200, description="words to find in titles, summaries and article text")]
 PageNo = Annotated[int, Query(alias="page", ge=1, le=100_000)]
 PerPage = Annotated[int, Query(ge=1, le=100)]
@@ -170,13 +169,13 @@ def create_app(db: Path, *, cache_mb: int = 64) -> FastAPI:
                      per_page: PerPage = 25) -> HTMLResponse:
         """The HTML form sends empty fields; they, and values that do not parse, mean no filter."""
         flt = StoryFilter(q=q, date_from=_parse_day(date_from), date_to=_parse_day(date_to), outlet=outlet or None,
-                          status=status if status in STATUSES else None)
+                          status=status if status in _STATUSES else None)
         total, rows = catalog.list_stories(flt, page=page_no, per_page=per_page)
         args = {k: v for k, v in (("q", q), ("date_from", flt.date_from), ("date_to", flt.date_to),
                                   ("outlet", flt.outlet), ("status", flt.status), ("per_page", per_page)) if v}
         pages = max(1, -(-total // per_page))
         return page("stories.html.j2", title="Stories", rows=rows, total=total, flt=flt, page_no=page_no, pages=pages,
-                    statuses=STATUSES, outlets=catalog.index().outlets,
+                    outlets=catalog.index().outlets,
                     prev_url=f"/?{urlencode({**args, 'page': page_no - 1})}" if page_no > 1 else None,
                     next_url=f"/?{urlencode({**args, 'page': page_no + 1})}" if page_no < pages else None)
 
@@ -223,10 +222,11 @@ def create_app(db: Path, *, cache_mb: int = 64) -> FastAPI:
 
     @app.get("/api/stories", response_model=StoriesPage, tags=["stories"])
     def api_stories(q: Q = "", date_from: Day = None, date_to: Day = None, outlet: Outlet = None,
-                    status: StatusParam | None = None, page_no: PageNo = 1,
+                    status: ClaimStatus | None = None, page_no: PageNo = 1,
                     per_page: PerPage = 25) -> StoriesPage:
         """Stories, newest coverage first, or best match first when searching; filters combine."""
-        flt = StoryFilter(q=q, date_from=_iso(date_from), date_to=_iso(date_to), outlet=outlet or None, status=status)
+        flt = StoryFilter(q=q, date_from=_iso(date_from), date_to=_iso(date_to), outlet=outlet or None,
+                          status=status.value if status else None)
         total, rows = catalog.list_stories(flt, page=page_no, per_page=per_page)
         return StoriesPage(total=total, page=page_no, per_page=per_page, items=[StorySummary.of(r) for r in rows])
 

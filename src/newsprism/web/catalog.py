@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from newsprism.labels import CONTESTED
 from newsprism.records import Article, Citation, ClaimGroup, ClaimSource, Entity, Quote, Story
-from newsprism.report.views import CONTESTED
 from newsprism.store import Store, fts_query
 from newsprism.store.rows import from_rows
 

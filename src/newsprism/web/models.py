@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from newsprism.labels import ClaimStatus, Stance
 from newsprism.records import Article, Story
 from newsprism.web.catalog import OutletReport, StoryRow
 
@@ -86,7 +87,7 @@ class ArticleDetail(ArticleBrief):
 class ClaimSourceOut(BaseModel):
     article_id: str
     outlet: str | None
-    stance: str
+    stance: Stance
     text: str
     attributed_to: str | None
     score: float
@@ -101,7 +102,7 @@ class ProvenanceEdge(BaseModel):
 class ClaimOut(BaseModel):
     id: str
     text: str
-    status: str
+    status: ClaimStatus
     reason: str
     first_source: str | None
     independent_origins: int
@@ -138,9 +139,9 @@ class StoryDetail(BaseModel):
             summary=[SummaryOut(text=x.text, citations=list(x.citations)) for x in s.summary],
             timeline=[TimelineOut(date=e.date, text=e.text, citations=list(e.citations), inferred=e.inferred)
                       for e in s.timeline],
-            claims=[ClaimOut(id=g.id, text=g.text, status=g.status, reason=g.reason, first_source=g.first_source,
-                             independent_origins=g.independent_origins,
-                             sources=[ClaimSourceOut(article_id=x.article_id, outlet=x.outlet, stance=x.stance,
+            claims=[ClaimOut(id=g.id, text=g.text, status=ClaimStatus(g.status), reason=g.reason,
+                             first_source=g.first_source, independent_origins=g.independent_origins,
+                             sources=[ClaimSourceOut(article_id=x.article_id, outlet=x.outlet, stance=Stance(x.stance),
                                                      text=x.text, attributed_to=x.attributed_to, score=x.score)
                                       for x in g.sources],
                              provenance=[ProvenanceEdge(source=a, target=b, kind=k) for a, b, k in g.provenance])
@@ -157,8 +158,8 @@ class OutletClaim(BaseModel):
     story_id: str
     claim_id: str
     text: str
-    status: str
-    stance: str
+    status: ClaimStatus
+    stance: Stance
     article_id: str
 
 
