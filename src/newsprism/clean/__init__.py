@@ -14,17 +14,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newsprism.clean import meta as M
 from newsprism.clean.text import JUNK, TITLE, Cleaned, clean_text, line_key, normalize_line, split_lines
 from newsprism.outlets import OutletRegistry
-from newsprism.records import Article, Failure, RawDocument, Removed, article_id_for
+from newsprism.records import Article, FailurePolicy, RawDocument, Removed, article_id_for
 from newsprism.settings import Settings
-
-if TYPE_CHECKING:
-    from newsprism.pipeline import FailurePolicy
 
 __all__ = ["clean_corpus", "clean_document", "clean_text", "normalize_line", "repeated_lines"]
 
@@ -187,7 +183,7 @@ def clean_corpus(docs: Sequence[RawDocument], *, settings: Settings, policy: Fai
     def one(doc: RawDocument) -> Article:
         article, note = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated)
         if note:
-            policy.failures.append(Failure(source_path=doc.source_path, stage=STAGE, error=note))
+            policy.fail(STAGE, doc, note)
         return article
 
     step = max(1, len(docs) // 100)

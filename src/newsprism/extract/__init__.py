@@ -19,14 +19,13 @@ from newsprism.extract.outlets import CorpusOutlets
 from newsprism.extract.quotes import find_attributions, to_quotes
 from newsprism.extract.sources import anonymity_counts, citation_graph, find_citations
 from newsprism.memory import release_freed_memory
-from newsprism.records import Article, Citation, Claim, Entity, Failure, Quote
+from newsprism.records import Article, Citation, Claim, Entity, Failure, FailurePolicy, Quote
 from newsprism.resources import Resources
 from newsprism.settings import Settings
 from newsprism.spill import Blobs, RecordSpill
 
 if TYPE_CHECKING:
     from newsprism.checkpoint import Checkpoint
-    from newsprism.pipeline import FailurePolicy
 
 __all__ = ["Extraction", "PropositionSpill", "anonymity_counts", "citation_graph", "extract_article", "extract_corpus",
            "parse_stream", "parse_texts"]
@@ -278,18 +277,17 @@ def _extract_all(todo: Sequence[Article], docs: _DocSpill, *, index: EntityIndex
         saved = checkpoint.load(f"extract:{k}") if checkpoint is not None else None
         if saved is None or saved["ids"] != ids:
             found_here: list[tuple[str, list[Quote], list[Citation], list[Claim], dict[str, Any]]] = []
-            failed: list[Failure] = []
+            here = FailurePolicy()  # this batch's rows, saved with its records
             for i, article in enumerate(batch, start=first):
                 doc = docs[i]
-                try:
+                with here.guard("extract", article) as guard:
                     q, c, cl = extract_article(article, doc, index=index, outlets=outlets, settings=settings,
                                                claims=claims_fn)
-                except Exception as exc:  # noqa: BLE001 - one bad article becomes a failure row, the rest go on
-                    failed.append(Failure(source_path=article.source_path or article.id, stage="extract",
-                                          error=f"{type(exc).__name__}: {exc}"))
+                if guard.failed:
                     continue
                 found_here.append((article.id, q, c, cl, propositions_in(doc, cl)))
                 progress("extract", i + 1, len(todo))
+            failed: list[Failure] = here.failures
             saved = {"ids": ids, "records": found_here, "failures": failed}
             if checkpoint is not None:
                 checkpoint.save(f"extract:{k}", saved)

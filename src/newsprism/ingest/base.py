@@ -14,7 +14,7 @@ from typing import BinaryIO, Protocol
 
 from charset_normalizer import from_bytes
 
-from newsprism.records import Failure, RawDocument
+from newsprism.records import Failure, FailurePolicy, RawDocument
 from newsprism.settings import Settings
 
 STAGE = "ingest"
@@ -38,7 +38,12 @@ class ReadContext:
     field_map: dict[str, str] = field(default_factory=dict)
 
     def fail(self, source: str | None, error: str) -> None:
-        self.failures.append(Failure(source_path=source, stage=STAGE, error=error))
+        """The input ``source`` (or a record of it) was not read: an error row."""
+        FailurePolicy(self.failures).fail(STAGE, source, error)
+
+    def warn(self, source: str | None, error: str) -> None:
+        """The input was read, but a value of it was dropped or changed: a warning row."""
+        FailurePolicy(self.failures).warn(STAGE, source, error)
 
 
 class Reader(Protocol):
