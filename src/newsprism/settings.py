@@ -31,6 +31,9 @@ class Settings:
     fetch_retries: int = 2
     user_agent: str = "newsprism/0.1 (+https://github.com/newsprism/newsprism; research use)"
     max_document_bytes: int = 60_000_000
+    # an article body longer than this is cut at a paragraph boundary (a warning row says so): a long feature is
+    # 20,000-60,000 characters, and past it parse time and memory grow with nothing more to learn
+    max_article_chars: int = 200_000
     # cleaning
     outlets_file: str = ""
     outlet_match_threshold: float = 85.0

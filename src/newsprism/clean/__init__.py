@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from newsprism.clean import meta as M
 from newsprism.clean.text import JUNK, TITLE, Cleaned, clean_text, line_key, normalize_line, split_lines
+from newsprism.limits import bounded_article
 from newsprism.outlets import OutletRegistry
 from newsprism.records import Article, FailurePolicy, RawDocument, Removed, article_id_for
 from newsprism.settings import Settings
@@ -36,9 +37,18 @@ def _removed(cleaned: Cleaned) -> list[Removed]:
 
 
 def clean_document(doc: RawDocument, *, settings: Settings, registry: OutletRegistry | None = None,
-                   repeated: Collection[str] = ()) -> Article:
-    """One document cleaned: body, removed pieces with categories, title, outlet, date, authors, language."""
+                   repeated: Collection[str] = (), policy: FailurePolicy | None = None) -> Article:
+    """One document cleaned: body, removed pieces with categories, title, outlet, date, authors, language; the
+    body cut to ``max_article_chars`` (a warning row in ``policy``, when given, says so)."""
     article, _ = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated)
+    return _bounded(article, doc, settings, policy)
+
+
+def _bounded(article: Article, doc: RawDocument, settings: Settings, policy: FailurePolicy | None) -> Article:
+    """Cut before any parse: the body of a 20 MB one-line file must not reach spaCy or the quadratic steps whole."""
+    article, note = bounded_article(article, settings.max_article_chars)
+    if note is not None and policy is not None:
+        policy.warn(STAGE, doc, note)
     return article
 
 
@@ -184,7 +194,7 @@ def clean_corpus(docs: Sequence[RawDocument], *, settings: Settings, policy: Fai
         article, note = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated)
         if note:
             policy.fail(STAGE, doc, note)
-        return article
+        return _bounded(article, doc, settings, policy)
 
     step = max(1, len(docs) // 100)
     for i in range(0, len(docs), step):

@@ -63,7 +63,8 @@ class CleanWorker:
 
         policy = FailurePolicy()
         docs = [(int(i), pickle.loads(b)) for i, b in zip(batch["i"], batch["doc"], strict=True)]
-        cleaned = policy.map("clean", docs, lambda d: (d[0], clean_document(d[1], settings=self.settings)),
+        cleaned = policy.map("clean", docs, lambda d: (d[0], clean_document(d[1], settings=self.settings,
+                                                                           policy=policy)),
                              lambda d: d[1].source_path)
         rows: dict[str, list[Any]] = {"i": [], "article": [], "failure": []}
         for i, article in cleaned:
