@@ -27,6 +27,9 @@ __all__ = ["clean_corpus", "clean_document", "clean_text", "normalize_line", "re
 
 STAGE = "clean"
 
+MIN_ARTICLE_CHARS = 20
+"""A cleaned body shorter than this is a failure row, not an article (a headline alone is longer)."""
+
 
 def load_registry(settings: Settings) -> OutletRegistry:
     return OutletRegistry.load(settings.outlets_file or None, threshold=settings.outlet_match_threshold)
@@ -190,15 +193,20 @@ def clean_corpus(docs: Sequence[RawDocument], *, settings: Settings, policy: Fai
     repeated = repeated_lines(docs)
     out: list[Article] = []
 
-    def one(doc: RawDocument) -> Article:
+    def one(doc: RawDocument) -> Article | None:
         article, note = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated)
         if note:
             policy.fail(STAGE, doc, note)
+        elif len(article.text) < MIN_ARTICLE_CHARS:  # a ragged CSV row, a stray caption: not an article
+            where = f" (record {doc.source_id})" if doc.source_id else ""
+            policy.fail(STAGE, doc, f"too short to be an article: {len(article.text)} characters after cleaning "
+                                    f"(fewer than {MIN_ARTICLE_CHARS}){where}; skipped")
+            return None
         return _bounded(article, doc, settings, policy)
 
     step = max(1, len(docs) // 100)
     for i in range(0, len(docs), step):
-        out.extend(policy.map(STAGE, docs[i:i + step], one, lambda d: d.source_path))
+        out.extend(a for a in policy.map(STAGE, docs[i:i + step], one, lambda d: d.source_path) if a is not None)
         progress(STAGE, min(i + step, len(docs)), len(docs))
     if not docs:
         progress(STAGE, 0, 0)
