@@ -56,6 +56,9 @@ class Settings:
     summary_words: int = 0
     abstractive_url: str = ""
     abstractive_model: str = ""
+    # web app: Host names `newsprism serve` answers besides localhost, 127.0.0.1 and ::1 (comma-separated);
+    # any other Host gets 400, so a page in the browser cannot reach the local API through DNS rebinding
+    allowed_hosts: str = ""
     # runner
     runner: str = "local"
     ray_address: str = ""
