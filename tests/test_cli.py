@@ -41,3 +41,25 @@ def test_nothing_readable_is_non_zero(tmp_path) -> None:  # type: ignore[no-unty
     result = runner.invoke(app, ["analyze", str(empty), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "nothing could be read" in result.output
+
+
+def test_report_of_a_store_holding_an_over_long_article_succeeds(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A store written before the length limit (or with a higher one) still reports: the body is cut for parsing
+    and a warning row says so, where the whole body once stopped every later `report --db` (spaCy E088)."""
+    import json
+
+    from newsprism.records import Article, article_id_for
+    from newsprism.store import Store
+
+    line = "Mayor Ana Ruiz said the Lunde bridge would reopen in May, the Harbor Ledger reported. " * 120
+    text = "Bridge to reopen\n\n" + line  # about 10,000 characters, the body on one line
+    db = tmp_path / "old.db"
+    with Store(db) as store:
+        store.upsert_articles([Article(id=article_id_for(text), source_path="old/long.txt", text=text,
+                                       raw_text=text)])
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["report", "--db", str(db), "--out", str(out), "--set", "max_article_chars=3000"])
+    assert result.exit_code == 0, result.output
+    failures = json.loads((out / "report.json").read_text(encoding="utf-8"))["failures"]
+    assert [(f["stage"], f["severity"], f["source_path"]) for f in failures] == [
+        ("extract", "warning", "old/long.txt")]

@@ -83,3 +83,16 @@ def test_a_windowed_update_keeps_stored_links_and_adds_only_links_to_new_article
     assert out["old2"].duplicate_of == "gone"
     assert out["old3"].duplicate_of == "new1"  # an older text found to copy a new one (dated earlier)
     assert out["new1"] is computed[3]
+
+
+def test_an_over_long_document_is_cut_in_clean_with_a_warning_row() -> None:
+    from dataclasses import replace as _replace
+
+    para = "The ferry to Lunde Island ran late on Friday because of fog, the harbour office said."
+    text = "\n\n".join(f"{para} Day {k} of the delays." for k in range(200))
+    policy = FailurePolicy()
+    (article,) = clean_documents([RawDocument(source_path="in/huge.txt", text=text)],
+                                 _replace(Settings(), max_article_chars=3000), policy)
+    assert 0 < len(article.text) <= 3000 and article.text.endswith("delays.")
+    assert article.raw_text == text  # the input is kept; only the analysed body is cut
+    assert [(f.severity, f.stage, f.source_path) for f in policy.failures] == [("warning", "clean", "in/huge.txt")]

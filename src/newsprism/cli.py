@@ -237,14 +237,19 @@ def serve(
     host: Annotated[str, typer.Option(
         "--host", help="Interface to bind; loopback unless you say otherwise.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    config: ConfigOpt = None,
+    sets: SetOpt = None,
 ) -> None:
-    """Browse and search the store in a local web app (FastAPI), with a JSON API under /api/."""
+    """Browse and search the store in a local web app (FastAPI), with a JSON API under /api/.
+
+    Requests must name a loopback host (or one in the allowed_hosts setting, comma-separated); others get 400."""
+    settings = _settings(config, sets)
     if not db.exists():
         err.print(f"[red]error:[/red] no store at {db}; run `newsprism analyze … --db {db}` first")
         raise typer.Exit(1)
     from newsprism.web.app import run_server
 
-    run_server(db, host=host, port=port)
+    run_server(db, host=host, port=port, allowed_hosts=[h for h in settings.allowed_hosts.split(",") if h.strip()])
 
 
 @app.command()

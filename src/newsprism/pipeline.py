@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from newsprism.records import (
@@ -14,6 +14,7 @@ from newsprism.records import (
     Claim,
     Entity,
     Failure,
+    FailurePolicy,
     Quote,
     RawDocument,
     Story,
@@ -29,34 +30,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
-U = TypeVar("U")
-
 Progress = Callable[[str, int, int], None]
 """Called as progress(stage, done, total); the CLI turns it into a Rich progress bar."""
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
     return None
-
-
-@dataclass(slots=True)
-class FailurePolicy:
-    """One bad item becomes a Failure row with its reason; the batch goes on (like spaCy's error handler)."""
-
-    failures: list[Failure] = field(default_factory=list)
-
-    def map(self, stage: str, items: Iterable[T], func: Callable[[T], U],
-            label: Callable[[T], str | None]) -> list[U]:
-        out: list[U] = []
-        for item in items:
-            try:
-                out.append(func(item))
-            except Exception as exc:
-                log.warning("%s failed for %s: %s", stage, label(item), exc)
-                self.failures.append(Failure(source_path=label(item), stage=stage,
-                                             error=f"{type(exc).__name__}: {exc}"))
-        return out
 
 
 def clean_documents(docs: Sequence[RawDocument], settings: Settings, policy: FailurePolicy,
@@ -317,15 +296,14 @@ def analyse_story(story: Story, members: Sequence[Article], quotes: Sequence[Quo
     from newsprism.compare import compare_story
     from newsprism.summarize import summarize_story
 
-    try:
+    policy = FailurePolicy()
+    with policy.guard(f"story:{story.id}", None):
         groups = compare_story(story, members, quotes=quotes, citations=citations, claims=claims,
                                resources=resources, settings=settings, propositions=propositions)
-        story = replace(story, claims=tuple(groups))
+        story = replace(story, claims=tuple(groups))  # kept when only the summary fails
         summary, timeline, title = summarize_story(story, members, resources=resources, settings=settings)
         return replace(story, summary=tuple(summary), timeline=tuple(timeline), title=title or story.title), None
-    except Exception as exc:  # noqa: BLE001 - the policy is to record any stage error and go on
-        log.warning("story %s failed: %s", story.id, exc)
-        return story, Failure(source_path=None, stage=f"story:{story.id}", error=f"{type(exc).__name__}: {exc}")
+    return story, policy.failures[0]
 
 
 def merge_entities(*groups: Sequence[Entity]) -> tuple[Entity, ...]:

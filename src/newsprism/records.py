@@ -10,8 +10,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import logging
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -29,6 +30,10 @@ REMOVED_CATEGORIES: tuple[str, ...] = (
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 
 R = TypeVar("R", bound="Record")
+T = TypeVar("T")
+U = TypeVar("U")
+
+_log = logging.getLogger("newsprism.failures")
 
 
 def normalize_text(text: str) -> str:
@@ -160,11 +165,100 @@ class Article(Record):
             raise ValueError("an Article needs an id")
 
 
+SEVERITIES: tuple[str, ...] = ("error", "warning")
+"""A failure row's severity: ``error`` (the item was lost, or its analysis was) or ``warning`` (the item was kept,
+changed in a way the user should know: cut to a length, a value dropped)."""
+
+
 @dataclass(**_FROZEN)
 class Failure(Record):
+    """One row of ``failures``: what went wrong with which input, at which stage, and what to do about it."""
+
     source_path: str | None
     stage: str
     error: str
+    severity: str = "error"
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"severity must be one of {', '.join(SEVERITIES)}, got {self.severity!r}")
+
+
+def source_of(item: object) -> str | None:
+    """What a failure row names for an item: its source path, else its id, else the item itself if it is a str."""
+    if item is None or isinstance(item, str):
+        return item
+    return getattr(item, "source_path", None) or getattr(item, "id", None)
+
+
+def reason_for(exc: BaseException) -> str:
+    """A reason a user can act on: the error as it was raised, plus what to do for the kinds that have an answer."""
+    reason = f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, MemoryError):
+        return f"{reason}; the item needs more memory than is free: lower max_article_chars or split the input"
+    if isinstance(exc, RecursionError):
+        return f"{reason}; the input is nested too deeply to read: simplify or remove it"
+    return f"{reason}; the item was skipped and the batch went on (run with --verbose for the traceback)"
+
+
+class _Guard:
+    """The context manager of ``FailurePolicy.guard``: an exception inside becomes a row; ``failed`` says so."""
+
+    __slots__ = ("failed", "item", "policy", "stage")
+
+    def __init__(self, policy: FailurePolicy, stage: str, item: object) -> None:
+        self.policy, self.stage, self.item = policy, stage, item
+        self.failed = False
+
+    def __enter__(self) -> _Guard:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+        if exc is None or not isinstance(exc, Exception):
+            return False  # KeyboardInterrupt and SystemExit stop the run, as the user asked
+        source = source_of(self.item)
+        _log.warning("%s failed for %s: %s", self.stage, source, exc, exc_info=_log.isEnabledFor(logging.INFO))
+        self.policy.fail(self.stage, self.item, reason_for(exc))
+        self.failed = True
+        return True
+
+
+@dataclass(slots=True)
+class FailurePolicy:
+    """One bad item becomes a Failure row with its reason; the batch goes on (like spaCy's error handler).
+
+    The one place failure rows are made: ``guard`` for code that may raise, ``fail`` and ``warn`` for problems a
+    stage finds itself. Mutable on purpose: a run's stages share one policy and append to it."""
+
+    failures: list[Failure] = field(default_factory=list)
+
+    def guard(self, stage: str, item: object) -> _Guard:
+        """``with policy.guard("extract", article) as g: ...``: any exception in the block becomes a row naming
+        the stage and ``item``'s source; after the block, ``g.failed`` tells whether it did."""
+        return _Guard(self, stage, item)
+
+    def fail(self, stage: str, item: object, error: str) -> Failure:
+        """Record that ``item`` (an input, a record with a ``source_path``/``id``, or a path) was lost at ``stage``."""
+        row = Failure(source_path=source_of(item), stage=stage, error=error)
+        self.failures.append(row)
+        return row
+
+    def warn(self, stage: str, item: object, error: str) -> Failure:
+        """Record that ``item`` was kept but changed (cut, a value dropped): a ``warning`` row."""
+        row = Failure(source_path=source_of(item), stage=stage, error=error, severity="warning")
+        self.failures.append(row)
+        return row
+
+    def map(self, stage: str, items: Iterable[T], func: Callable[[T], U],
+            label: Callable[[T], str | None] | None = None) -> list[U]:
+        """``func`` over ``items``, each under ``guard``; the items that fail are left out of the result."""
+        out: list[U] = []
+        for item in items:
+            with self.guard(stage, label(item) if label is not None else item) as g:
+                value = func(item)
+            if not g.failed:
+                out.append(value)
+        return out
 
 
 @dataclass(**_FROZEN)

@@ -31,6 +31,9 @@ class Settings:
     fetch_retries: int = 2
     user_agent: str = "newsprism/0.1 (+https://github.com/newsprism/newsprism; research use)"
     max_document_bytes: int = 60_000_000
+    # an article body longer than this is cut at a paragraph boundary (a warning row says so): a long feature is
+    # 20,000-60,000 characters, and past it parse time and memory grow with nothing more to learn
+    max_article_chars: int = 200_000
     # cleaning
     outlets_file: str = ""
     outlet_match_threshold: float = 85.0
@@ -53,6 +56,9 @@ class Settings:
     summary_words: int = 0
     abstractive_url: str = ""
     abstractive_model: str = ""
+    # web app: Host names `newsprism serve` answers besides localhost, 127.0.0.1 and ::1 (comma-separated);
+    # any other Host gets 400, so a page in the browser cannot reach the local API through DNS rebinding
+    allowed_hosts: str = ""
     # runner
     runner: str = "local"
     ray_address: str = ""

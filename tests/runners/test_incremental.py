@@ -20,32 +20,32 @@ from newsprism.store import Store
 pytestmark = pytest.mark.slow
 
 BRIDGE = [
-    ("2031-01-05", "Tarnholm closes the Ketter bridge",
+    ("2025-01-05", "Tarnholm closes the Ketter bridge",
      "Tarnholm closed the Ketter bridge on Monday after engineers found cracks in two of its piers.\n\n"
      '"Nobody crosses until the piers are safe," said Ilse Brandvik, the city engineer.\n\n'
      "Two council officials who spoke on condition of anonymity said repairs could cost 40 million crowns.\n\n"
      "The ferry operator Nordlys denied that it had raised fares because of the closure."),
-    ("2031-01-06", "Ketter bridge stays shut",
+    ("2025-01-06", "Ketter bridge stays shut",
      "The Ketter bridge in Tarnholm stayed shut on Tuesday as engineers examined the cracked piers.\n\n"
      "City engineer Ilse Brandvik said the bridge would stay closed for at least three weeks.\n\n"
      "According to the Tarnholm Courier, repairs could cost 40 million crowns."),
 ]
 DOCKS = [
-    ("2031-06-01", "Port Selwick dockworkers strike",
+    ("2025-06-01", "Port Selwick dockworkers strike",
      "Harbour cranes stopped at Port Selwick on Tuesday after dockworkers walked out over night-shift pay.\n\n"
      '"We will stay out until the pay offer is on paper," union secretary Maren Holt told reporters.\n\n'
      "The port authority said talks would resume on Thursday and that cargo was being diverted to Aldmouth."),
-    ("2031-06-02", "Selwick strike enters second day",
+    ("2025-06-02", "Selwick strike enters second day",
      "Dockworkers at Port Selwick kept the cranes idle for a second day on Wednesday over night-shift pay.\n\n"
      "Union secretary Maren Holt said the strike would go on until the pay offer was in writing.\n\n"
      "Perishable cargo has been diverted to Aldmouth, the port authority said."),
 ]
 LATER = [
-    ("2031-06-04", "Selwick talks resume as strike goes on",
+    ("2025-06-04", "Selwick talks resume as strike goes on",
      "Talks between the Port Selwick authority and striking dockworkers resumed on Thursday.\n\n"
      "Union secretary Maren Holt said the night-shift pay offer was still not on paper.\n\n"
      "A port spokesman denied that cargo had been lost, saying it had been diverted to Aldmouth."),
-    ("2031-06-05", "Brindle Vale votes to close library",
+    ("2025-06-05", "Brindle Vale votes to close library",
      "The Brindle Vale town council voted 7 to 2 on Friday to close the old library on Kettle Street.\n\n"
      '"The roof is beyond repair," said councillor Ivo Penn, who proposed the closure.'),
 ]
@@ -80,8 +80,8 @@ def test_story_window_is_the_dates_widened_by_the_story_window() -> None:
     from newsprism.records import Article
 
     s = Settings(story_window_days=10)
-    days = [Article(id="a", published="2031-06-04T09:00:00Z"), Article(id="b", published="2031-06-01")]
-    assert story_window(days, s) == ("2031-05-22", "2031-06-14")
+    days = [Article(id="a", published="2025-06-04T09:00:00Z"), Article(id="b", published="2025-06-01")]
+    assert story_window(days, s) == ("2025-05-22", "2025-06-14")
     assert story_window([*days, Article(id="c", published=None)], s) is None  # undated: anything is near
 
 
@@ -94,11 +94,11 @@ def test_update_touches_only_its_window_and_matches_a_whole_update(tmp_path: Pat
     run_local([str(first)], settings=settings, db=db, resources=resources)
     shutil.copy(db, reference)
     january = {r[0] for r in _rows(db, "SELECT DISTINCT a.story_id FROM story_articles a JOIN articles x "
-                                       "ON x.id = a.article_id WHERE x.published < '2031-02-01'")}
-    old_ids = {r[0] for r in _rows(db, "SELECT id FROM articles WHERE published < '2031-02-01'")}
+                                       "ON x.id = a.article_id WHERE x.published < '2025-02-01'")}
+    old_ids = {r[0] for r in _rows(db, "SELECT id FROM articles WHERE published < '2025-02-01'")}
     assert january and len(old_ids) == 2
     assert _rows(db, "SELECT count(*) FROM claim_groups WHERE story_id IN (SELECT story_id FROM story_articles "
-                     "JOIN articles ON id = article_id WHERE published < '2031-02-01')")[0][0] > 0
+                     "JOIN articles ON id = article_id WHERE published < '2025-02-01')")[0][0] > 0
     # Every write to a January story's rows is logged (a test-only trigger in this copy of the store).
     with Store(db) as store:
         store.conn.execute("CREATE TABLE touched (tbl TEXT, story_id TEXT)")

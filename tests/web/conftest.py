@@ -37,7 +37,7 @@ def app(store_path: Path) -> Any:
 def client(app: Any) -> Any:
     from fastapi.testclient import TestClient
 
-    return TestClient(app)
+    return TestClient(app, base_url="http://127.0.0.1")  # a loopback Host: others get 400
 
 
 @pytest.fixture(scope="session")

@@ -129,11 +129,12 @@ def test_openapi_documents_the_api(client: Any) -> None:
     assert "404" in doc["paths"]["/api/stories/{story_id}"]["get"]["responses"]
 
 
-def test_schemathesis_finds_no_server_errors(app: Any) -> None:
+def test_schemathesis_finds_no_server_errors(store_path: Path) -> None:
     schemathesis = pytest.importorskip("schemathesis")
     from hypothesis import HealthCheck, given, settings
 
-    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    # schemathesis calls the app as Starlette's test client does, with Host "testserver"
+    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(store_path, allowed_hosts=["testserver"]))
     for op in schema.get_all_operations():
         operation = op.ok()
 
@@ -157,7 +158,7 @@ def test_cached_pages_follow_store_changes(tmp_path: Path, sample_module: Module
     with Store(db) as store:
         store.upsert_articles(result.articles)
         store.save_analysis(replace(result, stories=result.stories[:1]))
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://localhost")
     assert client.get("/api/stories").json()["total"] == 1
     assert "Lantern festival" not in client.get("/").text
     assert client.get("/").headers["x-content-type-options"] == "nosniff"  # a cached page keeps its headers
@@ -165,3 +166,33 @@ def test_cached_pages_follow_store_changes(tmp_path: Path, sample_module: Module
         store.save_analysis(result)
     assert client.get("/api/stories").json()["total"] == 2
     assert "Lantern festival" in client.get("/").text
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", ""])
+def test_a_foreign_host_gets_400(client: Any, host: str) -> None:
+    """DNS rebinding: a page of evil.example re-pointed at 127.0.0.1 must not read the local API."""
+    response = client.get("/api/stories", headers={"host": host})
+    assert response.status_code == 400 and "allowed_hosts" in response.text
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1:8000", "[::1]:8000", "LOCALHOST"])
+def test_loopback_hosts_are_served(client: Any, host: str) -> None:
+    assert client.get("/api/stories", headers={"host": host}).status_code == 200
+
+
+def test_allowed_hosts_adds_names(store_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    client = TestClient(create_app(store_path, allowed_hosts=["news.lan"]), base_url="http://news.lan:8000")
+    assert client.get("/api/stories").status_code == 200
+    assert client.get("/api/stories", headers={"host": "other.lan"}).status_code == 400
+
+
+@pytest.mark.parametrize("value", ["0", "2022-13-45", "yesterday", "20220101", "2022-1-5"])
+def test_impossible_dates_are_422(client: Any, value: str) -> None:
+    assert client.get("/api/stories", params={"date_to": value}).status_code == 422
+    assert client.get("/api/stories", params={"date_from": value}).status_code == 422
+
+
+def test_a_real_date_filters(client: Any) -> None:
+    assert client.get("/api/stories", params={"date_from": "2000-01-01", "date_to": "2099-12-31"}).status_code == 200

@@ -14,21 +14,21 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newsprism.clean import meta as M
 from newsprism.clean.text import JUNK, TITLE, Cleaned, clean_text, line_key, normalize_line, split_lines
+from newsprism.limits import bounded_article
 from newsprism.outlets import OutletRegistry
-from newsprism.records import Article, Failure, RawDocument, Removed, article_id_for
+from newsprism.records import Article, FailurePolicy, RawDocument, Removed, article_id_for
 from newsprism.settings import Settings
-
-if TYPE_CHECKING:
-    from newsprism.pipeline import FailurePolicy
 
 __all__ = ["clean_corpus", "clean_document", "clean_text", "normalize_line", "repeated_lines"]
 
 STAGE = "clean"
+
+MIN_ARTICLE_CHARS = 20
+"""A cleaned body shorter than this is a failure row, not an article (a headline alone is longer)."""
 
 
 def load_registry(settings: Settings) -> OutletRegistry:
@@ -40,9 +40,18 @@ def _removed(cleaned: Cleaned) -> list[Removed]:
 
 
 def clean_document(doc: RawDocument, *, settings: Settings, registry: OutletRegistry | None = None,
-                   repeated: Collection[str] = ()) -> Article:
-    """One document cleaned: body, removed pieces with categories, title, outlet, date, authors, language."""
+                   repeated: Collection[str] = (), policy: FailurePolicy | None = None) -> Article:
+    """One document cleaned: body, removed pieces with categories, title, outlet, date, authors, language; the
+    body cut to ``max_article_chars`` (a warning row in ``policy``, when given, says so)."""
     article, _ = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated)
+    return _bounded(article, doc, settings, policy)
+
+
+def _bounded(article: Article, doc: RawDocument, settings: Settings, policy: FailurePolicy | None) -> Article:
+    """Cut before any parse: the body of a 20 MB one-line file must not reach spaCy or the quadratic steps whole."""
+    article, note = bounded_article(article, settings.max_article_chars)
+    if note is not None and policy is not None:
+        policy.warn(STAGE, doc, note)
     return article
 
 
@@ -184,15 +193,20 @@ def clean_corpus(docs: Sequence[RawDocument], *, settings: Settings, policy: Fai
     repeated = repeated_lines(docs)
     out: list[Article] = []
 
-    def one(doc: RawDocument) -> Article:
+    def one(doc: RawDocument) -> Article | None:
         article, note = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated)
         if note:
-            policy.failures.append(Failure(source_path=doc.source_path, stage=STAGE, error=note))
-        return article
+            policy.fail(STAGE, doc, note)
+        elif len(article.text) < MIN_ARTICLE_CHARS:  # a ragged CSV row, a stray caption: not an article
+            where = f" (record {doc.source_id})" if doc.source_id else ""
+            policy.fail(STAGE, doc, f"too short to be an article: {len(article.text)} characters after cleaning "
+                                    f"(fewer than {MIN_ARTICLE_CHARS}){where}; skipped")
+            return None
+        return _bounded(article, doc, settings, policy)
 
     step = max(1, len(docs) // 100)
     for i in range(0, len(docs), step):
-        out.extend(policy.map(STAGE, docs[i:i + step], one, lambda d: d.source_path))
+        out.extend(a for a in policy.map(STAGE, docs[i:i + step], one, lambda d: d.source_path) if a is not None)
         progress(STAGE, min(i + step, len(docs)), len(docs))
     if not docs:
         progress(STAGE, 0, 0)

@@ -18,15 +18,15 @@ from newsprism.extract.entities import EntityIndex, doc_mentions, link_entities
 from newsprism.extract.outlets import CorpusOutlets
 from newsprism.extract.quotes import find_attributions, to_quotes
 from newsprism.extract.sources import anonymity_counts, citation_graph, find_citations
+from newsprism.limits import PARSE_CHUNK_CHARS, bounded_article, chunks
 from newsprism.memory import release_freed_memory
-from newsprism.records import Article, Citation, Claim, Entity, Failure, Quote
+from newsprism.records import Article, Citation, Claim, Entity, Failure, FailurePolicy, Quote
 from newsprism.resources import Resources
 from newsprism.settings import Settings
 from newsprism.spill import Blobs, RecordSpill
 
 if TYPE_CHECKING:
     from newsprism.checkpoint import Checkpoint
-    from newsprism.pipeline import FailurePolicy
 
 __all__ = ["Extraction", "PropositionSpill", "anonymity_counts", "citation_graph", "extract_article", "extract_corpus",
            "parse_stream", "parse_texts"]
@@ -83,10 +83,12 @@ def parse_stream(nlp: Any, texts: Iterable[str], *, batch_size: int = 32, n_proc
     One ``nlp.pipe`` serves the whole stream: with ``n_process`` > 1 its worker processes start once, not once
     per batch of articles."""
     pending: deque[tuple[str, int]] = deque()  # texts read by the pipe, with their number of paragraphs
+    limit = min(PARSE_CHUNK_CHARS, max(1, int(getattr(nlp, "max_length", PARSE_CHUNK_CHARS))))
 
     def paragraphs() -> Iterator[str]:
         for text in texts:
-            parts = [m.group(0) for m in _CHUNK.finditer(text)]
+            # a paragraph past the limit goes in pieces (spaCy's E088, and costs worse than linear in its length)
+            parts = [c for m in _CHUNK.finditer(text) for c in chunks(m.group(0), limit)]
             pending.append((text, len(parts)))
             yield from parts
 
@@ -108,8 +110,10 @@ def parse_stream(nlp: Any, texts: Iterable[str], *, batch_size: int = 32, n_proc
 def _joined(nlp: Any, text: str, parts: list[Any]) -> Any:
     from spacy.tokens import Doc
 
-    doc = Doc.from_docs(parts, ensure_whitespace=False) if parts else nlp.make_doc(text)
-    if doc.text != text:  # leading or odd whitespace: fall back to one parse of the whole text
+    if not parts:  # blank text: no paragraph to parse (tokenised within spaCy's limit, E088)
+        return nlp.make_doc(text[:nlp.max_length])
+    doc = Doc.from_docs(parts, ensure_whitespace=False)
+    if doc.text != text and len(text) <= PARSE_CHUNK_CHARS:  # odd whitespace: one parse of the whole (short) text
         doc = nlp(text)
     return doc
 
@@ -121,7 +125,7 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
 
     ``checkpoint`` (a corpus past one batch): each batch of parses and of extracted records, and the entity
     index, are kept there as they are finished, and a run after a killed one starts after the last of them."""
-    todo = [a for a in articles if not a.duplicate_of and a.text.strip()]
+    todo = [_bounded(a, settings, policy) for a in articles if not a.duplicate_of and a.text.strip()]
     if not todo:
         return Extraction()
     nlp = resources.nlp
@@ -146,6 +150,15 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
                 keep.save("entities", {"ids": [a.id for a in todo], "index": index})
         return _extract_all(todo, spill, index=index, outlets=outlets, settings=settings, policy=policy,
                             progress=progress, on_disk=on_disk, checkpoint=keep)
+
+
+def _bounded(article: Article, settings: Settings, policy: FailurePolicy) -> Article:
+    """The article cut to ``max_article_chars`` for parsing (cleaning cuts it first; an article stored before the
+    limit, or with a higher one, is cut here), with a warning row when it was."""
+    article, note = bounded_article(article, settings.max_article_chars)
+    if note is not None:
+        policy.warn("extract", article, note)
+    return article
 
 
 def _parse(todo: Sequence[Article], spill: _DocSpill, nlp: Any, outlets: Any, *, settings: Settings,
@@ -278,18 +291,17 @@ def _extract_all(todo: Sequence[Article], docs: _DocSpill, *, index: EntityIndex
         saved = checkpoint.load(f"extract:{k}") if checkpoint is not None else None
         if saved is None or saved["ids"] != ids:
             found_here: list[tuple[str, list[Quote], list[Citation], list[Claim], dict[str, Any]]] = []
-            failed: list[Failure] = []
+            here = FailurePolicy()  # this batch's rows, saved with its records
             for i, article in enumerate(batch, start=first):
                 doc = docs[i]
-                try:
+                with here.guard("extract", article) as guard:
                     q, c, cl = extract_article(article, doc, index=index, outlets=outlets, settings=settings,
                                                claims=claims_fn)
-                except Exception as exc:  # noqa: BLE001 - one bad article becomes a failure row, the rest go on
-                    failed.append(Failure(source_path=article.source_path or article.id, stage="extract",
-                                          error=f"{type(exc).__name__}: {exc}"))
+                if guard.failed:
                     continue
                 found_here.append((article.id, q, c, cl, propositions_in(doc, cl)))
                 progress("extract", i + 1, len(todo))
+            failed: list[Failure] = here.failures
             saved = {"ids": ids, "records": found_here, "failures": failed}
             if checkpoint is not None:
                 checkpoint.save(f"extract:{k}", saved)

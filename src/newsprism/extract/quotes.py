@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsprism.extract.cues import Frame, find_frames
+from newsprism.extract.docindex import Intervals, Sentences
 from newsprism.extract.entities import EntityIndex
 from newsprism.extract.speakers import resolve_speakers
 from newsprism.records import Quote, stable_id
@@ -157,14 +158,17 @@ def find_attributions(doc: Any, *, article_id: str, index: EntityIndex | None, o
     marks = quote_spans(text)
     frames = find_frames(doc, beliefs=beliefs, quoted=marks)
     para = paragraph_of(text)
-    sent_of = {t.idx: t.sent.start_char for t in doc}
+    sents = Sentences(doc)  # once per Doc: Token.sent costs the sentence's length on every call
     items = [Attribution(spans=list(f.content), cue=f.cue, cue_word=f.cue_lemma, source=f.source, kind=f.kind,
                          frame=f) for f in frames]
     orphans: list[tuple[int, int]] = []
+    contents = Intervals([s for a in items for s in a.spans], [k for k, a in enumerate(items) for _ in a.spans])
     for q in marks:
-        host = next((a for a in items if any(_overlap(q, s) >= 0.5 * (q[1] - q[0]) for s in a.spans)), None)
+        near = contents.overlapping(*q) if q[1] > q[0] else range(len(items))  # an empty span overlaps all
+        host = next((items[k] for k in near
+                     if any(_overlap(q, s) >= 0.5 * (q[1] - q[0]) for s in items[k].spans)), None)
         if host is None and _words(text[q[0]:q[1]]) >= 4:
-            host = _nearest_frame(doc, text, q, items, sent_of)
+            host = _nearest_frame(doc, text, q, items, sents)
         if host is not None:
             host.quotes.append(q)
         else:
@@ -199,26 +203,25 @@ def _paragraph_text(text: str, offset: int) -> str:
 
 def _dedupe(items: list[Attribution]) -> list[Attribution]:
     """Two frames over the same words ("quoted officials stating that ...") are one attribution."""
-    out: list[Attribution] = []
+    out: dict[tuple[tuple[int, int], ...], Attribution] = {}  # by spans: a scan of ``out`` per item was quadratic
     for a in items:
-        twin = next((b for b in out if sorted(b.spans) == sorted(a.spans)), None)
-        if twin is None:
-            out.append(a)
-    return out
+        out.setdefault(tuple(sorted(a.spans)), a)
+    return list(out.values())
 
 
 def _nearest_frame(doc: Any, text: str, q: tuple[int, int], items: list[Attribution],
-                   sent_of: dict[int, int]) -> Attribution | None:
+                   sents: Sentences) -> Attribution | None:
     """The frame whose cue sits in the sentence(s) around the quote, outside any quote, closest to it."""
     lo = doc.char_span(q[0], q[1], alignment_mode="expand")
-    if lo is None:
+    if lo is None or len(lo) == 0:
         return None
-    s_start = lo[0].sent.start_char
-    s_end = lo[-1].sent.end_char
+    s_start = sents.of_token(lo.start)[0]
+    s_end = sents.of_token(lo.end - 1)[1]
     # ", he said." right after a closing mark may be parsed into the next sentence
-    nxt = lo[-1].i + 2
-    if nxt < len(doc) and doc[nxt].sent.start_char >= s_end and text[q[1]:q[1] + 3].strip(" ”\"")[:1] in {",", ""}:
-        s_end = doc[nxt].sent.end_char
+    nxt = lo.end + 1
+    if nxt < len(doc) and (after := sents.of_token(nxt))[0] >= s_end and text[q[1]:q[1] + 3].strip(" ”\"")[:1] in {
+            ",", ""}:
+        s_end = after[1]
     best: tuple[int, Attribution] | None = None
     for a in items:
         if a.cue is None or not (s_start <= a.cue[0] < s_end):

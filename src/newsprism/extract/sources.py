@@ -9,11 +9,11 @@ them as one ("the TV channel X", "the newspaper X"). An article citing its own o
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newsprism.extract.docindex import DocEnts
 from newsprism.extract.outlets import looks_like_outlet
 from newsprism.records import Article, Citation, Quote
 
@@ -62,25 +62,7 @@ def media_group(span: Any) -> str | None:
     return " ".join([*(t.text for t in mods), root.text])
 
 
-class _Ents:
-    """A doc's entities indexed by start token: ``Span.ents`` scans every entity of the doc, and citations ask
-    for the entities of each noun's phrase, which made the scan quadratic in the article's length."""
-
-    def __init__(self, doc: Any) -> None:
-        self.ents = list(doc.ents)
-        self.starts = [e.start for e in self.ents]
-
-    def within(self, start: int, end: int) -> list[Any]:
-        out = []
-        for k in range(bisect_left(self.starts, start), len(self.ents)):
-            ent = self.ents[k]
-            if ent.end > end:  # as Span.ents: the first entity that runs past the end stops the list
-                break
-            out.append(ent)
-        return out
-
-
-def _outlet_name(tok: Any, outlets: Any, local: Sequence[str], ents: _Ents) -> tuple[str | None, bool]:
+def _outlet_name(tok: Any, outlets: Any, local: Sequence[str], ents: DocEnts) -> tuple[str | None, bool]:
     """(name, known) of the outlet a token names: the registry's or corpus's name, or a name the text calls an
     outlet. ``local``: outlet names the article used before (and its own), for short forms ("the Ledger")."""
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1
@@ -179,7 +161,7 @@ def find_citations(doc: Any, article: Article, outlets: Any, quotes: Sequence[Qu
     out: list[Citation] = []
     seen: set[int] = set()
     last_outlet: str | None = None
-    ents = _Ents(doc)
+    ents = DocEnts(doc)
     for tok in doc:
         if tok.pos_ not in {"PROPN", "NOUN"}:
             continue

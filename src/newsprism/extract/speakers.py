@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newsprism.extract.cues import MEDIA_NOUNS
+from newsprism.extract.docindex import DocEnts
 from newsprism.extract.entities import EntityIndex, person_like
 from newsprism.extract.outlets import looks_like_outlet
 from newsprism.extract.sources import is_anonymous_source, media_group
@@ -48,6 +49,10 @@ class _Salience:
     groups: list[tuple[int, Attribution]] = field(default_factory=list)
     outlets: list[tuple[int, str]] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # name -> "f" | "m", where the article shows it
+    ents: DocEnts | None = None  # the doc's entities by position (``Span.ents`` scans them all)
+
+    def ents_of(self, span: Any) -> list[Any]:
+        return self.ents.of(span) if self.ents is not None else list(span.ents)
 
     def last_person(self, pos: int, role: str | None = None,
                     pronoun: str | None = None) -> tuple[str, str | None] | None:
@@ -74,7 +79,7 @@ class _Salience:
 
 
 def _salience(doc: Any, article_id: str, index: EntityIndex | None, outlets: Any) -> _Salience:
-    sal = _Salience()
+    sal = _Salience(ents=DocEnts(doc))
     mentions: list[tuple[int, str, int]] = []  # (token index, name, sentence start) of every person mention
     for ent in doc.ents:
         root = ent.root
@@ -227,12 +232,12 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
     if low in {"i", "we", "you", "it", "this", "that", "who", "which"}:
         return None, None, None, False
     span = _phrase(tok)
-    for ent in span.ents:
+    for ent in sal.ents_of(span):
         if person_like(ent) and outlets.canonical(ent.text) is None:
             name, eid = _canonical(ent.text, ent.start_char, article_id, index, "PERSON")
             return name, eid, "person", False
     outlet = outlets.canonical(span.text) or next(
-        (outlets.canonical(e.text) for e in span.ents if outlets.canonical(e.text)), None)
+        (outlets.canonical(e.text) for e in sal.ents_of(span) if outlets.canonical(e.text)), None)
     if outlet:
         org = index.find(article_id, outlet, "ORG") if index else None
         eid = org.id if org else None
@@ -256,7 +261,7 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
         known = index.find(article_id, span.text, "PERSON") or index.find(article_id, tok.text, "PERSON")
         if known is not None:
             return known.name, known.id, "person", False
-    for ent in span.ents:
+    for ent in sal.ents_of(span):
         if ent.root.i == tok.i and ent.label_ in {"ORG", "GPE", "NORP", "FAC"}:
             name, eid = _canonical(ent.text, ent.start_char, article_id, index, ent.label_)
             return name, eid, "place" if ent.label_ in {"GPE", "FAC"} else "org", False
@@ -269,7 +274,7 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
 def _via(doc: Any, tok: Any, outlets: Any, sal: _Salience) -> str | None:
     """The outlet or medium words came through: an outlet's name, "the newspaper", or "state television"."""
     span = _phrase(tok)
-    o = outlets.canonical(span.text) or next((outlets.canonical(e.text) for e in span.ents
+    o = outlets.canonical(span.text) or next((outlets.canonical(e.text) for e in sal.ents_of(span)
                                               if outlets.canonical(e.text)), None)
     if o:
         return o

@@ -13,13 +13,15 @@ from __future__ import annotations
 import gzip
 import io
 import logging
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from newsprism.ingest.base import ReadContext, Reader, read_limited, sniff
+from newsprism.ingest.base import ReadContext, Reader, binary_kind, checked_published, read_limited, sniff
 from newsprism.ingest.feeds import FeedReader
 from newsprism.ingest.files import TextReader, walk_folder
 from newsprism.ingest.html import HtmlReader
@@ -38,6 +40,11 @@ SUFFIXES: dict[str, str] = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".xml": "feed", ".rss": "feed",
     ".atom": "feed", ".warc": "warc", ".arc": "warc", ".urls": "urls",
 }
+UNSUPPORTED: frozenset[str] = frozenset({
+    ".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".xls", ".xlsx", ".ppt", ".pptx", ".png", ".jpg", ".jpeg",
+    ".gif", ".webp", ".svg", ".mp3", ".mp4", ".zip", ".tar", ".7z", ".rar", ".exe", ".bin", ".db", ".sqlite",
+})
+"""Suffixes of formats newsprism does not read: named as such, not sniffed into a few characters of "text"."""
 STDIN_SOURCE = "<stdin>"
 _WHOLE = {"text", "html", "feed", "json", None}  # read whole (size-limited) so the content can be sniffed first
 
@@ -83,7 +90,7 @@ def _guarded(docs: Iterator[RawDocument], source: str, ctx: ReadContext) -> Iter
     try:
         for doc in docs:
             count += 1
-            yield doc
+            yield _checked(doc, ctx)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         ctx.fail(source, f"compressed file is truncated or corrupt ({exc}); {count} documents before the damage "
                          f"were read, re-download or re-compress the file for the rest")
@@ -98,6 +105,16 @@ def _guarded(docs: Iterator[RawDocument], source: str, ctx: ReadContext) -> Iter
     else:
         if count == 0 and len(ctx.failures) == before:
             ctx.fail(source, "no documents found in this input")
+
+
+def _checked(doc: RawDocument, ctx: ReadContext) -> RawDocument:
+    """Values checked once for every reader: a ``published`` that is not a date (or lies in the future) is
+    dropped with a warning row naming the record."""
+    published, warning = checked_published(doc.published)
+    if warning is not None:
+        where = f" (record {doc.source_id})" if doc.source_id else ""
+        ctx.warn(doc.source_path, warning + where)
+    return doc if published == doc.published else replace(doc, published=published)
 
 
 def _kind_of(name: str) -> tuple[str | None, bool]:
@@ -115,9 +132,17 @@ def _file_documents(path: Path, source: str, ctx: ReadContext,
                     get_fetcher: Callable[[], Fetcher]) -> Iterator[RawDocument]:
     kind, gz = _kind_of(path.name)
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except FileNotFoundError:
         ctx.fail(source, "broken symlink or vanished file; check the path")
+        return
+    if not stat.S_ISREG(st.st_mode):  # a FIFO would block the read, a device never ends
+        ctx.fail(source, f"not a regular file ({_file_type(st.st_mode)}); skipped, give the file it stands for")
+        return
+    size = st.st_size
+    if kind is None and path.suffix.lower() in UNSUPPORTED:
+        ctx.fail(source, f"unsupported binary file type {path.suffix.lower()}: not an article format newsprism reads "
+                         f"(supported: {', '.join(sorted(SUFFIXES))} and .gz of them); convert it to text or HTML")
         return
     if size == 0:
         ctx.fail(source, "empty file (0 bytes): nothing to read")
@@ -144,8 +169,9 @@ def _stream_documents(stream: BinaryIO, kind: str | None, source: str, ctx: Read
         found = sniff(data)
         if found == "binary":
             what = f"a {kind} file" if kind else "this file"
-            ctx.fail(source, f"binary content in {what}, not text; not an article (wrong extension? supported: "
-                             f"{', '.join(sorted(SUFFIXES))} and .gz of them)")
+            named = binary_kind(data)
+            ctx.fail(source, f"binary content{f' ({named})' if named else ''} in {what}, not text; not an article "
+                             f"(wrong extension? supported: {', '.join(sorted(SUFFIXES))} and .gz of them)")
             return
         if kind is None or (kind == "text" and found == "urls"):
             kind = {"feed": "feed", "html": "html", "jsonl": "json", "urls": "urls"}.get(found, "text")
@@ -158,3 +184,11 @@ def _stream_documents(stream: BinaryIO, kind: str | None, source: str, ctx: Read
                                                         "jsonl": JsonlReader, "csv": CsvReader, "warc": WarcReader}
         reader = factories[kind or "text"]()
     yield from reader.read(stream, source, ctx)
+
+
+def _file_type(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "not a regular file"

@@ -7,6 +7,7 @@ stops a batch and a good document is never lost because of its neighbour.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from typing import BinaryIO, Protocol
 
 from charset_normalizer import from_bytes
 
-from newsprism.records import Failure, RawDocument
+from newsprism.records import Failure, FailurePolicy, RawDocument
 from newsprism.settings import Settings
 
 STAGE = "ingest"
@@ -38,7 +39,12 @@ class ReadContext:
     field_map: dict[str, str] = field(default_factory=dict)
 
     def fail(self, source: str | None, error: str) -> None:
-        self.failures.append(Failure(source_path=source, stage=STAGE, error=error))
+        """The input ``source`` (or a record of it) was not read: an error row."""
+        FailurePolicy(self.failures).fail(STAGE, source, error)
+
+    def warn(self, source: str | None, error: str) -> None:
+        """The input was read, but a value of it was dropped or changed: a warning row."""
+        FailurePolicy(self.failures).warn(STAGE, source, error)
 
 
 class Reader(Protocol):
@@ -129,9 +135,29 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
                         "the text was read. Re-save the file as UTF-8 to keep every character")
 
 
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF"), (b"PK\x03\x04", "ZIP (or DOCX/ODT/EPUB)"), (b"\x89PNG", "PNG image"), (b"GIF8", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"), (b"\xd0\xcf\x11\xe0", "MS Office (OLE)"), (b"{\\rtf", "RTF"),
+    (b"\x7fELF", "executable"), (b"MZ", "executable"), (b"7z\xbc\xaf", "7-Zip"), (b"Rar!", "RAR"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a file is when its first bytes name a binary format we do not read (a PDF is mostly ASCII at its start,
+    so the control-character test alone took one for a 16-character article), or when it holds NUL bytes anywhere
+    (outside UTF-16 text)."""
+    head = data[:16]
+    for magic, name in _BINARY_MAGIC:
+        if head.startswith(magic):
+            return name
+    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "binary data (NUL bytes)"
+    return None
+
+
 def sniff(data: bytes) -> str:
     """Guess a format from content: 'feed', 'html', 'jsonl', 'urls', 'binary' or 'text'."""
-    if looks_binary(data):
+    if looks_binary(data) or binary_kind(data) is not None:
         return "binary"
     head = data[:4096].lstrip(codecs.BOM_UTF8)
     if _FEED_START.search(head) and (head.lstrip().startswith(b"<?xml") or head.lstrip()[:5].lower() in (b"<rss ",
@@ -147,6 +173,31 @@ def sniff(data: bytes) -> str:
     if lines and all(_URL_LINE.match(ln) for ln in lines[:50]):
         return "urls"
     return "text"
+
+
+def checked_published(value: str | None, *, today: dt.date | None = None) -> tuple[str | None, str | None]:
+    """(published, warning): an ISO date-time is kept as given, another date form is read into YYYY-MM-DD; what is
+    not a date, or lies more than a day in the future, becomes None with the reason (it would otherwise reach a
+    story's date range and the API as it is)."""
+    if value is None:
+        return None, None
+    today = today or dt.datetime.now(dt.UTC).date()
+    text = value.strip()
+    day: dt.date | None = None
+    try:
+        day = dt.datetime.fromisoformat(text).date() if len(text) >= 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        from newsprism.clean.meta import parse_date
+
+        found = parse_date(text) if 6 <= len(text) <= 80 else None
+        if found is None:
+            return None, f"published {value!r} is not a date; left empty (give an ISO date such as 2024-05-01)"
+        text, day = found, dt.date.fromisoformat(found)
+    if day > today + dt.timedelta(days=1):
+        return None, f"published {value!r} lies in the future (after {today.isoformat()}); left empty"
+    return text, None
 
 
 def clean_str(value: object) -> str | None:

@@ -77,7 +77,9 @@ def _walk(folder: Path, ctx: ReadContext, ancestors: set[tuple[int, int]],
                 yield from _walk(path, ctx, ancestors, visited)
             elif is_file:
                 yield path
-            elif entry.is_symlink():
+            elif entry.is_symlink() and not path.exists():
                 ctx.fail(str(path), f"broken symlink to {os.readlink(path)}; fix or remove it")
+            else:  # a FIFO, socket or device: never opened (a FIFO would block the run), but named
+                ctx.fail(str(path), "not a regular file (a FIFO, socket or device); skipped")
     finally:
         ancestors.discard(key)

@@ -38,6 +38,34 @@ def _get(record: Mapping[str, Any], ours: str, field_map: Mapping[str, str]) -> 
     return None
 
 
+def _names(ours: str, field_map: Mapping[str, str]) -> tuple[str, ...]:
+    return (field_map[ours],) if ours in field_map else (ours, *ALIASES.get(ours, ()))
+
+
+def _body(record: Mapping[str, Any], ours: str, field_map: Mapping[str, str]) -> str | None:
+    """The text or html of a record: only a string is a body (``"text": 123`` is not an article "123")."""
+    for name in _names(ours, field_map):
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _non_text_body(record: Mapping[str, Any], field_map: Mapping[str, str]) -> tuple[str, Any] | None:
+    """The first body field that is present but not a string, to name in the failure."""
+    for ours in ("text", "html"):
+        for name in _names(ours, field_map):
+            value = record.get(name)
+            if value is not None and not isinstance(value, str):
+                return name, value
+    return None
+
+
+def _preview(value: Any) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
 def _scalar(value: Any) -> str | None:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return clean_str(value)
@@ -51,7 +79,13 @@ def record_document(record: Any, source: str, ctx: ReadContext, where: str) -> R
                          f"the record was skipped")
         return None
     values = {ours: _get(record, ours, ctx.field_map) for ours in RECORD_FIELDS}
+    values["text"], values["html"] = _body(record, "text", ctx.field_map), _body(record, "html", ctx.field_map)
     text, html = values["text"], values["html"]
+    if text is None and html is None and (odd := _non_text_body(record, ctx.field_map)) is not None:
+        name, value = odd
+        ctx.fail(source, f"{where}: field {name!r} holds {type(value).__name__} {_preview(value)}, not text; "
+                         f"the record was skipped (an article body is a string)")
+        return None
     if text is None and html is None:
         have = ", ".join(sorted(str(k) for k in record)[:12]) or "none"
         ctx.fail(source, f"{where}: no text or html field (fields: {have}); name yours with "

@@ -60,7 +60,8 @@ def _sections(result: AnalysisResult) -> list[tuple[str, Any]]:
                        for c in result.citations)),
         ("entities", ({"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases),
                        "article_ids": list(e.article_ids)} for e in result.entities)),
-        ("failures", ({"source_path": f.source_path, "stage": f.stage, "error": f.error} for f in result.failures)),
+        ("failures", ({"source_path": f.source_path, "stage": f.stage, "error": f.error, "severity": f.severity}
+                      for f in result.failures)),
         ("stats", result.stats),
     ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,11 +10,25 @@ from newsprism.compare.verdict import outlet_of
 from newsprism.records import AnalysisResult
 from newsprism.report.views import Cell, Column, claim_matrix, label_stub
 
+_INLINE = re.compile(r"[\\`*_\[\]|~]")  # emphasis, code, links and images, table cells, strike-through
+_SCHEME = re.compile(r"\b(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
+
 
 def _md(text: str) -> str:
-    """Text for one table cell or line: no line breaks, pipes escaped, and ``<`` escaped so that article text is
-    never taken for HTML by a renderer (the report's own ``<br>`` between an outlet's entries is the only tag)."""
-    return text.replace("\n", " ").replace("|", "\\|").replace("<", "\\<").strip()
+    """Untrusted text (titles, bodies, quotes, claims, names) as literal Markdown on one line: HTML is escaped
+    (no ``<script>`` or ``onerror`` reaches a renderer), link and image syntax is escaped, and ``javascript:`` /
+    ``data:`` lose their colon to an entity, so rendering the report (markdown-it, then a browser) runs nothing."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
+    return _SCHEME.sub(lambda m: f"{m.group(1)}&#58;", text)
+
+
+def _code(text: str) -> str:
+    """A code span that holds ``text`` whatever backticks it carries (a file name may have some)."""
+    text = " ".join(text.split())
+    fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
 
 
 def _cell(column: Column, cell: Cell, num: dict[str, int]) -> str:
@@ -59,13 +74,13 @@ def markdown_lines(result: AnalysisResult) -> Iterator[str]:
                       "", "| claim | status | outlets | reason |", "| --- | --- | --- | --- |"]
             for row in rows:
                 cells = "<br>".join(_cell(col, cell, num) for col, cell in zip(columns, row.cells, strict=True) if cell)
-                lines.append(f"| {_md(row.text)} | {row.status} | {cells} | {_md(row.reason)} |")
+                lines.append(f"| {_md(row.text)} | {_md(row.status)} | {cells} | {_md(row.reason)} |")
             lines.append("")
         if story.timeline:
             lines += ["### Timeline", ""]
             for e in story.timeline:
                 cites = "".join(f"[{num[c]}]" for c in e.citations if c in num)
-                lines.append(f"- **{e.date}**{' (inferred)' if e.inferred else ''}: {_md(e.text)} {cites}")
+                lines.append(f"- **{_md(e.date)}**{' (inferred)' if e.inferred else ''}: {_md(e.text)} {cites}")
             lines.append("")
         yield from lines
     quotes = result.quotes
@@ -80,8 +95,9 @@ def markdown_lines(result: AnalysisResult) -> Iterator[str]:
     for a in result.articles:
         dup = f" (duplicate of [{num.get(a.duplicate_of, '?')}])" if a.duplicate_of else ""
         yield (f"{num[a.id]}. **{_md(a.title or 'Untitled')}** — {_md(outlet_of(a, a.id))}, "
-               f"{a.published or 'undated'}{dup} — `{a.source_path or a.source_id or a.id}`; "
+               f"{_md(a.published or 'undated')}{dup} — {_code(a.source_path or a.source_id or a.id)}; "
                f"{len(a.removed)} removed pieces")
     if result.failures:
         yield from ["", "## Failures", ""]
-        yield from (f"- `{f.source_path}` ({f.stage}): {_md(f.error)}" for f in result.failures)
+        yield from (f"- {_code(str(f.source_path))} ({_md(f.stage)}{', warning' if f.severity == 'warning' else ''}): "
+                    f"{_md(f.error)}" for f in result.failures)

@@ -63,7 +63,8 @@ class CleanWorker:
 
         policy = FailurePolicy()
         docs = [(int(i), pickle.loads(b)) for i, b in zip(batch["i"], batch["doc"], strict=True)]
-        cleaned = policy.map("clean", docs, lambda d: (d[0], clean_document(d[1], settings=self.settings)),
+        cleaned = policy.map("clean", docs, lambda d: (d[0], clean_document(d[1], settings=self.settings,
+                                                                           policy=policy)),
                              lambda d: d[1].source_path)
         rows: dict[str, list[Any]] = {"i": [], "article": [], "failure": []}
         for i, article in cleaned:
@@ -123,15 +124,14 @@ class ExtractWorker:
         out = []
         for blob, data in zip(batch["article"], batch["doc"], strict=True):
             article = pickle.loads(blob)
-            try:
+            policy = FailurePolicy()
+            with policy.guard("extract", article):
                 doc = Doc(nlp.vocab).from_bytes(data)
                 found = extract_article(article, doc, index=self.index, outlets=self.outlets,
                                         settings=self.settings, claims=self.claims)
                 out.append(pickle.dumps((found, propositions_in(doc, found[2]), None)))
-            except Exception as exc:  # noqa: BLE001 - one bad article becomes a failure row
-                failure = Failure(source_path=article.source_path or article.id, stage="extract",
-                                  error=f"{type(exc).__name__}: {exc}")
-                out.append(pickle.dumps((([], [], []), {}, failure)))
+            if policy.failures:  # one bad article becomes a failure row
+                out.append(pickle.dumps((([], [], []), {}, policy.failures[0])))
         return {"result": out}
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import re
 from collections import OrderedDict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -18,6 +20,7 @@ from urllib.parse import quote, urlencode
 from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BeforeValidator
 
 from newsprism import __version__
 from newsprism.labels import ClaimStatus
@@ -56,7 +59,17 @@ _STATUSES = frozenset(ClaimStatus)
 Q = Annotated[str, Query(max_length=200, description="words to find in titles, summaries and article text")]
 PageNo = Annotated[int, Query(alias="page", ge=1, le=100_000)]
 PerPage = Annotated[int, Query(ge=1, le=100)]
-Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
+def _iso_day_only(value: object) -> object:
+    """Only YYYY-MM-DD is a day: pydantic alone reads ``0`` as 1970-01-01 (a Unix time), an impossible filter."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DAY.fullmatch(value):
+        return value  # pydantic then refuses what is not a calendar day (2022-13-45): 422
+    raise ValueError("a day is written YYYY-MM-DD")
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+Day = Annotated[dt.date | None, BeforeValidator(_iso_day_only), Query(description="YYYY-MM-DD")]
 Outlet = Annotated[str | None, Query(max_length=200)]
 FormText = Annotated[str, Query(max_length=200)]
 
@@ -80,6 +93,40 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+LOOPBACK_HOSTS: frozenset[str] = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, without its port, lower case ("[::1]:8000" -> "::1")."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class HostCheck:
+    """Pure ASGI middleware: a request whose Host header is not a name this server answers to gets 400.
+
+    Without it a web page in the user's browser could read the local API through DNS rebinding (its own name,
+    re-pointed at 127.0.0.1); loopback names are allowed by default, others by the ``allowed_hosts`` setting."""
+
+    def __init__(self, app: Any, *, allowed: frozenset[str]) -> None:
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] in ("http", "websocket"):
+            header = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
+            if host_name(header) not in self.allowed:
+                body = b"400 Bad Request: this Host is not served (add it to the allowed_hosts setting)"
+                await send({"type": "http.response.start", "status": 400,
+                            "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                                        (b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
 
 
 class PageCache:
@@ -135,10 +182,11 @@ def _href_outlet(name: str) -> str:
     return f"/outlets/{quote(name, safe='')}"
 
 
-def create_app(db: Path, *, cache_mb: int = 64) -> FastAPI:
+def create_app(db: Path, *, cache_mb: int = 64, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     """The app for one store file, opened read-only (raises StoreError when it is missing or too new).
 
-    cache_mb bounds the cache of rendered responses (0 turns it off).
+    cache_mb bounds the cache of rendered responses (0 turns it off); ``allowed_hosts``: Host names answered
+    besides the loopback ones (every other Host gets 400).
     """
     catalog = Catalog(db)
     env = template_environment([HERE / "templates"], href_article=lambda a: f"/articles/{quote(a, safe='')}",
@@ -149,6 +197,7 @@ def create_app(db: Path, *, cache_mb: int = 64) -> FastAPI:
     app.state.catalog = catalog
     app.add_middleware(PageCache, catalog=catalog, max_bytes=cache_mb * 1024 * 1024)
     app.add_middleware(SecurityHeaders)  # added last, so outermost: cached responses get the headers too
+    app.add_middleware(HostCheck, allowed=LOOPBACK_HOSTS | {host_name(h) for h in allowed_hosts if h.strip()})
 
     def page(name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(db_name=catalog.db.name, **ctx), status_code=status_code)
@@ -294,11 +343,12 @@ def _static(body: str, media: str) -> Any:
     return serve
 
 
-def run_server(db: Path, *, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the app with uvicorn until Ctrl-C."""
+def run_server(db: Path, *, host: str = "127.0.0.1", port: int = 8000, allowed_hosts: Iterable[str] = ()) -> None:
+    """Serve the app with uvicorn until Ctrl-C; the bound host, when it is a name or address, is answered too."""
     import uvicorn
 
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in LOOPBACK_HOSTS:
         log.warning("serving on %s: anyone who can reach this address can read the store", host)
+    bound = [] if host in ("0.0.0.0", "::") else [host]  # noqa: S104 - a wildcard is no Host a client sends
     print(f"newsprism: serving {db} at http://{host}:{port}/ (Ctrl-C stops)")  # noqa: T201
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db, allowed_hosts=[*bound, *allowed_hosts]), host=host, port=port, log_level="info")
