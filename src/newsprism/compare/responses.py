@@ -74,7 +74,7 @@ _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|
                      r"idea|stor(?:y|ies)|accounts?|rumou?rs?)\s+(?:that|of|about)\s+(?P<a>.{5,})|"
                      r"\b(?:den(?:y|ies|ied)|disputed?|rejected|dismissed|refuted)\s+that\s+(?P<b>.{5,})|"
                      r"\b(?:say|allege|mention|claim)\s+that\s+(?P<d>.{5,})|"
-                     r"\b(?:specify|say|mention|clear|unclear|know|known|verify|confirm)\s+(?:\w+\s+){0,6}?"
+                     r"\b(?:specify|say|mention|clear|unclear|know|known|verify|confirm)\s+(?:\w+\s+){0,10}?"
                      r"(?:whether|if)\s+(?P<c>.{5,})", re.I)
 # where the named proposition ends: "disputed claims of racism and called on the NAACP to withdraw ..."
 _OBJECT_END = re.compile(r"[,;:]|\s(?:and|but|while|as|after|before|because)\s+(?:\w+\s+)?\w+ed\b|\s(?:but|while)\s",
