@@ -8,6 +8,7 @@ and provenance (``verdict``).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -25,6 +26,8 @@ from newsprism.stance import DENY_RE, Cues, cues_of, response_of, sentence_stanc
 from newsprism.summarize.sentences import split_sentences
 
 __all__ = ["compare_story"]
+
+log = logging.getLogger(__name__)
 
 _OPPOSITE_MARGIN = 0.06  # a member with the other polarity must be this much closer than the grouping threshold
 _FRAGMENT_MARGIN = 0.08  # how much closer than the threshold each member of a fragment must be to join
@@ -82,6 +85,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
                 found[c.id] = answer_targets(c, seq[:pos], vecs=prop_vecs, group_of=group_of, targets_of=targets_of,
                                              members=members, responses=responses, frames=frames, objects=objects)
                 targets_of[c.id] = found[c.id][0]
+                log.debug("response %r -> groups %s (strength %d)", c.text[:60], *found[c.id])
     wording = [[m.claim.id for m in ms if m.claim.id in responses] for ms in members]
     chosen = consensus([c for c in claims if c.id in responses], found, wording)
     for cid, targets in chosen.items():

@@ -79,7 +79,7 @@ _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|
 # where the named proposition ends: "disputed claims of racism and called on the NAACP to withdraw ..."
 _OBJECT_END = re.compile(r"[,;:]|\s(?:and|but|while|as|after|before|because)\s+(?:\w+\s+)?\w+ed\b|\s(?:but|while)\s",
                          re.I)
-_OBJECT_MIN = 0.5  # cosine at which what a response names is the row's proposition
+_OBJECT_MIN = 0.55  # cosine at which what a response names is the row's proposition
 _CONTENT = 0.62  # cosine at which a response's core restates a row's proposition
 _NAMED_MIN = 0.3  # a named row must still be about what the response says (cosine of the closest member)
 
@@ -138,7 +138,10 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
             return [named_object[0][1]], 2
     if ANAPHOR.search(c.text):
         prior = [p for p in before if p.id not in responses or p.id in targets_of]
-        found = [g for g in resolve(c, prior, vecs, group_of, targets_of, members, frames) if g not in own or
+        # "I've never heard of that" after "he was unaware of any such request" answers what that denial answered;
+        # after a doubt about a detail ("did not specify whether ...") it answers the report, not the detail
+        alike = {k: v for k, v in targets_of.items() if responses.get(k) == responses.get(c.id)}
+        found = [g for g in resolve(c, prior, vecs, group_of, alike, members, frames) if g not in own or
                  len(members[g]) > 1]
         found = [g for g in found if g in asserting]
         if found:

@@ -105,10 +105,19 @@ def _core(sent: Any) -> Any:
     return root
 
 
+_NOBODY = frozenset({"nobody", "nothing", "none", "noone"})
+
+
 def _negated(sent: Any) -> bool:
+    """The asserted predicate is negated: "did not ask", or a subject or object that is nobody ("No one was
+    killed", "nothing was signed", "no soldiers crossed")."""
     core = _core(sent)
     if any(c.dep_ == "neg" for c in core.children):
         return True
+    for arg in core.children:
+        if arg.dep_ in {"nsubj", "nsubjpass", "dobj", "obj"} and (
+                arg.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in arg.children)):
+            return True
     return any(c.dep_ == "neg" for c in core.children if c.dep_ in {"aux", "auxpass"})
 
 

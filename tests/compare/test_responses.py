@@ -1,0 +1,96 @@
+"""Responses attach to the row they answer: by what they refer to, never by topic alone (tests/data/stories)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.compare import compare_story
+from newsprism.compare.responses import answered_object
+from newsprism.extract import extract_corpus
+from newsprism.pipeline import FailurePolicy
+from newsprism.records import Article, ClaimGroup, Story
+from newsprism.resources import Resources
+from newsprism.settings import Settings
+from newsprism.stance import response_of
+
+STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
+
+
+def _compare(name: str, resources: Resources, settings: Settings) -> list[ClaimGroup]:
+    rows = [json.loads(x) for x in (STORIES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    arts = [Article(id=r["id"], text=r["text"], outlet=r["outlet"], published=r["published"], title=r["title"])
+            for r in rows]
+    ex = extract_corpus(arts, resources=resources, settings=settings, policy=FailurePolicy(),
+                        progress=lambda *_: None)
+    story = Story(id=f"s-{name}", title=name, article_ids=tuple(a.id for a in arts))
+    return compare_story(story, arts, quotes=ex.quotes, citations=ex.citations, claims=ex.claims,
+                         resources=resources, settings=settings)
+
+
+@pytest.fixture(scope="module")
+def answered(resources: Resources, settings: Settings) -> list[ClaimGroup]:
+    return _compare("answered", resources, settings)
+
+
+def _row(groups: list[ClaimGroup], *words: str) -> ClaimGroup:
+    found = [g for g in groups if all(any(w in s.text for s in g.sources) for w in words)]
+    assert found, f"no row holds {words}: {[g.text for g in groups]}"
+    return max(found, key=lambda g: len({s.article_id for s in g.sources}))
+
+
+def test_denial_without_the_claims_words_is_a_cell_of_the_claim(answered: list[ClaimGroup]) -> None:
+    row = _row(answered, "sold the Harrow pier")
+    assert {"ans-origin", "ans-relay"} <= {s.article_id for s in row.sources}
+    denial = [s for s in row.sources if s.stance == "denies"]
+    assert [s.article_id for s in denial] == ["ans-denial"]
+    assert "report was false" in denial[0].text
+    assert row.status in {"disputed", "denied"}
+    assert "denied by" in row.reason
+
+
+def test_denial_is_not_a_row_of_its_own(answered: list[ClaimGroup]) -> None:
+    alone = [g for g in answered if all("report was false" in s.text for s in g.sources)]
+    assert alone == []
+
+
+def test_analysts_opinion_is_no_denial(answered: list[ClaimGroup]) -> None:
+    for g in answered:
+        for s in g.sources:
+            if "cared more about money" in s.text:
+                assert s.stance not in {"denies", "doubts"}, g
+    vos = [g for g in answered if any("cared more about money" in s.text for s in g.sources)]
+    assert all(g.status not in {"disputed", "denied"} for g in vos)
+
+
+def test_contradiction_disputes_the_row(resources: Resources, settings: Settings) -> None:
+    row = _row(_compare("contradiction", resources, settings), "killed when the Marlow dam burst")
+    by = {s.article_id: s.stance for s in row.sources}
+    assert by.get("con-killed") in {"reports", "attributes"}
+    assert by.get("con-none") == "denies"
+    assert row.status == "disputed"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("A spokesman said the report was false.", "denies"),
+    ("Tea growers disputed the allegations on Friday.", "denies"),
+    ("The company said it stands by its reporting.", "denies"),
+    ("The agency was unable to verify these claims.", "doubts"),
+    ("The officials did not specify whether the ministry had agreed.", "doubts"),
+    ("He pleaded guilty to making false statements to investigators.", None),
+    ("The indictment alleges that he lied and denied having the documents.", None),
+    ("The two men had a public dispute last year.", None),
+    ("The group is made up of volunteers from three towns.", None),
+    ("\"The position is not so much pro-Estran as it is anti-Varian,\" the historian said.", None),
+])
+def test_response_judgement(text: str, kind: str | None) -> None:
+    assert response_of(text) == kind
+
+
+def test_answered_object() -> None:
+    assert answered_object("Organizers disputed claims of racism and called for a vote.") == "racism"
+    assert answered_object("He denied that the ministry had signed the contract.") == "the ministry had signed the contract"
+    assert answered_object("The officials did not specify the terms or whether Varia had agreed.") == "Varia had agreed"
+    assert answered_object("The ministry denied it.") is None
