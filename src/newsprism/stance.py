@@ -479,7 +479,7 @@ _ACCUSATION_RE = re.compile(r"\b(?:alleg(?:es|ed|ing) that|accus(?:es|ed|ing) \w
 
 # What a source did not say or show: "the indictment does not charge him with conspiring", "did not specify
 # whether China had responded", "made no mention of whether Mr. Trump played a role"
-_ABSENT_RE = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:say|mention|allege|specify|charge|"
+ABSENT = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:say|mention|allege|specify|charge|"
                         r"accuse|claim|indicate|show|identify|present|provide evidence)\b|\bmade no mention\b|"
                         r"\bno mention of\b|\bno (?:visual |hard )?evidence (?:has been|was) (?:produced|presented)\b", re.I)
 
@@ -494,7 +494,7 @@ def response_of(text: str) -> str | None:
     accused = _ACCUSATION_RE.search(t)
     if accused:
         t = t[: accused.start()]
-    if _ABSENT_RE.search(t):
+    if ABSENT.search(t):
         return "doubts"
     for m in DOUBT_RE.finditer(t):
         if not _NEG_BEFORE_RE.search(t[: m.start()]):

@@ -18,7 +18,7 @@ def test_story_page_has_one_cell_per_outlet(tmp_path: Path, matrix_story: Module
     with Store(db) as store:
         store.upsert_articles(result.articles)
         store.save_analysis(result)
-    client = TestClient(create_app(db, cache_mb=0))
+    client = TestClient(create_app(db, cache_mb=0), base_url="http://localhost")  # a loopback Host
     page = client.get("/stories/s-dam").text
     assert m.headers(page, "c-dam") == list(m.LABELS)
     assert '<a href="/outlets/The%20Tallwick%20Courier">The Tallwick Courier</a>' in page

@@ -102,6 +102,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     # an answered response leaves the groups its wording put it in: it is a cell of the row it answers, unless
     # other outlets report the same response, which makes it a claim of its own ("Mueller's office said the
     # report was not accurate") that can be answered in turn
+    _split_unanswered(members, clusters, group_sims, props, set(responses) - set(answered))
     kept = _statement_rows(members, answered, props, vecs)
     members = [[m if m.claim.id not in answered or gi in answered[m.claim.id] else replace(m, stance=_relaying(m.claim))
                 for m in ms if m.claim.id not in answered or gi in answered[m.claim.id]
@@ -231,6 +232,26 @@ def _repeated_rows(members: Sequence[Sequence[Member]], sims: Sequence[np.ndarra
             if worse == a:
                 break
     return gone
+
+
+def _split_unanswered(members: list[list[Member]], clusters: list[list[int]], sims: list[np.ndarray],
+                      props: Sequence[Proposition], unanswered: set[str]) -> None:
+    """Responses whose target was not found leave the rows of other claims that wording put them in: "the
+    indictment does not charge him with conspiring" beside "Stone admitted contacts with Assange" answers
+    neither; together with the other unanswered responses of the group it is the row of what they doubt or deny
+    (a proposition nobody in the story asserts). Changes the three lists in place, keeping them aligned."""
+    for gi in range(len(members)):
+        moving = {m.claim.id for m in members[gi] if not m.context and m.claim.id in unanswered}
+        if not moving or all(m.claim.id in moving for m in members[gi] if not m.context):
+            continue
+        ks = [k for k, i in enumerate(clusters[gi]) if props[i].claim.id in moving]
+        stay = [k for k in range(len(clusters[gi])) if k not in ks]
+        members.append([m for m in members[gi] if m.claim.id in moving and not m.context])
+        clusters.append([clusters[gi][k] for k in ks])
+        sims.append(sims[gi][np.ix_(ks, ks)])
+        members[gi] = [m for m in members[gi] if m.claim.id not in moving or m.context]
+        clusters[gi] = [clusters[gi][k] for k in stay]
+        sims[gi] = sims[gi][np.ix_(stay, stay)]
 
 
 def _relaying(c: Claim) -> str:

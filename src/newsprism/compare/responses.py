@@ -24,6 +24,7 @@ import numpy as np
 from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
 from newsprism.compare.verdict import Member
 from newsprism.records import Claim, normalize_text
+from newsprism.stance import ABSENT
 
 __all__ = ["DEFENCE", "answer_targets", "answered_object", "consensus", "defended"]
 
@@ -79,6 +80,7 @@ _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|
 # where the named proposition ends: "disputed claims of racism and called on the NAACP to withdraw ..."
 _OBJECT_END = re.compile(r"[,;:]|\s(?:and|but|while|as|after|before|because)\s+(?:\w+\s+)?\w+ed\b|\s(?:but|while)\s",
                          re.I)
+_ABSENT_MIN = 0.65  # the same for what a source did not say: it answers only a row that states that very thing
 _OBJECT_MIN = 0.55  # cosine at which what a response names is the row's proposition
 _CONTENT = 0.62  # cosine at which a response's core restates a row's proposition
 _NAMED_MIN = 0.3  # a named row must still be about what the response says (cosine of the closest member)
@@ -110,7 +112,8 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
                    ) -> tuple[list[int], int]:
     """The groups response ``c`` answers (``before``: its article's earlier claims, in order), with how firmly
     they were found: 3 by the source it names, 2 by the proposition it names or what it points back to, 1 by
-    wording alone, 0 not at all."""
+    wording alone, 0 not at all, -1 not at all and not to be carried by other responses (what a source did not
+    say answers only a row that states it)."""
     own = set(group_of.get(c.id, []))
     asserting = [gi for gi, ms in enumerate(members)
                  if any(not m.context and m.claim.id != c.id and m.claim.id not in responses for m in ms)]
@@ -132,6 +135,14 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
                 named.append((len(hits), len({m.claim.article_id for m in members[gi]}), closeness(gi), gi))
         if named:
             return [max(named)[3]], 3
+    if ABSENT.search(c.text):
+        # "did not say that X", "made no mention of whether X": a doubt about X itself; only a row that states X
+        # answers it, else it stays the row of X that nobody asserts
+        if objects and c.id in objects:
+            named_object = sorted(((closeness(gi, [objects[c.id]]), gi) for gi in asserting), reverse=True)
+            if named_object and named_object[0][0] >= _ABSENT_MIN:
+                return [named_object[0][1]], 2
+        return [], -1  # no other response's agreement may carry it to a row that does not state it
     if objects and c.id in objects:
         named_object = sorted(((closeness(gi, [objects[c.id]]), gi) for gi in asserting), reverse=True)
         if named_object and named_object[0][0] >= _OBJECT_MIN:
@@ -168,11 +179,11 @@ def consensus(responses: Sequence[Claim], found: Mapping[str, tuple[list[int], i
         for i in ids:
             targets, strength = found[i]
             for gi in targets:
-                votes[gi] = votes.get(gi, 0) + strength
+                votes[gi] = votes.get(gi, 0) + max(strength, 0)
         if not votes:
             continue
         best = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))[0]
         for i in ids:
-            if found[i][1] <= 1:
+            if 0 <= found[i][1] <= 1:
                 out[i] = [best]
     return out
