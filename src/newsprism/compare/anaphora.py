@@ -37,7 +37,6 @@ _REQUEST_WORD = re.compile(r"\b(ask(?:s|ed|ing)?|request(?:s|ed|ing)?|s(?:eek|ee
                            r"appeal(?:s|ed)? to|demand(?:s|ed)?)\b", re.I)
 _WINDOW = 8  # claims read back for a bare pronoun
 _LONG_WINDOW = 30  # claims read back for a named anaphor ("such a request" may answer the lead)
-_PLURAL_REACH = 3  # earlier claims that "these claims" may take in besides its own target
 _FOLLOW = 0.6  # cosine at which the claim a denial answers counts as a wording of a shared claim
 
 
@@ -81,13 +80,6 @@ def resolve(c: Claim, before: Sequence[Claim], vecs: Mapping[str, Sequence[np.nd
     if best is None:
         return []
     chosen = list(targets_of.get(best.id) or group_of.get(best.id, []))
-    if _PLURAL.search(c.text):
-        # "these claims": the reports just before, resting on the same kind of sourcing (not every such report of
-        # the article: "AFP was unable to verify these claims" answers the sentence it follows)
-        for prev in before[-_PLURAL_REACH:]:
-            if prev.id != best.id and not _is_stance_only(prev) and not prev.negated and (
-                    (prev.anonymous and best.anonymous) or (prev.via and prev.via == best.via)):
-                chosen.extend(g for g in group_of.get(prev.id, []) if g not in chosen)
     if not any(_shared(g, members) for g in chosen):
         named = _named(c, best, frames or {}, group_of, members)
         extra = named or _follow(best, vecs, group_of, members)

@@ -80,7 +80,7 @@ _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|
 # where the named proposition ends: "disputed claims of racism and called on the NAACP to withdraw ..."
 _OBJECT_END = re.compile(r"[,;:]|\s(?:and|but|while|as|after|before|because)\s+(?:\w+\s+)?\w+ed\b|\s(?:but|while)\s",
                          re.I)
-_ABSENT_MIN = 0.65  # the same for what a source did not say: it answers only a row that states that very thing
+_ABSENT_MIN = 0.7  # the same for what a source did not say: it answers only a row that states that very thing
 _OBJECT_MIN = 0.55  # cosine at which what a response names is the row's proposition
 _CONTENT = 0.62  # cosine at which a response's core restates a row's proposition
 _NAMED_MIN = 0.3  # a named row must still be about what the response says (cosine of the closest member)
