@@ -176,8 +176,8 @@ def verdict(members: Sequence[Member], articles: Mapping[str, Article],
         parts.append("doubted by " + _names(doubt, outlets))
     if conflict:  # different figures are a note for the reader, not a dispute: outlets count at different times
         parts.append("figures differ: " + conflict)
-    if not support:  # nobody in the story asserts it: denied when someone denies it, else nothing backs it
-        status = "denied" if deny else "unverified"
+    if not support:  # nobody in the story asserts it: denied or doubted as a proposition (as with support)
+        status = "denied" if deny else "disputed" if doubt else "unverified"
     elif deny and n_orig <= 1 and all_anon:
         status = "denied"
         parts.append("the only line of sourcing is anonymous")
