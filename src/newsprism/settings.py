@@ -51,6 +51,7 @@ class Settings:
     stance_backend: str = "rules"
     nli_model: str = ""
     claim_group_threshold: float = 0.55
+    claim_lexical_weight: float = 0.2  # weight of rare shared words beside the sentence vectors in claim grouping
     # summary
     summary_sentences: int = 7
     summary_words: int = 0

@@ -462,11 +462,12 @@ def stance_of_texts(claim: str, texts: Sequence[str], *, resources: Resources,
 # report, claim or charge ("disputed the allegations", "stands by its reporting", "was not accurate", "will plead
 # not guilty"), wider than DENY_RE, which reads a claim's own wording.
 _ANSWER_DENY_RE = re.compile(
-    _W + r"(disput(?:ed|es|ing)|dispute (?:the|that|this|these|those|claims?|reports?|allegations?|it)|challeng\w* (?:the |these |those |such |its |their )?(?:facts?|claims?|reports?|allegations?|"
-    r"accounts?|charges?)|stands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
+    _W + r"(disput(?:ed|es|ing)|dispute (?:the|that|this|these|those|claims?|reports?|allegations?|it)|"
+    r"challeng\w* (?:the |these |those |such |its |their )?(?:facts?|claims?|reports?|allegations?|accounts?|charges?)|"
+    r"stands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
     r"(?:was|were|is|are) (?:not |in)accurate|inaccura\w+|accurate|phony|categorically|disavow\w*|"
     r"defend\w* (?:itself|themselves|himself|herself|against)|plead\w* not guilty|nothing to do with|"
-    r"no (?:collusion|racism)|falsely accused|politically motivated|"
+    r"there (?:is|was|were|are|has been|had been) no (?!doubt)|falsely accused|politically motivated|"
     r"(?:reject|dismiss|deni|deny|denied|refut|rebut)\w*)\b", re.I)
 # "false" and friends that name a crime or a thing, not a verdict on a claim ("making false statements")
 _NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:and \w+ )?(?:statements?|testimony|witness|information|pretenses|flag)\b|"
@@ -480,8 +481,9 @@ _ACCUSATION_RE = re.compile(r"\b(?:alleg(?:es|ed|ing) that|accus(?:es|ed|ing) \w
 # What a source did not say or show: "the indictment does not charge him with conspiring", "did not specify
 # whether China had responded", "made no mention of whether Mr. Trump played a role"
 ABSENT = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:say|mention|allege|specify|charge|"
-                        r"accuse|claim|indicate|show|identify|present|provide evidence)\b|\bmade no mention\b|"
-                        r"\bno mention of\b|\bno (?:visual |hard )?evidence (?:has been|was) (?:produced|presented)\b", re.I)
+                    r"accuse|claim|indicate|show|identify|present|provide evidence)\b|\bmade no mention\b|"
+                    r"\bno mention of\b|\bno (?:visual |hard )?evidence (?:has been|was) (?:produced|presented)\b",
+                    re.I)
 
 
 def response_of(text: str) -> str | None:

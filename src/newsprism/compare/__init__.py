@@ -17,7 +17,13 @@ import numpy as np
 
 from newsprism.compare.align import Proposition, cluster, frame_overlap, group_key, similarity_blocks
 from newsprism.compare.align import propositions as align_propositions
-from newsprism.compare.responses import answer_targets, answered_object, consensus, defended
+from newsprism.compare.responses import (
+    answer_targets,
+    answered_object,
+    consensus,
+    defended,
+    rows_of_named_sources,
+)
 from newsprism.compare.verdict import Member, sources, verdict
 from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text
 from newsprism.resources import Resources, sentence_key
@@ -78,12 +84,14 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     named = {c.id: obj for c in claims if c.id in responses and (obj := answered_object(c.text))}
     objects = dict(zip(named, resources.embed(list(named.values())), strict=True)) if named else {}
     found: dict[str, tuple[list[int], int]] = {}
+    named_rows = rows_of_named_sources([c for c in claims if c.id in responses], members, prop_vecs, responses)
     for seq in by_article.values():
         targets_of: dict[str, list[int]] = {}
         for pos, c in enumerate(seq):
             if c.id in responses:
                 found[c.id] = answer_targets(c, seq[:pos], vecs=prop_vecs, group_of=group_of, targets_of=targets_of,
-                                             members=members, responses=responses, frames=frames, objects=objects)
+                                             members=members, responses=responses, frames=frames, objects=objects,
+                                             named_rows=named_rows)
                 targets_of[c.id] = found[c.id][0]
                 log.debug("response %r -> groups %s (strength %d)", c.text[:60], *found[c.id])
     wording = [[m.claim.id for m in ms if m.claim.id in responses] for ms in members]
@@ -141,7 +149,8 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
             continue
         status, reason, first, n_orig, edges = verdict(ms, arts, cited)
         groups.append(ClaimGroup(
-            id=group_key(story.id, [m.claim.id for m in own]), text=_clearest(own, group_sims[gi], props, clusters[gi], set(answered)),
+            id=group_key(story.id, [m.claim.id for m in own]),
+            text=_clearest(own, group_sims[gi], props, clusters[gi], set(answered)),
             status=status, sources=sources(ms, arts), reason=reason, first_source=first,
             independent_origins=n_orig, provenance=edges))
     groups.sort(key=lambda g: (-len({s.article_id for s in g.sources}), -len(g.sources), g.id))
@@ -266,7 +275,8 @@ def group_propositions(props: Sequence[Proposition], vecs: np.ndarray,
     The story's similarity comes in parts that no grouping step can join (``similarity_blocks``); each part
     is grouped on its own, so a story's memory follows its largest part, not the square of its claims."""
     threshold = settings.claim_group_threshold
-    blocks = similarity_blocks(props, vecs, floor=threshold - _SIBLING_MARGIN, limit=settings.dense_limit)
+    blocks = similarity_blocks(props, vecs, floor=threshold - _SIBLING_MARGIN, limit=settings.dense_limit,
+                               lexical=settings.claim_lexical_weight)
     clusters: list[list[int]] = []
     for ids, sim in blocks.parts:
         part = [props[i] for i in ids]

@@ -220,7 +220,8 @@ def _story_shift(vecs: np.ndarray) -> np.ndarray:
     return np.asarray((n / (n + 10.0)) * vecs.mean(axis=0, keepdims=True), dtype=np.float32)
 
 
-def similarity(props: Sequence[Proposition], vecs: np.ndarray, shift: np.ndarray | None = None) -> np.ndarray:
+def similarity(props: Sequence[Proposition], vecs: np.ndarray, shift: np.ndarray | None = None, *,
+               lexical: float = 0.0, words: Any = None) -> np.ndarray:
     """Cosine similarity, nudged by shared entities and numbers; variants of one claim never group.
 
     Within one story every sentence is about the same topic, so raw cosines crowd together (0.7-0.8 for claims
@@ -228,6 +229,10 @@ def similarity(props: Sequence[Proposition], vecs: np.ndarray, shift: np.ndarray
     vector (shrunk for small stories), which keeps what distinguishes one claim from another. The nudges are
     computed as whole-matrix operations, so a story of thousands of claims costs seconds, not minutes.
     ``shift``: the whole story's mean, when ``props`` are one part of it (see ``similarity_blocks``).
+    ``lexical``: weight of the words two propositions share, weighted by their rarity among ``props``: sentences of
+    one story all share its topic, and what sets two tellings of one claim apart from the rest is often a rare word
+    they share ("issued its own resolution"), which a sentence vector blurs. ``words``: ``lexical_rows`` of the
+    whole story when ``props`` are one part of it.
     """
     vecs = np.asarray(vecs, dtype=np.float32)
     n = len(props)
@@ -247,12 +252,27 @@ def similarity(props: Sequence[Proposition], vecs: np.ndarray, shift: np.ndarray
     np.subtract(sim, 0.04, out=sim, where=both & ~shared)
     del shared, both
     np.add(sim, 0.04, out=sim, where=_values_close(props))
+    if lexical:
+        words = lexical_rows(props) if words is None else words
+        sim += np.float32(lexical) * np.asarray((words @ words.T).toarray(), dtype=np.float32)
     predicates = _codes([p.predicate for p in props])
     np.add(sim, 0.02, out=sim, where=(predicates[:, None] == predicates[None, :]) & (predicates[:, None] > 0))
     claims = _codes([p.claim.id for p in props])
     np.copyto(sim, np.float32(-1.0), where=claims[:, None] == claims[None, :])
     np.fill_diagonal(sim, diagonal)
     return sim
+
+
+def lexical_rows(props: Sequence[Proposition]) -> Any:
+    """Each proposition's content words and entities as a tf-idf row (idf within ``props``, rows unit length)."""
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [" ".join(sorted(set(p.content) | {e.replace(" ", "_") for e in p.entities})) for p in props]
+    if not any(docs):
+        return csr_matrix((len(props), 1), dtype=np.float32)
+    return TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True,
+                           dtype=np.float32).fit_transform(docs)
 
 
 def _codes(values: Sequence[str]) -> np.ndarray:
@@ -324,7 +344,7 @@ class SimilarityBlocks:
 
 
 def similarity_blocks(props: Sequence[Proposition], vecs: np.ndarray, *, floor: float,
-                      limit: int) -> SimilarityBlocks:
+                      limit: int, lexical: float = 0.0) -> SimilarityBlocks:
     """``similarity`` as blocks: one matrix when the story has at most ``limit`` propositions, else one per
     connected part of the pairs whose score can exceed ``floor`` (found a band of rows at a time).
 
@@ -334,12 +354,12 @@ def similarity_blocks(props: Sequence[Proposition], vecs: np.ndarray, *, floor: 
     vecs = np.asarray(vecs, dtype=np.float32)
     n = len(props)
     if n <= limit:
-        return SimilarityBlocks([(list(range(n)), similarity(props, vecs))])
+        return SimilarityBlocks([(list(range(n)), similarity(props, vecs, lexical=lexical))])
     shift = _story_shift(vecs)
     centred = _centred(vecs, shift)
     exact = True
     final: list[list[int]] = []
-    for part in _connected_parts(vecs, centred, floor - _MAX_NUDGE):
+    for part in _connected_parts(vecs, centred, floor - _MAX_NUDGE - lexical):
         if len(part) <= limit:
             final.append(part)
             continue
@@ -347,9 +367,11 @@ def similarity_blocks(props: Sequence[Proposition], vecs: np.ndarray, *, floor: 
         log.info("%d claims of one story chain together, more than dense_limit (%d): grouped in bins",
                  len(part), limit)
         sub = np.asarray(part)
-        final.extend([part[i] for i in b] for b in _bins(vecs[sub], centred[sub], floor, limit))
+        final.extend([part[i] for i in b] for b in _bins(vecs[sub], centred[sub], floor - lexical, limit))
     final.sort(key=lambda p: p[0])
-    return SimilarityBlocks([(p, similarity([props[i] for i in p], vecs[p], shift)) for p in final], exact)
+    words = lexical_rows(props) if lexical else None
+    return SimilarityBlocks([(p, similarity([props[i] for i in p], vecs[p], shift, lexical=lexical,
+                                            words=None if words is None else words[p])) for p in final], exact)
 
 
 def _scores(vecs: np.ndarray, centred: np.ndarray, start: int, stop: int) -> np.ndarray:

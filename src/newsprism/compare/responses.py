@@ -26,7 +26,7 @@ from newsprism.compare.verdict import Member
 from newsprism.records import Claim, normalize_text
 from newsprism.stance import ABSENT
 
-__all__ = ["DEFENCE", "answer_targets", "answered_object", "consensus", "defended"]
+__all__ = ["DEFENCE", "answer_targets", "answered_object", "consensus", "defended", "rows_of_named_sources"]
 
 # The source of a challenged report defending it: "we stand by our reporting", "maintained that its report was
 # accurate", "had re-confirmed its reporting". Such a response answers the challenge, not the report.
@@ -97,19 +97,11 @@ def _names(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _cites(claim: Claim, name: str) -> bool:
-    """The claim relays ``name``: as its attribution, its outlet, or in its own words ("BuzzFeed reported")."""
-    for who in (claim.attributed_to, claim.via):
-        if who and (name in normalize_text(who) or normalize_text(who) in name):
-            return True
-    return bool(re.search(rf"\b{re.escape(name)}\b", normalize_text(claim.text)))
-
-
 def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequence[np.ndarray]],
                    group_of: Mapping[str, list[int]], targets_of: Mapping[str, list[int]],
                    members: Sequence[Sequence[Member]], responses: Mapping[str, str],
-                   frames: Mapping[str, Frame], objects: Mapping[str, np.ndarray] | None = None
-                   ) -> tuple[list[int], int]:
+                   frames: Mapping[str, Frame], objects: Mapping[str, np.ndarray] | None = None,
+                   named_rows: Mapping[str, int] | None = None) -> tuple[list[int], int]:
     """The groups response ``c`` answers (``before``: its article's earlier claims, in order), with how firmly
     they were found: 3 by the source it names, 2 by the proposition it names or what it points back to, 1 by
     wording alone, 0 not at all, -1 not at all and not to be carried by other responses (what a source did not
@@ -125,16 +117,9 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
         return max((float(a @ b) for m in members[gi] if not m.context and m.claim.id != c.id
                     and m.claim.id not in responses for a in vec for b in vecs.get(m.claim.id, ())), default=0.0)
 
-    names = _names(c.text)
+    names = [n for n in _names(c.text) if n in (named_rows or {})]
     if names:
-        named = []
-        for gi in asserting:
-            hits = {m.claim.article_id for m in members[gi] if not m.context and m.claim.id != c.id
-                    and m.claim.id not in responses and any(_cites(m.claim, n) for n in names)}
-            if hits and closeness(gi) >= _NAMED_MIN:
-                named.append((len(hits), len({m.claim.article_id for m in members[gi]}), closeness(gi), gi))
-        if named:
-            return [max(named)[3]], 3
+        return [named_rows[names[0]]], 3  # type: ignore[index]
     if ABSENT.search(c.text):
         # "did not say that X", "made no mention of whether X": a doubt about X itself; only a row that states X
         # answers it, else it stays the row of X that nobody asserts
@@ -161,6 +146,47 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     if scored and scored[0][0] >= _CONTENT:
         return [scored[0][1]], 1
     return [], 0
+
+
+def rows_of_named_sources(responses: Sequence[Claim], members: Sequence[Sequence[Member]],
+                          vecs: Mapping[str, Sequence[np.ndarray]], answers: Mapping[str, str]) -> dict[str, int]:
+    """For each source that responses name ("the BuzzFeed report", "BuzzFeed's account"), the one row that tells
+    what that source reported: among the rows relaying the source, the one relayed by the most articles, then the
+    one closest to everything said about it. Decided once for the story, so every response naming the source
+    answers the same row."""
+    naming: dict[str, list[Claim]] = {}
+    for c in responses:
+        for n in _names(c.text):
+            naming.setdefault(n, []).append(c)
+    out: dict[str, int] = {}
+    for name, said in naming.items():
+        best: tuple[int, float, int] | None = None
+        for gi, ms in enumerate(members):
+            own = [m for m in ms if not m.context and m.claim.id not in answers]
+            strong = {m.claim.article_id for m in own if _relays(m.claim, name)}
+            if not strong:
+                continue
+            close = float(np.mean([max((float(a @ b) for m in own for a in vecs.get(r.id, ())
+                                        for b in vecs.get(m.claim.id, ())), default=0.0) for r in said]))
+            if close < _NAMED_MIN:
+                continue
+            key = (len(strong), close, -gi)
+            if best is None or key > best:
+                best = key
+        if best is not None:
+            out[name] = -best[2]
+    return out
+
+
+def _relays(claim: Claim, name: str) -> bool:
+    """The claim tells what ``name`` reported: attributed to it, carried via it, or "NAME reported/said ..."."""
+    for who in (claim.attributed_to, claim.via):
+        if who and (name in normalize_text(who) or normalize_text(who) in name):
+            return True
+    n = re.escape(name)
+    told = rf"\b{n}(?:'s|\u2019s)?\s+(?:\w+\s+){{0,3}}?(?:report\w*|said|says|claim\w*|stor(?:y|ies)|article)\b"
+    cited = rf"\b(?:according to|citing|cited by)\s+(?:the\s+)?{n}\b"
+    return bool(re.search(f"{told}|{cited}", normalize_text(claim.text)))
 
 
 def consensus(responses: Sequence[Claim], found: Mapping[str, tuple[list[int], int]],
