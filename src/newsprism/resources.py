@@ -42,6 +42,7 @@ class Resources:
         self._embed_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._outlets: Any = None
         self._memo: OrderedDict[tuple[str, str], Any] = OrderedDict()
+        self._models: dict[str, Any] = {}
 
     @property
     def nlp(self) -> Any:
@@ -110,6 +111,14 @@ class Resources:
         if len(memo) > MEMO_ENTRIES:
             memo.popitem(last=False)
         return value
+
+    def model(self, key: str, load: Callable[[], T]) -> T:
+        """Any other model, loaded once for the life of these Resources (a stance cross-encoder), by key."""
+        if key not in self._models:
+            with self._lock:
+                if key not in self._models:
+                    self._models[key] = load()
+        return self._models[key]  # type: ignore[no-any-return]
 
     def prime_embedding(self, key: str, vector: np.ndarray) -> None:
         """Seed the cache with a vector computed elsewhere (a Ray actor), so it is not encoded twice."""

@@ -133,11 +133,19 @@ class StanceResult:
 
 
 class StanceBackend(Protocol):
-    """Judges pairs: ``claims[i]`` against ``texts[i]`` (a sentence or a whole article)."""
+    """The one place that judges stance, for `newsprism stance` and for the claim matrix alike.
+
+    ``judge``: ``claims[i]`` against ``texts[i]`` (a sentence or a whole article). ``response``: whether a sentence
+    on its own denies or doubts something (the matrix attaches such sentences to the row they answer).
+    ``contradicts``: whether ``sentences[i]``, placed in the row of ``claims[i]``, states its opposite."""
 
     name: str
 
     def judge(self, claims: Sequence[str], texts: Sequence[str]) -> list[StanceResult]: ...
+
+    def response(self, sentence: str) -> str | None: ...
+
+    def contradicts(self, claims: Sequence[str], sentences: Sequence[str]) -> list[bool]: ...
 
 
 def _key(text: str) -> str:
@@ -236,6 +244,14 @@ class RulesBackend:
         self.related = related
         self.topic = topic
         self.max_sentences = max_sentences
+
+    def response(self, sentence: str) -> str | None:
+        return response_of(sentence)
+
+    def contradicts(self, claims: Sequence[str], sentences: Sequence[str]) -> list[bool]:
+        """Nothing beyond what the grouping read: the rules take a row's contradictions from negation and
+        verdict words when they build it (``compare``), so they add no second opinion here."""
+        return [False] * len(sentences)
 
     def _sentences(self, texts: Sequence[str]) -> list[_Sentences]:
         split = [split_sentences(t, self.max_sentences) or [t.strip() or "."] for t in texts]
@@ -403,6 +419,19 @@ class NLIBackend:
         self.rules = rules or RulesBackend(resources)
         self.top_k = top_k
 
+    def response(self, sentence: str) -> str | None:
+        return self.rules.response(sentence)
+
+    def contradicts(self, claims: Sequence[str], sentences: Sequence[str]) -> list[bool]:
+        """The cross-encoder's reading of each sentence (premise) against its row's claim (hypothesis)."""
+        if not sentences:
+            return []
+        logits = np.asarray(self.model.predict(list(zip(sentences, claims, strict=True)), convert_to_numpy=True,
+                                               show_progress_bar=False))
+        if logits.ndim == 1:
+            logits = logits[:, None]
+        return ["contra" in self.labels.get(int(np.argmax(row)), "") for row in logits]
+
     def judge(self, claims: Sequence[str], texts: Sequence[str]) -> list[StanceResult]:
         base = self.rules.judge(claims, texts)
         premises: list[tuple[str, str]] = []
@@ -449,12 +478,18 @@ def get_backend(resources: Resources, settings: Settings) -> StanceBackend:
     raise ValueError(f"unknown stance backend {settings.stance_backend!r}; use 'rules' or 'nli'")
 
 
+def stance_backend(resources: Resources, settings: Settings) -> StanceBackend:
+    """``get_backend`` loaded once per Resources (a cross-encoder is loaded once, not once per story)."""
+    key = f"{settings.stance_backend.lower()}:{settings.nli_model or ''}:{settings.device}"
+    return resources.model(f"stance-backend:{key}", lambda: get_backend(resources, settings))
+
+
 def stance_of_texts(claim: str, texts: Sequence[str], *, resources: Resources,
                     settings: Settings) -> list[dict[str, Any]]:
     """Each text's stance on the claim, one dict per text (stance, score, evidence, related)."""
     if not claim.strip():
         raise ValueError("the claim is empty")
-    backend = get_backend(resources, settings)
+    backend = stance_backend(resources, settings)
     return [r.to_dict() for r in backend.judge([claim] * len(texts), list(texts))]
 
 

@@ -28,7 +28,7 @@ from newsprism.compare.verdict import Member, sources, verdict
 from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text
 from newsprism.resources import Resources, sentence_key
 from newsprism.settings import Settings
-from newsprism.stance import DENY_RE, Cues, cues_of, response_of, sentence_stance
+from newsprism.stance import DENY_RE, Cues, StanceBackend, cues_of, sentence_stance, stance_backend
 from newsprism.summarize.sentences import split_sentences
 
 __all__ = ["compare_story"]
@@ -54,7 +54,9 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     props = align_propositions(claims, resources.nlp, propositions)
     vecs = core_vectors(props, resources)
     clusters, group_sims = group_propositions(props, vecs, settings)
-    clusters, group_sims = _split_other_negations(clusters, group_sims, props)
+    backend = stance_backend(resources, settings)  # the one judge of denial, doubt and contradiction
+    answers = {c.id: backend.response(c.text) for c in claims}
+    clusters, group_sims = _split_other_negations(clusters, group_sims, props, answers)
 
     members: list[list[Member]] = []
     group_of: dict[str, list[int]] = {}
@@ -64,7 +66,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         ms = []
         for k, i in enumerate(idx):
             p = props[i]
-            ms.append(Member(p.claim, _stance(p, pol, frame), _mean_sim(group_sims[gi], k)))
+            ms.append(Member(p.claim, _stance(p, pol, frame, answers.get(p.claim.id)), _mean_sim(group_sims[gi], k)))
             group_of.setdefault(p.claim.id, []).append(gi)
         members.append(ms)
 
@@ -79,7 +81,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         preds.setdefault(p.claim.id, set()).update([p.predicate] if p.predicate else [])
         contents.setdefault(p.claim.id, set()).update(p.content)
     frames = {cid: (frozenset(preds[cid]), frozenset(contents[cid])) for cid in preds}
-    responses = {c.id: kind for c in claims if (kind := response_of(c.text))}
+    responses = {cid: kind for cid, kind in answers.items() if kind}
     answered: dict[str, list[int]] = {}
     named = {c.id: obj for c in claims if c.id in responses and (obj := answered_object(c.text))}
     objects = dict(zip(named, resources.embed(list(named.values())), strict=True)) if named else {}
@@ -147,10 +149,12 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         own = [m for m in ms if not m.context]
         if not own:
             continue
+        text = _clearest(own, group_sims[gi], props, clusters[gi], set(answered))
+        ms = _second_opinion(ms, text, backend)
         status, reason, first, n_orig, edges = verdict(ms, arts, cited)
         groups.append(ClaimGroup(
             id=group_key(story.id, [m.claim.id for m in own]),
-            text=_clearest(own, group_sims[gi], props, clusters[gi], set(answered)),
+            text=text,
             status=status, sources=sources(ms, arts), reason=reason, first_source=first,
             independent_origins=n_orig, provenance=edges))
     groups.sort(key=lambda g: (-len({s.article_id for s in g.sources}), -len(g.sources), g.id))
@@ -194,8 +198,8 @@ _VERDICT_WORDS = frozenset({"deny", "reject", "dispute", "claim", "report", "sto
                             "statement", "say", "tell", "add", "team", "spokesman", "spokeswoman", "spokesperson"})
 
 
-def _split_other_negations(clusters: list[list[int]], sims: list[np.ndarray], props: Sequence[Proposition]
-                           ) -> tuple[list[list[int]], list[np.ndarray]]:
+def _split_other_negations(clusters: list[list[int]], sims: list[np.ndarray], props: Sequence[Proposition],
+                           answers: Mapping[str, str | None]) -> tuple[list[list[int]], list[np.ndarray]]:
     """A negated statement about something else leaves a positive group for a row of its own: "Beijing would not
     provide armaments" is not a wording of "Russia asked China for weapons" (it may still answer the row of
     "China is willing to provide weapons" as a contradiction)."""
@@ -208,7 +212,7 @@ def _split_other_negations(clusters: list[list[int]], sims: list[np.ndarray], pr
             out_sims.append(sim)
             continue
         frame = _group_frame(props, idx, pol)
-        gone = [k for k, i in enumerate(idx) if props[i].negative and response_of(props[i].claim.text) is None
+        gone = [k for k, i in enumerate(idx) if props[i].negative and answers.get(props[i].claim.id) is None
                 and (_negates_other_thing(props[i], frame) or not _contradicts(props[i], frame))]
         stay = [k for k in range(len(idx)) if k not in gone]
         if not gone or not stay:
@@ -261,6 +265,20 @@ def _split_unanswered(members: list[list[Member]], clusters: list[list[int]], si
         members[gi] = [m for m in members[gi] if m.claim.id not in moving or m.context]
         clusters[gi] = [clusters[gi][k] for k in stay]
         sims[gi] = sims[gi][np.ix_(stay, stay)]
+
+
+def _second_opinion(ms: list[Member], text: str, backend: StanceBackend) -> list[Member]:
+    """A backend that reads contradiction itself (an NLI cross-encoder) checks each supporting sentence against
+    the row's claim; one it reads as the opposite becomes a denial. The rules backend adds nothing here."""
+    support = [k for k, m in enumerate(ms) if m.stance in {"reports", "attributes"} and m.claim.text != text]
+    if not support:
+        return ms
+    flags = backend.contradicts([text] * len(support), [ms[k].claim.text for k in support])
+    out = list(ms)
+    for k, flag in zip(support, flags, strict=True):
+        if flag:
+            out[k] = replace(out[k], stance="denies")
+    return out
 
 
 def _relaying(c: Claim) -> str:
@@ -384,10 +402,11 @@ _LIGHT_PREDICATES = frozenset({"be", "have", "do", "make", "get", "go", "come", 
                                "intend", "want", "need", "will"})
 
 
-def _stance(p: Proposition, negative_group: bool, frame: frozenset[str] = frozenset()) -> str:
+def _stance(p: Proposition, negative_group: bool, frame: frozenset[str] = frozenset(),
+            answer: str | None = None) -> str:
     c = p.claim
     cues = cues_of(c.text)
-    answer = response_of(c.text)  # the one judgement of denial and doubt; DENY_RE alone reads "false statements"
+    # ``answer``: the backend's judgement of denial and doubt (DENY_RE alone reads "false statements")
     cues = replace(cues, deny=answer == "denies", doubt=answer == "doubts")
     opposite = p.negative != negative_group and not (not negative_group and _negates_other_thing(p, frame))
     if opposite and not negative_group and answer is None and not _contradicts(p, frame):
