@@ -157,7 +157,9 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
             text=text,
             status=status, sources=sources(ms, arts), reason=reason, first_source=first,
             independent_origins=n_orig, provenance=edges))
-    groups.sort(key=lambda g: (-len({s.article_id for s in g.sources}), -len(g.sources), g.id))
+    # the same order as the matrix views: contested rows, then rows several outlets tell, then background
+    groups.sort(key=lambda g: (g.status not in {"disputed", "denied"}, len({s.article_id for s in g.sources}) < 2,
+                               -len({s.article_id for s in g.sources}), -len(g.sources), g.id))
     return groups
 
 

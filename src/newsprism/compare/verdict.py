@@ -14,6 +14,7 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from newsprism.compare.align import number_values
+from newsprism.provenance import Origins
 from newsprism.records import Article, Claim, ClaimSource, normalize_text
 
 NO_OUTLET = "an article without outlet"
@@ -30,27 +31,6 @@ class Member:
     stance: str
     score: float
     context: bool = False  # attached by context (an anaphoric denial), not by wording
-
-
-def roots(articles: Sequence[Article]) -> dict[str, str]:
-    """Union-find over copy edges: every article maps to the earliest article of its family."""
-    parent = {a.id: a.id for a in articles}
-    order = {a.id: (a.published or "9999", a.id) for a in articles}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a in articles:
-        for other in (*a.derived_from, *([a.duplicate_of] if a.duplicate_of else [])):
-            if other in parent:
-                ra, rb = find(a.id), find(other)
-                if ra != rb:
-                    keep, drop = sorted((ra, rb), key=lambda r: order[r])
-                    parent[drop] = keep
-    return {a: find(a) for a in parent}
 
 
 def outlet_of(article: Article | None, fallback: str) -> str:
@@ -120,7 +100,7 @@ def verdict(members: Sequence[Member], articles: Mapping[str, Article],
                                                                                  tuple[tuple[str, str, str], ...]]:
     """(status, reason, first_source, independent_origins, provenance edges) of one group."""
     art_list = list(articles.values())
-    root = roots(art_list)
+    root = Origins.of(art_list).root  # the families of copies, as the summary and timeline count them
     outlets = {aid: outlet_of(a, aid) for aid, a in articles.items()}
     outlet_article: dict[str, str] = {}
     for a in sorted(art_list, key=lambda a: (a.published or "9999", a.id)):

@@ -288,7 +288,9 @@ def claim_matrix(story: Story, articles: Mapping[str, Article],
         rows.append(MatrixRow(id=g.id, text=g.text, status=g.status, reason=g.reason, first_source=g.first_source,
                               independent_origins=g.independent_origins,
                               cells=tuple(Cell(tuple(sorted(c, key=lambda e: stance_rank(e.stance)))) for c in cells)))
-    rows.sort(key=lambda r: (status_rank(r.status), -r.outlet_count))
+    # contested rows first, the most widely told first (a lone denied aside never tops the story's main dispute);
+    # then rows several outlets tell; background that one article carries last
+    rows.sort(key=lambda r: (r.status not in CONTESTED, r.outlet_count < 2, -r.outlet_count, status_rank(r.status)))
     return outlets, rows
 
 

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.provenance import Origins
 from newsprism.records import Article, ClaimGroup, SummarySentence
 from newsprism.resources import Resources
 from newsprism.settings import Settings
 from newsprism.summarize.sentences import Sentence, split_sentences, word_count
-from newsprism.summarize.support import Facts, embed_texts, facts_agree, independent_origins, origin_of
+from newsprism.summarize.support import Facts, embed_texts, facts_agree, independent_origins
 
 SUPPORT_THRESHOLD = 0.68
 """Cosine above which another article's sentence states the same thing (with names and numbers agreeing)."""
@@ -144,6 +145,7 @@ class Summarizer:
                  settings: Settings) -> None:
         self.articles = list(articles)
         self.by_id = {a.id: a for a in self.articles}
+        self.origins = Origins.of(self.articles)
         self.settings = settings
         self.units = collect_units(self.articles)
         self.vecs = embed_texts(resources, [u.text for u in self.units]) if self.units else np.zeros((0, 1))
@@ -185,7 +187,7 @@ class Summarizer:
     def citations(self, i: int) -> tuple[str, ...]:
         """All articles stating unit i, the original reporting first."""
         ids = self.supporters(i)
-        origins = {origin_of(self.by_id[a], self.by_id) for a in ids if a in self.by_id}
+        origins = {self.origins.origin(a) for a in ids if a in self.by_id}
         return tuple(sorted(ids, key=lambda a: (a not in origins, ids.index(a))))
 
     def redundancy(self, i: int, j: int) -> float:
@@ -200,14 +202,14 @@ class Summarizer:
 
     # ---- scoring ---------------------------------------------------------------------------------------
     def scores(self) -> np.ndarray:
-        n_origins = max(1, independent_origins((a.id for a in self.articles), self.by_id))
+        n_origins = max(1, independent_origins((a.id for a in self.articles), self.origins))
         out = np.full(len(self.units), -np.inf)
         group_weight = self._claim_weights()
         for i, u in enumerate(self.units):
             if not is_candidate(u):
                 continue
             central = float(self.vecs[i] @ self.centroid) if self.centroid is not None else 0.0
-            support = independent_origins(self.supporters(i), self.by_id)
+            support = independent_origins(self.supporters(i), self.origins)
             s = central + 0.6 * (support - 1) / max(1, n_origins - 1)
             s += 0.12 if u.sentence.index < 2 else 0.05 if u.sentence.index < 5 else 0.0
             s -= 0.1 if u.derived else 0.0
@@ -236,7 +238,7 @@ class Summarizer:
 
     def _group_strength(self, g: ClaimGroup) -> float:
         backers = [s.article_id for s in g.sources if s.stance in ("reports", "attributes")]
-        strength = float(independent_origins(backers, self.by_id))
+        strength = float(independent_origins(backers, self.origins))
         return strength + (0.5 if g.status in ("disputed", "denied") else 0.0)
 
     def _units_of_group(self, g: ClaimGroup, *, stances: tuple[str, ...]) -> list[int]:
@@ -306,11 +308,11 @@ def summarize_extractive(claims: Sequence[ClaimGroup], articles: Sequence[Articl
     candidates = [int(i) for i in np.argsort(-scores) if np.isfinite(scores[i])]
     if not candidates:
         return [], sm
-    max(2, independent_origins((a.id for a in sm.articles), sm.by_id))
+    max(2, independent_origins((a.id for a in sm.articles), sm.origins))
     clusters = fact_clusters(sm, candidates)
 
     def cluster_value(members: list[int]) -> float:
-        origins = independent_origins({sm.units[i].article_id for i in members}, sm.by_id)
+        origins = independent_origins({sm.units[i].article_id for i in members}, sm.origins)
         return max(scores[i] for i in members) + CLUSTER_SUPPORT * (origins - 1)
 
     clusters.sort(key=cluster_value, reverse=True)

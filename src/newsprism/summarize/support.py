@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.records import Article
+from newsprism.provenance import Origins
 from newsprism.resources import Resources, sentence_key
 
 _NUMBER = re.compile(r"(?<![\w.])\$?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|billion|million|thousand|trillion|bn|m))?",
@@ -99,22 +99,7 @@ def supporting_articles(sentence: str, vec: np.ndarray, candidates: Iterable[tup
     return sorted(best.items(), key=lambda kv: -kv[1])
 
 
-def origin_of(article: Article, by_id: dict[str, Article]) -> str:
-    """The original an article copies or rewrites (following duplicate_of / derived_from), else itself."""
-    seen = {article.id}
-    current = article
-    while True:
-        parent = current.duplicate_of or (current.derived_from[0] if current.derived_from else None)
-        if parent is None or parent in seen or parent not in by_id:
-            return current.id
-        seen.add(parent)
-        current = by_id[parent]
-
-
-def independent_origins(article_ids: Iterable[str], by_id: dict[str, Article]) -> int:
-    """How many independent reports a set of articles is: rewrites of one article count once."""
-    origins = set()
-    for a in article_ids:
-        art = by_id.get(a)
-        origins.add(origin_of(art, by_id) if art is not None else a)
-    return len(origins)
+def independent_origins(article_ids: Iterable[str], origins: Origins) -> int:
+    """How many independent reports a set of articles is: a family of copies and rewrites counts once (the same
+    families as the claim verdict's, ``newsprism.provenance``)."""
+    return origins.count(article_ids)

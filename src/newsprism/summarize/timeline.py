@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.provenance import Origins
 from newsprism.records import Article, ClaimGroup, TimelineEvent
 from newsprism.resources import Resources
 from newsprism.summarize.dates import DateMention, find_dates, infer_publication, parse_date
@@ -98,6 +99,7 @@ def text_events(articles: Sequence[Article]) -> list[_Event]:
 def claim_events(claims: Sequence[ClaimGroup], articles: Sequence[Article], *, limit: int = 6) -> list[_Event]:
     """Per claim: first seen (who, when), spread (which outlets, when) and denied (by whom, when)."""
     by_id = {a.id: a for a in articles}
+    origins = Origins.of(articles)
     index = {a.id: i for i, a in enumerate(articles)}
     anchors = {a.id: anchor_of(a) for a in articles}
 
@@ -111,7 +113,7 @@ def claim_events(claims: Sequence[ClaimGroup], articles: Sequence[Article], *, l
 
     def strength(g: ClaimGroup) -> tuple[int, int]:
         backers = [s.article_id for s in g.sources if s.stance in ("reports", "attributes")]
-        return (g.status in ("disputed", "denied"), independent_origins(backers, by_id))
+        return (g.status in ("disputed", "denied"), independent_origins(backers, origins))
 
     events: list[_Event] = []
     for g in sorted(claims, key=strength, reverse=True)[:limit]:
