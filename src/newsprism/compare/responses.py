@@ -179,14 +179,17 @@ def rows_of_named_sources(responses: Sequence[Claim], members: Sequence[Sequence
 
 
 def _relays(claim: Claim, name: str) -> bool:
-    """The claim tells what ``name`` reported: attributed to it, carried via it, or "NAME reported/said ..."."""
+    """The claim tells what ``name`` reported: attributed to it, carried via it, "NAME reported ...", "NAME's report
+    claimed ...", "according to NAME" (not "the NAME report led to a furor", which tells what the report did)."""
     for who in (claim.attributed_to, claim.via):
         if who and (name in normalize_text(who) or normalize_text(who) in name):
             return True
     n = re.escape(name)
-    told = rf"\b{n}(?:'s|\u2019s)?\s+(?:\w+\s+){{0,3}}?(?:report\w*|said|says|claim\w*|stor(?:y|ies)|article)\b"
+    said = (rf"\b{n}(?:'s|\u2019s)?\s+(?:\w+\s+){{0,3}}?(?:reported|reports|said|says|claimed|claims|wrote|alleged)\b|"
+            rf"\b{n}(?:'s|\u2019s)?\s+(?:\w+\s+){{0,3}}?(?:report|story|article|piece)\s+(?:that|said|says|claimed|claims|"
+            rf"alleged|stated)\b")
     cited = rf"\b(?:according to|citing|cited by)\s+(?:the\s+)?{n}\b"
-    return bool(re.search(f"{told}|{cited}", normalize_text(claim.text)))
+    return bool(re.search(f"{said}|{cited}", normalize_text(claim.text)))
 
 
 def consensus(responses: Sequence[Claim], found: Mapping[str, tuple[list[int], int]],
