@@ -521,8 +521,16 @@ ABSENT = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:s
                     re.I)
 
 
+# A source vouching for a report it did not write: "the ministry confirmed the report", "independently confirmed".
+_CONFIRM_RE = re.compile(
+    _W + r"((?:confirm|corroborat|verifi|verify|acknowledg)\w* (?:the |this |that |these |those |such |its |their )?"
+    r"(?:\w+ )?(?:reports?|reporting|claims?|accounts?|story|news|information|allegations?|details?)|"
+    r"independently (?:confirmed|verified|corroborated)|(?:confirmed|verified|corroborated) (?:it|this|that) )", re.I)
+
+
 def response_of(text: str) -> str | None:
-    """``denies`` or ``doubts`` when the sentence answers a claim (rejects, disputes or doubts it), else None.
+    """``denies`` or ``doubts`` when the sentence answers a claim (rejects, disputes or doubts it), ``confirms``
+    when it vouches for one ("the ministry confirmed the report"), else None.
 
     The one judgement of whether a sentence is a response: the comparison attaches such sentences to the claim
     they answer instead of grouping them by wording. A negated verdict word ("is no hoax") affirms, and a crime
@@ -543,4 +551,7 @@ def response_of(text: str) -> str | None:
                 continue
             if not _NEG_BEFORE_RE.search(t[: m.start()]):
                 return "denies"
+    for m in _CONFIRM_RE.finditer(t):
+        if not _NEG_BEFORE_RE.search(t[: m.start()]):
+            return "confirms"
     return None

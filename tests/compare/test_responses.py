@@ -51,6 +51,13 @@ def test_denial_without_the_claims_words_is_a_cell_of_the_claim(answered: list[C
     assert "denied by" in row.reason
 
 
+def test_confirmation_is_a_supporting_cell_of_the_claim(answered: list[ClaimGroup]) -> None:
+    row = _row(answered, "sold the Harrow pier")
+    confirm = [s for s in row.sources if s.article_id == "ans-confirm" and "confirmed the report" in s.text]
+    assert confirm and all(s.stance in {"reports", "attributes"} for s in confirm)
+    assert not any("confirmed the report" in s.text for g in answered if g.id != row.id for s in g.sources)
+
+
 def test_denial_is_not_a_row_of_its_own(answered: list[ClaimGroup]) -> None:
     alone = [g for g in answered if all("report was false" in s.text for s in g.sources)]
     assert alone == []
@@ -78,6 +85,8 @@ def test_contradiction_disputes_the_row(resources: Resources, settings: Settings
     ("Tea growers disputed the allegations on Friday.", "denies"),
     ("The company said it stands by its reporting.", "denies"),
     ("The agency was unable to verify these claims.", "doubts"),
+    ("The ministry confirmed the report on Tuesday.", "confirms"),
+    ("The agency has not independently confirmed the report.", "doubts"),
     ("The officials did not specify whether the ministry had agreed.", "doubts"),
     ("He pleaded guilty to making false statements to investigators.", None),
     ("The indictment alleges that he lied and denied having the documents.", None),

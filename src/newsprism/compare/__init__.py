@@ -103,12 +103,14 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
             answered[cid] = targets
         for gi in targets:
             mine = [k for k, m in enumerate(members[gi]) if m.claim.id == cid]
+            c = next(m.claim for ms in members for m in ms if m.claim.id == cid)
+            # a confirmation backs the row it answers: relayed from whoever confirms, or the outlet's own
+            stance = responses[cid] if responses[cid] in {"denies", "doubts"} else _relaying(c)
             if mine:
                 for k in mine:
-                    members[gi][k] = replace(members[gi][k], stance=responses[cid])
+                    members[gi][k] = replace(members[gi][k], stance=stance)
             else:
-                c = next(m.claim for ms in members for m in ms if m.claim.id == cid)
-                members[gi].append(Member(c, responses[cid], 0.5, context=True))
+                members[gi].append(Member(c, stance, 0.5, context=True))
     # an answered response leaves the groups its wording put it in: it is a cell of the row it answers, unless
     # other outlets report the same response, which makes it a claim of its own ("Mueller's office said the
     # report was not accurate") that can be answered in turn
