@@ -18,6 +18,7 @@ import numpy as np
 from newsprism.compare.align import Proposition, cluster, frame_overlap, group_key, similarity_blocks
 from newsprism.compare.align import propositions as align_propositions
 from newsprism.compare.responses import (
+    Assertions,
     answer_targets,
     answered_object,
     consensus,
@@ -87,13 +88,14 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     objects = dict(zip(named, resources.embed(list(named.values())), strict=True)) if named else {}
     found: dict[str, tuple[list[int], int]] = {}
     named_rows = rows_of_named_sources([c for c in claims if c.id in responses], members, prop_vecs, responses)
+    assertions = Assertions.of(members, prop_vecs, responses)
     for seq in by_article.values():
         targets_of: dict[str, list[int]] = {}
         for pos, c in enumerate(seq):
             if c.id in responses:
                 found[c.id] = answer_targets(c, seq[:pos], vecs=prop_vecs, group_of=group_of, targets_of=targets_of,
-                                             members=members, responses=responses, frames=frames, objects=objects,
-                                             named_rows=named_rows)
+                                             members=members, responses=responses, frames=frames,
+                                             assertions=assertions, objects=objects, named_rows=named_rows)
                 targets_of[c.id] = found[c.id][0]
                 log.debug("response %r -> groups %s (strength %d)", c.text[:60], *found[c.id])
     wording = [[m.claim.id for m in ms if m.claim.id in responses] for ms in members]
@@ -237,11 +239,15 @@ def _repeated_rows(members: Sequence[Sequence[Member]], sims: Sequence[np.ndarra
     reader never meets one statement as two rows. Returns each group that goes -> the group that stays."""
     own = [frozenset(m.claim.id for m in ms if not m.context) for ms in members]
     coherence = [float(np.mean(s)) if len(s) else 0.0 for s in sims]
+    holding: dict[str, list[int]] = {}  # only groups sharing a sentence can repeat each other
+    for gi, ids in enumerate(own):
+        for cid in ids:
+            holding.setdefault(cid, []).append(gi)
     gone: dict[int, int] = {}
     for a in range(len(members)):
         if not own[a] or a in gone:
             continue
-        for b in range(a + 1, len(members)):
+        for b in sorted({b for cid in own[a] for b in holding[cid] if b > a}):
             if b in gone or not own[b] or not (own[a] <= own[b] or own[b] <= own[a]):
                 continue
             worse, better = (a, b) if (coherence[a], -a) < (coherence[b], -b) else (b, a)

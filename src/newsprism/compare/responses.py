@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -26,7 +27,8 @@ from newsprism.compare.verdict import Member
 from newsprism.records import Claim, normalize_text
 from newsprism.stance import ABSENT
 
-__all__ = ["DEFENCE", "answer_targets", "answered_object", "consensus", "defended", "rows_of_named_sources"]
+__all__ = ["DEFENCE", "Assertions", "answer_targets", "answered_object", "consensus", "defended",
+           "rows_of_named_sources"]
 
 # The source of a challenged report defending it: "we stand by our reporting", "maintained that its report was
 # accurate", "had re-confirmed its reporting". Such a response answers the challenge, not the report.
@@ -97,25 +99,54 @@ def _names(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+@dataclass(slots=True)
+class Assertions:
+    """The rows a response may answer, each with the vectors of its asserting sentences stacked once per story
+    (a response is scored against every row: vectorised, a story of thousands of claims stays fast)."""
+
+    rows: list[int]
+    mats: dict[int, np.ndarray]
+
+    @classmethod
+    def of(cls, members: Sequence[Sequence[Member]], vecs: Mapping[str, Sequence[np.ndarray]],
+           responses: Mapping[str, str]) -> Assertions:
+        rows: list[int] = []
+        mats: dict[int, np.ndarray] = {}
+        for gi, ms in enumerate(members):
+            vs = [v for m in ms if not m.context and m.claim.id not in responses for v in vecs.get(m.claim.id, ())]
+            if vs:
+                rows.append(gi)
+                mats[gi] = np.vstack(vs)
+        return cls(rows, mats)
+
+    def closeness(self, gi: int, vec: Sequence[np.ndarray] | None) -> float:
+        """The best cosine between any of ``vec`` and the row's asserting sentences."""
+        if vec is None or len(vec) == 0 or gi not in self.mats:
+            return 0.0
+        return float(np.max(self.mats[gi] @ np.vstack(list(vec)).T))
+
+    def best(self, vec: Sequence[np.ndarray] | None) -> tuple[float, int]:
+        """(closeness, row) of the closest row, (0, -1) when there is none."""
+        if vec is None or len(vec) == 0 or not self.rows:
+            return 0.0, -1
+        q = np.vstack(list(vec)).T
+        scored = [(float(np.max(self.mats[gi] @ q)), -gi) for gi in self.rows]
+        score, neg = max(scored)
+        return score, -neg
+
+
 def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequence[np.ndarray]],
                    group_of: Mapping[str, list[int]], targets_of: Mapping[str, list[int]],
                    members: Sequence[Sequence[Member]], responses: Mapping[str, str],
-                   frames: Mapping[str, Frame], objects: Mapping[str, np.ndarray] | None = None,
+                   frames: Mapping[str, Frame], assertions: Assertions,
+                   objects: Mapping[str, np.ndarray] | None = None,
                    named_rows: Mapping[str, int] | None = None) -> tuple[list[int], int]:
     """The groups response ``c`` answers (``before``: its article's earlier claims, in order), with how firmly
     they were found: 3 by the source it names, 2 by the proposition it names or what it points back to, 1 by
     wording alone, 0 not at all, -1 not at all and not to be carried by other responses (what a source did not
     say answers only a row that states it)."""
     own = set(group_of.get(c.id, []))
-    asserting = [gi for gi, ms in enumerate(members)
-                 if any(not m.context and m.claim.id != c.id and m.claim.id not in responses for m in ms)]
-    vec = vecs.get(c.id)
-
-    def closeness(gi: int, vec: Sequence[np.ndarray] | None = vec) -> float:
-        if vec is None:
-            return 0.0
-        return max((float(a @ b) for m in members[gi] if not m.context and m.claim.id != c.id
-                    and m.claim.id not in responses for a in vec for b in vecs.get(m.claim.id, ())), default=0.0)
+    asserting = set(assertions.rows)
 
     names = [n for n in _names(c.text) if n in (named_rows or {})]
     if names:
@@ -124,14 +155,14 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
         # "did not say that X", "made no mention of whether X": a doubt about X itself; only a row that states X
         # answers it, else it stays the row of X that nobody asserts
         if objects and c.id in objects:
-            named_object = sorted(((closeness(gi, [objects[c.id]]), gi) for gi in asserting), reverse=True)
-            if named_object and named_object[0][0] >= _ABSENT_MIN:
-                return [named_object[0][1]], 2
+            score, gi = assertions.best([objects[c.id]])
+            if score >= _ABSENT_MIN:
+                return [gi], 2
         return [], -1  # no other response's agreement may carry it to a row that does not state it
     if objects and c.id in objects:
-        named_object = sorted(((closeness(gi, [objects[c.id]]), gi) for gi in asserting), reverse=True)
-        if named_object and named_object[0][0] >= _OBJECT_MIN:
-            return [named_object[0][1]], 2
+        score, gi = assertions.best([objects[c.id]])
+        if score >= _OBJECT_MIN:
+            return [gi], 2
     if ANAPHOR.search(c.text):
         prior = [p for p in before if p.id not in responses or p.id in targets_of]
         # "I've never heard of that" after "he was unaware of any such request" answers what that denial answered;
@@ -142,9 +173,9 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
         found = [g for g in found if g in asserting]
         if found:
             return found, 2
-    scored = sorted(((closeness(gi), gi) for gi in asserting), reverse=True)
-    if scored and scored[0][0] >= _CONTENT:
-        return [scored[0][1]], 1
+    score, gi = assertions.best(vecs.get(c.id))
+    if score >= _CONTENT:
+        return [gi], 1
     return [], 0
 
 
