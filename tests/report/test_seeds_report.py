@@ -94,3 +94,37 @@ def test_no_row_shows_an_outlet_twice(seeds_report: tuple[AnalysisResult, Path],
         if line.startswith("| ") and line.count(" | ") >= 3:
             labels = re.findall(r"(?:^|<br>)\*\*(.+?)\*\* \(", line.split(" | ")[2])
             assert len({outlet_key(x) for x in labels}) == len(labels), line
+
+
+def test_top_row_is_the_military_request_in_every_view(seeds_report: tuple[AnalysisResult, Path], page: Any,
+                                                        tmp_path: Path) -> None:
+    """The story's main dispute leads the Markdown, the HTML report and the app: the military request with its
+    denials, not an aside."""
+    from fastapi.testclient import TestClient
+
+    from newsprism.report.markdown import to_markdown
+    from newsprism.store import Store
+    from newsprism.web.app import create_app
+
+    result, path = seeds_report
+    story = max(result.stories, key=lambda s: len(s.article_ids))
+
+    def military(text: str) -> bool:
+        return bool(re.search(r"militar", text, re.I) and re.search(r"\bask|request|turned to", text, re.I))
+
+    top = story.claims[0]
+    assert military(top.text) and top.status in {"disputed", "denied"}
+    assert sum(s.stance == "denies" for s in top.sources) >= 3
+    rows = [ln for ln in to_markdown(result).splitlines() if ln.startswith("| ") and ln.count(" | ") >= 3
+            and not ln.startswith("| claim") and not ln.startswith("| ---")]
+    assert military(rows[0].split(" | ")[0])
+    page.goto(f"{path.as_uri()}#story-{story.id}")
+    first = page.locator(f"#story-{story.id} table.matrix tr.claim-row").first
+    assert first.get_attribute("id") == f"claim-{top.id}"
+    db = tmp_path / "seeds.db"
+    with Store(db) as store:
+        store.upsert_articles(result.articles)
+        store.save_analysis(result)
+    html = TestClient(create_app(db, cache_mb=0), base_url="http://localhost").get(f"/stories/{story.id}").text
+    found = re.findall(r'id="claim-([^"]+)"', html)
+    assert found and found[0] == top.id
