@@ -302,8 +302,9 @@ def test_a_chained_part_too_large_is_binned_and_flagged() -> None:
 def test_a_negation_of_another_predicate_is_no_denial(resources: Resources) -> None:
     """'The report said Dunmark had not decided how to respond' relays the request; it does not deny it, while
     'Veloria has not asked for ships' does."""
-    from newsprism.compare import _group_frame, _stance
+    from newsprism.compare import _stance
     from newsprism.compare.align import claim_propositions
+    from newsprism.compare.grouping import group_frame as _group_frame
     from newsprism.records import Claim
 
     texts = [("Veloria asked Dunmark for naval ships to enforce the blockade, officials said.", "officials", False),

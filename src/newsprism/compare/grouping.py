@@ -1,0 +1,232 @@
+"""Grouping: which propositions of a story state one thing (average linkage, then merges of opposites, fragments
+and siblings), and the polarity and frame a group's claim has."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from newsprism.compare.align import Proposition, cluster, frame_overlap, similarity_blocks
+from newsprism.settings import Settings
+from newsprism.stance import DENY_RE, cues_of
+
+__all__ = ["contradicts", "group_frame", "group_propositions", "mean_sim", "negates_other_thing", "polarity"]
+
+
+_OPPOSITE_MARGIN = 0.06  # a member with the other polarity must be this much closer than the grouping threshold
+
+
+_FRAGMENT_MARGIN = 0.08  # how much closer than the threshold each member of a fragment must be to join
+
+
+_SIBLING_MARGIN = 0.06  # how far below the threshold two groups of one frame may link and still join
+
+
+_FRAME_OVERLAP = 0.5  # share of content words two propositions need to count as one frame
+
+
+def group_propositions(props: Sequence[Proposition], vecs: np.ndarray,
+                       settings: Settings) -> tuple[list[list[int]], list[np.ndarray]]:
+    """Groups of propositions that state the same thing, each with its members' similarity matrix.
+
+    The story's similarity comes in parts that no grouping step can join (``similarity_blocks``); each part
+    is grouped on its own, so a story's memory follows its largest part, not the square of its claims."""
+    threshold = settings.claim_group_threshold
+    blocks = similarity_blocks(props, vecs, floor=threshold - _SIBLING_MARGIN, limit=settings.dense_limit,
+                               lexical=settings.claim_lexical_weight)
+    clusters: list[list[int]] = []
+    for ids, sim in blocks.parts:
+        part = [props[i] for i in ids]
+        clusters.extend([ids[i] for i in g] for g in _split_opposites(cluster(sim, threshold), part, sim, threshold))
+    clusters = _drop_lone_variants(clusters, props)
+    return clusters, blocks.among(clusters)
+
+
+def polarity(props: Sequence[Proposition], idx: Sequence[int]) -> bool:
+    """The group's polarity: negative only when all of its members are negated.
+
+    A denial answers a claim: where "X plans to close" and "X denied it plans to close" share a group, the
+    claim is the assertion and the denials take a side on it, however many outlets carry the denial."""
+    return all(props[i].negative for i in idx)
+
+
+def group_frame(props: Sequence[Proposition], idx: Sequence[int], negative_group: bool) -> frozenset[str]:
+    """What the group's claim is about: the predicates and content lemmas of its members of the group's polarity."""
+    out: set[str] = set()
+    for i in idx:
+        if props[i].negative == negative_group:
+            out.update([props[i].predicate] if props[i].predicate else [])
+            out.update(props[i].content)
+    return frozenset(out)
+
+
+def negates_other_thing(p: Proposition, frame: frozenset[str]) -> bool:
+    """A negation that sits on a predicate the group's claim does not use: "X said Estraland had not decided how
+    to respond" or "the ministry did not reply" next to "Morvania asked for jets" negates the reply, not the request.
+
+    Only a plain negation of a full verb counts; a denial word ("denied", "false") takes a side whatever its verb,
+    and a light verb ("did not make a request", "has no plans") or an unknown predicate keeps its negation."""
+    if not p.negative or not p.predicate or not frame or p.predicate in _LIGHT_PREDICATES:
+        return False
+    if DENY_RE.search(p.core) or cues_of(p.core).doubt:
+        return False
+    return p.predicate not in frame
+
+
+# "not so much X as Y", "not only X but Y": a contrast that negates nothing
+_CONTRAST_RE = re.compile(r"\bnot (?:so much|only|just|merely|simply)\b|\bno longer (?:just|only)\b", re.I)
+
+
+_CONTRADICTION_SHARE = 0.5  # share of a negated statement's content words the claim must use to be its opposite
+
+
+def contradicts(p: Proposition, frame: frozenset[str]) -> bool:
+    """A plain negated statement states the opposite of the group's claim only when it is about the same thing:
+    "No one was killed" against "12 people were killed", not an analyst's "the position is not so much pro-Russian
+    as anti-American" beside "China will fulfil its commitments to Russia"."""
+    if _CONTRAST_RE.search(p.claim.text) or not p.content:
+        return False
+    return len(p.content & frame) / len(p.content) >= _CONTRADICTION_SHARE
+
+
+_LIGHT_PREDICATES = frozenset({"be", "have", "do", "make", "get", "go", "come", "take", "give", "say", "plan",
+                               "intend", "want", "need", "will"})
+
+
+def mean_sim(sim: np.ndarray, k: int) -> float:
+    """Mean similarity of member ``k`` to the other members of its group (``sim``: the group's matrix)."""
+    others = [j for j in range(sim.shape[0]) if j != k]
+    return float(np.mean(sim[k, others])) if others else 1.0
+
+
+def _split_opposites(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
+                     threshold: float) -> list[list[int]]:
+    """A negated member joins a positive group only when it is close to it ("did not specify" is no denial)."""
+    out: list[list[int]] = []
+    for idx in clusters:
+        if len(idx) < 2:
+            out.append(idx)
+            continue
+        pol = polarity(props, idx)
+        keep = [i for i in idx if props[i].negative == pol]
+        moved = [i for i in idx if props[i].negative != pol]
+        for i in moved:
+            if keep and max(sim[i, j] for j in keep) >= threshold + _OPPOSITE_MARGIN:
+                keep.append(i)
+            else:
+                out.append([i])
+        out.append(sorted(keep))
+    return _merge_opposites(out, props, sim, threshold)
+
+
+def _drop_lone_variants(clusters: list[list[int]], props: Sequence[Proposition]) -> list[list[int]]:
+    """Variants of one claim that ended up alone are noise: keep the claim's first proposition only."""
+    seen: set[str] = set()
+    final = []
+    for idx in sorted(clusters, key=lambda g: (-len(g), g[0])):
+        if len(idx) == 1 and props[idx[0]].claim.id in seen:
+            continue
+        seen.update(props[i].claim.id for i in idx)
+        final.append(idx)
+    return final
+
+
+def _merge_opposites(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
+                     threshold: float) -> list[list[int]]:
+    """A group of denials ("X has not asked ...") joins the group it denies, so both sides sit in one group.
+
+    Only groups with a member above the threshold to one of the denials can win, so only those are scored
+    (a story of thousands of claims stays fast)."""
+    neg = [g for g in clusters if polarity(props, g)]
+    pos = [g for g in clusters if not polarity(props, g)]
+    pos_ids = [{props[i].claim.id for i in h} for h in pos]
+    label = np.full(len(props), -1, dtype=np.int64)
+    for hi, h in enumerate(pos):
+        label[h] = hi
+    for g in neg:
+        best, best_sim = -1, threshold
+        negs = [i for i in g if props[i].negative]
+        g_ids = {props[i].claim.id for i in g}
+        near = np.nonzero(sim[negs].max(axis=0) > threshold)[0] if negs else np.zeros(0, dtype=np.int64)
+        for hi in sorted({int(x) for x in label[near]} - {-1}):
+            if g_ids & pos_ids[hi]:
+                continue
+            link = float(np.mean(sim[np.ix_(negs, pos[hi])].max(axis=1)))
+            if link > best_sim:
+                best, best_sim = hi, link
+        if best < 0:
+            pos.append(g)
+            pos_ids.append(g_ids)
+            label[g] = len(pos) - 1
+        else:
+            pos[best].extend(g)
+            pos_ids[best] |= g_ids
+            label[g] = best
+    return _merge_siblings(_merge_fragments([sorted(g) for g in pos], props, sim, threshold), props, sim, threshold)
+
+
+def _greedy_merge(clusters: list[list[int]], props: Sequence[Proposition], floor: float, sim: np.ndarray,
+                  link: Callable[[list[int], list[int]], float | None]) -> list[list[int]]:
+    """Join the best-linked pair of groups (smaller, larger) above ``floor`` until none is left.
+
+    Groups holding parts of one claim never join (a claim is not its own confirmation). Every link used here
+    needs at least one pair of members above ``floor``, so only group pairs with such a pair are scored."""
+    groups = [list(g) for g in clusters]
+    ids = [{props[i].claim.id for i in g} for g in groups]
+    label = np.full(sim.shape[0], -1, dtype=np.int64)
+    for gi, g in enumerate(groups):
+        label[g] = gi
+    rows, cols = np.nonzero(np.triu(sim > floor, 1))
+    keep = (label[rows] >= 0) & (label[cols] >= 0)
+    rows, cols = rows[keep], cols[keep]
+    while True:
+        la, lb = label[rows], label[cols]
+        cross = la != lb
+        pairs = sorted(set(zip(np.minimum(la[cross], lb[cross]).tolist(),
+                               np.maximum(la[cross], lb[cross]).tolist(), strict=True)))
+        best = (floor, -1, -1)
+        for a, b in pairs:
+            if ids[a] & ids[b]:
+                continue
+            small, large = sorted((groups[a], groups[b]), key=len)
+            value = link(small, large)
+            if value is not None and value > best[0]:
+                best = (value, a, b)
+        if best[1] < 0:
+            return [g for g in groups if g]
+        _, a, b = best
+        groups[a] = sorted(groups[a] + groups[b])
+        ids[a] |= ids[b]
+        label[groups[b]] = a
+        groups[b], ids[b] = [], set()
+
+
+def _merge_siblings(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
+                    threshold: float) -> list[list[int]]:
+    """Join groups that state one frame: same predicate, same content words, close wording on average.
+
+    "X has not asked Y for military support" and "X had asked Y for military equipment" can fall into sibling
+    groups when each has a closer neighbour of its own; sharing the predicate and most of the arguments says
+    they are one claim (one side denying it), so the groups join when their linkage is near the threshold.
+    """
+    def link(small: list[int], large: list[int]) -> float | None:
+        if not any(props[i].predicate and props[i].predicate == props[j].predicate
+                   and frame_overlap(props[i], props[j]) >= _FRAME_OVERLAP
+                   and props[i].entities & props[j].entities for i in small for j in large):
+            return None
+        return float(np.mean(sim[np.ix_(small, large)].max(axis=1)))
+
+    return _greedy_merge(clusters, props, threshold - _SIBLING_MARGIN, sim, link)
+
+
+def _merge_fragments(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
+                     threshold: float) -> list[list[int]]:
+    """Join two groups when every member of the smaller one has a close match in the larger one.
+
+    Average linkage splits a claim told at different lengths across outlets; this pass joins such fragments
+    without the chaining of single linkage (each member needs its own close match).
+    """
+    return _greedy_merge(clusters, props, threshold + _FRAGMENT_MARGIN, sim,
+                         lambda small, large: float(np.min(sim[np.ix_(small, large)].max(axis=1))))

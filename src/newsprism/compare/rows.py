@@ -1,0 +1,149 @@
+"""Rows after grouping: negations of something else and unanswered responses leave other claims' rows, responses
+that are claims of their own stay rows, repeated rows go, and a backend that reads contradiction has its say."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from newsprism.compare.align import Proposition
+from newsprism.compare.grouping import contradicts, group_frame, negates_other_thing, polarity
+from newsprism.compare.verdict import Member
+from newsprism.records import Claim
+from newsprism.stance import StanceBackend, cues_of
+
+__all__ = ["relaying", "repeated_rows", "second_opinion", "split_other_negations", "split_unanswered",
+           "statement_rows"]
+
+
+_STATEMENT_SIM = 0.7  # how close another outlet's wording of a response must be to make it a claim of its own
+
+
+_STATEMENT_WORDS = 3  # content words a response needs beyond its verdict to be a claim of its own
+
+
+def statement_rows(members: Sequence[Sequence[Member]], answered: Mapping[str, list[int]],
+                    props: Sequence[Proposition], vecs: np.ndarray) -> set[tuple[int, str]]:
+    """(group, claim) of answered responses that stay in their own group as a claim in their own right.
+
+    A response is a claim too when other outlets tell the same response in close words and it says something
+    beyond its verdict: "BuzzFeed's description of specific statements ... was not accurate", quoted by three
+    outlets, can be answered in turn ("we stand by our reporting"); "I have never heard of this" cannot."""
+    vec_of: dict[str, list[np.ndarray]] = {}
+    content: dict[str, set[str]] = {}
+    for i, p in enumerate(props):
+        vec_of.setdefault(p.claim.id, []).append(vecs[i])
+        content.setdefault(p.claim.id, set()).update(p.content)
+    keep: set[tuple[int, str]] = set()
+    for gi, ms in enumerate(members):
+        for m in ms:
+            cid = m.claim.id
+            if cid not in answered or gi in answered[cid] or m.context:
+                continue
+            if len(content.get(cid, set()) - _VERDICT_WORDS) < _STATEMENT_WORDS:
+                continue
+            if any(o.claim.article_id != m.claim.article_id and not o.context and max(
+                    (float(a @ b) for a in vec_of.get(cid, ()) for b in vec_of.get(o.claim.id, ())), default=0.0)
+                   >= _STATEMENT_SIM for o in ms):
+                keep.add((gi, cid))
+    return keep
+
+
+_VERDICT_WORDS = frozenset({"deny", "reject", "dispute", "claim", "report", "story", "article", "account",
+                            "allegation", "accurate", "inaccurate", "false", "true", "phony", "fake", "hear",
+                            "aware", "unaware", "verify", "confirm", "know", "information", "news", "piece",
+                            "statement", "say", "tell", "add", "team", "spokesman", "spokeswoman", "spokesperson"})
+
+
+def split_other_negations(clusters: list[list[int]], sims: list[np.ndarray], props: Sequence[Proposition],
+                           answers: Mapping[str, str | None]) -> tuple[list[list[int]], list[np.ndarray]]:
+    """A negated statement about something else leaves a positive group for a row of its own: "Beijing would not
+    provide armaments" is not a wording of "Russia asked China for weapons" (it may still answer the row of
+    "China is willing to provide weapons" as a contradiction)."""
+    out: list[list[int]] = []
+    out_sims: list[np.ndarray] = []
+    for idx, sim in zip(clusters, sims, strict=True):
+        pol = polarity(props, idx)
+        if pol or len(idx) < 2:
+            out.append(idx)
+            out_sims.append(sim)
+            continue
+        frame = group_frame(props, idx, pol)
+        gone = [k for k, i in enumerate(idx) if props[i].negative and answers.get(props[i].claim.id) is None
+                and (negates_other_thing(props[i], frame) or not contradicts(props[i], frame))]
+        stay = [k for k in range(len(idx)) if k not in gone]
+        if not gone or not stay:
+            out.append(idx)
+            out_sims.append(sim)
+            continue
+        out.append([idx[k] for k in stay])
+        out_sims.append(sim[np.ix_(stay, stay)])
+        for k in gone:
+            out.append([idx[k]])
+            out_sims.append(np.ones((1, 1), dtype=sim.dtype))
+    return out, out_sims
+
+
+def repeated_rows(members: Sequence[Sequence[Member]], sims: Sequence[np.ndarray]) -> dict[int, int]:
+    """Groups that repeat another group's sentences (two variants of one claim grouped twice, "material or
+    economic support"): of two groups whose own sentences are one inside the other, the less coherent goes, so a
+    reader never meets one statement as two rows. Returns each group that goes -> the group that stays."""
+    own = [frozenset(m.claim.id for m in ms if not m.context) for ms in members]
+    coherence = [float(np.mean(s)) if len(s) else 0.0 for s in sims]
+    holding: dict[str, list[int]] = {}  # only groups sharing a sentence can repeat each other
+    for gi, ids in enumerate(own):
+        for cid in ids:
+            holding.setdefault(cid, []).append(gi)
+    gone: dict[int, int] = {}
+    for a in range(len(members)):
+        if not own[a] or a in gone:
+            continue
+        for b in sorted({b for cid in own[a] for b in holding[cid] if b > a}):
+            if b in gone or not own[b] or not (own[a] <= own[b] or own[b] <= own[a]):
+                continue
+            worse, better = (a, b) if (coherence[a], -a) < (coherence[b], -b) else (b, a)
+            gone[worse] = better
+            if worse == a:
+                break
+    return gone
+
+
+def split_unanswered(members: list[list[Member]], clusters: list[list[int]], sims: list[np.ndarray],
+                      props: Sequence[Proposition], unanswered: set[str]) -> None:
+    """Responses whose target was not found leave the rows of other claims that wording put them in: "the
+    indictment does not charge him with conspiring" beside "Stone admitted contacts with Assange" answers
+    neither; together with the other unanswered responses of the group it is the row of what they doubt or deny
+    (a proposition nobody in the story asserts). Changes the three lists in place, keeping them aligned."""
+    for gi in range(len(members)):
+        moving = {m.claim.id for m in members[gi] if not m.context and m.claim.id in unanswered}
+        if not moving or all(m.claim.id in moving for m in members[gi] if not m.context):
+            continue
+        ks = [k for k, i in enumerate(clusters[gi]) if props[i].claim.id in moving]
+        stay = [k for k in range(len(clusters[gi])) if k not in ks]
+        members.append([m for m in members[gi] if m.claim.id in moving and not m.context])
+        clusters.append([clusters[gi][k] for k in ks])
+        sims.append(sims[gi][np.ix_(ks, ks)])
+        members[gi] = [m for m in members[gi] if m.claim.id not in moving or m.context]
+        clusters[gi] = [clusters[gi][k] for k in stay]
+        sims[gi] = sims[gi][np.ix_(stay, stay)]
+
+
+def second_opinion(ms: list[Member], text: str, backend: StanceBackend) -> list[Member]:
+    """A backend that reads contradiction itself (an NLI cross-encoder) checks each supporting sentence against
+    the row's claim; one it reads as the opposite becomes a denial. The rules backend adds nothing here."""
+    support = [k for k, m in enumerate(ms) if m.stance in {"reports", "attributes"} and m.claim.text != text]
+    if not support:
+        return ms
+    flags = backend.contradicts([text] * len(support), [ms[k].claim.text for k in support])
+    out = list(ms)
+    for k, flag in zip(support, flags, strict=True):
+        if flag:
+            out[k] = replace(out[k], stance="denies")
+    return out
+
+
+def relaying(c: Claim) -> str:
+    """The stance of a sentence that tells a response as news: it relays someone's denial, or reports it."""
+    return "attributes" if c.attributed_to or c.anonymous or c.via or cues_of(c.text).attribution else "reports"
