@@ -1,9 +1,12 @@
 """Per story: the claim x outlet matrix, each claim's status, and where it came from.
 
-Steps: claims (from extraction, or extracted here when a caller has none) -> propositions -> groups of claims that
-state the same thing (``align``) -> each source's stance on its group, with anaphoric denials ("I have never heard
-of this", "AFP was unable to verify these claims") attached to the claim they answer by context -> status, reason
-and provenance (``verdict``).
+A row is a proposition: the sentences of every article that assert one checkable thing, with the responses to it
+attached. Steps: claims (from extraction, or extracted here when a caller has none) -> propositions -> groups of
+propositions that state the same thing (``grouping``: sentence vectors plus the rare words they share) -> the
+stance backend's judgement of which sentences are responses (denials, doubts, confirmations) -> each response
+attached to the row it answers (``responses``: by the source it names, the proposition it names, what it points
+back to, or a close restatement; responses told alike across outlets agree on one row) -> the rows' after-steps
+(``rows``) -> status, reason and provenance (``verdict``, with the origins of ``newsprism.provenance``).
 """
 
 from __future__ import annotations
