@@ -502,7 +502,8 @@ _ANSWER_DENY_RE = re.compile(
     r"stands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
     r"(?:was|were|is|are) (?:not |in)accurate|inaccura\w+|accurate|phony|categorically|disavow\w*|"
     r"defend\w* (?:itself|themselves|himself|herself|against)|plead\w* not guilty|nothing to do with|"
-    r"falsely accused|politically motivated|"
+    r"falsely accused|politically motivated|retract\w*|(?:issued|ran|published|appended) an? correction|"
+    r"correct(?:ed|ing|s) (?:the|its|their|an?|that|this) (?:\w+ )?(?:report|story|article|claim|figure|account)s?|"
     r"(?:reject|dismiss|deni|deny|denied|refut|rebut)\w*)\b", re.I)
 # "false" and friends that name a crime or a thing, not a verdict on a claim ("making false statements")
 _NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:and \w+ )?(?:statements?|testimony|witness|information|pretenses|flag)\b|"

@@ -84,6 +84,8 @@ def test_contradiction_disputes_the_row(resources: Resources, settings: Settings
     ("A spokesman said the report was false.", "denies"),
     ("Tea growers disputed the allegations on Friday.", "denies"),
     ("The company said it stands by its reporting.", "denies"),
+    ("The newspaper later retracted the story.", "denies"),
+    ("The agency corrected its earlier report on Friday.", "denies"),
     ("The agency was unable to verify these claims.", "doubts"),
     ("The ministry confirmed the report on Tuesday.", "confirms"),
     ("The agency has not independently confirmed the report.", "doubts"),
