@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
+from newsprism.records import AnalysisResult
+from newsprism.report.schema import validate_report
 from newsprism.resources import Resources
 from newsprism.settings import Settings
 
@@ -20,6 +25,40 @@ DATA = Path(__file__).resolve().parent / "data"
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def load_report(path: Path) -> dict[str, Any]:
+    """A report.json as a dict, after checking it against the shipped schema (strict: exactly what this version
+    writes, every id it names present)."""
+    report: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    validate_report(report, strict=True)
+    return report
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every report.json written in the test process keeps the contract: ``write_json`` is wrapped (before the
+    test modules import it) to check the file it wrote against the shipped schema; a report that breaks it fails
+    the test that wrote it. Reports written by a child process are checked by the test that reads them."""
+    import newsprism.report as report_pkg
+    import newsprism.report.json as report_json
+
+    original = report_json.write_json
+    if getattr(original, "checks_schema", False):
+        return
+
+    def write_json(result: AnalysisResult, path: Path) -> None:
+        original(result, path)
+        load_report(path)
+
+    write_json.checks_schema = True  # type: ignore[attr-defined]
+    report_json.write_json = write_json  # type: ignore[assignment]
+    report_pkg.write_json = write_json  # type: ignore[assignment]
+
+
+@pytest.fixture
+def read_report() -> Callable[[Path], dict[str, Any]]:
+    """``read_report(path)``: the report.json at ``path``, checked against the shipped schema."""
+    return load_report
 
 
 @pytest.fixture(scope="session")

@@ -43,11 +43,9 @@ def test_nothing_readable_is_non_zero(tmp_path) -> None:  # type: ignore[no-unty
     assert "nothing could be read" in result.output
 
 
-def test_report_of_a_store_holding_an_over_long_article_succeeds(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_report_of_a_store_holding_an_over_long_article_succeeds(tmp_path, read_report) -> None:  # type: ignore[no-untyped-def]
     """A store written before the length limit (or with a higher one) still reports: the body is cut for parsing
     and a warning row says so, where the whole body once stopped every later `report --db` (spaCy E088)."""
-    import json
-
     from newsprism.records import Article, article_id_for
     from newsprism.store import Store
 
@@ -60,6 +58,6 @@ def test_report_of_a_store_holding_an_over_long_article_succeeds(tmp_path) -> No
     out = tmp_path / "out"
     result = runner.invoke(app, ["report", "--db", str(db), "--out", str(out), "--set", "max_article_chars=3000"])
     assert result.exit_code == 0, result.output
-    failures = json.loads((out / "report.json").read_text(encoding="utf-8"))["failures"]
+    failures = read_report(out / "report.json")["failures"]
     assert [(f["stage"], f["severity"], f["source_path"]) for f in failures] == [
         ("extract", "warning", "old/long.txt")]

@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 from newsprism import AnalysisResult, __version__
 from newsprism.cli import app
 from newsprism.records import REMOVED_CATEGORIES, STANCES, STATUSES
+from newsprism.report.schema import validate_report
 from newsprism.resources import Resources
 from newsprism.store import Store
 
@@ -195,6 +196,18 @@ def test_report_json_keeps_contract_v1(cli_out: tuple[Path, Path, str]) -> None:
         _keys(f, FAILURE_KEYS, "failure")
 
 
+def test_reports_validate_against_the_shipped_schema(cli_out: tuple[Path, Path, str], resources: Resources,
+                                                    tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The CLI's report.json and the API's report dict keep newsprism/schema/report.schema.json, strictly: every
+    field they carry is described there, every id they name is in them."""
+    report = json.loads((cli_out[0] / "report.json").read_text(encoding="utf-8"))
+    validate_report(report, strict=True)
+    api = kit.examples_report(resources, tmp_path_factory)
+    validate_report(api, strict=True)
+    assert len(api["articles"]) == len(report["articles"]) == kit.ARTICLE_COUNT
+    assert api["stories"] and all(s["claims"] for s in api["stories"])  # the schema saw claims, not empty lists
+
+
 def test_rerun_with_the_same_db_adds_nothing(cli_out: tuple[Path, Path, str], resources: Resources) -> None:
     out, db, _ = cli_out
     with Store(db) as store:
@@ -208,6 +221,7 @@ def test_rerun_with_the_same_db_adds_nothing(cli_out: tuple[Path, Path, str], re
     with Store(db) as store:
         assert store.count_articles() == before
     report = json.loads((out / "again" / "report.json").read_text(encoding="utf-8"))
+    validate_report(report, strict=True)
     assert len(report["articles"]) == before
 
 

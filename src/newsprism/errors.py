@@ -21,3 +21,7 @@ class StoreError(NewsprismError):
 
 class ConfigError(NewsprismError):
     """A setting has a bad value or an unknown name."""
+
+
+class ReportError(NewsprismError, ValueError):
+    """A report does not keep the report.json contract; the message lists where and how."""

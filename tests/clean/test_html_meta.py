@@ -105,11 +105,14 @@ def test_empty_page_is_a_failure_not_a_crash() -> None:
     assert all(f.stage == "clean" and "empty" in f.error for f in policy.failures)
 
 
-def test_page_without_body_gives_article_and_reason() -> None:
+def test_page_without_body_is_an_error_row_and_no_article() -> None:
+    """An error row means the item was lost: an empty article beside it would reach the report, the store and a
+    story of empty pages."""
     html = "<html><body><nav><a href='/'>Home</a> <a href='/a'>About us</a></nav></body></html>"
     arts, policy = _clean([RawDocument(source_path="nobody.html", html=html, format="html")])
-    assert len(arts) == 1 and arts[0].text == ""
-    assert any("no article body" in f.error for f in policy.failures)
+    assert arts == []
+    (row,) = policy.failures
+    assert row.severity == "error" and "no article body" in row.error and row.source_path == "nobody.html"
 
 
 def test_huge_page_becomes_failure() -> None:

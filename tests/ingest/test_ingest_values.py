@@ -29,6 +29,9 @@ def test_published_values_are_checked() -> None:
     assert checked_published("yesterday-ish ##", today=today)[0] is None
     assert checked_published("17", today=today)[0] is None
     assert checked_published("March 4, 2022", today=today) == ("2022-03-04", None)
+    # other ISO 8601 forms Python reads become the YYYY-MM-DD... that report.json's schema promises
+    assert checked_published("2024-W17-3", today=today) == ("2024-04-24", None)
+    assert checked_published("20240430T0800", today=today) == ("2024-04-30", None)
 
 
 def test_bad_dates_become_null_with_a_warning_row(tmp_path: Path, read) -> None:

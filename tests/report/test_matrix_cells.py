@@ -12,6 +12,7 @@ from newsprism.labels import Stance
 from newsprism.report.html import to_html
 from newsprism.report.json import to_report_dict
 from newsprism.report.markdown import to_markdown
+from newsprism.report.schema import validate_report
 from newsprism.report.views import claim_matrix, outlet_key
 
 
@@ -83,6 +84,7 @@ def test_html_row_has_one_cell_per_outlet(matrix_story: ModuleType) -> None:
 
 def test_report_json_keeps_every_source(matrix_story: ModuleType) -> None:
     report = to_report_dict(matrix_story.result())
+    validate_report(report, strict=True)
     dam = next(c for c in report["stories"][0]["claims"] if c["id"] == "c-dam")
     assert len(dam["sources"]) == len(matrix_story.DAM.sources) == 7
     assert [s["stance"] for s in dam["sources"]] == [s.stance for s in matrix_story.DAM.sources]

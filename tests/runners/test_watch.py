@@ -66,7 +66,7 @@ def test_poll_adds_new_files_once_and_resumes_without_duplicates(tmp_path: Path,
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_watch_thread_picks_up_files_within_two_intervals_and_stops_cleanly(tmp_path: Path) -> None:
+def test_watch_thread_picks_up_files_within_two_intervals_and_stops_cleanly(tmp_path: Path, read_report) -> None:  # type: ignore[no-untyped-def]
     inbox, db = tmp_path / "inbox", tmp_path / "w.db"
     inbox.mkdir()
     stop = threading.Event()
@@ -88,5 +88,5 @@ def test_watch_thread_picks_up_files_within_two_intervals_and_stops_cleanly(tmp_
     stop.set()
     thread.join(timeout=30)
     assert not thread.is_alive()
-    assert (tmp_path / "out" / "report.json").exists()
+    assert read_report(tmp_path / "out" / "report.json")["articles"]
     shutil.rmtree(inbox)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -97,7 +96,7 @@ def test_pieces_made_with_other_settings_are_dropped(tmp_path: Path, small_batch
 
 
 def test_report_after_ingest_analyses_what_was_ingested(tmp_path: Path, resources: Resources,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+                                                        monkeypatch: pytest.MonkeyPatch, read_report) -> None:  # type: ignore[no-untyped-def]
     """`ingest` then `report` gives the report of `analyze --db`."""
     runner = CliRunner()
     monkeypatch.setattr("newsprism.resources.Resources", lambda settings: resources)  # noqa: ARG005
@@ -109,6 +108,6 @@ def test_report_after_ingest_analyses_what_was_ingested(tmp_path: Path, resource
     assert run.exit_code == 0, run.output + repr(run.exception)
     run = runner.invoke(app, ["analyze", str(EXAMPLES), "--db", str(tmp_path / "y.db"), "--out", str(tmp_path / "b")])
     assert run.exit_code == 0, run.output
-    a, b = (json.loads((tmp_path / d / "report.json").read_text(encoding="utf-8")) for d in "ab")
+    a, b = (read_report(tmp_path / d / "report.json") for d in "ab")
     assert a["stories"] and a["quotes"]
     assert a == b

@@ -195,13 +195,17 @@ def clean_corpus(docs: Sequence[RawDocument], *, settings: Settings, policy: Fai
 
     def one(doc: RawDocument) -> Article | None:
         article, note = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated)
-        if note:
+        if not article.text.strip() and note:  # no body: the row is an error, so the article is not kept either
             policy.fail(STAGE, doc, note)
-        elif len(article.text) < MIN_ARTICLE_CHARS:  # a ragged CSV row, a stray caption: not an article
-            where = f" (record {doc.source_id})" if doc.source_id else ""
-            policy.fail(STAGE, doc, f"too short to be an article: {len(article.text)} characters after cleaning "
-                                    f"(fewer than {MIN_ARTICLE_CHARS}){where}; skipped")
             return None
+        if len(article.text) < MIN_ARTICLE_CHARS:  # a ragged CSV row, a stray caption: not an article
+            where = f" (record {doc.source_id})" if doc.source_id else ""
+            also = f" ({note})" if note else ""
+            policy.fail(STAGE, doc, f"too short to be an article: {len(article.text)} characters after cleaning "
+                                    f"(fewer than {MIN_ARTICLE_CHARS}){where}; skipped{also}")
+            return None
+        if note:  # read in a degraded way, kept: a warning, as for every item kept but changed
+            policy.warn(STAGE, doc, note)
         return _bounded(article, doc, settings, policy)
 
     step = max(1, len(docs) // 100)

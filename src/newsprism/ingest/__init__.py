@@ -109,12 +109,22 @@ def _guarded(docs: Iterator[RawDocument], source: str, ctx: ReadContext) -> Iter
 
 def _checked(doc: RawDocument, ctx: ReadContext) -> RawDocument:
     """Values checked once for every reader: a ``published`` that is not a date (or lies in the future) is
-    dropped with a warning row naming the record."""
+    dropped, and NUL characters are removed, each with a warning row naming the record."""
+    where = f" (record {doc.source_id})" if doc.source_id else ""
     published, warning = checked_published(doc.published)
     if warning is not None:
-        where = f" (record {doc.source_id})" if doc.source_id else ""
         ctx.warn(doc.source_path, warning + where)
-    return doc if published == doc.published else replace(doc, published=published)
+    if published != doc.published:
+        doc = replace(doc, published=published)
+    if any(value and "\x00" in value for value in (doc.text, doc.html, doc.title)):  # a CSV or JSON record
+        doc = replace(doc, text=_without_nul(doc.text), html=_without_nul(doc.html), title=_without_nul(doc.title))
+        ctx.warn(doc.source_path, f"NUL characters removed{where}: text does not hold them; the input may be "
+                                  f"damaged, check it")
+    return doc
+
+
+def _without_nul(value: str | None) -> str | None:
+    return value.replace("\x00", "") if value else value
 
 
 def _kind_of(name: str) -> tuple[str | None, bool]:

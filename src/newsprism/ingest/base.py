@@ -28,6 +28,7 @@ _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|
                          re.IGNORECASE | re.DOTALL)
 _FEED_START = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _URL_LINE = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_EXTENDED_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(slots=True)
@@ -94,6 +95,14 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+def _known_charset(name: str) -> str | None:
+    """Python's name for a charset, or None for one it does not know (a server may send ``charset=nope``)."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     text: str
@@ -116,10 +125,10 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    if declared and codecs.lookup(declared).name != "utf-8":
+    if declared and _known_charset(declared) not in (None, "utf-8"):  # an HTTP header may name any charset
         try:
             return Decoded(data.decode(declared), declared)
-        except (UnicodeDecodeError, LookupError):
+        except UnicodeDecodeError:
             pass
     best = from_bytes(data).best()
     if best is not None and best.encoding not in ("utf_8", "utf-8"):
@@ -197,6 +206,8 @@ def checked_published(value: str | None, *, today: dt.date | None = None) -> tup
         text, day = found, dt.date.fromisoformat(found)
     if day > today + dt.timedelta(days=1):
         return None, f"published {value!r} lies in the future (after {today.isoformat()}); left empty"
+    if not _EXTENDED_DATE.match(text):  # ISO basic or week forms (20240501, 2024-W18-3): report.json wants YYYY-MM-DD
+        text = day.isoformat()
     return text, None
 
 
@@ -215,5 +226,5 @@ def read_text(stream: BinaryIO, source: str, ctx: ReadContext) -> str | None:
         return None
     decoded = decode_bytes(data)
     if decoded.note:
-        ctx.fail(source, decoded.note)
+        ctx.warn(source, decoded.note)  # read anyway: kept, with a warning
     return decoded.text

@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -59,6 +60,10 @@ def feed_documents(data: bytes, source: str, ctx: ReadContext) -> Iterator[RawDo
         else:
             ctx.fail(source, "feed has no entries: nothing to read")
         return
+    damage = parsed.get("bozo_exception")
+    if isinstance(damage, SAXParseException):  # broken XML the parser got past: say so, keep what it read
+        ctx.warn(source, f"feed is not well-formed XML ({damage.getMessage()} at line {damage.getLineNumber()}); "
+                         f"{len(entries)} entries read as far as the parser could follow, check the file")
     outlet = clean_str(feed_outlet(clean_str((parsed.get("feed") or {}).get("title"))))
     linked_only = 0
     for entry in entries:

@@ -121,7 +121,7 @@ class JsonlReader:
             decoded = decode_bytes(raw)
             if decoded.note and not noted:
                 noted = True
-                ctx.fail(source, f"line {lineno}: {decoded.note}")
+                ctx.warn(source, f"line {lineno}: {decoded.note}")
             try:
                 record = json.loads(decoded.text)
             except json.JSONDecodeError as exc:
@@ -144,7 +144,7 @@ class JsonReader:
             return
         decoded = decode_bytes(data)
         if decoded.note:
-            ctx.fail(source, decoded.note)
+            ctx.warn(source, decoded.note)
         try:
             content = json.loads(decoded.text)
         except json.JSONDecodeError as exc:
@@ -179,7 +179,7 @@ class CsvReader:
         decoded = decode_bytes(sample)
         encoding = "utf-8-sig" if decoded.encoding in ("utf-8", "utf-8-sig") else decoded.encoding
         if decoded.note and decoded.encoding != "utf-8":
-            ctx.fail(source, decoded.note)
+            ctx.warn(source, decoded.note)
         text = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
         csv.field_size_limit(max(csv.field_size_limit(), ctx.settings.max_document_bytes))
         reader = csv.DictReader(text)

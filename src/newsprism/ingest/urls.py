@@ -98,7 +98,7 @@ def fetched_documents(fetched: Fetched, source: str, ctx: ReadContext) -> Iterat
     else:
         decoded = decode_bytes(fetched.data)
         if decoded.note:
-            ctx.fail(source, decoded.note)
+            ctx.warn(source, decoded.note)
         yield RawDocument(source_path=source, url=fetched.url, text=decoded.text, format="text")
 
 
