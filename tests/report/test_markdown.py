@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
+import pytest
 from markdown_it import MarkdownIt
 from tests.sample_result import XSS_IMG, XSS_SCRIPT, sample_result
 
@@ -51,3 +54,18 @@ def test_escaping_keeps_plain_text_readable() -> None:
     assert _md("a | b") == "a \\| b"
     rendered = _rendered(_md("Fish & chips cost [2] crowns, *not* 3 <b>") + "\n")
     assert rendered == "<p>Fish &amp; chips cost [2] crowns, *not* 3 &lt;b&gt;</p>\n"
+
+
+@pytest.mark.browser
+def test_rendered_markdown_runs_nothing_in_chromium(page: Any, tmp_path: Path) -> None:
+    """The hostile report.md, rendered (markdown-it with HTML on) and opened in Chromium: no dialog, no error, and
+    every link the page holds is the report's own (none points to a script scheme)."""
+    html = "<!doctype html><meta charset=utf-8><body>" + _rendered(to_markdown(_hostile())) + "</body>"
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    page.goto(path.as_uri())
+    for link in page.locator("a").all():
+        link.click(timeout=2000, no_wait_after=True)
+    assert page.dialogs == [] and page.errors == []
+    assert page.evaluate("document.scripts.length") == 0
+    assert page.locator("img[onerror], svg[onload]").count() == 0
