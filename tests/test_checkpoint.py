@@ -112,3 +112,25 @@ def test_fingerprint_names_the_corpus_and_the_settings(settings: Settings) -> No
     assert fingerprint(["b", "a"], settings) == base  # the ids, not their order
     assert fingerprint(["a", "c"], settings) != base
     assert fingerprint(["a", "b"], replace(settings, story_threshold=0.5)) != base
+
+
+def test_a_corpus_within_one_batch_commits_its_pieces_as_it_goes(
+        tmp_path: Path, corpus: list[Article], resources: Resources, settings: Settings) -> None:
+    """Fewer articles than ``extract_batch`` (a 300-article run against 512) still commit parses and records
+    every ``checkpoint_batch`` articles, so a run stopped in extraction keeps most of its work."""
+    settings = replace(settings, extract_batch=512, checkpoint_batch=3)
+    assert len(corpus) < settings.extract_batch
+    plain = KilledAfter(tmp_path / "plain", None)
+    whole = _run(corpus, resources, settings, plain).to_dict()
+    parses = [k for k in plain.saved if k.startswith("parse:")]
+    extracts = [k for k in plain.saved if k.startswith("extract:")]
+    assert len(parses) == len(extracts) > 1  # one piece per 3 articles left after dedupe
+    assert len(parses) >= sum(1 for a in corpus if a.text.strip()) // 3 - 2
+    stop = plain.saved.index(extracts[len(extracts) // 2]) + 1  # killed half way through extraction
+    checkpoint = KilledAfter(tmp_path / "half", stop)
+    with pytest.raises(Killed):
+        _run(corpus, resources, settings, checkpoint)
+    checkpoint.limit = None
+    assert _run(corpus, resources, settings, checkpoint).to_dict() == whole
+    assert not any(k.startswith("parse:") for k in checkpoint.saved[stop:])  # no parse redone
+    assert checkpoint.saved[stop:] == plain.saved[stop:]

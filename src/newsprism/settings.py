@@ -22,6 +22,7 @@ class Settings:
     spacy_batch_size: int = 32
     spacy_processes: int = 1
     extract_batch: int = 512  # articles parsed per batch; past one batch, parses wait on disk, not in RAM
+    checkpoint_batch: int = 64  # articles per committed piece (parses, records) of a resumable first analysis
     embed_cache_size: int = 200_000
     # claims of a story (and sentences of its summary) compared in one matrix; past it, by parts or by rows
     dense_limit: int = 4000

@@ -132,23 +132,26 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
     outlets = CorpusOutlets.of(resources.outlets, (a.outlet for a in articles),
                                threshold=settings.outlet_match_threshold)
     on_disk = len(todo) > settings.extract_batch  # parses and propositions alike
-    keep = checkpoint if on_disk else None
-    with _DocSpill(nlp, keep_in_memory=not on_disk, checkpoint=keep) as spill:
+    keep = checkpoint
+    # with a checkpoint, a piece is committed every ``checkpoint_batch`` articles, so a stopped run of any size
+    # keeps most of its parses and records (a 300-article run would otherwise lose its one batch)
+    size = min(settings.extract_batch, settings.checkpoint_batch) if keep is not None else settings.extract_batch
+    with _DocSpill(nlp, keep_in_memory=not on_disk and keep is None, checkpoint=keep) as spill:
         index = None
         if keep is not None:
-            batches = spill.resume(todo, settings.extract_batch)
-            saved = keep.load("entities") if batches * settings.extract_batch >= len(todo) else None
+            batches = spill.resume(todo, size)
+            saved = keep.load("entities") if batches * size >= len(todo) else None
             if saved is not None and saved["ids"] == [a.id for a in todo]:
                 index = saved["index"]
             if index is None:
                 spill.saved_mentions(batches)
         if index is None:
-            mentions = _parse(todo, spill, nlp, outlets, settings=settings, progress=progress)
+            mentions = _parse(todo, spill, nlp, outlets, settings=settings, progress=progress, size=size)
             index = link_entities(mentions)
             del mentions
             if keep is not None:
                 keep.save("entities", {"ids": [a.id for a in todo], "index": index})
-        return _extract_all(todo, spill, index=index, outlets=outlets, settings=settings, policy=policy,
+        return _extract_all(todo, spill, index=index, outlets=outlets, settings=settings, policy=policy, size=size,
                             progress=progress, on_disk=on_disk, checkpoint=keep)
 
 
@@ -162,9 +165,9 @@ def _bounded(article: Article, settings: Settings, policy: FailurePolicy) -> Art
 
 
 def _parse(todo: Sequence[Article], spill: _DocSpill, nlp: Any, outlets: Any, *, settings: Settings,
-           progress: Callable[[str, int, int], None]) -> list[Any]:
-    """Parse what the spill does not hold yet (all of it, without a checkpoint); every mention, in order."""
-    size = settings.extract_batch
+           progress: Callable[[str, int, int], None], size: int) -> list[Any]:
+    """Parse what the spill does not hold yet (all of it, without a checkpoint); every mention, in order.
+    ``size``: articles per committed batch."""
     mentions: list[Any] = spill.mentions
     first = len(spill)
     docs = parse_stream(nlp, (a.text for a in todo[first:]), batch_size=settings.spacy_batch_size,
@@ -271,7 +274,7 @@ class PropositionSpill:
 
 
 def _extract_all(todo: Sequence[Article], docs: _DocSpill, *, index: EntityIndex, outlets: Any, settings: Settings,
-                 policy: FailurePolicy, progress: Callable[[str, int, int], None],
+                 policy: FailurePolicy, progress: Callable[[str, int, int], None], size: int,
                  on_disk: bool = False, checkpoint: Checkpoint | None = None) -> Extraction:
     """``on_disk``: quotes, citations, claims and propositions wait on disk, per article. ``checkpoint``: each
     batch's records are saved there, and a batch saved by an earlier run is taken, not extracted again."""
@@ -284,7 +287,6 @@ def _extract_all(todo: Sequence[Article], docs: _DocSpill, *, index: EntityIndex
     claims: list[Claim] = []
     disk = (RecordSpill[Quote]("newsprism-quotes-"), RecordSpill[Citation]("newsprism-citations-"),
             RecordSpill[Claim]("newsprism-claims-"), PropositionSpill()) if on_disk else None
-    size = settings.extract_batch
     for k, first in enumerate(range(0, len(todo), size)):
         batch = todo[first:first + size]
         ids = [a.id for a in batch]
