@@ -18,6 +18,7 @@ from typing import Protocol
 import numpy as np
 
 from newsprism.cluster.agglomerate import agglomerate
+from newsprism.cluster.crosslingual import crosslingual_clusters
 from newsprism.cluster.features import (
     Signals,
     content_score,
@@ -114,6 +115,7 @@ def cluster_stories(articles: Sequence[Article], *, resources: Resources, settin
     initial = [old_groups[p] for p in sorted(old_groups)] + [[int(q)] for q in queries]
     locked = [True] * len(old_groups) + [False] * len(queries)
     clusters = agglomerate(initial, locked, rows, cols, scores, threshold=settings.story_threshold)
+    clusters = crosslingual_clusters(clusters, nodes, queries.tolist(), days, sig, resources, settings)
 
     stories = list(existing)
     cluster_story: dict[int, int] = {}
