@@ -51,3 +51,12 @@ def test_escaping_keeps_plain_text_readable() -> None:
     assert _md("a | b") == "a \\| b"
     rendered = _rendered(_md("Fish & chips cost [2] crowns, *not* 3 <b>") + "\n")
     assert rendered == "<p>Fish &amp; chips cost [2] crowns, *not* 3 &lt;b&gt;</p>\n"
+
+
+def test_an_article_in_another_language_shows_it_english_ones_do_not() -> None:
+    result = sample_result()
+    first = result.articles[0]
+    articles = (replace(first, language="de"), *(replace(a, language="en") for a in result.articles[1:]))
+    md = to_markdown(replace(result, articles=articles))
+    assert md.count("(de)") == 2  # its story's list of articles and the list of all articles
+    assert "(en)" not in md

@@ -112,11 +112,15 @@ def crosslingual_clusters(clusters: list[list[int]], nodes: Sequence[Article], q
         return clusters
     encoder = resources.model(ENCODER_KEY, load_multilingual)
     keys = [f"e5-lead:{nodes[i].id}" for i in near]
-    todo = [n for n, key in enumerate(keys) if resources.cached_embedding(key) is None]
-    fresh = dict(zip(todo, encoder.encode([lead_text(nodes[near[n]]) for n in todo]), strict=True))
-    for n, vec in fresh.items():
+    found: dict[int, np.ndarray] = {}
+    for n, key in enumerate(keys):
+        if (vec := resources.cached_embedding(key)) is not None:
+            found[n] = vec
+    todo = [n for n in range(len(near)) if n not in found]
+    for n, vec in zip(todo, encoder.encode([lead_text(nodes[near[n]]) for n in todo]), strict=True):
+        found[n] = vec
         resources.prime_embedding(keys[n], vec)
-    vectors = np.stack([fresh[n] if n in fresh else resources.cached_embedding(keys[n]) for n in range(len(near))])
+    vectors = np.stack([found[n] for n in range(len(near))])
     centre = (encoder.background.sum(axis=0) + vectors.sum(axis=0)) / (len(encoder.background) + len(near))
     centred = vectors - centre
     centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-9)
