@@ -80,7 +80,7 @@ class Settings:
     story_ivf_min: int = 5000
     # stories across languages (multilingual-e5 over title and lead, centred): an article in another language moves
     # to the story whose closest member reaches the floor and beats the runner-up by the margin (BENCHMARKS.md)
-    story_crosslingual_floor: float = 0.35
+    story_crosslingual_floor: float = 0.25
     story_crosslingual_margin: float = 0.1
 
     def with_overrides(self, **overrides: Any) -> Settings:
