@@ -5,6 +5,8 @@ node's nearest neighbours inside a time window; pair scores blend cosine with en
 subtract a time penalty; sparse average linkage groups them. Existing stories are locked clusters: new articles
 join them or open new stories, the rest is never recomputed, and story ids stay. Duplicates join their source's
 story. Cross-story pairs that share a subject (score without the time penalty) link related stories both ways.
+New articles in other languages than English then move to their event's story by a multilingual encoder
+(``crosslingual``), which loads only when such articles are present.
 """
 
 from __future__ import annotations
