@@ -79,6 +79,10 @@ class Settings:
     # against 0.963 / 0.700, encoded 1.9x (BASIL) to 2.3x (synthetic) faster
     story_lead_tokens: int = 128
     story_ivf_min: int = 5000
+    # stories across languages (multilingual-e5 over title and lead, centred): an article in another language moves
+    # to the story whose closest member reaches the floor and beats the runner-up by the margin (BENCHMARKS.md)
+    story_crosslingual_floor: float = 0.25
+    story_crosslingual_margin: float = 0.1
 
     def with_overrides(self, **overrides: Any) -> Settings:
         known = {f.name for f in fields(self)}

@@ -69,3 +69,12 @@ def test_rendered_markdown_runs_nothing_in_chromium(page: Any, tmp_path: Path) -
     assert page.dialogs == [] and page.errors == []
     assert page.evaluate("document.scripts.length") == 0
     assert page.locator("img[onerror], svg[onload]").count() == 0
+
+
+def test_an_article_in_another_language_shows_it_english_ones_do_not() -> None:
+    result = sample_result()
+    first = result.articles[0]
+    articles = (replace(first, language="de"), *(replace(a, language="en") for a in result.articles[1:]))
+    md = to_markdown(replace(result, articles=articles))
+    assert md.count("(de)") == 2  # its story's list of articles and the list of all articles
+    assert "(en)" not in md

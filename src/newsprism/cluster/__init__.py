@@ -5,6 +5,8 @@ node's nearest neighbours inside a time window; pair scores blend cosine with en
 subtract a time penalty; sparse average linkage groups them. Existing stories are locked clusters: new articles
 join them or open new stories, the rest is never recomputed, and story ids stay. Duplicates join their source's
 story. Cross-story pairs that share a subject (score without the time penalty) link related stories both ways.
+New articles in other languages than English then move to their event's story by a multilingual encoder
+(``crosslingual``), which loads only when such articles are present.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Protocol
 import numpy as np
 
 from newsprism.cluster.agglomerate import agglomerate
+from newsprism.cluster.crosslingual import crosslingual_clusters
 from newsprism.cluster.features import (
     Signals,
     content_score,
@@ -114,6 +117,7 @@ def cluster_stories(articles: Sequence[Article], *, resources: Resources, settin
     initial = [old_groups[p] for p in sorted(old_groups)] + [[int(q)] for q in queries]
     locked = [True] * len(old_groups) + [False] * len(queries)
     clusters = agglomerate(initial, locked, rows, cols, scores, threshold=settings.story_threshold)
+    clusters = crosslingual_clusters(clusters, nodes, queries.tolist(), days, sig, resources, settings)
 
     stories = list(existing)
     cluster_story: dict[int, int] = {}

@@ -7,12 +7,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsprism.compare.verdict import outlet_of
-from newsprism.records import AnalysisResult
+from newsprism.records import AnalysisResult, Article
 from newsprism.report.views import Cell, Column, claim_matrix, label_stub
 
 _INLINE = re.compile(r"[\\`*_\[\]|~]")  # emphasis, code, links and images, table cells, strike-through
 _SCHEME = re.compile(r"\b(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 
+
+
+def _lang(article: Article) -> str:
+    """`` (de)`` after an article in another language than English; nothing for English or unknown."""
+    lang = (article.language or "").strip()
+    return f" ({_md(lang)})" if lang and lang.lower() != "en" else ""
 
 def _md(text: str) -> str:
     """Untrusted text (titles, bodies, quotes, claims, names) as literal Markdown on one line: HTML is escaped
@@ -61,7 +67,7 @@ def markdown_lines(result: AnalysisResult) -> Iterator[str]:
     for story in result.stories:
         lines = []
         lines += [f"## {_md(story.title)}", "", "Articles: " + ", ".join(
-            f"[{num[a]}] {_md(outlet_of(stubs[a], a))}" for a in story.article_ids if a in stubs), ""]
+            f"[{num[a]}] {_md(outlet_of(stubs[a], a))}{_lang(stubs[a])}" for a in story.article_ids if a in stubs), ""]
         if story.summary:
             lines += ["### Summary", ""]
             for sent in story.summary:
@@ -95,7 +101,7 @@ def markdown_lines(result: AnalysisResult) -> Iterator[str]:
     for a in result.articles:
         dup = f" (duplicate of [{num.get(a.duplicate_of, '?')}])" if a.duplicate_of else ""
         yield (f"{num[a.id]}. **{_md(a.title or 'Untitled')}** — {_md(outlet_of(a, a.id))}, "
-               f"{_md(a.published or 'undated')}{dup} — {_code(a.source_path or a.source_id or a.id)}; "
+               f"{_md(a.published or 'undated')}{_lang(a)}{dup} — {_code(a.source_path or a.source_id or a.id)}; "
                f"{len(a.removed)} removed pieces")
     if result.failures:
         yield from ["", "## Failures", ""]

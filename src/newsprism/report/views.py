@@ -235,7 +235,7 @@ def label_stub(article: Article) -> Article:
     """What a matrix needs of an article (outlet, where it came from, date) without its text: cheap to hold for a
     whole corpus while a report is written story by story."""
     return Article(id=article.id, outlet=article.outlet, url=article.url, source_path=article.source_path,
-                   source_id=article.source_id, published=article.published)
+                   source_id=article.source_id, published=article.published, language=article.language)
 
 
 def _column(outlet: str | None, article_id: str, articles: Mapping[str, Article],
