@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.story_corpora import compare_named, story_articles
 
 from newsprism.compare import compare_story
 from newsprism.extract import extract_corpus
@@ -19,24 +19,10 @@ from newsprism.settings import Settings
 STORIES = Path(__file__).resolve().parent / "data" / "stories"
 
 
-def _articles(name: str) -> list[Article]:
-    rows = [json.loads(line) for line in (STORIES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    return [Article(id=r["id"], text=r["text"], outlet=r["outlet"], published=r["published"], title=r["title"])
-            for r in rows]
-
-
 @pytest.fixture(scope="module")
 def compare(resources: Resources, settings: Settings) -> Callable[..., list[ClaimGroup]]:
-    def run(name: str, **changes: object) -> list[ClaimGroup]:
-        arts = _articles(name)
-        if changes:
-            arts = [Article(**{**{f: getattr(a, f) for f in a.__dataclass_fields__}, **changes.get(a.id, {})})
-                    for a in arts]
-        ex = extract_corpus(arts, resources=resources, settings=settings, policy=FailurePolicy(),
-                            progress=lambda *_: None)
-        story = Story(id=f"s-{name}", title=name, article_ids=tuple(a.id for a in arts))
-        return compare_story(story, arts, quotes=ex.quotes, citations=ex.citations, claims=ex.claims,
-                             resources=resources, settings=settings)
+    def run(name: str, **changes: dict[str, object]) -> list[ClaimGroup]:
+        return compare_named(name, resources, settings, changes)
 
     return run
 
@@ -103,7 +89,7 @@ def test_every_group_has_reason_and_stable_ids(compare: Callable[..., list[Claim
 
 
 def test_compare_extracts_claims_when_given_none(resources: Resources, settings: Settings) -> None:
-    arts = _articles("numbers")
+    arts = story_articles("numbers")
     story = Story(id="s", title="t", article_ids=tuple(a.id for a in arts))
     groups = compare_story(story, arts, quotes=[], citations=[], claims=[], resources=resources, settings=settings)
     assert groups and all(s.article_id in story.article_ids for g in groups for s in g.sources)
@@ -175,7 +161,7 @@ def test_propositions_come_from_the_article_parse(resources: Resources, settings
     """Extraction hands compare each claim's propositions, read from the article's own parse (no second parse)."""
     from newsprism.compare.align import propositions
 
-    arts = _articles("denial")
+    arts = story_articles("denial")
     ex = extract_corpus(arts, resources=resources, settings=settings, policy=FailurePolicy(),
                         progress=lambda *_: None)
     assert ex.claims and set(ex.propositions) == {c.id for c in ex.claims}

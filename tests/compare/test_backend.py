@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from pathlib import Path
 
 import pytest
+from tests.story_corpora import story_articles
 
 import newsprism.compare as compare
 from newsprism.extract import extract_corpus
@@ -15,9 +14,6 @@ from newsprism.records import Article, Story
 from newsprism.resources import Resources
 from newsprism.settings import Settings
 from newsprism.stance import RulesBackend, StanceResult, response_of, stance_backend
-
-STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
-
 
 FLIP = "without a public vote"
 
@@ -42,9 +38,7 @@ class Contrarian:
 
 
 def _story(resources: Resources, settings: Settings) -> tuple[Story, list[Article], object]:
-    rows = [json.loads(x) for x in (STORIES / "answered.jsonl").read_text(encoding="utf-8").splitlines() if x]
-    arts = [Article(id=r["id"], text=r["text"], outlet=r["outlet"], published=r["published"], title=r["title"])
-            for r in rows]
+    arts = story_articles("answered")
     ex = extract_corpus(arts, resources=resources, settings=settings, policy=FailurePolicy(), progress=lambda *_: None)
     return Story(id="s-pier", title="pier", article_ids=tuple(a.id for a in arts)), arts, ex
 

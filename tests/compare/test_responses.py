@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from tests.story_corpora import compare_named
 
-from newsprism.compare import compare_story
 from newsprism.compare.responses import answered_object
-from newsprism.extract import extract_corpus
-from newsprism.pipeline import FailurePolicy
-from newsprism.records import Article, ClaimGroup, Story
+from newsprism.records import ClaimGroup
 from newsprism.resources import Resources
 from newsprism.settings import Settings
 from newsprism.stance import response_of
@@ -20,14 +17,7 @@ STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
 
 
 def _compare(name: str, resources: Resources, settings: Settings) -> list[ClaimGroup]:
-    rows = [json.loads(x) for x in (STORIES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if x]
-    arts = [Article(id=r["id"], text=r["text"], outlet=r["outlet"], published=r["published"], title=r["title"])
-            for r in rows]
-    ex = extract_corpus(arts, resources=resources, settings=settings, policy=FailurePolicy(),
-                        progress=lambda *_: None)
-    story = Story(id=f"s-{name}", title=name, article_ids=tuple(a.id for a in arts))
-    return compare_story(story, arts, quotes=ex.quotes, citations=ex.citations, claims=ex.claims,
-                         resources=resources, settings=settings)
+    return compare_named(name, resources, settings)
 
 
 @pytest.fixture(scope="module")
