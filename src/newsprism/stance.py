@@ -246,6 +246,8 @@ class RulesBackend:
         self.max_sentences = max_sentences
 
     def response(self, sentence: str) -> str | None:
+        from newsprism.answers import response_of
+
         return response_of(sentence)
 
     def contradicts(self, claims: Sequence[str], sentences: Sequence[str]) -> list[bool]:
@@ -491,68 +493,3 @@ def stance_of_texts(claim: str, texts: Sequence[str], *, resources: Resources,
         raise ValueError("the claim is empty")
     backend = stance_backend(resources, settings)
     return [r.to_dict() for r in backend.judge([claim] * len(texts), list(texts))]
-
-
-# A sentence that answers another claim: a denial, rejection or doubt stated as what someone does or says about a
-# report, claim or charge ("disputed the allegations", "stands by its reporting", "was not accurate", "will plead
-# not guilty"), wider than DENY_RE, which reads a claim's own wording.
-_ANSWER_DENY_RE = re.compile(
-    _W + r"(disput(?:ed|es|ing)|dispute (?:the|that|this|these|those|claims?|reports?|allegations?|it)|"
-    r"challeng\w* (?:the |these |those |such |its |their )?(?:facts?|claims?|reports?|allegations?|accounts?|charges?)|"
-    r"stands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
-    r"(?:was|were|is|are) (?:not |in)accurate|inaccura\w+|accurate|phony|categorically|disavow\w*|"
-    r"defend\w* (?:itself|themselves|himself|herself|against)|plead\w* not guilty|nothing to do with|"
-    r"falsely accused|politically motivated|retract\w*|(?:issued|ran|published|appended) an? correction|"
-    r"correct(?:ed|ing|s) (?:the|its|their|an?|that|this) (?:\w+ )?(?:report|story|article|claim|figure|account)s?|"
-    r"(?:reject|dismiss|deni|deny|denied|refut|rebut)\w*)\b", re.I)
-# "false" and friends that name a crime or a thing, not a verdict on a claim ("making false statements")
-_NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:and \w+ )?(?:statements?|testimony|witness|information|pretenses|flag)\b|"
-                               r"\b(?:testif\w*|lie|lying|swear\w*|sworn) falsely\b|"
-                               r"\bpleaded guilty\b|\bmade up of\b", re.I)
-# what follows an accusation is its content, not a verdict: "the indictment alleges that he ... denying ..."
-_ACCUSATION_RE = re.compile(r"\b(?:alleg(?:es|ed|ing) that|accus(?:es|ed|ing) \w+ of|charg(?:es|ed|ing) \w+ with|"
-                            r"indict\w* \w+ (?:on|for))\b", re.I)
-
-
-# What a source did not say or show: "the indictment does not charge him with conspiring", "did not specify
-# whether China had responded", "made no mention of whether Mr. Trump played a role"
-ABSENT = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:say|mention|allege|specify|charge|"
-                    r"accuse|claim|indicate|show|identify|present|provide evidence)\b|\bmade no mention\b|"
-                    r"\bno mention of\b|\bno (?:visual |hard )?evidence (?:has been|was) (?:produced|presented)\b",
-                    re.I)
-
-
-# A source vouching for a report it did not write: "the ministry confirmed the report", "independently confirmed".
-_CONFIRM_RE = re.compile(
-    _W + r"((?:confirm|corroborat|verifi|verify|acknowledg)\w* (?:the |this |that |these |those |such |its |their )?"
-    r"(?:\w+ )?(?:reports?|reporting|claims?|accounts?|story|news|information|allegations?|details?)|"
-    r"independently (?:confirmed|verified|corroborated)|(?:confirmed|verified|corroborated) (?:it|this|that) )", re.I)
-
-
-def response_of(text: str) -> str | None:
-    """``denies`` or ``doubts`` when the sentence answers a claim (rejects, disputes or doubts it), ``confirms``
-    when it vouches for one ("the ministry confirmed the report"), else None.
-
-    The one judgement of whether a sentence is a response: the comparison attaches such sentences to the claim
-    they answer instead of grouping them by wording. A negated verdict word ("is no hoax") affirms, and a crime
-    named with "false" ("pleaded guilty to making false statements") judges nothing."""
-    t = _NOT_A_VERDICT_RE.sub(" ", _IDIOM_RE.sub(" ", text.replace("\u2019", "'")))
-    accused = _ACCUSATION_RE.search(t)
-    if accused:
-        t = t[: accused.start()]
-    if ABSENT.search(t):
-        return "doubts"
-    for m in DOUBT_RE.finditer(t):
-        if not _NEG_BEFORE_RE.search(t[: m.start()]):
-            return "doubts"
-    for rx in (DENY_RE, _ANSWER_DENY_RE):
-        for m in rx.finditer(t):
-            if m.group(0).lower() == "accurate" and not re.search(r"\b(?:was|were|is|are|its?|been) accurate|"
-                                                                   r"report was accurate", t, re.I):
-                continue
-            if not _NEG_BEFORE_RE.search(t[: m.start()]):
-                return "denies"
-    for m in _CONFIRM_RE.finditer(t):
-        if not _NEG_BEFORE_RE.search(t[: m.start()]):
-            return "confirms"
-    return None

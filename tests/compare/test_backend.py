@@ -8,12 +8,13 @@ import pytest
 from tests.story_corpora import story_articles
 
 import newsprism.compare as compare
+from newsprism.answers import response_of
 from newsprism.extract import extract_corpus
 from newsprism.pipeline import FailurePolicy
 from newsprism.records import Article, Story
 from newsprism.resources import Resources
 from newsprism.settings import Settings
-from newsprism.stance import RulesBackend, StanceResult, response_of, stance_backend
+from newsprism.stance import RulesBackend, StanceResult, stance_backend
 
 FLIP = "without a public vote"
 

@@ -11,7 +11,6 @@ from newsprism.compare.responses import answered_object
 from newsprism.records import ClaimGroup
 from newsprism.resources import Resources
 from newsprism.settings import Settings
-from newsprism.stance import response_of
 
 STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
 
@@ -68,26 +67,6 @@ def test_contradiction_disputes_the_row(resources: Resources, settings: Settings
     assert by.get("con-killed") in {"reports", "attributes"}
     assert by.get("con-none") == "denies"
     assert row.status == "disputed"
-
-
-@pytest.mark.parametrize(("text", "kind"), [
-    ("A spokesman said the report was false.", "denies"),
-    ("Tea growers disputed the allegations on Friday.", "denies"),
-    ("The company said it stands by its reporting.", "denies"),
-    ("The newspaper later retracted the story.", "denies"),
-    ("The agency corrected its earlier report on Friday.", "denies"),
-    ("The agency was unable to verify these claims.", "doubts"),
-    ("The ministry confirmed the report on Tuesday.", "confirms"),
-    ("The agency has not independently confirmed the report.", "doubts"),
-    ("The officials did not specify whether the ministry had agreed.", "doubts"),
-    ("He pleaded guilty to making false statements to investigators.", None),
-    ("The indictment alleges that he lied and denied having the documents.", None),
-    ("The two men had a public dispute last year.", None),
-    ("The group is made up of volunteers from three towns.", None),
-    ("\"The position is not so much pro-Estran as it is anti-Varian,\" the historian said.", None),
-])
-def test_response_judgement(text: str, kind: str | None) -> None:
-    assert response_of(text) == kind
 
 
 def test_answered_object() -> None:

@@ -17,9 +17,9 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.answers import response_of
 from newsprism.extract.claims import REPORTING
 from newsprism.records import Claim, normalize_text, stable_id
-from newsprism.stance import response_of
 
 log = logging.getLogger(__name__)
 

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.answers import ABSENT
 from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
 from newsprism.compare.verdict import Member
 from newsprism.records import Claim, normalize_text
-from newsprism.stance import ABSENT
 
 __all__ = ["DEFENCE", "Assertions", "answer_targets", "answered_object", "consensus", "defended",
            "rows_of_named_sources"]
