@@ -83,11 +83,10 @@ def fresh_db(tmp_path: Path) -> Path:
     return tmp_path / "newsprism.db"
 
 
-def _htmlkit() -> ModuleType:
-    """tests/htmlkit.py (headless Chromium and the sample result) by path: tests/ is not a package."""
-    name = "newsprism_tests_htmlkit"
+def _by_path(name: str, file: str) -> ModuleType:
+    """A helper module of tests/ loaded by path, once (tests/ is not an installed package)."""
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent / "htmlkit.py")
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent / file)
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
@@ -95,7 +94,7 @@ def _htmlkit() -> ModuleType:
     return sys.modules[name]
 
 
-_kit = _htmlkit()
+_kit = _by_path("newsprism_tests_htmlkit", "htmlkit.py")  # headless Chromium and the sample result
 sample_module = _kit.sample_module
 chromium = _kit.chromium
 page = _kit.page
@@ -104,11 +103,4 @@ page = _kit.page
 @pytest.fixture(scope="session")
 def matrix_story() -> ModuleType:
     """tests/matrix_story.py (a small story for the claim x outlet views and the export), loaded by path."""
-    name = "newsprism_tests_matrix_story"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent / "matrix_story.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    return _by_path("newsprism_tests_matrix_story", "matrix_story.py")

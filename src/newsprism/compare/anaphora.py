@@ -32,7 +32,6 @@ _REQUEST_NOUN = re.compile(r"\b(?:such|the|this|that|any|these|those)\s+(?:\w+\s
                            r"pleas?)\b", re.I)
 _REPORT_NOUN = re.compile(r"\b(?:such|the|this|that|these|those|any)\s+(?:\w+\s+)?(claims?|reports?|allegations?|"
                           r"accounts?|rumou?rs?|information|news|stor(?:y|ies)|assertions?|accusations?)\b", re.I)
-_PLURAL = re.compile(r"\b(these|those|the (?:reports|claims|allegations|accounts))\b", re.I)
 _REQUEST_WORD = re.compile(r"\b(ask(?:s|ed|ing)?|request(?:s|ed|ing)?|s(?:eek|eeks|ought|eeking)|turn(?:s|ed)? to|"
                            r"appeal(?:s|ed)? to|demand(?:s|ed)?)\b", re.I)
 _WINDOW = 8  # claims read back for a bare pronoun

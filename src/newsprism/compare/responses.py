@@ -180,7 +180,8 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
 
 
 def rows_of_named_sources(responses: Sequence[Claim], members: Sequence[Sequence[Member]],
-                          vecs: Mapping[str, Sequence[np.ndarray]], answers: Mapping[str, str]) -> dict[str, int]:
+                          vecs: Mapping[str, Sequence[np.ndarray]], answers: Mapping[str, str],
+                          assertions: Assertions) -> dict[str, int]:
     """For each source that responses name ("the BuzzFeed report", "BuzzFeed's account"), the one row that tells
     what that source reported: among the rows relaying the source, the one relayed by the most articles, then the
     one closest to everything said about it. Decided once for the story, so every response naming the source
@@ -197,8 +198,7 @@ def rows_of_named_sources(responses: Sequence[Claim], members: Sequence[Sequence
             strong = {m.claim.article_id for m in own if _relays(m.claim, name)}
             if not strong:
                 continue
-            close = float(np.mean([max((float(a @ b) for m in own for a in vecs.get(r.id, ())
-                                        for b in vecs.get(m.claim.id, ())), default=0.0) for r in said]))
+            close = float(np.mean([assertions.closeness(gi, vecs.get(r.id)) for r in said]))
             if close < _NAMED_MIN:
                 continue
             key = (len(strong), close, -gi)
