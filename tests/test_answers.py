@@ -20,6 +20,7 @@ from newsprism.answers import response_of
     ("He pleaded guilty to making false statements to investigators.", None),
     ("The indictment alleges that he lied and denied having the documents.", None),
     ("The two men had a public dispute last year.", None),
+    ("The office rarely issues statements about its work or disputing reports in the press.", None),
     ("The group is made up of volunteers from three towns.", None),
     ("\"The position is not so much pro-Estran as it is anti-Varian,\" the historian said.", None),
 ])

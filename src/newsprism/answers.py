@@ -35,6 +35,10 @@ _ACCUSATION_RE = re.compile(r"\b(?:alleg(?:es|ed|ing) that|accus(?:es|ed|ing) \w
                             r"indict\w* \w+ (?:on|for))\b", re.I)
 
 
+# a habit stated with a rare frequency: "rarely issues statements ... disputing reports in the press"
+_HABIT_RE = re.compile(r"\b(?:rarely|seldom|hardly ever|almost never)\b", re.I)
+
+
 # What a source did not say or show: "the indictment does not charge him with conspiring", "did not specify
 # whether China had responded", "made no mention of whether Mr. Trump played a role"
 ABSENT = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:say|mention|allege|specify|charge|"
@@ -58,6 +62,9 @@ def response_of(text: str) -> str | None:
     they answer instead of grouping them by wording. A negated verdict word ("is no hoax") affirms, and a crime
     named with "false" ("pleaded guilty to making false statements") judges nothing."""
     t = _NOT_A_VERDICT_RE.sub(" ", _IDIOM_RE.sub(" ", text.replace("\u2019", "'")))
+    habit = _HABIT_RE.search(t)
+    if habit:  # "rarely issues statements ... disputing reports": a habit, not a response
+        t = t[: habit.start()]
     accused = _ACCUSATION_RE.search(t)
     if accused:
         t = t[: accused.start()]

@@ -37,6 +37,7 @@ from newsprism.compare.responses import (
     rows_of_named_sources,
 )
 from newsprism.compare.rows import (
+    denial_rows,
     relaying,
     repeated_rows,
     second_opinion,
@@ -131,6 +132,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     # other outlets report the same response, which makes it a claim of its own ("Mueller's office said the
     # report was not accurate") that can be answered in turn
     split_unanswered(members, clusters, group_sims, props, set(responses) - set(answered))
+    denial_rows(members, responses, set(answered))
     kept = statement_rows(members, answered, props, vecs)
     members = [[m if m.claim.id not in answered or gi in answered[m.claim.id] else replace(m, stance=relaying(m.claim))
                 for m in ms if m.claim.id not in answered or gi in answered[m.claim.id]

@@ -14,7 +14,7 @@ from newsprism.compare.verdict import Member
 from newsprism.records import Claim
 from newsprism.stance import StanceBackend, cues_of
 
-__all__ = ["relaying", "repeated_rows", "second_opinion", "split_other_negations", "split_unanswered",
+__all__ = ["denial_rows", "relaying", "repeated_rows", "second_opinion", "split_other_negations", "split_unanswered",
            "statement_rows"]
 
 
@@ -128,6 +128,21 @@ def split_unanswered(members: list[list[Member]], clusters: list[list[int]], sim
         members[gi] = [m for m in members[gi] if m.claim.id not in moving or m.context]
         clusters[gi] = [clusters[gi][k] for k in stay]
         sims[gi] = sims[gi][np.ix_(stay, stay)]
+
+
+def denial_rows(members: list[list[Member]], responses: Mapping[str, str], answered: set[str]) -> None:
+    """A row told only by responses that answer no other row is the row of what they deny or doubt, a proposition
+    nobody in the story asserts ("Tea party organizers disputed claims of racism", "Poulter has seen no evidence of
+    racism"): each of its sentences keeps its denial or doubt, so the row reads as denied, not as a claim that
+    outlets attribute. Changes ``members`` in place."""
+    for gi, ms in enumerate(members):
+        own = [m for m in ms if not m.context]
+        if not own or any(m.claim.id not in responses or m.claim.id in answered for m in own):
+            continue
+        if not any(responses[m.claim.id] in {"denies", "doubts"} for m in own):
+            continue
+        members[gi] = [replace(m, stance=responses[m.claim.id]) if not m.context and responses[m.claim.id]
+                       in {"denies", "doubts"} else m for m in ms]
 
 
 def second_opinion(ms: list[Member], text: str, backend: StanceBackend) -> list[Member]:
