@@ -101,7 +101,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     named = {c.id: obj for c in claims if c.id in responses and (obj := answered_object(c.text))}
     objects = dict(zip(named, resources.embed(list(named.values())), strict=True)) if named else {}
     found: dict[str, tuple[list[int], int]] = {}
-    assertions = Assertions.of(members, prop_vecs, responses)
+    assertions = Assertions.of(members, prop_vecs, responses, preds)
     named_rows = rows_of_named_sources([c for c in claims if c.id in responses], members, prop_vecs, responses,
                                        assertions)
     for seq in by_article.values():
