@@ -1,8 +1,12 @@
-"""Rows after grouping (``newsprism.compare.rows``): a row told only by unanswered denials reads as denied."""
+"""Rows after grouping (``newsprism.compare.rows``): a row told only by unanswered denials reads as denied; a
+response several outlets tell is a row of its own."""
 
 from __future__ import annotations
 
-from newsprism.compare.rows import denial_rows
+import numpy as np
+
+from newsprism.compare.align import Proposition
+from newsprism.compare.rows import denial_rows, told_responses
 from newsprism.compare.verdict import Member
 from newsprism.records import Claim
 
@@ -32,3 +36,27 @@ def test_confirmations_alone_are_no_denial_row() -> None:
     members = [[_member("c1", "c", "The ministry confirmed the report on Tuesday.", stance="reports")]]
     denial_rows(members, {"c1": "confirms"}, answered=set())
     assert members[0][0].stance == "reports"
+
+
+def _prop(claim: Claim, content: set[str]) -> Proposition:
+    return Proposition(claim=claim, core=claim.text, variant=0, negative=False, entities=frozenset(), values=(),
+                       predicate="plead", content=frozenset(content))
+
+
+def test_a_response_several_outlets_tell_is_a_row_of_its_own() -> None:
+    said = [Claim(id="a1", article_id="a", text="Mr. Varro said he will plead not guilty to the fraud charges."),
+            Claim(id="b1", article_id="b", text="Varro plans to plead not guilty to all counts, he said Friday."),
+            Claim(id="c1", article_id="c", text="The mayor denied the report.")]
+    props = [_prop(said[0], {"varro", "plead", "guilty", "fraud", "charge"}),
+             _prop(said[1], {"varro", "plead", "guilty", "count", "plan"}),
+             _prop(said[2], {"mayor", "deny", "report"})]
+    vecs = np.array([[1.0, 0.0], [0.8, 0.6], [0.9, 0.436]], dtype=np.float32)
+    members = [[_member("x", "x", "Prosecutors charged Varro with fraud."),
+                *(Member(c, "denies", 0.5, context=True) for c in said)]]
+    clusters: list[list[int]] = [[0]]
+    sims = [np.ones((1, 1), dtype=np.float32)]
+    told_responses(members, clusters, sims, props, vecs, {"a1": [0], "b1": [0], "c1": [0]}, kept=set())
+    assert len(members) == len(clusters) == len(sims) == 2
+    assert [m.claim.id for m in members[1]] == ["a1", "b1"]  # "denied the report" says nothing beyond its verdict
+    assert {m.stance for m in members[1]} == {"attributes"}
+    assert clusters[1] == [0, 1]

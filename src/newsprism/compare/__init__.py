@@ -44,6 +44,7 @@ from newsprism.compare.rows import (
     split_other_negations,
     split_unanswered,
     statement_rows,
+    told_responses,
 )
 from newsprism.compare.verdict import Member, sources, verdict
 from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text
@@ -137,6 +138,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     members = [[m if m.claim.id not in answered or gi in answered[m.claim.id] else replace(m, stance=relaying(m.claim))
                 for m in ms if m.claim.id not in answered or gi in answered[m.claim.id]
                 or (gi, m.claim.id) in kept] for gi, ms in enumerate(members)]
+    told_responses(members, clusters, group_sims, props, vecs, answered, kept)
     # a defence of a challenged report ("we stand by our reporting") answers the challenge, told as its own row
     statements = {m.claim.id: gi for gi, ms in enumerate(members) for m in ms
                   if m.claim.id in answered and gi not in answered[m.claim.id] and not m.context}

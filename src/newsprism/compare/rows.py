@@ -1,5 +1,6 @@
 """Rows after grouping: negations of something else and unanswered responses leave other claims' rows, responses
-that are claims of their own stay rows, repeated rows go, and a backend that reads contradiction has its say."""
+that are claims of their own (or news several outlets tell) stay rows, repeated rows go, and a backend that reads
+contradiction has its say."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from newsprism.compare.verdict import Member
 from newsprism.records import Claim
 from newsprism.stance import StanceBackend, cues_of
 
-__all__ = ["denial_rows", "relaying", "repeated_rows", "second_opinion", "split_other_negations", "split_unanswered",
-           "statement_rows"]
+__all__ = ["denial_rows", "relaying", "repeated_rows", "second_opinion", "split_other_negations",
+           "split_unanswered", "statement_rows", "told_responses"]
 
 
 _STATEMENT_SIM = 0.7  # how close another outlet's wording of a response must be to make it a claim of its own
@@ -55,6 +56,56 @@ _VERDICT_WORDS = frozenset({"deny", "reject", "dispute", "claim", "report", "sto
                             "allegation", "accurate", "inaccurate", "false", "true", "phony", "fake", "hear",
                             "aware", "unaware", "verify", "confirm", "know", "information", "news", "piece",
                             "statement", "say", "tell", "add", "team", "spokesman", "spokeswoman", "spokesperson"})
+
+
+# raw cosine at which two outlets' wordings of one response are one piece of news: lower than _STATEMENT_SIM, as
+# both are responses already answered and each says something beyond its verdict
+_TOLD_SIM = 0.5
+
+
+def told_responses(members: list[list[Member]], clusters: list[list[int]], sims: list[np.ndarray],
+                   props: Sequence[Proposition], vecs: np.ndarray, answered: Mapping[str, list[int]],
+                   kept: set[tuple[int, str]]) -> None:
+    """A response several outlets tell in close words is news of its own ("Stone said he will plead not guilty",
+    in three outlets): besides its cell in the row it answers, it gets a row where those outlets meet, wherever
+    wording first put each of them. Changes the three lists in place, keeping them aligned."""
+    together = {cid for _, cid in kept}
+    rows_of: dict[str, list[int]] = {}
+    content: dict[str, set[str]] = {}
+    for i, p in enumerate(props):
+        if p.claim.id in answered and p.claim.id not in together:
+            rows_of.setdefault(p.claim.id, []).append(i)
+            content.setdefault(p.claim.id, set()).update(p.content)
+    ids = [cid for cid in rows_of if len(content[cid] - _VERDICT_WORDS) >= _STATEMENT_WORDS]
+    if len(ids) < 2:
+        return
+    claim_of = {m.claim.id: m.claim for ms in members for m in ms}
+    best = {(a, b): max(float(vecs[i] @ vecs[j]) for i in rows_of[a] for j in rows_of[b])
+            for x, a in enumerate(ids) for b in ids[x + 1:]
+            if claim_of[a].article_id != claim_of[b].article_id}
+    parent = {cid: cid for cid in ids}
+
+    def root(cid: str) -> str:
+        while parent[cid] != cid:
+            cid = parent[cid]
+        return cid
+
+    for (a, b), sim in best.items():
+        if sim >= _TOLD_SIM:
+            parent[root(a)] = root(b)
+    found: dict[str, list[str]] = {}
+    for cid in ids:
+        found.setdefault(root(cid), []).append(cid)
+    for group in found.values():
+        if len({claim_of[c].article_id for c in group}) < 2:
+            continue
+        idx = sorted(i for c in group for i in rows_of[c])
+        sub = np.asarray(vecs[idx] @ vecs[idx].T, dtype=np.float32)
+        members.append([Member(claim_of[props[i].claim.id], relaying(claim_of[props[i].claim.id]),
+                               float(np.mean(sub[k])))
+                        for k, i in enumerate(idx)])
+        clusters.append(idx)
+        sims.append(sub)
 
 
 def split_other_negations(clusters: list[list[int]], sims: list[np.ndarray], props: Sequence[Proposition],
