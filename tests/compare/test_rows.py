@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from newsprism.compare.align import Proposition
-from newsprism.compare.rows import denial_rows, told_responses
+from newsprism.compare.rows import denial_rows, home_rows, told_responses
 from newsprism.compare.verdict import Member
 from newsprism.records import Claim
 
@@ -60,3 +60,16 @@ def test_a_response_several_outlets_tell_is_a_row_of_its_own() -> None:
     assert [m.claim.id for m in members[1]] == ["a1", "b1"]  # "denied the report" says nothing beyond its verdict
     assert {m.stance for m in members[1]} == {"attributes"}
     assert clusters[1] == [0, 1]
+
+
+def test_a_sentence_supports_the_one_row_it_fits_best() -> None:
+    both = Claim(id="a1", article_id="a", text="The audit covered the contracts, invoices and emails of the agency.")
+    other = Claim(id="b1", article_id="b", text="Auditors read the agency's contracts.")
+    denial = Claim(id="c1", article_id="c", text="The agency disputed the audit.")
+    members = [[Member(both, "reports", 0.58), Member(other, "attributes", 0.58)],
+               [Member(both, "reports", 0.71), Member(denial, "denies", 0.5, context=True)],
+               [Member(denial, "denies", 0.5, context=True), Member(other, "reports", 0.6)]]
+    out = home_rows(members)
+    assert [m.claim.id for m in out[0]] == []  # b1 fits row 2 better, a1 row 1
+    assert [m.claim.id for m in out[1]] == ["a1", "c1"]
+    assert [m.claim.id for m in out[2]] == ["c1", "b1"]  # a denial stays on every row it answers

@@ -38,6 +38,7 @@ from newsprism.compare.responses import (
 )
 from newsprism.compare.rows import (
     denial_rows,
+    home_rows,
     relaying,
     repeated_rows,
     second_opinion,
@@ -155,6 +156,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
                 if not any(m.claim.id == c.id for m in members[gi]):
                     members[gi].append(Member(c, "denies", 0.5, context=True))
 
+    members = home_rows(members)
     cited: dict[str, set[str]] = {}
     for cit in citations:
         cited.setdefault(cit.article_id, set()).add(normalize_text(cit.outlet))
@@ -171,7 +173,8 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         own = [m for m in ms if not m.context]
         if not own:
             continue
-        text = _clearest(own, group_sims[gi], props, clusters[gi], set(answered))
+        text = _clearest(own, group_sims[gi], props, clusters[gi], set(answered) | {
+            props[i].claim.id for i in clusters[gi]} - {m.claim.id for m in own})
         ms = second_opinion(ms, text, backend)
         status, reason, first, n_orig, edges = verdict(ms, arts, cited)
         groups.append(ClaimGroup(

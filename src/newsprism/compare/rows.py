@@ -15,7 +15,7 @@ from newsprism.compare.verdict import Member
 from newsprism.records import Claim
 from newsprism.stance import StanceBackend, cues_of
 
-__all__ = ["denial_rows", "relaying", "repeated_rows", "second_opinion", "split_other_negations",
+__all__ = ["denial_rows", "home_rows", "relaying", "repeated_rows", "second_opinion", "split_other_negations",
            "split_unanswered", "statement_rows", "told_responses"]
 
 
@@ -61,6 +61,27 @@ _VERDICT_WORDS = frozenset({"deny", "reject", "dispute", "claim", "report", "sto
 # raw cosine at which two outlets' wordings of one response are one piece of news: lower than _STATEMENT_SIM, as
 # both are responses already answered and each says something beyond its verdict
 _TOLD_SIM = 0.5
+
+
+def home_rows(members: Sequence[Sequence[Member]]) -> list[list[Member]]:
+    """Each sentence supports one row: the one its wording fits best (then the one more outlets tell). A sentence
+    whose parts ("homed in on the statements, documents and testimony") were grouped apart would otherwise back
+    several rows, and a reader would meet one statement as evidence for claims it does not make. Denials and doubts
+    stay on every row they answer."""
+    home: dict[str, tuple[tuple[float, int, int], int]] = {}
+    for gi, ms in enumerate(members):
+        outlets = len({m.claim.article_id for m in ms if not m.context})
+        for m in ms:
+            if m.context or m.stance not in _SUPPORT:
+                continue
+            key = (m.score, outlets, -gi)
+            if m.claim.id not in home or key > home[m.claim.id][0]:
+                home[m.claim.id] = (key, gi)
+    return [[m for m in ms if m.context or m.stance not in _SUPPORT or home[m.claim.id][1] == gi]
+            for gi, ms in enumerate(members)]
+
+
+_SUPPORT = frozenset({"reports", "attributes"})
 
 
 def told_responses(members: list[list[Member]], clusters: list[list[int]], sims: list[np.ndarray],
