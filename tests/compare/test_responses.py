@@ -94,3 +94,14 @@ def test_the_act_of_accusing_is_no_target() -> None:
     assert rows.acts == frozenset({0})
     assert rows.best([np.array([1.0, 0.0])]) == (pytest.approx(0.6), 1)
     assert rows.closeness(0, [np.array([1.0, 0.0])]) == pytest.approx(1.0)  # still found by the source it names
+
+
+def test_a_core_keeps_words_apart_where_a_conjunct_was_cut(resources: Resources) -> None:
+    from newsprism.compare.align import propositions
+    from newsprism.records import Claim
+
+    claim = Claim(id="k1", article_id="k", text="Morvania has requested greater trade, financial and technological "
+                                                  "support from its largest trading partner Estraland.")
+    cores = [p.core for p in propositions([claim], resources.nlp)]
+    assert len(cores) > 1
+    assert not any("tradefrom" in c or "supportfrom" in c for c in cores), cores

@@ -123,8 +123,8 @@ class Assertions:
             if vs:
                 rows.append(gi)
                 mats[gi] = np.vstack(vs)
-                told = [bool(predicates.get(m.claim.id)) and predicates[m.claim.id] <= ACTS for m in own] \
-                    if predicates else []
+                told = [bool(predicates.get(m.claim.id)) and predicates[m.claim.id] <= ACTS for m in own
+                        if not m.claim.negated] if predicates else []
                 if sum(told) * 2 > len(told):  # mostly told as the act
                     acts.add(gi)
         return cls(rows, mats, frozenset(acts))
