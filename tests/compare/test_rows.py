@@ -32,6 +32,13 @@ def test_row_with_an_assertion_or_an_answered_response_is_left_alone() -> None:
     assert answered[0][0].stance == "attributes"
 
 
+def test_a_label_alone_is_the_speakers_claim_not_a_denial_row() -> None:
+    said = "\u201cVaria has been spreading disinformation against us,\u201d the spokesman said."
+    members = [[_member("d1", "d", said)]]
+    denial_rows(members, {"d1": "denies"}, answered=set())
+    assert members[0][0].stance == "attributes"
+
+
 def test_confirmations_alone_are_no_denial_row() -> None:
     members = [[_member("c1", "c", "The ministry confirmed the report on Tuesday.", stance="reports")]]
     denial_rows(members, {"c1": "confirms"}, answered=set())

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from newsprism.answers import labels_only
 from newsprism.compare.align import Proposition
 from newsprism.compare.grouping import contradicts, group_frame, negates_other_thing, polarity
 from newsprism.compare.verdict import Member
@@ -213,6 +214,8 @@ def denial_rows(members: list[list[Member]], responses: Mapping[str, str], answe
             continue
         if not any(responses[m.claim.id] in {"denies", "doubts"} for m in own):
             continue
+        if all(labels_only(m.claim.text) for m in own):
+            continue  # "the US has been spreading disinformation": the speaker's own claim, told as such
         members[gi] = [replace(m, stance=responses[m.claim.id]) if not m.context and responses[m.claim.id]
                        in {"denies", "doubts"} else m for m in ms]
 
