@@ -1,0 +1,71 @@
+"""Pages that are not articles: index, tag, category and list pages that a crawl or a feed picks up beside stories.
+
+What gives them away after cleaning is the shape of what is left: an article is paragraphs of prose, one after
+another; an index is a list of teasers (a headline, perhaps a blurb, a date), each pointing to another page. Such a
+page becomes a ``failures`` row "not an article" with the reason, never a story member.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsprism.clean import patterns as P
+
+_LIST_LABEL = re.compile(
+    r"^\s*(?:tag|tags|tagged|schlagwort|schlagwörter|stichwort|category|categories|kategorie|rubrik|archive|"
+    r"archiv|topic|thema|themen|posts? tagged|articles? tagged|all (?:posts|articles|stories)|"
+    r"beiträge (?:zum|mit dem) (?:thema|schlagwort)|etiqueta|étiquette|catégorie|categoría)\b\s*[:»>-]?",
+    re.IGNORECASE)
+MIN_TEASERS = 5
+
+
+def _prose(line: str) -> bool:
+    """A paragraph line: a sentence of eight words or more."""
+    return len(P.WORD.findall(line)) >= 8 and bool(P.TERMINAL.search(line))
+
+
+def _headline(line: str) -> bool:
+    """A teaser's headline: a few words, not ended like a sentence."""
+    words = len(P.WORD.findall(line))
+    return 2 <= words <= 20 and not P.TERMINAL.search(line) and not line.endswith(":")
+
+
+def _sentences(line: str) -> int:
+    return len(_SENTENCE_END.findall(line)) or 1
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
+
+
+def _dateish(line: str) -> bool:
+    return len(line) <= 60 and bool(P.DATE_IN_TEXT.search(line))
+
+
+def not_article(body: str, *, head: Sequence[str] = ()) -> str | None:
+    """Why a cleaned body is an index, tag or list page rather than an article, or None when it reads as one.
+
+    ``body`` is the cleaned text; ``head`` the first removed lines of the page (a "Tag: X" label sits there)."""
+    lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
+    if len(lines) < MIN_TEASERS:
+        return None
+    prose = [i for i, ln in enumerate(lines) if _prose(ln)]
+    heads = [i for i, ln in enumerate(lines) if _headline(ln) or _dateish(ln)]
+    labelled = any(_LIST_LABEL.match(h) for h in (*head, *lines[:3]))
+    if not prose:
+        kind = "a tag or category page" if labelled else "an index or list page"
+        return (f"not an article: {kind}, {len(lines)} short lines and no paragraph of prose "
+                "(links to other pages, not a story)")
+    # teasers: prose lines that stand alone between headlines and dates, instead of following one another
+    # (a listicle has a heading over each paragraph too, but its paragraphs run to several sentences)
+    alone = [i for i in prose if (i - 1 not in prose) and (i + 1 not in prose)]
+    runs = len(prose) - len(alone)
+    blurbs = sorted(len(P.WORD.findall(lines[i])) for i in alone)
+    short = bool(blurbs) and blurbs[len(blurbs) // 2] <= 30 and all(_sentences(lines[i]) <= 2 for i in alone)
+    teasers = min(len(alone), len(heads) + 1)  # the first teaser's headline may have been taken for the title
+    if (teasers >= MIN_TEASERS and short and len(alone) >= 0.7 * len(prose) and runs <= 2
+            and len(heads) + 1 >= len(prose)):
+        kind = "a tag or category page" if labelled else "an index or list page"
+        return (f"not an article: {kind}, {teasers} teasers (a headline and a line of text each) and no run of "
+                "paragraphs")
+    return None
