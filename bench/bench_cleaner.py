@@ -8,6 +8,7 @@ with each cleaner (CPU seconds, one process), title, outlet, date and language d
 from __future__ import annotations
 
 import importlib.util
+import sys
 import time
 from pathlib import Path
 
@@ -24,6 +25,7 @@ def _trainer():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("train_cleaner", HERE / "train_cleaner.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 

@@ -25,7 +25,7 @@ from newsprism.outlets import OutletRegistry
 from newsprism.records import Article, FailurePolicy, RawDocument, Removed, article_id_for
 from newsprism.settings import Settings
 
-__all__ = ["clean_corpus", "clean_document", "clean_text", "normalize_line", "repeated_lines"]
+__all__ = ["clean_corpus", "clean_document", "clean_text", "load_judge", "normalize_line", "repeated_lines"]
 
 STAGE = "clean"
 
@@ -206,10 +206,13 @@ def repeated_lines(docs: Sequence[RawDocument], *, min_docs: int = 3, share: flo
 
 
 def clean_corpus(docs: Sequence[RawDocument], *, settings: Settings, policy: FailurePolicy,
-                 progress: Callable[[str, int, int], None]) -> list[Article]:
-    """Clean every document; lines repeated across many of the corpus's pages count as boilerplate."""
+                 progress: Callable[[str, int, int], None],
+                 judge: LineJudge | Literal["settings"] | None = "settings") -> list[Article]:
+    """Clean every document; lines repeated across many of the corpus's pages count as boilerplate. ``judge``:
+    the line model, loaded here from ``settings`` unless the caller holds one (a run of many batches)."""
     registry = load_registry(settings)
-    judge = load_judge(settings) if any(d.html is None or d.format != "html" for d in docs) else None
+    if judge == "settings":
+        judge = load_judge(settings) if any(d.html is None or d.format != "html" for d in docs) else None
     repeated = repeated_lines(docs)
     out: list[Article] = []
 
