@@ -14,7 +14,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.clean import patterns as P
 from newsprism.clean.text import BODY, HEADING, JUNK, TITLE, Line, RulePass
 
 # The cue families of ``patterns`` and the rules' own categories, one column each (anything else: "other").
@@ -74,11 +73,10 @@ def _base(lines: Sequence[Line], rp: RulePass) -> np.ndarray:
     rows: list[list[float]] = []
     for i, (ln, s) in enumerate(zip(lines, rp.shapes, strict=True)):
         text = ln.text
-        words = P.WORD.findall(text.lower()) if s.words else []
-        stops = sum(1 for w in words if w in STOP_WORDS)
+        stops = sum(1 for w in s.tokens if w.lower() in STOP_WORDS)
         row = [0.0] * width
         row[:15] = (s.chars, s.words, s.terminal, text.endswith(":"), s.lower, s.cjk, s.good, s.sentence,
-                    stops / len(words) if words else 0.0, min(len(_DIGIT_RUNS.findall(text)), 10) / 10,
+                    stops / s.words if s.words else 0.0, min(len(_DIGIT_RUNS.findall(text)), 10) / 10,
                     bool(_SYMBOL_START.match(text)), min(text.count("|"), 5) / 5, rp.repeated[i],
                     counts[text] > 1, lo <= i <= hi)
         v = rp.verdicts[i]

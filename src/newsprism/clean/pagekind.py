@@ -20,15 +20,12 @@ _LIST_LABEL = re.compile(
 MIN_TEASERS = 5
 
 
-def _prose(line: str) -> bool:
-    """A paragraph line: a sentence of eight words or more."""
-    return len(P.WORD.findall(line)) >= 8 and bool(P.TERMINAL.search(line))
-
-
-def _headline(line: str) -> bool:
-    """A teaser's headline: a few words, not ended like a sentence."""
+def _shape(line: str) -> tuple[bool, bool]:
+    """(prose, headline): a paragraph line is a sentence of eight words or more; a teaser's headline a few words
+    not ended like a sentence."""
     words = len(P.WORD.findall(line))
-    return 2 <= words <= 20 and not P.TERMINAL.search(line) and not line.endswith(":")
+    terminal = bool(P.TERMINAL.search(line))
+    return words >= 8 and terminal, 2 <= words <= 20 and not terminal and not line.endswith(":")
 
 
 def _sentences(line: str) -> int:
@@ -49,8 +46,11 @@ def not_article(body: str, *, head: Sequence[str] = ()) -> str | None:
     lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
     if len(lines) < MIN_TEASERS:
         return None
-    prose = [i for i, ln in enumerate(lines) if _prose(ln)]
-    heads = [i for i, ln in enumerate(lines) if _headline(ln) or _dateish(ln)]
+    shapes = [_shape(ln) for ln in lines]
+    prose = [i for i, (p, _) in enumerate(shapes) if p]
+    if sum(1 for i in prose if i + 1 < len(lines) and shapes[i + 1][0]) > 2:
+        return None  # paragraphs that follow one another: an article
+    heads = [i for i, (_, h) in enumerate(shapes) if h or _dateish(lines[i])]
     labelled = any(_LIST_LABEL.match(h) for h in (*head, *lines[:3]))
     if not prose:
         kind = "a tag or category page" if labelled else "an index or list page"

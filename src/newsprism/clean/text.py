@@ -95,6 +95,7 @@ class _Shape:
     terminal: bool
     lower: float
     cjk: bool
+    tokens: tuple[str, ...] = ()  # the words themselves (the learned model counts function words among them)
 
     @property
     def verb(self) -> bool:
@@ -120,7 +121,7 @@ def _shape(text: str) -> _Shape:
     words = P.WORD.findall(text)
     lower = sum(1 for w in words if w[0].islower()) / len(words) if words else 0.0
     cjk = not text.isascii() and len(_CJK.findall(text)) > len(text) * 0.3
-    return _Shape(text, len(words), len(text), bool(P.TERMINAL.search(text)), lower, cjk)
+    return _Shape(text, len(words), len(text), bool(P.TERMINAL.search(text)), lower, cjk, tuple(words))
 
 
 def _category(text: str, shape: _Shape, *, edge: bool, short: int = 25) -> str | None:
