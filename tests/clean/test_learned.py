@@ -14,6 +14,7 @@ import pytest
 from newsprism.clean import clean_corpus, clean_document
 from newsprism.clean.features import feature_names, page_features
 from newsprism.clean.learned import LineModel, load_line_model, trees_from_sklearn
+from newsprism.clean.pagekind import not_article
 from newsprism.clean.text import rule_pass, split_lines
 from newsprism.pipeline import FailurePolicy
 from newsprism.records import RawDocument
@@ -154,3 +155,18 @@ def test_retraining_reproduces_the_shipped_weights(tmp_path: Path) -> None:
     X = np.random.default_rng(2).random((200, len(feature_names())))
     chars = np.full(200, 120.0)
     np.testing.assert_allclose(fresh.probabilities(X, chars), shipped.probabilities(X, chars))
+
+
+def test_a_listicle_and_a_hard_wrapped_post_are_articles() -> None:
+    listicle = ["Seven ways to keep a small garden green in summer"]
+    for k in range(1, 8):
+        listicle += [f"Tip number {k} for the garden",
+                     f"Water early in the morning, before the sun is high, so that tip {k} works. The soil keeps the "
+                     "moisture through the day, and the leaves dry before the evening, which keeps mould away. "
+                     "Mulch helps as well."]
+    wrapped = ["A note on watering", "Gardeners who water in the evening often find that",
+               "the leaves stay wet through the night, which invites mould and", "slugs. Water in the morning instead,",
+               "when the soil is cool and the sun has not yet risen high.", "Mulch keeps the moisture in the ground",
+               "for longer, and saves water over the summer.", "A deep soak twice a week beats a quick daily one."]
+    for lines in (listicle, wrapped):
+        assert not_article("\n".join(lines)) is None

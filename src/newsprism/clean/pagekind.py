@@ -20,12 +20,18 @@ _LIST_LABEL = re.compile(
 MIN_TEASERS = 5
 
 
+_TERMINAL_MORE = ("।", "॥", "؟", "۔")  # Devanagari, Bengali, Arabic and Urdu sentence ends
+
+
 def _shape(line: str) -> tuple[bool, bool]:
-    """(prose, headline): a paragraph line is a sentence of eight words or more; a teaser's headline a few words
-    not ended like a sentence."""
+    """(prose, headline): a paragraph line is a sentence of eight words or more (or, in a script written without
+    spaces, of forty characters); a teaser's headline a few words not ended like a sentence and not starting in
+    lower case (a hard-wrapped paragraph's next line does)."""
     words = len(P.WORD.findall(line))
-    terminal = bool(P.TERMINAL.search(line))
-    return words >= 8 and terminal, 2 <= words <= 20 and not terminal and not line.endswith(":")
+    terminal = bool(P.TERMINAL.search(line)) or line.endswith(_TERMINAL_MORE)
+    unspaced = len(line) >= 40 and line.count(" ") * 15 < len(line)
+    prose = terminal and (words >= 8 or unspaced)
+    return prose, 2 <= words <= 20 and not terminal and not line.endswith(":") and not line[:1].islower()
 
 
 def _sentences(line: str) -> int:
@@ -46,6 +52,8 @@ def not_article(body: str, *, head: Sequence[str] = ()) -> str | None:
     lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
     if len(lines) < MIN_TEASERS:
         return None
+    if sum(1 for ln in lines if ln[:1].islower()) >= 0.25 * len(lines):
+        return None  # hard-wrapped paragraphs (lines that go on a sentence): prose, whatever the line shapes say
     shapes = [_shape(ln) for ln in lines]
     prose = [i for i, (p, _) in enumerate(shapes) if p]
     if sum(1 for i in prose if i + 1 < len(lines) and shapes[i + 1][0]) > 2:
