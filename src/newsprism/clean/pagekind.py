@@ -59,8 +59,10 @@ def not_article(body: str, *, head: Sequence[str] = ()) -> str | None:
     if sum(1 for i in prose if i + 1 < len(lines) and shapes[i + 1][0]) > 2:
         return None  # paragraphs that follow one another: an article
     heads = [i for i, (_, h) in enumerate(shapes) if h or _dateish(lines[i])]
+    if not prose and len(heads) < 0.6 * len(lines):
+        return None
     labelled = any(_LIST_LABEL.match(h) for h in (*head, *lines[:3]))
-    if not prose:
+    if not prose:  # headlines and dates only: a list of links (captions and data rows would not read as these)
         kind = "a tag or category page" if labelled else "an index or list page"
         return (f"not an article: {kind}, {len(lines)} short lines and no paragraph of prose "
                 "(links to other pages, not a story)")
