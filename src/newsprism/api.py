@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from newsprism.clean import load_judge
 from newsprism.pipeline import FailurePolicy, Progress, _no_progress, clean_documents, process_articles
 from newsprism.records import AnalysisResult, RawDocument
 from newsprism.resources import Resources
@@ -29,7 +30,8 @@ def analyze_documents(docs: Iterable[RawDocument], *, settings: Settings | None 
     settings = settings or Settings()
     resources = resources or Resources(settings)
     policy = FailurePolicy()
-    articles = clean_documents(list(docs), settings, policy, seen=set())
+    judge = resources.model(f"cleaner:{settings.cleaner}", lambda: load_judge(settings))
+    articles = clean_documents(list(docs), settings, policy, seen=set(), judge=judge)
     return process_articles(articles, resources, settings, policy)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from newsprism.records import (
     AnalysisResult,
@@ -24,6 +24,7 @@ from newsprism.settings import Settings
 
 if TYPE_CHECKING:
     from newsprism.checkpoint import Checkpoint
+    from newsprism.clean.text import LineJudge
     from newsprism.dedupe import WordCounts
     from newsprism.extract import PropositionSpill
     from newsprism.spill import RawTexts
@@ -39,13 +40,15 @@ def _no_progress(stage: str, done: int, total: int) -> None:
 
 
 def clean_documents(docs: Sequence[RawDocument], settings: Settings, policy: FailurePolicy,
-                    progress: Progress = _no_progress, seen: set[str] | None = None) -> list[Article]:
-    """Clean a batch; with ``seen`` (shared across a run's batches), a document read again is not cleaned twice."""
+                    progress: Progress = _no_progress, seen: set[str] | None = None,
+                    judge: LineJudge | Literal["settings"] | None = "settings") -> list[Article]:
+    """Clean a batch; with ``seen`` (shared across a run's batches), a document read again is not cleaned twice;
+    ``judge``: the line model a run loaded once (``clean.load_judge``), else loaded for this batch."""
     from newsprism.clean import clean_corpus
 
     if seen is not None:
         docs = first_readings(docs, seen)
-    return clean_corpus(docs, settings=settings, policy=policy, progress=progress)
+    return clean_corpus(docs, settings=settings, policy=policy, progress=progress, judge=judge)
 
 
 def first_readings(docs: Iterable[RawDocument], seen: set[str]) -> list[RawDocument]:

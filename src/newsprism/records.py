@@ -25,6 +25,7 @@ REMOVED_CATEGORIES: tuple[str, ...] = (
     "donation", "promo", "newsletter", "related-link", "caption", "credit", "author-bio", "source-line",
     "section-label", "duplicate-title", "page-chrome", "engagement", "scraper-artifact", "navigation",
     "cookie-notice", "advertisement", "comments", "html-boilerplate", "empty", "byline",
+    "related",  # a block of links to other stories (a "Related stories" list, teasers) inside or below the body
 )
 
 _FROZEN = {"frozen": True, "slots": True, "kw_only": True}
@@ -159,6 +160,7 @@ class Article(Record):
     removed: tuple[Removed, ...] = ()
     duplicate_of: str | None = None
     derived_from: tuple[str, ...] = ()
+    wire: str | None = None  # the news agency the article credits (AP, Reuters, AFP...): provenance, not an author
 
     def __post_init__(self) -> None:
         if not self.id:

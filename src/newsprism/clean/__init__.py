@@ -14,16 +14,18 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
+from typing import Literal
 from urllib.parse import urlsplit
 
 from newsprism.clean import meta as M
-from newsprism.clean.text import JUNK, TITLE, Cleaned, clean_text, line_key, normalize_line, split_lines
+from newsprism.clean.pagekind import not_article
+from newsprism.clean.text import JUNK, TITLE, Cleaned, LineJudge, clean_text, line_key, normalize_line, split_lines
 from newsprism.limits import bounded_article
 from newsprism.outlets import OutletRegistry
 from newsprism.records import Article, FailurePolicy, RawDocument, Removed, article_id_for
 from newsprism.settings import Settings
 
-__all__ = ["clean_corpus", "clean_document", "clean_text", "normalize_line", "repeated_lines"]
+__all__ = ["clean_corpus", "clean_document", "clean_text", "load_judge", "normalize_line", "repeated_lines"]
 
 STAGE = "clean"
 
@@ -35,15 +37,28 @@ def load_registry(settings: Settings) -> OutletRegistry:
     return OutletRegistry.load(settings.outlets_file or None, threshold=settings.outlet_match_threshold)
 
 
+def load_judge(settings: Settings) -> LineJudge | None:
+    """The learned line model when ``settings.cleaner`` is "learned" (the default), None for the rules alone."""
+    if settings.cleaner == "rules":
+        return None
+    if settings.cleaner != "learned":
+        raise ValueError(f"cleaner must be 'learned' or 'rules', got {settings.cleaner!r}")
+    from newsprism.clean.learned import load_line_model
+
+    return load_line_model()
+
+
 def _removed(cleaned: Cleaned) -> list[Removed]:
     return [Removed(text=t, category=c, start=s, end=e) for t, c, s, e in cleaned.removed]
 
 
 def clean_document(doc: RawDocument, *, settings: Settings, registry: OutletRegistry | None = None,
-                   repeated: Collection[str] = (), policy: FailurePolicy | None = None) -> Article:
+                   repeated: Collection[str] = (), policy: FailurePolicy | None = None,
+                   judge: LineJudge | Literal["settings"] | None = "settings") -> Article:
     """One document cleaned: body, removed pieces with categories, title, outlet, date, authors, language; the
-    body cut to ``max_article_chars`` (a warning row in ``policy``, when given, says so)."""
-    article, _ = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated)
+    body cut to ``max_article_chars`` (a warning row in ``policy``, when given, says so). ``judge``: the line
+    model (loaded from ``settings`` when not given: pass one to clean many documents)."""
+    article, _ = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated, judge=judge)
     return _bounded(article, doc, settings, policy)
 
 
@@ -56,7 +71,8 @@ def _bounded(article: Article, doc: RawDocument, settings: Settings, policy: Fai
 
 
 def clean_with_note(doc: RawDocument, *, settings: Settings, registry: OutletRegistry | None = None,
-                    repeated: Collection[str] = ()) -> tuple[Article, str | None]:
+                    repeated: Collection[str] = (), judge: LineJudge | Literal["settings"] | None = "settings",
+                    ) -> tuple[Article, str | None]:
     """Like ``clean_document``, plus a note when the document was read in a degraded way or has no body."""
     registry = registry or load_registry(settings)
     if doc.html is not None and (doc.text is None or doc.format == "html"):
@@ -64,7 +80,9 @@ def clean_with_note(doc: RawDocument, *, settings: Settings, registry: OutletReg
     raw = doc.text or ""
     if not raw or raw.isspace():  # not raw.strip(): that copies the whole text
         raise ValueError("document is empty: no text to clean")
-    cleaned = clean_text(raw, title=doc.title, repeated=repeated)
+    if judge == "settings":
+        judge = load_judge(settings)
+    cleaned = clean_text(raw, title=doc.title, repeated=repeated, judge=judge)
     lines = [ln.text for ln, v in zip(cleaned.lines, cleaned.verdicts, strict=True) if v.kind not in (JUNK, TITLE)]
     junk = [(t, c) for t, c, _, _ in cleaned.removed]
     head = [ln.text for ln in cleaned.lines[:8]]
@@ -75,8 +93,8 @@ def clean_with_note(doc: RawDocument, *, settings: Settings, registry: OutletReg
     article = Article(
         id=article_id_for(raw), source_path=doc.source_path, source_id=doc.source_id, url=doc.url,
         format=doc.format, raw_text=raw, text=cleaned.text, title=doc.title or cleaned.title, outlet=outlet,
-        published=published, language=M.detect_language(cleaned.text), authors=authors,
-        removed=tuple(_removed(cleaned)))
+        published=published, language=M.detect_language(cleaned.text), authors=M.without_wires(authors),
+        wire=M.wire_source(lines, authors), removed=tuple(_removed(cleaned)))
     return article, None if cleaned.text else "no article body found: every line was classified as page junk"
 
 
@@ -113,7 +131,8 @@ def _clean_html(doc: RawDocument, *, registry: OutletRegistry, repeated: Collect
         id=_html_id(ex.text, html), source_path=doc.source_path, source_id=doc.source_id, url=doc.url,
         format=doc.format, raw_text=ex.text, text=text, title=doc.title or ex.title or cleaned.title,
         outlet=outlet, published=doc.published or ex.published, language=_language(ex.language, text),
-        authors=authors, removed=tuple(sorted(removed, key=lambda r: (r.start < 0, r.start))))
+        authors=M.without_wires(authors), wire=M.wire_source(kept_lines, authors),
+        removed=tuple(sorted(removed, key=lambda r: (r.start < 0, r.start))))
     note = ex.note
     if not text and note is None:
         note = "no article body found on the page" + (" (extraction returned nothing)" if not ex.text else "")
@@ -187,14 +206,18 @@ def repeated_lines(docs: Sequence[RawDocument], *, min_docs: int = 3, share: flo
 
 
 def clean_corpus(docs: Sequence[RawDocument], *, settings: Settings, policy: FailurePolicy,
-                 progress: Callable[[str, int, int], None]) -> list[Article]:
-    """Clean every document; lines repeated across many of the corpus's pages count as boilerplate."""
+                 progress: Callable[[str, int, int], None],
+                 judge: LineJudge | Literal["settings"] | None = "settings") -> list[Article]:
+    """Clean every document; lines repeated across many of the corpus's pages count as boilerplate. ``judge``:
+    the line model, loaded here from ``settings`` unless the caller holds one (a run of many batches)."""
     registry = load_registry(settings)
+    if judge == "settings":
+        judge = load_judge(settings) if any(d.html is None or d.format != "html" for d in docs) else None
     repeated = repeated_lines(docs)
     out: list[Article] = []
 
     def one(doc: RawDocument) -> Article | None:
-        article, note = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated)
+        article, note = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated, judge=judge)
         if not article.text.strip() and note:  # no body: the row is an error, so the article is not kept either
             policy.fail(STAGE, doc, note)
             return None
@@ -203,6 +226,10 @@ def clean_corpus(docs: Sequence[RawDocument], *, settings: Settings, policy: Fai
             also = f" ({note})" if note else ""
             policy.fail(STAGE, doc, f"too short to be an article: {len(article.text)} characters after cleaning "
                                     f"(fewer than {MIN_ARTICLE_CHARS}){where}; skipped{also}")
+            return None
+        kind = not_article(article.text, head=[r.text for r in article.removed[:12]])
+        if kind:  # an index, tag or list page: a failure row with the reason, never a story member
+            policy.fail(STAGE, doc, kind)
             return None
         if note:  # read in a degraded way, kept: a warning, as for every item kept but changed
             policy.warn(STAGE, doc, note)

@@ -222,3 +222,43 @@ def detect_language(text: str) -> str | None:
 
     code, _ = py3langid.classify(sample)
     return str(code)
+
+
+# News agencies whose credit on a story (a byline, a dateline) says where the text came from, not who wrote it.
+WIRES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("AP", re.compile(r"^(?:the\s+)?(?:ap|associated\s+press)$", re.IGNORECASE)),
+    ("Reuters", re.compile(r"^(?:thomson\s+)?reuters$", re.IGNORECASE)),
+    ("AFP", re.compile(r"^(?:afp|agence\s+france[-\s]presse)$", re.IGNORECASE)),
+    ("dpa", re.compile(r"^(?:dpa|deutsche\s+presse[-\s]agentur)$", re.IGNORECASE)),
+    ("UPI", re.compile(r"^(?:upi|united\s+press\s+international)$", re.IGNORECASE)),
+    ("EFE", re.compile(r"^efe$", re.IGNORECASE)),
+    ("ANSA", re.compile(r"^ansa$", re.IGNORECASE)),
+)
+# "WASHINGTON (AP) — ...", "LONDON, March 14 (Reuters) - ...", "PARIS (AFP) – ...", "Berlin (dpa) - ..."
+_WIRE_DATELINE = re.compile(r"^\s*[A-ZÀ-Ý][\wÀ-ÿ .,'’/-]{1,60}?\s*\(([^()]{2,40})\)\s*[—–-]{1,2}\s*\S")
+
+
+def wire_name(text: str) -> str | None:
+    """The agency a credit names ("The Associated Press", "Reuters", "AFP"), or None."""
+    text = text.strip(" .,;:()")
+    return next((name for name, rx in WIRES if rx.match(text)), None)
+
+
+def wire_source(body: Sequence[str], authors: Sequence[str]) -> str | None:
+    """The wire service an article credits: a byline naming an agency, or a dateline "CITY (AP) —" in the
+    first lines of the body."""
+    for author in authors:
+        if name := wire_name(author):
+            return name
+    for line in body[:3]:
+        m = _WIRE_DATELINE.match(line)
+        if m:
+            for part in re.split(r"\s*[/,;]\s*", m.group(1)):
+                if name := wire_name(part):
+                    return name
+    return None
+
+
+def without_wires(authors: Sequence[str]) -> tuple[str, ...]:
+    """Authors with agency credits left out: "By Jane Doe, Associated Press" has one author, and the wire."""
+    return tuple(a for a in authors if wire_name(a) is None)

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from newsprism.clean import patterns as P
 
@@ -94,6 +95,7 @@ class _Shape:
     terminal: bool
     lower: float
     cjk: bool
+    tokens: tuple[str, ...] = ()  # the words themselves (the learned model counts function words among them)
 
     @property
     def verb(self) -> bool:
@@ -119,7 +121,7 @@ def _shape(text: str) -> _Shape:
     words = P.WORD.findall(text)
     lower = sum(1 for w in words if w[0].islower()) / len(words) if words else 0.0
     cjk = not text.isascii() and len(_CJK.findall(text)) > len(text) * 0.3
-    return _Shape(text, len(words), len(text), bool(P.TERMINAL.search(text)), lower, cjk)
+    return _Shape(text, len(words), len(text), bool(P.TERMINAL.search(text)), lower, cjk, tuple(words))
 
 
 def _category(text: str, shape: _Shape, *, edge: bool, short: int = 25) -> str | None:
@@ -148,7 +150,8 @@ def _category(text: str, shape: _Shape, *, edge: bool, short: int = 25) -> str |
     return None
 
 
-def _titleish(shape: _Shape, text: str) -> bool:
+def titleish(shape: _Shape, text: str) -> bool:
+    """Reads as a headline: a few words, not ended like a sentence."""
     return 2 <= shape.words <= 30 and shape.chars <= 250 and not text.endswith((".", ",", ";", ":"))
 
 
@@ -201,6 +204,20 @@ def _packed(good: Sequence[int], n: int) -> dict[int, float]:
     return {i: sum(flags[max(0, i - _PACK_REACH):i + _PACK_REACH + 1]) / width for i in good}
 
 
+@dataclass(frozen=True, slots=True)
+class RulePass:
+    """What the rules saw on a page: each line's shape, cue category and verdict, the body span and the title.
+
+    The learned cleaner (``clean.learned``) reads these as features, so the rules inform it without deciding."""
+
+    shapes: tuple[_Shape, ...]
+    cats: tuple[str | None, ...]
+    verdicts: tuple[Verdict, ...]
+    span: tuple[int, int] | None
+    title: str | None
+    repeated: tuple[bool, ...]
+
+
 def classify_lines(lines: Sequence[Line], *, title: str | None = None, repeated: Collection[str] = (),
                    extracted: bool = False) -> tuple[list[Verdict], str | None]:
     """A verdict for every line and the title found.
@@ -208,6 +225,13 @@ def classify_lines(lines: Sequence[Line], *, title: str | None = None, repeated:
     ``title`` is a known title (from metadata); ``repeated`` holds ``line_key``s the corpus repeats on many pages;
     ``extracted`` says the text is already a main-content extraction (trafilatura's), so only clear junk goes.
     """
+    rp = rule_pass(lines, title=title, repeated=repeated, extracted=extracted)
+    return list(rp.verdicts), rp.title
+
+
+def rule_pass(lines: Sequence[Line], *, title: str | None = None, repeated: Collection[str] = (),
+              extracted: bool = False) -> RulePass:
+    """The rule-based classification of ``lines`` with what it found on the way (see ``classify_lines``)."""
     n = len(lines)
     texts = [ln.text for ln in lines]
     shapes = [_shape(t) for t in texts]
@@ -215,9 +239,11 @@ def classify_lines(lines: Sequence[Line], *, title: str | None = None, repeated:
     short = 12 if extracted else 25
     cats: list[str | None] = [_category(t, s, edge=i < 3 or i >= n - edge, short=short)
                               for i, (t, s) in enumerate(zip(texts, shapes, strict=True))]
+    rep = [False] * n
     for i, t in enumerate(texts):
-        if repeated and cats[i] is None and shapes[i].words <= 30 and line_key(t) in repeated:
-            cats[i] = "page-chrome"
+        if repeated and shapes[i].words <= 30 and line_key(t) in repeated:
+            rep[i] = True
+            cats[i] = cats[i] or "page-chrome"
         if cats[i] is None and i >= n - 3 and _is_bio(texts, i):
             cats[i] = "author-bio"
     _credits(texts, shapes, cats)
@@ -229,7 +255,8 @@ def classify_lines(lines: Sequence[Line], *, title: str | None = None, repeated:
     span = _core(shapes, cats, max_gap=4 if extracted else 8)
     if span is None and extracted and all(s.words <= 4 for s in shapes):
         # an extraction with no sentence at all is page furniture (menus, buttons), not an article
-        return [verdicts[i] or Verdict(JUNK, cats[i] or "navigation") for i in range(n)], found_title
+        return RulePass(tuple(shapes), tuple(cats), tuple(verdicts[i] or Verdict(JUNK, cats[i] or "navigation")
+                                                          for i in range(n)), None, found_title, tuple(rep))
     lo, hi = span if span else (0, n - 1)
     if extracted:
         lo, hi = _extracted_span(shapes, cats, lo, hi)
@@ -244,12 +271,13 @@ def classify_lines(lines: Sequence[Line], *, title: str | None = None, repeated:
             if stray:
                 verdicts[i] = Verdict(JUNK, stray)
             else:
-                verdicts[i] = Verdict(HEADING if _titleish(shapes[i], texts[i]) and not shapes[i].terminal else BODY)
+                verdicts[i] = Verdict(HEADING if titleish(shapes[i], texts[i]) and not shapes[i].terminal else BODY)
         elif i < lo:
             verdicts[i] = _head_line(texts, shapes, i, t_idx, lo)
         else:
             verdicts[i] = _tail_line(texts, shapes, cats, verdicts, i, hi)
-    return [v or Verdict(BODY) for v in verdicts], found_title
+    return RulePass(tuple(shapes), tuple(cats), tuple(v or Verdict(BODY) for v in verdicts), span, found_title,
+                    tuple(rep))
 
 
 def _stray_label(shapes: Sequence[_Shape], cats: Sequence[str | None], i: int) -> str | None:
@@ -351,7 +379,7 @@ def _mark_title(texts: Sequence[str], shapes: Sequence[_Shape], cats: Sequence[s
             if cats[i]:
                 continue
             s = shapes[i]
-            if _titleish(s, t) and s.words >= 3 and not t.endswith((".", "…")):
+            if titleish(s, t) and s.words >= 3 and not t.endswith((".", "…")):
                 nxt = i + 1
                 while nxt < len(texts) and cats[nxt]:
                     nxt += 1
@@ -432,11 +460,22 @@ class Cleaned:
     verdicts: tuple[Verdict, ...]
 
 
+class LineJudge(Protocol):
+    """Decides each line of a page from what the rules saw (``clean.learned.LineModel`` is one)."""
+
+    def verdicts(self, lines: Sequence[Line], rp: RulePass) -> list[Verdict]: ...
+
+
 def clean_text(raw: str, *, title: str | None = None, repeated: Collection[str] = (),
-               extracted: bool = False) -> Cleaned:
-    """Classify the lines of ``raw`` and split them into the body and the removed pieces."""
+               extracted: bool = False, judge: LineJudge | None = None) -> Cleaned:
+    """Classify the lines of ``raw`` and split them into the body and the removed pieces.
+
+    With a ``judge`` (the learned model), the rules' findings are its features and it decides; on an extraction
+    (``extracted``) the rules alone decide, as trafilatura has already cut the page."""
     lines = split_lines(raw)
-    verdicts, found = classify_lines(lines, title=title, repeated=repeated, extracted=extracted)
+    rp = rule_pass(lines, title=title, repeated=repeated, extracted=extracted)
+    verdicts = judge.verdicts(lines, rp) if judge is not None and not extracted and lines else list(rp.verdicts)
+    found = rp.title
     kept: list[str] = []
     removed: list[tuple[str, str, int, int]] = []
     last_block = -1

@@ -49,6 +49,7 @@ def _sections(result: AnalysisResult) -> list[tuple[str, Any]]:
             "id": a.id, "source_path": a.source_path, "source_id": a.source_id, "url": a.url,
             "title": a.title, "outlet": a.outlet, "published": a.published,
             "published_inferred": a.published_inferred, "language": a.language, "authors": list(a.authors),
+            "wire": a.wire,
             "text": a.text,
             "removed": [{"text": r.text, "category": r.category, "start": r.start, "end": r.end} for r in a.removed],
             "duplicate_of": a.duplicate_of, "derived_from": list(a.derived_from)} for a in result.articles)),

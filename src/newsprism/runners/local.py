@@ -41,6 +41,7 @@ def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
 def _ingest_batches(inputs: Sequence[str], *, settings: Settings, policy: FailurePolicy, db: Path | None,
                     progress: Progress, field_map: dict[str, str] | None) -> Iterator[list[Article]]:
     """Read and clean every input, a batch at a time; with a store, each batch is committed as it is done."""
+    from newsprism.clean import load_judge
     from newsprism.ingest import read_inputs
 
     store = None
@@ -53,8 +54,9 @@ def _ingest_batches(inputs: Sequence[str], *, settings: Settings, policy: Failur
     try:
         docs: Iterator[RawDocument] = read_inputs(inputs, settings=settings, field_map=field_map,
                                                   failures=policy.failures)
+        judge = load_judge(settings)  # once for the run, not once a batch
         for batch in _batches(docs, BATCH):
-            cleaned = clean_documents(batch, settings, policy, seen=readings)
+            cleaned = clean_documents(batch, settings, policy, seen=readings, judge=judge)
             seen += len(batch)
             progress("ingest", seen, 0)
             if store is not None:

@@ -1,0 +1,196 @@
+"""Train the learned page-junk model shipped in ``newsprism/data/cleaner.npz`` and measure it beside the rules.
+
+Data: trafilatura's evaluation set, ../shared/bench/boilerplate-html (990 real web pages with ``with`` / ``without``
+snippets; Apache-2.0, from the trafilatura repository), flattened to scraped plain text with line labels by
+../shared/scripts/flatten_html.py. It is read in place and never copied into the project.
+
+    python bench/train_cleaner.py            # 5-fold CV (rules vs learned) and write the shipped weights
+    python bench/train_cleaner.py --cv-only  # the figures only
+    python bench/train_cleaner.py --skip-cv --out X.npz  # the weights only (reproduces the shipped file's model)
+
+Cross-validation is by page: no page is in both the training and the scored part of a fold. The figures are the
+same line metric as bench_clean's plain-text part: line macro-F1 over kept / removed and the share of body lines
+kept, where a line counts as kept when its text is in the cleaned body or is the title.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from newsprism.clean import repeated_lines
+from newsprism.clean.features import page_features, smooth_features
+from newsprism.clean.learned import LineModel, decisive_families, fit_model, page_chars
+from newsprism.clean.text import BODY, HEADING, TITLE, Line, RulePass, rule_pass, split_lines
+from newsprism.records import RawDocument
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+WEIGHTS = HERE.parent / "src" / "newsprism" / "data" / "cleaner.npz"
+FOLDS = 5
+SEED = 26
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One flattened page: its text, its lines, the rules' pass, features and labels (1 body, 0 junk, -1 none)."""
+
+    name: str
+    text: str
+    lines: tuple[Line, ...]
+    numbers: tuple[int, ...]  # 1-based line number of each Line in ``text``
+    rules: RulePass
+    X: np.ndarray
+    y: np.ndarray
+    body: tuple[int, ...]
+    junk: tuple[int, ...]
+
+
+def flatten(shared: Path, work: Path) -> Path:
+    """The flattened pages (made once by ../shared/scripts/flatten_html.py into ``work``)."""
+    flat = work / "flat"
+    if not (flat / "labels.json").exists():
+        subprocess.run([sys.executable, str(shared / "scripts" / "flatten_html.py"), str(flat)], check=True,
+                       capture_output=True)
+    return flat
+
+
+def _numbers(text: str, lines: list[Line]) -> tuple[int, ...]:
+    out = []
+    pos = 0
+    number = 1
+    for ln in lines:
+        number += text.count("\n", pos, ln.start)
+        pos = ln.start
+        out.append(number)
+    return tuple(out)
+
+
+def load_pages(flat: Path) -> list[Page]:
+    labels = json.loads((flat / "labels.json").read_text(encoding="utf-8"))
+    texts = {name: (flat / name).read_text(encoding="utf-8") for name in labels}
+    repeated = repeated_lines([RawDocument(source_path=name, text=t) for name, t in texts.items()])
+    pages = []
+    for name, text in texts.items():
+        lines = split_lines(text)
+        numbers = _numbers(text, lines)
+        rp = rule_pass(lines, repeated=repeated)
+        body, junk = set(labels[name]["body"]), set(labels[name]["junk"])
+        y = np.array([1 if k in body else 0 if k in junk else -1 for k in numbers], dtype=np.int8)
+        pages.append(Page(name, text, tuple(lines), numbers, rp, page_features(lines, rp), y,
+                          tuple(sorted(body)), tuple(sorted(junk))))
+    return pages
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+
+
+def score(pages: list[Page], keep: dict[str, np.ndarray]) -> dict[str, float]:
+    """bench_clean's plain-text metric: a labelled line is kept when its text is a kept line's text or the title."""
+    kt = kf = dt = df = 0
+    for page in pages:
+        flags = keep[page.name]
+        kept = {_norm(ln.text) for ln, k in zip(page.lines, flags, strict=True) if k}
+        if page.rules.title:
+            kept.add(_norm(page.rules.title))
+        raw = page.text.split("\n")
+        for i in page.body:
+            ok = _norm(raw[i - 1]) in kept
+            kt += ok
+            kf += not ok
+        for i in page.junk:
+            ok = _norm(raw[i - 1]) not in kept
+            dt += ok
+            df += not ok
+    kp, kr = kt / max(kt + df, 1), kt / max(kt + kf, 1)
+    dp, dr = dt / max(dt + kf, 1), dt / max(dt + df, 1)
+
+    def f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    return {"line_f1": (f1(kp, kr) + f1(dp, dr)) / 2, "body_kept": kr, "junk_removed": dr}
+
+
+def rules_keep(page: Page) -> np.ndarray:
+    return np.array([v.kind in (BODY, HEADING, TITLE) for v in page.rules.verdicts])
+
+
+def folds(n: int, k: int = FOLDS, seed: int = SEED) -> list[np.ndarray]:
+    """Page indices of each fold (a fixed shuffle, so a rerun scores the same split)."""
+    order = np.random.default_rng(seed).permutation(n)
+    return [order[i::k] for i in range(k)]
+
+
+def _stack(pages: list[Page]) -> tuple[np.ndarray, np.ndarray]:
+    X = np.vstack([p.X for p in pages])
+    y = np.concatenate([p.y for p in pages])
+    return X, y
+
+
+def train(pages: list[Page]) -> LineModel:
+    """Both stages on ``pages``: the second stage reads first-stage probabilities made out of fold (inner CV), as
+    it will see them on pages the first stage never saw."""
+    X, y = _stack(pages)
+    first = fit_model(X[y >= 0], y[y >= 0], seed=SEED)
+    inner = folds(len(pages), k=FOLDS, seed=SEED + 1)
+    oof: dict[int, np.ndarray] = {}
+    for f, held in enumerate(inner):
+        held_set = set(held.tolist())
+        rest = [p for i, p in enumerate(pages) if i not in held_set]
+        Xr, yr = _stack(rest)
+        m = fit_model(Xr[yr >= 0], yr[yr >= 0], seed=SEED + f)
+        for i in held.tolist():
+            oof[i] = m.predict(pages[i].X)
+    S = np.vstack([smooth_features(oof[i], page_chars(p.lines)) for i, p in enumerate(pages)])
+    second = fit_model(np.hstack([X, S])[y >= 0], y[y >= 0], seed=SEED)
+    cats = [c for p in pages for c in p.rules.cats]
+    return LineModel.combine(first, second, decisive_families(cats, y))
+
+
+def cross_validate(pages: list[Page]) -> tuple[dict[str, float], dict[str, float], float]:
+    """Rules and the learned model scored on the same held-out pages of each fold; seconds spent predicting."""
+    keep: dict[str, np.ndarray] = {}
+    spent = 0.0
+    for f, held in enumerate(folds(len(pages))):
+        held_set = set(held.tolist())
+        model = train([p for i, p in enumerate(pages) if i not in held_set])
+        t0 = time.process_time()
+        for i in held.tolist():
+            keep[pages[i].name] = model.keep(pages[i].X, page_chars(pages[i].lines), pages[i].rules.cats)
+        spent += time.process_time() - t0
+        print(f"fold {f + 1}/{FOLDS} done", file=sys.stderr, flush=True)
+    rules = score(pages, {p.name: rules_keep(p) for p in pages})
+    return rules, score(pages, keep), spent
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cv-only", action="store_true", help="measure only; do not write the shipped weights")
+    ap.add_argument("--skip-cv", action="store_true", help="only train on every page and write the weights")
+    ap.add_argument("--out", type=Path, default=WEIGHTS, help="where to write the weights")
+    args = ap.parse_args(argv)
+    if not SHARED.is_dir():
+        print("../shared is absent: training needs ../shared/bench/boilerplate-html", file=sys.stderr)
+        return 2
+    pages = load_pages(flatten(SHARED, HERE / "_work"))
+    if not args.skip_cv:
+        rules, learned, _ = cross_validate(pages)
+        print(json.dumps({"rules": rules, "learned": learned}, indent=1))
+    if not args.cv_only:
+        train(pages).save(args.out)
+        print(f"weights written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
