@@ -292,9 +292,13 @@ def analyse_stories(stories: Sequence[Story], by_id: Mapping[str, Article], per:
 def analyse_story(story: Story, members: Sequence[Article], quotes: Sequence[Quote], citations: Sequence[Citation],
                   claims: Sequence[Claim], *, resources: Resources, settings: Settings,
                   propositions: Mapping[str, Sequence[Any]] | None = None) -> tuple[Story, Failure | None]:
-    """Compare and summarise one story; a story that fails keeps its articles and loses only its analysis."""
+    """Compare and summarise one story; a story that fails keeps its articles and loses only its analysis. A
+    story in several languages is read in one multilingual vector space (``newsprism.multilingual``)."""
     from newsprism.compare import compare_story
+    from newsprism.multilingual import story_resources
     from newsprism.summarize import summarize_story
+
+    resources = story_resources(resources, members)
 
     policy = FailurePolicy()
     with policy.guard(f"story:{story.id}", None):

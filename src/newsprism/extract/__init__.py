@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newsprism.extract.entities import EntityIndex, doc_mentions, link_entities
+from newsprism.extract.foreign import direct_quotes, foreign_propositions
 from newsprism.extract.outlets import CorpusOutlets
 from newsprism.extract.quotes import find_attributions, to_quotes
 from newsprism.extract.sources import anonymity_counts, citation_graph, find_citations
+from newsprism.lexicons import lexicon_for
 from newsprism.limits import PARSE_CHUNK_CHARS, bounded_article, chunks
 from newsprism.memory import release_freed_memory
 from newsprism.records import Article, Citation, Claim, Entity, Failure, FailurePolicy, Quote
@@ -58,10 +60,15 @@ def extract_article(article: Article, doc: Any, *, index: EntityIndex | None, ou
                     settings: Settings | None = None,
                     claims: Callable[..., list[Claim]] | None = None,
                     ) -> tuple[list[Quote], list[Citation], list[Claim]]:
-    """Quotes, citations and claims of one parsed article (entities already linked across the corpus)."""
-    attributions = find_attributions(doc, article_id=article.id, index=index, outlets=outlets,
-                                     title=article.title, institutions=False)
-    quotes = to_quotes(article.id, article.text, attributions)
+    """Quotes, citations and claims of one parsed article (entities already linked across the corpus); an
+    article in a language with a lexicon has its quotes read by that language's marks and cues."""
+    lexicon = lexicon_for(article.language)
+    if lexicon is not None:
+        quotes = direct_quotes(article.id, article.text, doc, lexicon)
+    else:
+        attributions = find_attributions(doc, article_id=article.id, index=index, outlets=outlets,
+                                         title=article.title, institutions=False)
+        quotes = to_quotes(article.id, article.text, attributions)
     citations = find_citations(doc, article, outlets, quotes)
     found_claims = claims(article, doc, quotes=quotes, citations=citations, settings=settings) if claims else []
     return quotes, citations, list(found_claims)
@@ -301,7 +308,8 @@ def _extract_all(todo: Sequence[Article], docs: _DocSpill, *, index: EntityIndex
                                                claims=claims_fn)
                 if guard.failed:
                     continue
-                found_here.append((article.id, q, c, cl, propositions_in(doc, cl)))
+                props = foreign_propositions(doc, cl) if lexicon_for(article.language) else propositions_in(doc, cl)
+                found_here.append((article.id, q, c, cl, props))
                 progress("extract", i + 1, len(todo))
             failed: list[Failure] = here.failures
             saved = {"ids": ids, "records": found_here, "failures": failed}

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newsprism.lexicons import lexicon_for
 from newsprism.records import Article, Citation, Claim, Quote, normalize_text, stable_id
 from newsprism.settings import Settings
 from newsprism.stance import ANON_RE, DENY_RE, DOUBT_RE, HEDGE_RE
@@ -39,7 +40,13 @@ _JUNK = re.compile(r"(https?://|www\.|@\w|©|\bclick\b|\bsubscribe\b|\bnewslette
 
 def extract_claims(article: Article, doc: Any, *, quotes: Sequence[Quote] = (), citations: Sequence[Citation] = (),
                    settings: Settings | None = None) -> list[Claim]:
-    """The check-worthy sentences of one article (``doc`` is the spaCy Doc of ``article.text``)."""
+    """The check-worthy sentences of one article (``doc`` is the spaCy Doc of ``article.text``); an article in a
+    language with a lexicon is read by its rules (``extract.foreign``)."""
+    lexicon = lexicon_for(article.language)
+    if lexicon is not None:
+        from newsprism.extract.foreign import foreign_claims
+
+        return foreign_claims(article, doc, quotes, citations, lexicon)
     out: list[Claim] = []
     last_outlet: str | None = None
     last_person: str | None = None
