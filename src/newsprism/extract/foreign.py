@@ -67,13 +67,17 @@ def _quote_spans(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
     yield from sorted(taken)
 
 
-def _speaker(doc: Any, start: int, end: int) -> str | None:
-    """The first person (else organisation or place) the parse names in ``start:end``."""
+def _speaker(doc: Any, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """The first person (else organisation or place) the parse names in ``start:end``, without a role noun the
+    language writes before names ("Sprecher Peter Carr" -> "Peter Carr")."""
     ents = [e for e in doc.ents if e.start_char >= start and e.end_char <= end] if doc is not None else []
     for label in ("PERSON", "ORG", "GPE", "NORP"):
         for e in ents:
             if e.label_ == label:
-                return str(e.text).strip()
+                name = str(e.text).strip()
+                if lexicon.titles is not None and label == "PERSON":
+                    name = lexicon.titles.sub("", name).strip() or name
+                return name
     return None
 
 
@@ -93,13 +97,13 @@ def direct_quotes(article_id: str, text: str, doc: Any, lexicon: Lexicon) -> lis
         m = lexicon.attribution.search(after)
         if m and m.start() <= 4:
             cue = m.group(0)
-            speaker = _speaker(doc, qe + m.end(), qe + len(after))
+            speaker = _speaker(doc, qe + m.end(), qe + len(after), lexicon)
         else:
             found = list(lexicon.attribution.finditer(before))
             if found and before.rstrip().endswith((":", ",")):
                 cue = found[-1].group(0)
-                speaker = _speaker(doc, qs - len(before), qs - len(before) + found[-1].start()) or \
-                    _speaker(doc, qs - len(before), qs)
+                speaker = _speaker(doc, qs - len(before), qs - len(before) + found[-1].start(), lexicon) or \
+                    _speaker(doc, qs - len(before), qs, lexicon)
         anonymous = bool(lexicon.anonymous.search(after if cue and m else before))
         out.append(Quote(id=stable_id(article_id, str(qs + 1), str(qe - 1), prefix="q"), article_id=article_id,
                          text=inner, speaker=speaker, anonymous=anonymous and speaker is None, direct=True, cue=cue,
@@ -208,7 +212,8 @@ def foreign_claims(article: Any, doc: Any, quotes: Sequence[Quote], citations: S
         if quote is not None and (quote.speaker or quote.anonymous):
             attributed_to, anonymous = quote.speaker, quote.anonymous
         elif (cue := lexicon.attribution.search(sent)) is not None:
-            attributed_to = _speaker(doc, start + cue.end(), end) or _speaker(doc, start, start + cue.start())
+            attributed_to = _speaker(doc, start + cue.end(), end, lexicon) or \
+                _speaker(doc, start, start + cue.start(), lexicon)
             anonymous = bool(lexicon.anonymous.search(sent)) and attributed_to is None
             attributed_to = attributed_to or ("unnamed sources" if anonymous else None)
         cited = [c for c in citations if c.start < end and c.end > start]

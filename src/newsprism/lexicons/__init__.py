@@ -46,6 +46,8 @@ class Lexicon:
     """Number words, lower case, to their value."""
     scales: dict[str, float] = field(default_factory=dict)
     """Scale words ("Millionen", "milliards"), lower case, to their factor."""
+    titles: re.Pattern[str] | None = None
+    """Role nouns written before a name and capitalised like it ("Sprecher Peter Carr"): not part of the name."""
     decimal_comma: bool = True
     """Writes 3,5 for three and a half and 1.000 (or 1 000) for a thousand."""
 

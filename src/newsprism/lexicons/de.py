@@ -21,6 +21,7 @@ LEXICON = Lexicon(
         r"nicht zutreffend|unzutreffend|kategorisch falsch|frei erfunden|Falschmeldung\w*|Fake[- ]News|"
         r"Desinformation|haltlos\w*|unbegründet\w*|Unsinn|"
         r"nie (?:davon )?gehört|nichts (?:davon )?bekannt|keine Kenntnis|"
+        r"(?<!noch )(?<!wie )(?:nie|niemals)\b(?! zuvor)(?! mehr)|keineswegs|auf keinen Fall|in keiner Weise|"
         r"(?:stellte|stellten|stellt|stellen)\b(?:\s+[\w-]+){0,8}?\s+in ?Frage|infrage gestellt|"
         r"plädier\w* auf nicht schuldig|Richtigstellung|(?:veröffentlichte|brachte) eine Korrektur|"
         r"(?:Bericht|Artikel|Meldung) (?:\w+ ){0,2}zurückgezogen)", _I),
@@ -54,6 +55,12 @@ LEXICON = Lexicon(
         r"Beamte|Vertreter)\b(?:,)? (?:\w+ ){0,4}(?:vertraut|Kenntnis)|mit (?:\w+ ){0,4}vertraut|Insider\w*|"
         r"informierte\w* Kreise\w*|aus (?:\w+ )?Kreisen)\b", _I),
     quotes=(("\u201e", "\u201c"), ("\u00bb", "\u00ab"), ("\u201a", "\u2018"), ("\u201c", "\u201d"), ('"', '"')),
+    titles=re.compile(
+        r"^(?:(?:Regierungs|Partei|Polizei|Presse|Kreml|Pentagon)?(?:Sprecher|Sprecherin|Präsident|Präsidentin|"
+        r"Bundeskanzler|Bundeskanzlerin|Kanzler|Kanzlerin|Minister|Ministerin|Außenminister|Außenministerin|"
+        r"Bürgermeister|Bürgermeisterin|Chefredakteur|Chefredakteurin|Abgeordnete|Abgeordneter|Senator|"
+        r"Senatorin|Direktor|Direktorin|Chef|Chefin|Anwalt|Anwältin|Sonderermittler|Staatsanwalt|Richter|"
+        r"Richterin|Herr|Frau|Dr\.|Prof\.)\s+)+", re.U),
     months={"januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3, "mär": 3,
             "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
             "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,

@@ -19,6 +19,7 @@ LEXICON = Lexicon(
         r"inexact\w*|infundad\w*)|incorrect\w*|inexact\w*|infundad\w*|sin fundamento|categóricamente falso|"
         r"noticias? falsas?|fake news|desinformación|bulo\w*|absurd\w*|"
         r"nunca (?:había )?oído|no tiene conocimiento|no (?:está|estaba) al tanto|"
+        r"(?<!que )(?:nunca|jamás)\b(?! antes)|en ningún momento|de ningún modo|"
         r"cuestion[óo]|cuestionaron|cuestiona\w*|puso en (?:duda|entredicho)|se declar\w* no culpable|"
         r"rectific\w*|fe de erratas|retir[óo] (?:la|el|su) (?:noticia|artículo|información))", _I),
     doubt=re.compile(

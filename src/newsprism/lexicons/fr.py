@@ -19,6 +19,7 @@ LEXICON = Lexicon(
         r"inexact\w*|infondé\w*|mensonger\w*|sans fondement)|inexact\w*|infondé\w*|sans fondement|"
         r"catégoriquement faux|fausse nouvelle|fake news|désinformation|absurde|grotesque|"
         r"jamais entendu parler|n'est pas au courant|aucune connaissance|"
+        r"(?:ne\s+|n')(?:\w+\s+){0,2}jamais\b(?! vu)|en aucun cas|nullement|"
         r"remis\w* en (?:question|cause)|remet\w* en (?:question|cause)|plaid\w* non coupable|"
         r"rectificatif|(?:a |ont )?rectifié|retir[ée]\w* (?:son|leur|l')\s*(?:article|information))", _I),
     doubt=re.compile(

@@ -19,6 +19,7 @@ LEXICON = Lexicon(
         r"privo di fondamento)|inesatt\w*|infondat\w*|privo di fondamento|priva di fondamento|"
         r"categoricamente falso|notizia falsa|notizie false|fake news|disinformazione|bufala\w*|assurd\w*|"
         r"mai sentito|non (?:è|era) a conoscenza|nessuna conoscenza|messo in dubbio|mette\w* in dubbio|"
+        r"(?:non|né) (?:\w+ ){0,3}mai\b(?! più)|in nessun modo|"
         r"(?:si è )?dichiarat\w* non colpevole|rettific\w*|ritirat\w* (?:l'articolo|la notizia))", _I),
     doubt=re.compile(
         _W + r"(non (?:è stato|è stata|è|sono stati|sono state|ha potuto|hanno potuto|può|possiamo)\s+"

@@ -18,6 +18,7 @@ LEXICON = Lexicon(
         r"(?:é|são|era|eram|seria)\s+(?:\w+\s+){0,2}(?:fals[oa]s?|incorret\w*|inexat\w*|infundad\w*)|"
         r"incorret\w*|inexat\w*|infundad\w*|sem fundamento|categoricamente fals[oa]|notícias? falsas?|"
         r"fake news|desinformação|absurd\w*|nunca ouviu falar|não tem conhecimento|não (?:está|estava) ciente|"
+        r"(?<!que )(?<!do )(?:nunca|jamais)\b(?! antes)|em momento algum|de modo algum|"
         r"pôs em (?:dúvida|causa)|questionou|questionaram|se declar\w* inocente|declarou-se inocente|"
         r"retific\w*|errata)", _I),
     doubt=re.compile(
