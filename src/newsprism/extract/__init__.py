@@ -280,13 +280,51 @@ class PropositionSpill:
         return len(self.records)
 
 
+PROPOSITION_WINDOW = 2_000  # tokens of the article read at once when its claims' propositions are derived
+
+
+def _propositions(doc: Any, claims: Sequence[Claim]) -> dict[str, list[Any]]:
+    """``propositions_in`` over windows of a long article: copying a claim out of its Doc (``Span.as_doc``) scans
+    every entity of the Doc, so a 200,000-character article's thousand claims cost its length a thousand times.
+    Its claims are taken a window of about ``PROPOSITION_WINDOW`` tokens at a time, each window copied out once;
+    a claim's propositions are the same, read from the same tokens."""
+    from dataclasses import replace
+
+    from newsprism.compare.align import propositions_in
+
+    if len(doc) <= PROPOSITION_WINDOW or not claims:
+        return propositions_in(doc, claims)
+    out: dict[str, list[Any]] = {}
+    ordered = sorted(claims, key=lambda c: c.start)
+    first = 0
+    while first < len(ordered):
+        span = doc.char_span(ordered[first].start, ordered[first].end, alignment_mode="expand")
+        if span is None:
+            first += 1
+            continue
+        last = first
+        while last + 1 < len(ordered) and ordered[last + 1].start >= ordered[last].start:
+            nxt = doc.char_span(ordered[last + 1].start, ordered[last + 1].end, alignment_mode="expand")
+            if nxt is None or nxt.end - span.start > PROPOSITION_WINDOW:
+                break
+            last += 1
+        window = doc.char_span(ordered[first].start, ordered[last].end, alignment_mode="expand")
+        part = window.as_doc()
+        base = window.start_char
+        here = {c.id: c for c in ordered[first:last + 1]}
+        shifted = [replace(c, start=c.start - base, end=c.end - base) for c in here.values()]
+        for cid, props in propositions_in(part, shifted).items():
+            out[cid] = [replace(p, claim=here[cid]) for p in props]
+        first = last + 1
+    return out
+
+
 def _extract_all(todo: Sequence[Article], docs: _DocSpill, *, index: EntityIndex, outlets: Any, settings: Settings,
                  policy: FailurePolicy, progress: Callable[[str, int, int], None], size: int,
                  on_disk: bool = False, checkpoint: Checkpoint | None = None) -> Extraction:
     """``on_disk``: quotes, citations, claims and propositions wait on disk, per article. ``checkpoint``: each
     batch's records are saved there, and a batch saved by an earlier run is taken, not extracted again."""
     claims_fn = _claims_hook()
-    from newsprism.compare.align import propositions_in
 
     props: dict[str, list[Any]] = {}
     quotes: list[Quote] = []
@@ -308,7 +346,7 @@ def _extract_all(todo: Sequence[Article], docs: _DocSpill, *, index: EntityIndex
                                                claims=claims_fn)
                 if guard.failed:
                     continue
-                props = foreign_propositions(doc, cl) if lexicon_for(article.language) else propositions_in(doc, cl)
+                props = foreign_propositions(doc, cl) if lexicon_for(article.language) else _propositions(doc, cl)
                 found_here.append((article.id, q, c, cl, props))
                 progress("extract", i + 1, len(todo))
             failed: list[Failure] = here.failures

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from newsprism.extract.docindex import DocEnts
 from newsprism.lexicons import Lexicon
 from newsprism.records import Quote, stable_id
 
@@ -67,12 +68,14 @@ def _quote_spans(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
     yield from sorted(taken)
 
 
-def _speaker(doc: Any, start: int, end: int, lexicon: Lexicon) -> str | None:
+def _speaker(doc: Any, ents: DocEnts | None, start: int, end: int, lexicon: Lexicon) -> str | None:
     """The first person (else organisation or place) the parse names in ``start:end``, without a role noun the
-    language writes before names ("Sprecher Peter Carr" -> "Peter Carr")."""
-    ents = [e for e in doc.ents if e.start_char >= start and e.end_char <= end] if doc is not None else []
+    language writes before names ("Sprecher Peter Carr" -> "Peter Carr"). ``ents``: the doc's entities indexed
+    once (``Span.ents`` scans them all)."""
+    span = doc.char_span(start, end, alignment_mode="contract") if doc is not None and ents is not None else None
+    found = ents.of(span) if span is not None and ents is not None else []
     for label in ("PERSON", "ORG", "GPE", "NORP"):
-        for e in ents:
+        for e in found:
             if e.label_ == label:
                 name = str(e.text).strip()
                 if lexicon.titles is not None and label == "PERSON":
@@ -85,6 +88,7 @@ def direct_quotes(article_id: str, text: str, doc: Any, lexicon: Lexicon) -> lis
     """Direct quotes in the language's marks, each with the attribution cue and speaker next to it: after the
     quote in the same sentence ("…“, sagte X", "», a déclaré X"), else before it ("X sagte: „…“")."""
     out: list[Quote] = []
+    ents = DocEnts(doc) if doc is not None else None
     for qs, qe in _quote_spans(text, lexicon):
         inner = text[qs + 1:qe - 1].strip()
         if len(inner.split()) < 3:
@@ -97,13 +101,13 @@ def direct_quotes(article_id: str, text: str, doc: Any, lexicon: Lexicon) -> lis
         m = lexicon.attribution.search(after)
         if m and m.start() <= 4:
             cue = m.group(0)
-            speaker = _speaker(doc, qe + m.end(), qe + len(after), lexicon)
+            speaker = _speaker(doc, ents, qe + m.end(), qe + len(after), lexicon)
         else:
             found = list(lexicon.attribution.finditer(before))
             if found and before.rstrip().endswith((":", ",")):
                 cue = found[-1].group(0)
-                speaker = _speaker(doc, qs - len(before), qs - len(before) + found[-1].start(), lexicon) or \
-                    _speaker(doc, qs - len(before), qs, lexicon)
+                speaker = _speaker(doc, ents, qs - len(before), qs - len(before) + found[-1].start(), lexicon) or \
+                    _speaker(doc, ents, qs - len(before), qs, lexicon)
         anonymous = bool(lexicon.anonymous.search(after if cue and m else before))
         out.append(Quote(id=stable_id(article_id, str(qs + 1), str(qe - 1), prefix="q"), article_id=article_id,
                          text=inner, speaker=speaker, anonymous=anonymous and speaker is None, direct=True, cue=cue,
@@ -180,14 +184,14 @@ def quotes_in(quotes: Sequence[Quote], start: int, end: int) -> Quote | None:
 _JUNK = re.compile(r"(https?://|www\.|@\w|©)", re.I)
 
 
-def _checkworthy(text: str, span: Any, lexicon: Lexicon) -> bool:
+def _checkworthy(text: str, names: Sequence[Any], lexicon: Lexicon) -> bool:
     """A statement one could check: five words or more, not a question, not page junk, naming someone or
     something (the parse finds names in any Latin script) or a figure, or denying or doubting."""
     words = re.findall(r"[^\W\d_]+", text)
     if len(words) < 5 or len(words) > 120 or text.rstrip("\"\u201c\u201d\u00bb\u00ab ").endswith("?") or \
             _JUNK.search(text):
         return False
-    if any(ch.isdigit() for ch in text) or (span is not None and len(span.ents)):
+    if any(ch.isdigit() for ch in text) or names:
         return True
     return bool(lexicon.deny.search(text) or lexicon.doubt.search(text))
 
@@ -202,18 +206,19 @@ def foreign_claims(article: Any, doc: Any, quotes: Sequence[Quote], citations: S
 
     out: list[Claim] = []
     text = article.text
+    ents = DocEnts(doc) if doc is not None else None
     for start, end in sentence_spans(text):
         sent = text[start:end]
         span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-        if not _checkworthy(sent, span, lexicon):
+        if not _checkworthy(sent, ents.of(span) if ents is not None and span is not None else [], lexicon):
             continue
         quote = quotes_in(quotes, start, end)
         attributed_to, anonymous, via = None, False, None
         if quote is not None and (quote.speaker or quote.anonymous):
             attributed_to, anonymous = quote.speaker, quote.anonymous
         elif (cue := lexicon.attribution.search(sent)) is not None:
-            attributed_to = _speaker(doc, start + cue.end(), end, lexicon) or \
-                _speaker(doc, start, start + cue.start(), lexicon)
+            attributed_to = _speaker(doc, ents, start + cue.end(), end, lexicon) or \
+                _speaker(doc, ents, start, start + cue.start(), lexicon)
             anonymous = bool(lexicon.anonymous.search(sent)) and attributed_to is None
             attributed_to = attributed_to or ("unnamed sources" if anonymous else None)
         cited = [c for c in citations if c.start < end and c.end > start]
@@ -235,9 +240,10 @@ def foreign_propositions(doc: Any, claims: Sequence[Any]) -> dict[str, list[Any]
     from newsprism.records import normalize_text
 
     out: dict[str, list[Any]] = {}
+    index = DocEnts(doc) if doc is not None else None
     for c in claims:
         span = doc.char_span(c.start, c.end, alignment_mode="expand") if doc is not None else None
-        ents = frozenset(normalize_text(e.text) for e in (span.ents if span is not None else ())
+        ents = frozenset(normalize_text(e.text) for e in (index.of(span) if span is not None and index else ())
                          if e.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
                          and e.text != c.attributed_to)
         out[c.id] = [Proposition(claim=c, core=c.text, variant=0, negative=c.negated, entities=ents,
