@@ -130,3 +130,29 @@ def test_analysis_takes_the_new_version_and_drops_the_old(tmp_path: Path, resour
     before = _rows(db, "SELECT id, article_ids FROM stories ORDER BY id")
     run_local([str(src)], settings=settings, db=db, resources=resources)
     assert _rows(db, "SELECT id, article_ids FROM stories ORDER BY id") == before
+
+
+def test_a_replacement_stopped_half_way_leaves_the_store_as_it_was(tmp_path: Path, fresh_db: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The replacement is one transaction: stopped inside it (here, an error after the first deletes), the store
+    keeps both versions, and the next run replaces."""
+    import newsprism.store.versions as versions
+
+    b = tmp_path / "b.txt"
+    b.write_text(BRIDGE_B, encoding="utf-8")
+    ingest_into(fresh_db, [str(b)], settings=Settings(), policy=FailurePolicy())
+    b.write_text(EDIT, encoding="utf-8")
+
+    def stop(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as mp:
+        mp.setattr(versions, "_forget_links", stop)
+        with pytest.raises(KeyboardInterrupt):
+            ingest_into(fresh_db, [str(b)], settings=Settings(), policy=FailurePolicy())
+    assert _ids(fresh_db) == {article_id_for(BRIDGE_B), article_id_for(EDIT)}  # the new one was committed before
+    with Store(fresh_db, read_only=True) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert not store.stale_stories()
+    ingest_into(fresh_db, [str(b)], settings=Settings(), policy=FailurePolicy())
+    assert _ids(fresh_db) == {article_id_for(EDIT)}
