@@ -14,16 +14,18 @@ load the encoder and keep their vectors exactly.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import numpy as np
 
 from newsprism.cluster.crosslingual import ENCODER_KEY, is_foreign, load_multilingual
-from newsprism.records import Article
+from newsprism.records import Article, ClaimGroup
 from newsprism.resources import Resources, sentence_key
 
-__all__ = ["MultilingualResources", "story_resources"]
+__all__ = ["MultilingualResources", "in_majority_language", "story_resources"]
 
 T = TypeVar("T")
 NEAREST = 3  # English sentences a sentence in another language is carried to
@@ -146,3 +148,25 @@ def story_resources(resources: Resources, members: Sequence[Article]) -> Resourc
 
     english = [s.text for a in members if not is_foreign(a) for s in split_sentences(a.text or "")]
     return MultilingualResources(resources, [a.text for a in foreign], english)
+
+
+def in_majority_language(groups: Sequence[ClaimGroup], members: Sequence[Article]) -> list[ClaimGroup]:
+    """Each row's text in the language most of its sources are written in: a row the comparison worded with a
+    German sentence while its other sources are English reads as its clearest English source (the first that
+    reports or attributes it, else the first); every cell keeps its evidence in its own language."""
+    language = {a.id: (a.language or "en").lower() for a in members}
+    out = []
+    for g in groups:
+        langs = Counter(language.get(s.article_id, "en") for s in g.sources)
+        own = next((language.get(s.article_id, "en") for s in g.sources if s.text == g.text), None)
+        if not langs or own is None:
+            out.append(g)
+            continue
+        (top, n), *rest = langs.most_common()
+        if own == top or (rest and rest[0][1] == n):
+            out.append(g)
+            continue
+        mine = [s for s in g.sources if language.get(s.article_id, "en") == top]
+        plain = [s for s in mine if s.stance in {"reports", "attributes"}] or mine
+        out.append(replace(g, text=plain[0].text))
+    return out

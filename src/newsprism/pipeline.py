@@ -295,7 +295,7 @@ def analyse_story(story: Story, members: Sequence[Article], quotes: Sequence[Quo
     """Compare and summarise one story; a story that fails keeps its articles and loses only its analysis. A
     story in several languages is read in one multilingual vector space (``newsprism.multilingual``)."""
     from newsprism.compare import compare_story
-    from newsprism.multilingual import story_resources
+    from newsprism.multilingual import MultilingualResources, in_majority_language, story_resources
     from newsprism.summarize import summarize_story
 
     resources = story_resources(resources, members)
@@ -304,6 +304,8 @@ def analyse_story(story: Story, members: Sequence[Article], quotes: Sequence[Quo
     with policy.guard(f"story:{story.id}", None):
         groups = compare_story(story, members, quotes=quotes, citations=citations, claims=claims,
                                resources=resources, settings=settings, propositions=propositions)
+        if isinstance(resources, MultilingualResources):  # a row reads in the language most of its sources use
+            groups = in_majority_language(groups, members)
         story = replace(story, claims=tuple(groups))  # kept when only the summary fails
         summary, timeline, title = summarize_story(story, members, resources=resources, settings=settings)
         return replace(story, summary=tuple(summary), timeline=tuple(timeline), title=title or story.title), None
