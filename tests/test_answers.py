@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.answers import response_of
+from newsprism.answers import labels_only, response_of
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -19,9 +19,23 @@ from newsprism.answers import response_of
     ("The officials did not specify whether the ministry had agreed.", "doubts"),
     ("He pleaded guilty to making false statements to investigators.", None),
     ("The indictment alleges that he lied and denied having the documents.", None),
+    ("Mr. Varro vowed to beat what he called baseless charges.", "denies"),
     ("The two men had a public dispute last year.", None),
+    ("The office rarely issues statements about its work or disputing reports in the press.", None),
     ("The group is made up of volunteers from three towns.", None),
     ("\"The position is not so much pro-Estran as it is anti-Varian,\" the historian said.", None),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind
+
+
+@pytest.mark.parametrize(("text", "only"), [
+    ("\u201cRecently, Varia has been spreading disinformation against us,\u201d the spokesman said.", True),
+    ("\u201cThis is a politically motivated investigation,\u201d Varro said.", True),
+    ("The ministry called the report disinformation and denied it.", False),
+    ("Mr. Varro vowed to beat what he called politically motivated charges.", False),
+    ("Growers disputed claims of pesticide use.", False),
+])
+def test_labels_only(text: str, only: bool) -> None:
+    """A sentence whose only verdict is a label is the speaker's own claim when it answers nothing."""
+    assert labels_only(text) is only

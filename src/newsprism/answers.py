@@ -12,7 +12,7 @@ import re
 from newsprism.lexicons import Lexicon, lexicon_for
 from newsprism.stance import _IDIOM_RE, _NEG_BEFORE_RE, _W, DENY_RE, DOUBT_RE
 
-__all__ = ["ABSENT", "response_in", "response_of"]
+__all__ = ["ABSENT", "labels_only", "response_in", "response_of"]
 
 
 # A sentence that answers another claim: a denial, rejection or doubt stated as what someone does or says about a
@@ -24,7 +24,8 @@ _ANSWER_DENY_RE = re.compile(
     r"stands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
     r"(?:was|were|is|are) (?:not |in)accurate|inaccura\w+|accurate|phony|categorically|disavow\w*|"
     r"defend\w* (?:itself|themselves|himself|herself|against)|plead\w* not guilty|nothing to do with|"
-    r"falsely accused|politically motivated|retract\w*|(?:issued|ran|published|appended) an? correction|"
+    r"falsely accused|politically motivated|vow\w* to (?:beat|fight) (?:\w+ ){0,6}?charges|retract\w*|"
+    r"(?:issued|ran|published|appended) an? correction|"
     r"correct(?:ed|ing|s) (?:the|its|their|an?|that|this) (?:\w+ )?(?:report|story|article|claim|figure|account)s?|"
     r"(?:reject|dismiss|deni|deny|denied|refut|rebut)\w*)\b", re.I)
 # "false" and friends that name a crime or a thing, not a verdict on a claim ("making false statements")
@@ -34,6 +35,22 @@ _NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:and \w+ )?(?:statements?|testimony|w
 # what follows an accusation is its content, not a verdict: "the indictment alleges that he ... denying ..."
 _ACCUSATION_RE = re.compile(r"\b(?:alleg(?:es|ed|ing) that|accus(?:es|ed|ing) \w+ of|charg(?:es|ed|ing) \w+ with|"
                             r"indict\w* \w+ (?:on|for))\b", re.I)
+
+
+# Words that label what someone else says ("US disinformation", "a politically motivated investigation", "a witch
+# hunt"): as the answer to a claim they deny it, but a sentence whose only verdict is such a label is also the
+# speaker's own claim, to be told as such when it answers nothing
+_LABEL_RE = re.compile(r"\b(?:dis|mis)information\b|\bpolitically motivated\b|\bwitch[- ]hunts?\b|\bhoax\w*|"
+                       r"\bsmear(?: campaign)?s?\b|\bfake news\b|\bpropaganda\b|\bphony\b", re.I)
+
+
+def labels_only(text: str) -> bool:
+    """The sentence answers a claim only by labelling it (see ``_LABEL_RE``): without its labels it answers nothing."""
+    return bool(_LABEL_RE.search(text)) and response_of(re.sub(r"\s+", " ", _LABEL_RE.sub(" ", text))) is None
+
+
+# a habit stated with a rare frequency: "rarely issues statements ... disputing reports in the press"
+_HABIT_RE = re.compile(r"\b(?:rarely|seldom|hardly ever|almost never)\b", re.I)
 
 
 # What a source did not say or show: "the indictment does not charge him with conspiring", "did not specify
@@ -63,6 +80,9 @@ def response_of(text: str, language: str | None = None) -> str | None:
     if lexicon is not None:
         return response_in(text, lexicon)
     t = _NOT_A_VERDICT_RE.sub(" ", _IDIOM_RE.sub(" ", text.replace("\u2019", "'")))
+    habit = _HABIT_RE.search(t)
+    if habit:  # "rarely issues statements ... disputing reports": a habit, not a response
+        t = t[: habit.start()]
     accused = _ACCUSATION_RE.search(t)
     if accused:
         t = t[: accused.start()]

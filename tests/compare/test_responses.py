@@ -75,3 +75,33 @@ def test_answered_object() -> None:
     assert said == "the ministry had signed the contract"
     assert answered_object("The officials did not specify the terms or whether Varia had agreed.") == "Varia had agreed"
     assert answered_object("The ministry denied it.") is None
+
+
+def test_the_act_of_accusing_is_no_target() -> None:
+    """"The union accused the board of poisoning the river" tells an accusation was made: "the board disputed the
+    allegations" answers what the board is accused of, so the act's row is left standing even when it is closer."""
+    import numpy as np
+
+    from newsprism.compare.responses import Assertions
+    from newsprism.compare.verdict import Member
+    from newsprism.records import Claim
+
+    act = Claim(id="a1", article_id="a", text="The union accused the board of poisoning the river.")
+    said = Claim(id="b1", article_id="b", text="The board has poisoned the river with nitrates, the union said.")
+    members = [[Member(act, "reports", 0.8)], [Member(said, "attributes", 0.8)]]
+    vecs = {"a1": [np.array([1.0, 0.0])], "b1": [np.array([0.6, 0.8])]}
+    rows = Assertions.of(members, vecs, {}, {"a1": {"accuse"}, "b1": {"poison"}})
+    assert rows.acts == frozenset({0})
+    assert rows.best([np.array([1.0, 0.0])]) == (pytest.approx(0.6), 1)
+    assert rows.closeness(0, [np.array([1.0, 0.0])]) == pytest.approx(1.0)  # still found by the source it names
+
+
+def test_a_core_keeps_words_apart_where_a_conjunct_was_cut(resources: Resources) -> None:
+    from newsprism.compare.align import propositions
+    from newsprism.records import Claim
+
+    claim = Claim(id="k1", article_id="k", text="Morvania has requested greater trade, financial and technological "
+                                                  "support from its largest trading partner Estraland.")
+    cores = [p.core for p in propositions([claim], resources.nlp)]
+    assert len(cores) > 1
+    assert not any("tradefrom" in c or "supportfrom" in c for c in cores), cores

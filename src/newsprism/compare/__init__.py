@@ -37,12 +37,15 @@ from newsprism.compare.responses import (
     rows_of_named_sources,
 )
 from newsprism.compare.rows import (
+    denial_rows,
+    home_rows,
     relaying,
     repeated_rows,
     second_opinion,
     split_other_negations,
     split_unanswered,
     statement_rows,
+    told_responses,
 )
 from newsprism.compare.verdict import Member, sources, verdict
 from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text
@@ -100,7 +103,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     named = {c.id: obj for c in claims if c.id in responses and (obj := answered_object(c.text))}
     objects = dict(zip(named, resources.embed(list(named.values())), strict=True)) if named else {}
     found: dict[str, tuple[list[int], int]] = {}
-    assertions = Assertions.of(members, prop_vecs, responses)
+    assertions = Assertions.of(members, prop_vecs, responses, preds)
     named_rows = rows_of_named_sources([c for c in claims if c.id in responses], members, prop_vecs, responses,
                                        assertions)
     for seq in by_article.values():
@@ -131,10 +134,12 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     # other outlets report the same response, which makes it a claim of its own ("Mueller's office said the
     # report was not accurate") that can be answered in turn
     split_unanswered(members, clusters, group_sims, props, set(responses) - set(answered))
+    denial_rows(members, responses, set(answered))
     kept = statement_rows(members, answered, props, vecs)
     members = [[m if m.claim.id not in answered or gi in answered[m.claim.id] else replace(m, stance=relaying(m.claim))
                 for m in ms if m.claim.id not in answered or gi in answered[m.claim.id]
                 or (gi, m.claim.id) in kept] for gi, ms in enumerate(members)]
+    told_responses(members, clusters, group_sims, props, vecs, answered, kept)
     # a defence of a challenged report ("we stand by our reporting") answers the challenge, told as its own row
     statements = {m.claim.id: gi for gi, ms in enumerate(members) for m in ms
                   if m.claim.id in answered and gi not in answered[m.claim.id] and not m.context}
@@ -151,6 +156,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
                 if not any(m.claim.id == c.id for m in members[gi]):
                     members[gi].append(Member(c, "denies", 0.5, context=True))
 
+    members = home_rows(members)
     cited: dict[str, set[str]] = {}
     for cit in citations:
         cited.setdefault(cit.article_id, set()).add(normalize_text(cit.outlet))
@@ -167,7 +173,8 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         own = [m for m in ms if not m.context]
         if not own:
             continue
-        text = _clearest(own, group_sims[gi], props, clusters[gi], set(answered))
+        text = _clearest(own, group_sims[gi], props, clusters[gi], set(answered) | {
+            props[i].claim.id for i in clusters[gi]} - {m.claim.id for m in own})
         ms = second_opinion(ms, text, backend)
         status, reason, first, n_orig, edges = verdict(ms, arts, cited)
         groups.append(ClaimGroup(

@@ -201,7 +201,15 @@ def _own(m: Any, members: Sequence[Any]) -> set[int]:
 
 
 def _text(doc: Any, toks: set[int]) -> str:
-    parts = [doc[i].text_with_ws for i in sorted(toks)]
+    """The kept tokens as text; where tokens were left out between two, a space keeps their words apart
+    ("greater trade, financial ... support from" -> "greater trade from", not "greater tradefrom")."""
+    parts: list[str] = []
+    last = -2
+    for i in sorted(toks):
+        if parts and i != last + 1 and not parts[-1][-1:].isspace():
+            parts.append(" ")
+        parts.append(doc[i].text_with_ws)
+        last = i
     return re.sub(r"\s+", " ", "".join(parts)).strip(" ,;:-\"\u201c\u201d")
 
 

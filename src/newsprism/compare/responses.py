@@ -27,7 +27,7 @@ from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
 from newsprism.compare.verdict import Member
 from newsprism.records import Claim, normalize_text
 
-__all__ = ["DEFENCE", "Assertions", "answer_targets", "answered_object", "consensus", "defended",
+__all__ = ["ACTS", "DEFENCE", "Assertions", "answer_targets", "answered_object", "consensus", "defended",
            "rows_of_named_sources"]
 
 # The source of a challenged report defending it: "we stand by our reporting", "maintained that its report was
@@ -62,6 +62,9 @@ def answered_object(text: str) -> str | None:
     found = _OBJECT_END.split(m.group("a") or m.group("b") or m.group("c") or m.group("d"))[0]
     found = found.strip(" .\"\u201c\u201d")
     return found if len(found) >= 5 else None
+
+# the predicates of a sentence that tells an accusation was made, not what it accuses anyone of
+ACTS = frozenset({"accuse", "charge", "indict", "condemn", "adopt", "pass", "sue", "file"})
 
 _REPORT_NOUNS = (r"(?:report(?:ing|s)?|story|stories|article|piece|account|claims?|allegations?|description|"
                  r"characteri[sz]ation|assertions?|accusations?|charges?)")
@@ -106,18 +109,31 @@ class Assertions:
 
     rows: list[int]
     mats: dict[int, np.ndarray]
+    acts: frozenset[int] = frozenset()  # rows that tell an accusation was made, answerable only by name
 
     @classmethod
     def of(cls, members: Sequence[Sequence[Member]], vecs: Mapping[str, Sequence[np.ndarray]],
-           responses: Mapping[str, str]) -> Assertions:
+           responses: Mapping[str, str], predicates: Mapping[str, set[str]] | None = None) -> Assertions:
         rows: list[int] = []
         mats: dict[int, np.ndarray] = {}
+        acts: set[int] = set()
         for gi, ms in enumerate(members):
-            vs = [v for m in ms if not m.context and m.claim.id not in responses for v in vecs.get(m.claim.id, ())]
+            own = [m for m in ms if not m.context and m.claim.id not in responses]
+            vs = [v for m in own for v in vecs.get(m.claim.id, ())]
             if vs:
                 rows.append(gi)
                 mats[gi] = np.vstack(vs)
-        return cls(rows, mats)
+                told = [bool(predicates.get(m.claim.id)) and predicates[m.claim.id] <= ACTS for m in own
+                        if not m.claim.negated] if predicates else []
+                if sum(told) * 2 > len(told):  # mostly told as the act
+                    acts.add(gi)
+        return cls(rows, mats, frozenset(acts))
+
+    @property
+    def answerable(self) -> list[int]:
+        """Rows a response may answer by what it says or points back to: not the act of accusing, charging or
+        condemning ("it accuses him of witness tampering"), which a denial of the charges leaves standing."""
+        return [gi for gi in self.rows if gi not in self.acts]
 
     def closeness(self, gi: int, vec: Sequence[np.ndarray] | None) -> float:
         """The best cosine between any of ``vec`` and the row's asserting sentences."""
@@ -127,10 +143,11 @@ class Assertions:
 
     def best(self, vec: Sequence[np.ndarray] | None) -> tuple[float, int]:
         """(closeness, row) of the closest row, (0, -1) when there is none."""
-        if vec is None or len(vec) == 0 or not self.rows:
+        rows = self.answerable
+        if vec is None or len(vec) == 0 or not rows:
             return 0.0, -1
         q = np.vstack(list(vec)).T
-        scored = [(float(np.max(self.mats[gi] @ q)), -gi) for gi in self.rows]
+        scored = [(float(np.max(self.mats[gi] @ q)), -gi) for gi in rows]
         score, neg = max(scored)
         return score, -neg
 
@@ -146,7 +163,7 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     wording alone, 0 not at all, -1 not at all and not to be carried by other responses (what a source did not
     say answers only a row that states it)."""
     own = set(group_of.get(c.id, []))
-    asserting = set(assertions.rows)
+    asserting = set(assertions.answerable)
 
     names = [n for n in _names(c.text) if n in (named_rows or {})]
     if names:

@@ -1,5 +1,6 @@
 """Rows after grouping: negations of something else and unanswered responses leave other claims' rows, responses
-that are claims of their own stay rows, repeated rows go, and a backend that reads contradiction has its say."""
+that are claims of their own (or news several outlets tell) stay rows, repeated rows go, and a backend that reads
+contradiction has its say."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ from dataclasses import replace
 
 import numpy as np
 
+from newsprism.answers import labels_only
 from newsprism.compare.align import Proposition
 from newsprism.compare.grouping import contradicts, group_frame, negates_other_thing, polarity
 from newsprism.compare.verdict import Member
 from newsprism.records import Claim
 from newsprism.stance import StanceBackend, cues_of
 
-__all__ = ["relaying", "repeated_rows", "second_opinion", "split_other_negations", "split_unanswered",
-           "statement_rows"]
+__all__ = ["denial_rows", "home_rows", "relaying", "repeated_rows", "second_opinion", "split_other_negations",
+           "split_unanswered", "statement_rows", "told_responses"]
 
 
 _STATEMENT_SIM = 0.7  # how close another outlet's wording of a response must be to make it a claim of its own
@@ -55,6 +57,77 @@ _VERDICT_WORDS = frozenset({"deny", "reject", "dispute", "claim", "report", "sto
                             "allegation", "accurate", "inaccurate", "false", "true", "phony", "fake", "hear",
                             "aware", "unaware", "verify", "confirm", "know", "information", "news", "piece",
                             "statement", "say", "tell", "add", "team", "spokesman", "spokeswoman", "spokesperson"})
+
+
+# raw cosine at which two outlets' wordings of one response are one piece of news: lower than _STATEMENT_SIM, as
+# both are responses already answered and each says something beyond its verdict
+_TOLD_SIM = 0.5
+
+
+def home_rows(members: Sequence[Sequence[Member]]) -> list[list[Member]]:
+    """Each sentence supports one row: the one its wording fits best (then the one more outlets tell). A sentence
+    whose parts ("homed in on the statements, documents and testimony") were grouped apart would otherwise back
+    several rows, and a reader would meet one statement as evidence for claims it does not make. Denials and doubts
+    stay on every row they answer."""
+    home: dict[str, tuple[tuple[float, int, int], int]] = {}
+    for gi, ms in enumerate(members):
+        outlets = len({m.claim.article_id for m in ms if not m.context})
+        for m in ms:
+            if m.context or m.stance not in _SUPPORT:
+                continue
+            key = (m.score, outlets, -gi)
+            if m.claim.id not in home or key > home[m.claim.id][0]:
+                home[m.claim.id] = (key, gi)
+    return [[m for m in ms if m.context or m.stance not in _SUPPORT or home[m.claim.id][1] == gi]
+            for gi, ms in enumerate(members)]
+
+
+_SUPPORT = frozenset({"reports", "attributes"})
+
+
+def told_responses(members: list[list[Member]], clusters: list[list[int]], sims: list[np.ndarray],
+                   props: Sequence[Proposition], vecs: np.ndarray, answered: Mapping[str, list[int]],
+                   kept: set[tuple[int, str]]) -> None:
+    """A response several outlets tell in close words is news of its own ("Stone said he will plead not guilty",
+    in three outlets): besides its cell in the row it answers, it gets a row where those outlets meet, wherever
+    wording first put each of them. Changes the three lists in place, keeping them aligned."""
+    together = {cid for _, cid in kept}
+    rows_of: dict[str, list[int]] = {}
+    content: dict[str, set[str]] = {}
+    for i, p in enumerate(props):
+        if p.claim.id in answered and p.claim.id not in together:
+            rows_of.setdefault(p.claim.id, []).append(i)
+            content.setdefault(p.claim.id, set()).update(p.content)
+    ids = [cid for cid in rows_of if len(content[cid] - _VERDICT_WORDS) >= _STATEMENT_WORDS]
+    if len(ids) < 2:
+        return
+    claim_of = {m.claim.id: m.claim for ms in members for m in ms}
+    best = {(a, b): max(float(vecs[i] @ vecs[j]) for i in rows_of[a] for j in rows_of[b])
+            for x, a in enumerate(ids) for b in ids[x + 1:]
+            if claim_of[a].article_id != claim_of[b].article_id}
+    parent = {cid: cid for cid in ids}
+
+    def root(cid: str) -> str:
+        while parent[cid] != cid:
+            cid = parent[cid]
+        return cid
+
+    for (a, b), sim in best.items():
+        if sim >= _TOLD_SIM:
+            parent[root(a)] = root(b)
+    found: dict[str, list[str]] = {}
+    for cid in ids:
+        found.setdefault(root(cid), []).append(cid)
+    for group in found.values():
+        if len({claim_of[c].article_id for c in group}) < 2:
+            continue
+        idx = sorted(i for c in group for i in rows_of[c])
+        sub = np.asarray(vecs[idx] @ vecs[idx].T, dtype=np.float32)
+        members.append([Member(claim_of[props[i].claim.id], relaying(claim_of[props[i].claim.id]),
+                               float(np.mean(sub[k])))
+                        for k, i in enumerate(idx)])
+        clusters.append(idx)
+        sims.append(sub)
 
 
 def split_other_negations(clusters: list[list[int]], sims: list[np.ndarray], props: Sequence[Proposition],
@@ -128,6 +201,23 @@ def split_unanswered(members: list[list[Member]], clusters: list[list[int]], sim
         members[gi] = [m for m in members[gi] if m.claim.id not in moving or m.context]
         clusters[gi] = [clusters[gi][k] for k in stay]
         sims[gi] = sims[gi][np.ix_(stay, stay)]
+
+
+def denial_rows(members: list[list[Member]], responses: Mapping[str, str], answered: set[str]) -> None:
+    """A row told only by responses that answer no other row is the row of what they deny or doubt, a proposition
+    nobody in the story asserts ("Tea party organizers disputed claims of racism", "Poulter has seen no evidence of
+    racism"): each of its sentences keeps its denial or doubt, so the row reads as denied, not as a claim that
+    outlets attribute. Changes ``members`` in place."""
+    for gi, ms in enumerate(members):
+        own = [m for m in ms if not m.context]
+        if not own or any(m.claim.id not in responses or m.claim.id in answered for m in own):
+            continue
+        if not any(responses[m.claim.id] in {"denies", "doubts"} for m in own):
+            continue
+        if all(labels_only(m.claim.text) for m in own):
+            continue  # "the US has been spreading disinformation": the speaker's own claim, told as such
+        members[gi] = [replace(m, stance=responses[m.claim.id]) if not m.context and responses[m.claim.id]
+                       in {"denies", "doubts"} else m for m in ms]
 
 
 def second_opinion(ms: list[Member], text: str, backend: StanceBackend) -> list[Member]:

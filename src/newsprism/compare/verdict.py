@@ -145,6 +145,9 @@ def verdict(members: Sequence[Member], articles: Mapping[str, Article],
 
     first = _first_source(support, articles, outlet_article, origins)
     parts = [f"{n_out} outlet{'s' if n_out != 1 else ''}, {n_orig} independent origin{'s' if n_orig != 1 else ''}"]
+    if not support and (deny or doubt):
+        # the row is the denial itself: what it answers is asserted by no outlet of the story
+        parts = ["no outlet of the story asserts what this answers"]
     labels = [v for v in origins.values() if v]
     if all_anon:
         labels = [v if "anonym" in v or "unnamed" in v else f"anonymous {v}" for v in labels]

@@ -1,0 +1,82 @@
+"""Rows after grouping (``newsprism.compare.rows``): a row told only by unanswered denials reads as denied; a
+response several outlets tell is a row of its own."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsprism.compare.align import Proposition
+from newsprism.compare.rows import denial_rows, home_rows, told_responses
+from newsprism.compare.verdict import Member
+from newsprism.records import Claim
+
+
+def _member(cid: str, article: str, text: str, stance: str = "attributes", context: bool = False) -> Member:
+    return Member(Claim(id=cid, article_id=article, text=text), stance, 0.7, context=context)
+
+
+def test_row_of_unanswered_denials_keeps_their_denials() -> None:
+    members = [[_member("a1", "a", "Growers disputed claims that the tea was grown with banned pesticides."),
+                _member("b1", "b", "The growers' association says there was never any banned pesticide.")]]
+    denial_rows(members, {"a1": "denies", "b1": "denies"}, answered=set())
+    assert [m.stance for m in members[0]] == ["denies", "denies"]
+
+
+def test_row_with_an_assertion_or_an_answered_response_is_left_alone() -> None:
+    asserted = [[_member("a1", "a", "Inspectors found banned pesticide in the tea."),
+                 _member("b1", "b", "Growers disputed claims of banned pesticide.")]]
+    denial_rows(asserted, {"b1": "denies"}, answered=set())
+    assert [m.stance for m in asserted[0]] == ["attributes", "attributes"]
+    answered = [[_member("b1", "b", "Growers disputed claims of banned pesticide.")]]
+    denial_rows(answered, {"b1": "denies"}, answered={"b1"})
+    assert answered[0][0].stance == "attributes"
+
+
+def test_a_label_alone_is_the_speakers_claim_not_a_denial_row() -> None:
+    said = "\u201cVaria has been spreading disinformation against us,\u201d the spokesman said."
+    members = [[_member("d1", "d", said)]]
+    denial_rows(members, {"d1": "denies"}, answered=set())
+    assert members[0][0].stance == "attributes"
+
+
+def test_confirmations_alone_are_no_denial_row() -> None:
+    members = [[_member("c1", "c", "The ministry confirmed the report on Tuesday.", stance="reports")]]
+    denial_rows(members, {"c1": "confirms"}, answered=set())
+    assert members[0][0].stance == "reports"
+
+
+def _prop(claim: Claim, content: set[str]) -> Proposition:
+    return Proposition(claim=claim, core=claim.text, variant=0, negative=False, entities=frozenset(), values=(),
+                       predicate="plead", content=frozenset(content))
+
+
+def test_a_response_several_outlets_tell_is_a_row_of_its_own() -> None:
+    said = [Claim(id="a1", article_id="a", text="Mr. Varro said he will plead not guilty to the fraud charges."),
+            Claim(id="b1", article_id="b", text="Varro plans to plead not guilty to all counts, he said Friday."),
+            Claim(id="c1", article_id="c", text="The mayor denied the report.")]
+    props = [_prop(said[0], {"varro", "plead", "guilty", "fraud", "charge"}),
+             _prop(said[1], {"varro", "plead", "guilty", "count", "plan"}),
+             _prop(said[2], {"mayor", "deny", "report"})]
+    vecs = np.array([[1.0, 0.0], [0.8, 0.6], [0.9, 0.436]], dtype=np.float32)
+    members = [[_member("x", "x", "Prosecutors charged Varro with fraud."),
+                *(Member(c, "denies", 0.5, context=True) for c in said)]]
+    clusters: list[list[int]] = [[0]]
+    sims = [np.ones((1, 1), dtype=np.float32)]
+    told_responses(members, clusters, sims, props, vecs, {"a1": [0], "b1": [0], "c1": [0]}, kept=set())
+    assert len(members) == len(clusters) == len(sims) == 2
+    assert [m.claim.id for m in members[1]] == ["a1", "b1"]  # "denied the report" says nothing beyond its verdict
+    assert {m.stance for m in members[1]} == {"attributes"}
+    assert clusters[1] == [0, 1]
+
+
+def test_a_sentence_supports_the_one_row_it_fits_best() -> None:
+    both = Claim(id="a1", article_id="a", text="The audit covered the contracts, invoices and emails of the agency.")
+    other = Claim(id="b1", article_id="b", text="Auditors read the agency's contracts.")
+    denial = Claim(id="c1", article_id="c", text="The agency disputed the audit.")
+    members = [[Member(both, "reports", 0.58), Member(other, "attributes", 0.58)],
+               [Member(both, "reports", 0.71), Member(denial, "denies", 0.5, context=True)],
+               [Member(denial, "denies", 0.5, context=True), Member(other, "reports", 0.6)]]
+    out = home_rows(members)
+    assert [m.claim.id for m in out[0]] == []  # b1 fits row 2 better, a1 row 1
+    assert [m.claim.id for m in out[1]] == ["a1", "c1"]
+    assert [m.claim.id for m in out[2]] == ["c1", "b1"]  # a denial stays on every row it answers
