@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from newsprism.lexicons import Lexicon, lexicon_for
 from newsprism.stance import _IDIOM_RE, _NEG_BEFORE_RE, _W, DENY_RE, DOUBT_RE
 
-__all__ = ["ABSENT", "labels_only", "response_of"]
+__all__ = ["ABSENT", "labels_only", "response_in", "response_of"]
 
 
 # A sentence that answers another claim: a denial, rejection or doubt stated as what someone does or says about a
@@ -67,13 +68,17 @@ _CONFIRM_RE = re.compile(
     r"independently (?:confirmed|verified|corroborated)|(?:confirmed|verified|corroborated) (?:it|this|that) )", re.I)
 
 
-def response_of(text: str) -> str | None:
+def response_of(text: str, language: str | None = None) -> str | None:
     """``denies`` or ``doubts`` when the sentence answers a claim (rejects, disputes or doubts it), ``confirms``
     when it vouches for one ("the ministry confirmed the report"), else None.
 
     The one judgement of whether a sentence is a response: the comparison attaches such sentences to the claim
     they answer instead of grouping them by wording. A negated verdict word ("is no hoax") affirms, and a crime
-    named with "false" ("pleaded guilty to making false statements") judges nothing."""
+    named with "false" ("pleaded guilty to making false statements") judges nothing. ``language``: the sentence's
+    language; one with a lexicon (``newsprism.lexicons``) is read with its own words, any other as English."""
+    lexicon = lexicon_for(language)
+    if lexicon is not None:
+        return response_in(text, lexicon)
     t = _NOT_A_VERDICT_RE.sub(" ", _IDIOM_RE.sub(" ", text.replace("\u2019", "'")))
     habit = _HABIT_RE.search(t)
     if habit:  # "rarely issues statements ... disputing reports": a habit, not a response
@@ -96,4 +101,17 @@ def response_of(text: str) -> str | None:
     for m in _CONFIRM_RE.finditer(t):
         if not _NEG_BEFORE_RE.search(t[: m.start()]):
             return "confirms"
+    return None
+
+
+def response_in(text: str, lexicon: Lexicon) -> str | None:
+    """``response_of`` for a sentence in a language with a lexicon: what it did not say doubts, then doubt, then
+    denial, then confirmation, each unless a negation turns the cue ("nicht dementiert", "n'a pas démenti")."""
+    t = text.replace("\u2019", "'")
+    if lexicon.absent.search(t):
+        return "doubts"
+    for kind, rx in (("doubts", lexicon.doubt), ("denies", lexicon.deny), ("confirms", lexicon.confirm)):
+        for m in rx.finditer(t):
+            if not lexicon.negated_cue.search(t[: m.start()]):
+                return kind
     return None

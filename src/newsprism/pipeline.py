@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
@@ -295,14 +295,20 @@ def analyse_stories(stories: Sequence[Story], by_id: Mapping[str, Article], per:
 def analyse_story(story: Story, members: Sequence[Article], quotes: Sequence[Quote], citations: Sequence[Citation],
                   claims: Sequence[Claim], *, resources: Resources, settings: Settings,
                   propositions: Mapping[str, Sequence[Any]] | None = None) -> tuple[Story, Failure | None]:
-    """Compare and summarise one story; a story that fails keeps its articles and loses only its analysis."""
+    """Compare and summarise one story; a story that fails keeps its articles and loses only its analysis. A
+    story in several languages is read in one multilingual vector space (``newsprism.multilingual``)."""
     from newsprism.compare import compare_story
+    from newsprism.multilingual import MultilingualResources, in_majority_language, story_resources
     from newsprism.summarize import summarize_story
+
+    resources = story_resources(resources, members)
 
     policy = FailurePolicy()
     with policy.guard(f"story:{story.id}", None):
         groups = compare_story(story, members, quotes=quotes, citations=citations, claims=claims,
                                resources=resources, settings=settings, propositions=propositions)
+        if isinstance(resources, MultilingualResources):  # a row reads in the language most of its sources use
+            groups = in_majority_language(groups, members)
         story = replace(story, claims=tuple(groups))  # kept when only the summary fails
         summary, timeline, title = summarize_story(story, members, resources=resources, settings=settings)
         return replace(story, summary=tuple(summary), timeline=tuple(timeline), title=title or story.title), None
@@ -352,11 +358,13 @@ def _keep_links(articles: Sequence[Article], stored: Mapping[str, Article], fres
 
 def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], resources: Resources,
                     settings: Settings, policy: FailurePolicy, progress: Progress = _no_progress, *,
-                    lookup: Lookup | None = None, elsewhere: WordCounts | None = None) -> AnalysisResult:
+                    lookup: Lookup | None = None, elsewhere: WordCounts | None = None,
+                    stale: Collection[str] = ()) -> AnalysisResult:
     """Add articles to an analysed corpus without recomputing the rest.
 
     Only the new articles are extracted; they join existing stories (whose ids stay) or open new ones; only the
-    stories whose articles changed are compared and summarised again.
+    stories whose articles changed are compared and summarised again, and the ``stale`` ones (stories that lost
+    an article to a newer version of its input, ``store.versions``).
 
     With ``lookup``, ``previous`` holds only a window of the corpus (the articles near the new ones in time and
     their stories, no records): dedupe and clustering see that window, and what the changed stories need beyond
@@ -370,7 +378,7 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
 
     known = {a.id for a in previous.articles}
     fresh = [a for a in _unique(new_articles) if a.id not in known]
-    if not fresh:
+    if not fresh and not stale:
         return previous
     articles = find_duplicates([*previous.articles, *fresh], settings=settings, elsewhere=elsewhere)
     fresh_ids = {a.id for a in fresh}
@@ -387,7 +395,7 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
     kept: dict[str, Story] = {}
     for story in stories:
         old = before.get(story.id)
-        if old is not None and set(old.article_ids) == set(story.article_ids):
+        if old is not None and set(old.article_ids) == set(story.article_ids) and story.id not in stale:
             kept[story.id] = replace(story, claims=old.claims, summary=old.summary, timeline=old.timeline,
                                      title=old.title)
     todo = [s for s in stories if s.id not in kept]

@@ -136,14 +136,15 @@ class StanceBackend(Protocol):
     """The one place that judges stance, for `newsprism stance` and for the claim matrix alike.
 
     ``judge``: ``claims[i]`` against ``texts[i]`` (a sentence or a whole article). ``response``: whether a sentence
-    on its own denies or doubts something (the matrix attaches such sentences to the row they answer).
+    on its own denies or doubts something (the matrix attaches such sentences to the row they answer), read in
+    its article's ``language``.
     ``contradicts``: whether ``sentences[i]``, placed in the row of ``claims[i]``, states its opposite."""
 
     name: str
 
     def judge(self, claims: Sequence[str], texts: Sequence[str]) -> list[StanceResult]: ...
 
-    def response(self, sentence: str) -> str | None: ...
+    def response(self, sentence: str, language: str | None = None) -> str | None: ...
 
     def contradicts(self, claims: Sequence[str], sentences: Sequence[str]) -> list[bool]: ...
 
@@ -245,10 +246,10 @@ class RulesBackend:
         self.topic = topic
         self.max_sentences = max_sentences
 
-    def response(self, sentence: str) -> str | None:
+    def response(self, sentence: str, language: str | None = None) -> str | None:
         from newsprism.answers import response_of
 
-        return response_of(sentence)
+        return response_of(sentence, language)
 
     def contradicts(self, claims: Sequence[str], sentences: Sequence[str]) -> list[bool]:
         """Nothing beyond what the grouping read: the rules take a row's contradictions from negation and
@@ -421,8 +422,8 @@ class NLIBackend:
         self.rules = rules or RulesBackend(resources)
         self.top_k = top_k
 
-    def response(self, sentence: str) -> str | None:
-        return self.rules.response(sentence)
+    def response(self, sentence: str, language: str | None = None) -> str | None:
+        return self.rules.response(sentence, language)
 
     def contradicts(self, claims: Sequence[str], sentences: Sequence[str]) -> list[bool]:
         """The cross-encoder's reading of each sentence (premise) against its row's claim (hypothesis)."""

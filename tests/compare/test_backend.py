@@ -30,8 +30,8 @@ class Contrarian:
     def judge(self, claims: Sequence[str], texts: Sequence[str]) -> list[StanceResult]:
         return [StanceResult("unrelated", 1.0) for _ in claims]
 
-    def response(self, sentence: str) -> str | None:
-        return response_of(sentence)
+    def response(self, sentence: str, language: str | None = None) -> str | None:
+        return response_of(sentence, language)
 
     def contradicts(self, claims: Sequence[str], sentences: Sequence[str]) -> list[bool]:
         self.asked.extend(zip(claims, sentences, strict=True))

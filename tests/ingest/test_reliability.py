@@ -166,6 +166,7 @@ def _truncated_warc(path: Path) -> None:
 
 
 def _gzip_bomb(path: Path, settings_bytes: int) -> None:
+    """Spaces that gunzip to just past ``settings_bytes`` (the run's max_document_bytes)."""
     with gzip.open(path, "wb", compresslevel=9) as fh:
         chunk = b" " * 1_000_000
         for _ in range(settings_bytes // len(chunk) + 2):
@@ -228,7 +229,7 @@ BAD: dict[str, Make] = {
     "date-13-45.jsonl": lambda p: _write(p, _record("2022-13-45", "Marrow")),
     "date-9999.jsonl": lambda p: _write(p, _record("9999-12-31", "Fennick")),
     "date-words.jsonl": lambda p: _write(p, _record("yesterday-ish ##", "Wedmore")),
-    "bomb.txt.gz": lambda p: _gzip_bomb(p, MAX_DOCUMENT_BYTES),
+    "bomb.txt.gz": lambda p: _gzip_bomb(p, MAX_DOCUMENT_BYTES),  # sized again by build_corpus's document_bytes
     "cut.jsonl.gz": lambda p: _write(p, _half(gzip.compress("".join(_record("2024-01-05", f"Lowick{i}")
                                                                     for i in range(300)).encode()))),
     "loop": _symlink_loop,
@@ -260,15 +261,20 @@ ODD: dict[str, Make] = {
 }
 
 
-def build_corpus(root: Path) -> None:
-    """The four good articles at the top and every bad and odd input, some in sub-folders."""
+def build_corpus(root: Path, *, document_bytes: int = MAX_DOCUMENT_BYTES) -> None:
+    """The four good articles at the top and every bad and odd input, some in sub-folders. ``document_bytes``: the
+    max_document_bytes of the run the corpus is for (the gzip bomb must pass it; the benchmark runs at the
+    defaults, bench/bench_reliability.py)."""
     root.mkdir(parents=True)
     _write(root / GOOD[0], GOOD_TXT)
     _write(root / GOOD[1], GOOD_HTML)
     _write(root / GOOD[2], json.dumps(GOOD_RECORD) + "\n")
     _write(root / GOOD[3], GOOD_MD)
     for name, make in {**BAD, **ODD}.items():
-        make(root / "bad" / name)
+        if name == "bomb.txt.gz":
+            _gzip_bomb(root / "bad" / name, document_bytes)
+        else:
+            make(root / "bad" / name)
     (root / "bad" / "folder.txt").mkdir()  # a directory named like a file: read as a folder, holding one bad file
     _write(root / "bad" / "folder.txt" / "inside.txt", "")
 

@@ -72,7 +72,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     vecs = core_vectors(props, resources)
     clusters, group_sims = group_propositions(props, vecs, settings)
     backend = stance_backend(resources, settings)  # the one judge of denial, doubt and contradiction
-    answers = {c.id: backend.response(c.text) for c in claims}
+    answers = {c.id: backend.response(c.text, arts[c.article_id].language) for c in claims}
     clusters, group_sims = split_other_negations(clusters, group_sims, props, answers)
 
     members: list[list[Member]] = []

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newsprism.extract.entities import EntityIndex, doc_mentions, link_entities
+from newsprism.extract.foreign import direct_quotes, foreign_propositions
 from newsprism.extract.outlets import CorpusOutlets
 from newsprism.extract.quotes import find_attributions, to_quotes
 from newsprism.extract.sources import anonymity_counts, citation_graph, find_citations
+from newsprism.lexicons import lexicon_for
 from newsprism.limits import PARSE_CHUNK_CHARS, bounded_article, chunks
 from newsprism.memory import release_freed_memory
 from newsprism.records import Article, Citation, Claim, Entity, Failure, FailurePolicy, Quote
@@ -58,10 +60,15 @@ def extract_article(article: Article, doc: Any, *, index: EntityIndex | None, ou
                     settings: Settings | None = None,
                     claims: Callable[..., list[Claim]] | None = None,
                     ) -> tuple[list[Quote], list[Citation], list[Claim]]:
-    """Quotes, citations and claims of one parsed article (entities already linked across the corpus)."""
-    attributions = find_attributions(doc, article_id=article.id, index=index, outlets=outlets,
-                                     title=article.title, institutions=False)
-    quotes = to_quotes(article.id, article.text, attributions)
+    """Quotes, citations and claims of one parsed article (entities already linked across the corpus); an
+    article in a language with a lexicon has its quotes read by that language's marks and cues."""
+    lexicon = lexicon_for(article.language)
+    if lexicon is not None:
+        quotes = direct_quotes(article.id, article.text, doc, lexicon)
+    else:
+        attributions = find_attributions(doc, article_id=article.id, index=index, outlets=outlets,
+                                         title=article.title, institutions=False)
+        quotes = to_quotes(article.id, article.text, attributions)
     citations = find_citations(doc, article, outlets, quotes)
     found_claims = claims(article, doc, quotes=quotes, citations=citations, settings=settings) if claims else []
     return quotes, citations, list(found_claims)
@@ -273,13 +280,51 @@ class PropositionSpill:
         return len(self.records)
 
 
+PROPOSITION_WINDOW = 2_000  # tokens of the article read at once when its claims' propositions are derived
+
+
+def _propositions(doc: Any, claims: Sequence[Claim]) -> dict[str, list[Any]]:
+    """``propositions_in`` over windows of a long article: copying a claim out of its Doc (``Span.as_doc``) scans
+    every entity of the Doc, so a 200,000-character article's thousand claims cost its length a thousand times.
+    Its claims are taken a window of about ``PROPOSITION_WINDOW`` tokens at a time, each window copied out once;
+    a claim's propositions are the same, read from the same tokens."""
+    from dataclasses import replace
+
+    from newsprism.compare.align import propositions_in
+
+    if len(doc) <= PROPOSITION_WINDOW or not claims:
+        return propositions_in(doc, claims)
+    out: dict[str, list[Any]] = {}
+    ordered = sorted(claims, key=lambda c: c.start)
+    first = 0
+    while first < len(ordered):
+        span = doc.char_span(ordered[first].start, ordered[first].end, alignment_mode="expand")
+        if span is None:
+            first += 1
+            continue
+        last = first
+        while last + 1 < len(ordered) and ordered[last + 1].start >= ordered[last].start:
+            nxt = doc.char_span(ordered[last + 1].start, ordered[last + 1].end, alignment_mode="expand")
+            if nxt is None or nxt.end - span.start > PROPOSITION_WINDOW:
+                break
+            last += 1
+        window = doc.char_span(ordered[first].start, ordered[last].end, alignment_mode="expand")
+        part = window.as_doc()
+        base = window.start_char
+        here = {c.id: c for c in ordered[first:last + 1]}
+        shifted = [replace(c, start=c.start - base, end=c.end - base) for c in here.values()]
+        for cid, props in propositions_in(part, shifted).items():
+            out[cid] = [replace(p, claim=here[cid]) for p in props]
+        first = last + 1
+    return out
+
+
 def _extract_all(todo: Sequence[Article], docs: _DocSpill, *, index: EntityIndex, outlets: Any, settings: Settings,
                  policy: FailurePolicy, progress: Callable[[str, int, int], None], size: int,
                  on_disk: bool = False, checkpoint: Checkpoint | None = None) -> Extraction:
     """``on_disk``: quotes, citations, claims and propositions wait on disk, per article. ``checkpoint``: each
     batch's records are saved there, and a batch saved by an earlier run is taken, not extracted again."""
     claims_fn = _claims_hook()
-    from newsprism.compare.align import propositions_in
 
     props: dict[str, list[Any]] = {}
     quotes: list[Quote] = []
@@ -301,7 +346,8 @@ def _extract_all(todo: Sequence[Article], docs: _DocSpill, *, index: EntityIndex
                                                claims=claims_fn)
                 if guard.failed:
                     continue
-                found_here.append((article.id, q, c, cl, propositions_in(doc, cl)))
+                props = foreign_propositions(doc, cl) if lexicon_for(article.language) else _propositions(doc, cl)
+                found_here.append((article.id, q, c, cl, props))
                 progress("extract", i + 1, len(todo))
             failed: list[Failure] = here.failures
             saved = {"ids": ids, "records": found_here, "failures": failed}

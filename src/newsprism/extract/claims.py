@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newsprism.extract.docindex import DocEnts
+from newsprism.lexicons import lexicon_for
 from newsprism.records import Article, Citation, Claim, Quote, normalize_text, stable_id
 from newsprism.settings import Settings
 from newsprism.stance import ANON_RE, DENY_RE, DOUBT_RE, HEDGE_RE
@@ -39,26 +41,33 @@ _JUNK = re.compile(r"(https?://|www\.|@\w|©|\bclick\b|\bsubscribe\b|\bnewslette
 
 def extract_claims(article: Article, doc: Any, *, quotes: Sequence[Quote] = (), citations: Sequence[Citation] = (),
                    settings: Settings | None = None) -> list[Claim]:
-    """The check-worthy sentences of one article (``doc`` is the spaCy Doc of ``article.text``)."""
+    """The check-worthy sentences of one article (``doc`` is the spaCy Doc of ``article.text``); an article in a
+    language with a lexicon is read by its rules (``extract.foreign``)."""
+    lexicon = lexicon_for(article.language)
+    if lexicon is not None:
+        from newsprism.extract.foreign import foreign_claims
+
+        return foreign_claims(article, doc, quotes, citations, lexicon)
     out: list[Claim] = []
     last_outlet: str | None = None
     last_person: str | None = None
+    ents = DocEnts(doc)  # ``Span.ents`` scans every entity of the Doc: per sentence, quadratic in its length
     for sent in _sentences(doc):
         cites = [c for c in citations if _overlaps(c.start, c.end, sent.start_char, sent.end_char)]
-        last_outlet = _named_outlet(sent, cites) or last_outlet
-        if not _checkworthy(sent):
+        last_outlet = _named_outlet(sent, cites, ents) or last_outlet
+        if not _checkworthy(sent, ents):
             continue
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        attributed_to, anonymous, via, quote_id = _attribution(sent, quotes, cites, last_outlet, last_person)
+        attributed_to, anonymous, via, quote_id = _attribution(sent, quotes, cites, last_outlet, last_person, ents)
         if attributed_to and not anonymous and any(e.label_ == "PERSON" and e.text.strip() == attributed_to
-                                                   for e in sent.ents):
+                                                   for e in ents.of(sent)):
             last_person = attributed_to
         out.append(Claim(
             id=stable_id(article.id, str(start), normalize_text(text), prefix="c"),
             article_id=article.id, text=text, attributed_to=attributed_to, anonymous=anonymous, via=via,
             hedged=bool(HEDGE_RE.search(text)), negated=_negated(sent),
-            numbers=tuple(_numbers(sent)), quote_id=quote_id, start=start, end=start + len(text)))
+            numbers=tuple(_numbers(sent, ents)), quote_id=quote_id, start=start, end=start + len(text)))
     return out
 
 
@@ -81,7 +90,7 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 >= 0 and a1 > b0 and a0 < b1
 
 
-def _checkworthy(sent: Any) -> bool:
+def _checkworthy(sent: Any, ents: DocEnts) -> bool:
     """A statement one could check: a verb, a named actor or number or a denial, not a question, not page junk."""
     words = [t for t in sent if t.is_alpha]
     text = sent.text.strip()
@@ -90,7 +99,7 @@ def _checkworthy(sent: Any) -> bool:
     if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         return False
     if any(e.label_ in _ENTITY_LABELS or e.label_ in _NUMBER_LABELS or e.label_ in {"DATE", "TIME"}
-           for e in sent.ents) or any(t.pos_ == "PROPN" for t in sent):
+           for e in ents.of(sent)) or any(t.pos_ == "PROPN" for t in sent):
         return True
     return bool(DENY_RE.search(text) or DOUBT_RE.search(text))
 
@@ -121,9 +130,9 @@ def _negated(sent: Any) -> bool:
     return any(c.dep_ == "neg" for c in core.children if c.dep_ in {"aux", "auxpass"})
 
 
-def _numbers(sent: Any) -> Iterable[str]:
+def _numbers(sent: Any, ents: DocEnts) -> Iterable[str]:
     seen: set[str] = set()
-    for e in sent.ents:
+    for e in ents.of(sent):
         if e.label_ in _NUMBER_LABELS or (e.label_ == "DATE" and any(ch.isdigit() for ch in e.text)):
             key = e.text.strip()
             if key and key.lower() not in seen:
@@ -131,16 +140,17 @@ def _numbers(sent: Any) -> Iterable[str]:
                 yield key
 
 
-def _span_name(span: Any) -> str:
+def _span_name(span: Any, ents: DocEnts) -> str:
     """A short name for an attribution phrase: its person, else the organisation it heads, else its noun chunk."""
-    for e in span.ents:
+    found = ents.of(span)
+    for e in found:
         if e.label_ == "PERSON":
             return e.text.strip()
-    for e in span.ents:
+    for e in found:
         if e.label_ in {"ORG", "GPE"} and e.start <= span.root.i < e.end:
             return e.text.strip()
     if span.root.lemma_.lower() not in _ANON_HEADS:
-        for e in span.ents:
+        for e in found:
             if e.label_ == "ORG":
                 return e.text.strip()
     toks = [t for t in span if not (t.dep_ in {"appos", "relcl", "acl", "punct"} or t.is_space)]
@@ -148,8 +158,8 @@ def _span_name(span: Any) -> str:
     return " ".join(words).strip(" ,") or span.text.strip()
 
 
-def _is_anonymous(span: Any, sent_text: str) -> bool:
-    if any(e.label_ == "PERSON" for e in span.ents):
+def _is_anonymous(span: Any, sent_text: str, ents: DocEnts) -> bool:
+    if any(e.label_ == "PERSON" for e in ents.of(span)):
         return False
     head = span.root.lemma_.lower()
     return head in _ANON_HEADS or bool(ANON_RE.search(span.text)) or (
@@ -160,10 +170,10 @@ def _looks_outlet(name: str) -> bool:
     return bool(_OUTLET_WORDS.search(name)) or bool(_GENERIC_OUTLET.match(name))
 
 
-def _named_outlet(sent: Any, cites: Sequence[Citation]) -> str | None:
+def _named_outlet(sent: Any, cites: Sequence[Citation], ents: DocEnts) -> str | None:
     if cites:
         return cites[-1].outlet
-    for e in sent.ents:
+    for e in ents.of(sent):
         if e.label_ in {"ORG", "WORK_OF_ART"} and _looks_outlet(e.text) and not _GENERIC_OUTLET.match(e.text):
             return e.text.strip()
     return None
@@ -177,7 +187,7 @@ def _resolve(name: str | None, last_outlet: str | None) -> str | None:
 
 
 def _attribution(sent: Any, quotes: Sequence[Quote], cites: Sequence[Citation], last_outlet: str | None,
-                 last_person: str | None) -> tuple[str | None, bool, str | None, str | None]:
+                 last_person: str | None, ents: DocEnts) -> tuple[str | None, bool, str | None, str | None]:
     """(attributed_to, anonymous, via, quote_id): quote records first, then the parse."""
     s0, s1 = sent.start_char, sent.end_char
     best: Quote | None = None
@@ -190,7 +200,7 @@ def _attribution(sent: Any, quotes: Sequence[Quote], cites: Sequence[Citation], 
     if best is not None and (best.speaker or best.anonymous):
         via = best.via or (cites[0].outlet if cites and cites[0].outlet != best.speaker else None)
         return best.speaker, best.anonymous, via, best.id
-    sources = _parse_sources(sent)
+    sources = _parse_sources(sent, ents)
     sent_text = sent.text
     people = [(n, sp) for n, sp in sources if n]
     if not people and last_person and _pronoun_speaker(sent):
@@ -205,7 +215,7 @@ def _attribution(sent: Any, quotes: Sequence[Quote], cites: Sequence[Citation], 
     others = [(n, sp) for n, sp in people if not _looks_outlet(n)]
     if others:
         name, span = others[0]
-        anonymous = _is_anonymous(span, sent_text)
+        anonymous = _is_anonymous(span, sent_text, ents)
         via = _resolve(outlets[0], last_outlet) if outlets else (cites[0].outlet if cites else None)
         if via is None and anonymous and re.search(r"\btold (the )?(newspaper|paper)\b", sent_text, re.I):
             via = last_outlet
@@ -225,7 +235,7 @@ def _pronoun_speaker(sent: Any) -> bool:
     return False
 
 
-def _parse_sources(sent: Any) -> list[tuple[str, Any]]:
+def _parse_sources(sent: Any, ents: DocEnts) -> list[tuple[str, Any]]:
     """Attribution phrases in order of strength: "according to X", "citing X", subjects of reporting verbs."""
     found: list[tuple[str, Any]] = []
     for tok in sent:
@@ -235,17 +245,17 @@ def _parse_sources(sent: Any) -> list[tuple[str, Any]]:
                 for obj in to.children:
                     if obj.dep_ == "pobj":
                         span = sent.doc[obj.left_edge.i: obj.right_edge.i + 1]
-                        found.append((_span_name(span), span))
+                        found.append((_span_name(span, ents), span))
         elif low in {"citing", "quoting"} or (tok.lemma_ == "cite" and tok.dep_ in {"relcl", "acl", "advcl"}):
             for obj in tok.children:
                 if obj.dep_ in {"dobj", "obj"}:
                     span = sent.doc[obj.left_edge.i: obj.right_edge.i + 1]
-                    found.append((_span_name(span), span))
+                    found.append((_span_name(span, ents), span))
         elif (tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB") or (
                 tok.lemma_.lower() in _DISMISSING and tok.pos_ == "VERB" and DENY_RE.search(sent.text)):
             for subj in tok.children:
                 if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ != "PRON":
                     span = sent.doc[subj.left_edge.i: subj.right_edge.i + 1]
-                    found.append((_span_name(span), span))
+                    found.append((_span_name(span, ents), span))
     # subjects of reporting verbs whose own object is an outlet ("X told CNN") stay people; order: outlets last
     return found

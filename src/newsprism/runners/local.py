@@ -28,6 +28,7 @@ from newsprism.spill import RawTexts
 if TYPE_CHECKING:
     from newsprism.dedupe import WordCounts
     from newsprism.store import Store
+    from newsprism.store.versions import SourceKey
 
 T = TypeVar("T")
 BATCH = 256
@@ -43,6 +44,7 @@ def _ingest_batches(inputs: Sequence[str], *, settings: Settings, policy: Failur
     """Read and clean every input, a batch at a time; with a store, each batch is committed as it is done."""
     from newsprism.clean import load_judge
     from newsprism.ingest import read_inputs
+    from newsprism.store.versions import source_key, versions_read
 
     store = None
     if db is not None:
@@ -51,6 +53,7 @@ def _ingest_batches(inputs: Sequence[str], *, settings: Settings, policy: Failur
         store = Store(db)
     seen = 0
     readings: set[str] = set()
+    read: dict[SourceKey, set[str]] = {}
     try:
         docs: Iterator[RawDocument] = read_inputs(inputs, settings=settings, field_map=field_map,
                                                   failures=policy.failures)
@@ -61,8 +64,15 @@ def _ingest_batches(inputs: Sequence[str], *, settings: Settings, policy: Failur
             progress("ingest", seen, 0)
             if store is not None:
                 store.upsert_articles(cleaned)
+                for key, ids in versions_read(cleaned).items():
+                    read.setdefault(key, set()).update(ids)
             yield cleaned
         if store is not None:
+            # once every input is read whole: an edited input's older version goes (store.versions)
+            for old in store.replace_versions(read):
+                new = ", ".join(sorted(read.get(source_key(old) or ("", None), ())))
+                policy.warn("ingest", old, f"the input changed since it was stored: its earlier version (article "
+                                           f"{old.id}) was replaced by its current content (article {new})")
             store.add_failures(policy.failures)
     finally:
         if store is not None:
@@ -157,12 +167,16 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
         pending = {a.id: a for a in store.unanalysed_articles()}
         for a in articles:
             pending.setdefault(a.id, a)
+        stale = store.stale_stories()  # stories that lost an article to its input's newer version
         window = story_window(pending.values(), settings)
         if window is None:  # an undated article may meet any story: read the whole analysis
             return _update_all(store, list(pending.values()), resources=resources, settings=settings,
-                               policy=policy, progress=progress)
-        if pending:
+                               policy=policy, progress=progress, stale=stale)
+        if pending or stale:
             context = [a for a in store.articles_dated(*window) if a.id not in pending]
+            dated = {a.id for a in context}
+            members = [a for s in store.load_stories(stale) for a in s.article_ids if a not in dated]
+            context += [a for a in store.load_articles(members) if a.id not in pending]
             stories = store.load_stories(store.story_ids_of([a.id for a in context]))
             previous = AnalysisResult(articles=tuple(context), stories=tuple(stories))
             stored = store.load_vectors([*(a.id for a in context), *pending], vector_recipe(settings))
@@ -171,7 +185,7 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
             words = {aid: content_words(a) for aid, a in pending.items()}
             result = update_analysis(previous, list(pending.values()), resources, settings, policy,
                                      progress=progress, lookup=_StoreLookup(store),
-                                     elsewhere=_outside(store, context, list(words.values())))
+                                     elsewhere=_outside(store, context, list(words.values())), stale=stale)
             loaded, before = {a.id: a for a in context}, {s.id: s for s in stories}
             store.save_update(articles=[a for a in result.articles if loaded.get(a.id) != a],
                               stories=[s for s in result.stories if before.get(s.id) != s],
@@ -239,14 +253,14 @@ class _StoreLookup:
 
 
 def _update_all(store: Store, pending: list[Article], *, resources: Resources, settings: Settings,
-                policy: FailurePolicy, progress: Progress) -> AnalysisResult:
+                policy: FailurePolicy, progress: Progress, stale: Sequence[str] = ()) -> AnalysisResult:
     """The update with the whole stored analysis in memory (new articles without a date)."""
     from newsprism.dedupe import content_words
 
     previous = store.load_result()
     pending_ids = {a.id for a in pending}
     base = replace(previous, articles=tuple(a for a in previous.articles if a.id not in pending_ids), failures=())
-    result = update_analysis(base, pending, resources, settings, policy, progress=progress)
+    result = update_analysis(base, pending, resources, settings, policy, progress=progress, stale=stale)
     result = replace(result, failures=(*previous.failures, *policy.failures))
     store.save_analysis(result, words=(content_words(a) for a in result.articles))
     return result

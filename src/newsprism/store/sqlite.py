@@ -34,6 +34,7 @@ from newsprism.records import (
 )
 from newsprism.store.rows import columns, from_rows, insert, iter_rows, peek, to_rows
 from newsprism.store.schema import ANALYSIS_TABLES, INGEST_STAGES, MIGRATIONS, SCHEMA_VERSION
+from newsprism.store.versions import STALE_KEY, SourceKey, drop_old_versions, stale_stories
 
 T = TypeVar("T")
 
@@ -169,6 +170,20 @@ class Store:
             insert(conn, "articles", rows, verb="INSERT OR IGNORE")
             return self.count_articles() - before
 
+    def replace_versions(self, read: dict[SourceKey, set[str]]) -> list[Article]:
+        """Drop the older versions of the inputs a run has just read (``store.versions``); one transaction.
+        Returns the dropped articles."""
+        if not read:
+            return []
+        from newsprism.dedupe import content_words
+
+        with self._write() as conn:
+            return drop_old_versions(conn, read, words=content_words)
+
+    def stale_stories(self) -> list[str]:
+        """Stories that lost an article (an input replaced by its new version) since they were analysed."""
+        return stale_stories(self.conn)
+
     def add_failures(self, failures: Iterable[Failure]) -> int:
         """Record failures; the same failure recorded twice is one row. Returns how many were new."""
         rows = self._failure_rows(failures)
@@ -206,6 +221,7 @@ class Store:
             insert(conn, "failures", self._failure_rows(result.failures), verb="INSERT OR IGNORE")
             top = conn.execute("SELECT coalesce(max(rid), 0) FROM articles").fetchone()[0]
             self._set_meta("analysed_up_to", str(top))
+            self._set_meta(STALE_KEY, "[]")
             self._set_meta("stats", json.dumps(result.stats, ensure_ascii=False, default=str))
             if words is not None:
                 conn.execute("DELETE FROM word_counts")
@@ -250,6 +266,7 @@ class Store:
             insert(conn, "failures", self._failure_rows(failures), verb="INSERT OR IGNORE")
             top = conn.execute("SELECT coalesce(max(rid), 0) FROM articles").fetchone()[0]
             self._set_meta("analysed_up_to", str(top))
+            self._set_meta(STALE_KEY, "[]")  # the update analysed the stale stories again
             stats = json.loads(self._meta("stats") or "{}")
             added = set(new_ids)
             removed = sum(len(a.removed) for a in articles if a.id in added)
@@ -315,9 +332,10 @@ class Store:
     # -- reads -----------------------------------------------------------------------------------------------
 
     def needs_analysis(self) -> bool:
-        """True when articles were stored after the last ``save_analysis`` (or none was ever saved)."""
+        """True when articles were stored after the last ``save_analysis`` (or none was ever saved), or a story
+        lost an article to a newer version of its input."""
         top = self.conn.execute("SELECT coalesce(max(rid), 0) FROM articles").fetchone()[0]
-        return int(top) > int(self._meta("analysed_up_to") or 0)
+        return int(top) > int(self._meta("analysed_up_to") or 0) or bool(self.stale_stories())
 
     def has_analysis(self) -> bool:
         """Has any story been saved (an analysis to update rather than make)?"""

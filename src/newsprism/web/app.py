@@ -71,6 +71,9 @@ def _iso_day_only(value: object) -> object:
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 Day = Annotated[dt.date | None, BeforeValidator(_iso_day_only), Query(description="YYYY-MM-DD")]
 Outlet = Annotated[str | None, Query(max_length=200)]
+_LANGUAGE = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})?$"
+Language = Annotated[str | None, Query(pattern=_LANGUAGE, description="ISO 639-1 code of an article's language "
+                                                                       "(de, fr ...)")]
 FormText = Annotated[str, Query(max_length=200)]
 
 
@@ -214,17 +217,19 @@ def create_app(db: Path, *, cache_mb: int = 64, allowed_hosts: Iterable[str] = (
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(q: Q = "", date_from: FormText = "", date_to: FormText = "", outlet: FormText = "",
-                     status: FormText = "", page_no: PageNo = 1,
+                     status: FormText = "", language: FormText = "", page_no: PageNo = 1,
                      per_page: PerPage = 25) -> HTMLResponse:
         """The HTML form sends empty fields; they, and values that do not parse, mean no filter."""
         flt = StoryFilter(q=q, date_from=_parse_day(date_from), date_to=_parse_day(date_to), outlet=outlet or None,
-                          status=status if status in _STATUSES else None)
+                          status=status if status in _STATUSES else None,
+                          language=language if re.match(_LANGUAGE, language) else None)
         total, rows = catalog.list_stories(flt, page=page_no, per_page=per_page)
         args = {k: v for k, v in (("q", q), ("date_from", flt.date_from), ("date_to", flt.date_to),
-                                  ("outlet", flt.outlet), ("status", flt.status), ("per_page", per_page)) if v}
+                                  ("outlet", flt.outlet), ("status", flt.status), ("language", flt.language),
+                                  ("per_page", per_page)) if v}
         pages = max(1, -(-total // per_page))
         return page("stories.html.j2", title="Stories", rows=rows, total=total, flt=flt, page_no=page_no, pages=pages,
-                    outlets=catalog.index().outlets,
+                    outlets=catalog.index().outlets, languages=catalog.index().languages,
                     prev_url=f"/?{urlencode({**args, 'page': page_no - 1})}" if page_no > 1 else None,
                     next_url=f"/?{urlencode({**args, 'page': page_no + 1})}" if page_no < pages else None)
 
@@ -271,11 +276,12 @@ def create_app(db: Path, *, cache_mb: int = 64, allowed_hosts: Iterable[str] = (
 
     @app.get("/api/stories", response_model=StoriesPage, tags=["stories"])
     def api_stories(q: Q = "", date_from: Day = None, date_to: Day = None, outlet: Outlet = None,
-                    status: ClaimStatus | None = None, page_no: PageNo = 1,
+                    status: ClaimStatus | None = None, language: Language = None, page_no: PageNo = 1,
                     per_page: PerPage = 25) -> StoriesPage:
-        """Stories, newest coverage first, or best match first when searching; filters combine."""
+        """Stories, newest coverage first, or best match first when searching; filters combine (``language``: a
+        story with at least one article in that language)."""
         flt = StoryFilter(q=q, date_from=_iso(date_from), date_to=_iso(date_to), outlet=outlet or None,
-                          status=status.value if status else None)
+                          status=status.value if status else None, language=language or None)
         total, rows = catalog.list_stories(flt, page=page_no, per_page=per_page)
         return StoriesPage(total=total, page=page_no, per_page=per_page, items=[StorySummary.of(r) for r in rows])
 
@@ -288,10 +294,12 @@ def create_app(db: Path, *, cache_mb: int = 64, allowed_hosts: Iterable[str] = (
         return StoryDetail.of(story, catalog.articles(story.article_ids))
 
     @app.get("/api/articles", response_model=ArticlesPage, tags=["articles"])
-    def api_articles(q: Q = "", outlet: Outlet = None, page_no: PageNo = 1,
+    def api_articles(q: Q = "", outlet: Outlet = None, language: Language = None, page_no: PageNo = 1,
                      per_page: PerPage = 25) -> ArticlesPage:
-        """Articles matching every word of q (full-text), optionally from one outlet; newest first."""
-        total, arts = catalog.search_articles(q, outlet or None, page=page_no, per_page=per_page)
+        """Articles matching every word of q (full-text), optionally from one outlet or in one language; newest
+        first."""
+        total, arts = catalog.search_articles(q, outlet or None, page=page_no, per_page=per_page,
+                                              language=language or None)
         return ArticlesPage(total=total, page=page_no, per_page=per_page, items=[ArticleBrief.of(a) for a in arts])
 
     @app.get("/api/articles/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND, tags=["articles"])

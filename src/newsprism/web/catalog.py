@@ -37,6 +37,7 @@ class StoryRow:
     outlets: tuple[str, ...]
     article_count: int
     statuses: dict[str, int]
+    languages: tuple[str, ...] = ()
 
     @property
     def contested(self) -> int:
@@ -49,6 +50,7 @@ class StoryIndex:
     by_id: dict[str, StoryRow] = field(default_factory=dict)
     entities_of_article: dict[str, list[int]] = field(default_factory=dict)
     outlets: list[tuple[str, int]] = field(default_factory=list)
+    languages: list[tuple[str, int]] = field(default_factory=list)  # each language with its article count
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,7 @@ class StoryFilter:
     date_to: str | None = None
     outlet: str | None = None
     status: str | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,15 +127,18 @@ class Catalog:
         conn = self.conn
         dates: dict[str, list[str]] = defaultdict(list)
         outlets: dict[str, set[str]] = defaultdict(set)
+        languages: dict[str, set[str]] = defaultdict(set)
         counts: Counter[str] = Counter()
-        for sid, outlet, published in conn.execute(
-                "SELECT sa.story_id, a.outlet, a.published FROM story_articles sa "
+        for sid, outlet, published, language in conn.execute(
+                "SELECT sa.story_id, a.outlet, a.published, a.language FROM story_articles sa "
                 "LEFT JOIN articles a ON a.id = sa.article_id"):
             counts[sid] += 1
             if published:
                 dates[sid].append(published[:10])
             if outlet:
                 outlets[sid].add(outlet)
+            if language:
+                languages[sid].add(language)
         statuses: dict[str, dict[str, int]] = defaultdict(dict)
         for sid, status, n in conn.execute(
                 "SELECT story_id, status, count(*) FROM claim_groups GROUP BY story_id, status"):
@@ -142,15 +148,19 @@ class Catalog:
             ds = sorted(dates.get(sid, ()))
             rows.append(StoryRow(id=sid, title=title, first_date=ds[0] if ds else None,
                                  last_date=ds[-1] if ds else None, outlets=tuple(sorted(outlets.get(sid, ()))),
-                                 article_count=counts[sid], statuses=statuses.get(sid, {})))
+                                 article_count=counts[sid], statuses=statuses.get(sid, {}),
+                                 languages=tuple(sorted(languages.get(sid, ())))))
         rows.sort(key=lambda r: r.title)
         rows.sort(key=lambda r: r.last_date or "", reverse=True)
         ents: dict[str, list[int]] = defaultdict(list)
         for rid, ids in conn.execute("SELECT rid, article_ids FROM entities"):
             for aid in json.loads(ids or "[]"):
                 ents[aid].append(int(rid))
+        langs = [(str(code), int(n)) for code, n in conn.execute(
+            "SELECT language, count(*) AS n FROM articles WHERE language IS NOT NULL AND language != '' "
+            "GROUP BY language ORDER BY n DESC, language")]
         return StoryIndex(rows=rows, by_id={r.id: r for r in rows}, entities_of_article=dict(ents),
-                          outlets=self.store().list_outlets())
+                          outlets=self.store().list_outlets(), languages=langs)
 
     # -- stories -------------------------------------------------------------------------------------------
 
@@ -201,6 +211,8 @@ class Catalog:
             rows = [r for r in rows if flt.outlet in r.outlets]
         if flt.status:
             rows = [r for r in rows if r.statuses.get(flt.status)]
+        if flt.language:
+            rows = [r for r in rows if flt.language in r.languages]
         start = (page - 1) * per_page
         return len(rows), rows[start:start + per_page]
 
@@ -256,9 +268,13 @@ class Catalog:
     def stories_of_article(self, article_id: str) -> list[str]:
         return self.store().stories_of_article(article_id)
 
-    def search_articles(self, text: str, outlet: str | None, *, page: int, per_page: int) -> tuple[int, list[Article]]:
+    def search_articles(self, text: str, outlet: str | None, *, page: int, per_page: int,
+                        language: str | None = None) -> tuple[int, list[Article]]:
         query = fts_query(text)
         where, params = [], []
+        if language:
+            where.append("a.language = ?")
+            params.append(language)
         if query:
             where.append("a.rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(query)

@@ -22,12 +22,13 @@ class StorySummary(BaseModel):
     article_count: int
     disputed_claims: int = Field(description="claims whose status is disputed or denied")
     claim_statuses: dict[str, int]
+    languages: list[str] = Field(description="ISO 639-1 codes of the languages its articles are written in")
 
     @classmethod
     def of(cls, row: StoryRow) -> StorySummary:
         return cls(id=row.id, title=row.title, first_date=row.first_date, last_date=row.last_date,
                    outlets=list(row.outlets), article_count=row.article_count, disputed_claims=row.contested,
-                   claim_statuses=dict(row.statuses))
+                   claim_statuses=dict(row.statuses), languages=list(row.languages))
 
 
 class StoriesPage(BaseModel):

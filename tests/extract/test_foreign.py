@@ -1,0 +1,49 @@
+"""Sentences, quotes and figures of articles in a language with a lexicon, read by its rules."""
+
+from __future__ import annotations
+
+from newsprism.extract.foreign import direct_quotes, figures, sentence_spans
+from newsprism.lexicons import lexicon_for
+from newsprism.resources import Resources
+
+DE = lexicon_for("de")
+FR = lexicon_for("fr")
+ES = lexicon_for("es")
+assert DE is not None and FR is not None and ES is not None
+
+TEXT_DE = ("Präsident Wladimir W. Putin traf am 12. März 2024 Dr. Anna Berger in Moskau. Sie sprachen zwei Stunden.\n"
+           "„Das ist eine Falschmeldung und nichts weiter“, sagte der Sprecher Peter Carr am Abend.")
+
+
+def test_sentences_split_at_end_marks_not_after_initials_ordinals_or_titles() -> None:
+    spans = [TEXT_DE[s:e] for s, e in sentence_spans(TEXT_DE)]
+    assert spans == ["Präsident Wladimir W. Putin traf am 12. März 2024 Dr. Anna Berger in Moskau.",
+                     "Sie sprachen zwei Stunden.",
+                     "„Das ist eine Falschmeldung und nichts weiter“, sagte der Sprecher Peter Carr am Abend."]
+
+
+def test_a_direct_quote_in_german_marks_with_its_cue_and_speaker(resources: Resources) -> None:
+    doc = resources.nlp(TEXT_DE)
+    (quote,) = direct_quotes("a1", TEXT_DE, doc, DE)
+    assert quote.text == "Das ist eine Falschmeldung und nichts weiter"
+    assert TEXT_DE[quote.start:quote.end] == quote.text
+    assert quote.cue == "sagte" and quote.direct
+    assert quote.speaker == "Peter Carr"
+
+
+def test_quotes_in_french_and_spanish_marks_with_the_cue_before() -> None:
+    fr = "Le porte-parole a déclaré : « Nous n'avons jamais demandé de drones à qui que ce soit. »"
+    (q,) = direct_quotes("f", fr, None, FR)
+    assert q.text.startswith("Nous n'avons jamais demandé") and q.cue is not None
+    es = "«No hemos pedido ningún dron a nadie», dijo el portavoz del ministerio."
+    (q,) = direct_quotes("e", es, None, ES)
+    assert q.text == "No hemos pedido ningún dron a nadie" and q.cue == "dijo"
+
+
+def test_figures_and_dates_read_in_each_language() -> None:
+    assert figures("Die Reparatur kostet 3,5 Millionen Euro und 1.250 Franken.", DE) == ["3500000", "1250"]
+    assert figures("Er wurde am 12. März 2024 zu drei Jahren Haft verurteilt.", DE) == ["2024-03-12", "3"]
+    assert figures("Rusia pidió 12.000 soldados el 3 de marzo de 2022 y tres millones de dólares.", ES) == [
+        "2022-03-03", "12000", "3000000"]
+    assert figures("Le budget atteint 2,4 milliards d'euros en juin 2016.", FR) == ["2016-06", "2400000000"]
+    assert figures("Une délégation est arrivée.", FR) == []  # "une" is an article, not a count
