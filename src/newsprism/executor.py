@@ -10,6 +10,7 @@ process (``runners.local``), over the story window (an update), or on Ray Data (
 
 from __future__ import annotations
 
+import logging
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,9 @@ from newsprism.spill import Blobs
 if TYPE_CHECKING:
     from newsprism.checkpoint import Checkpoint
 
-__all__ = ["DocKeeper", "Executor", "Progress", "Stage", "no_progress"]
+__all__ = ["Ahead", "DocKeeper", "Executor", "Progress", "Stage", "no_progress"]
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -53,10 +56,24 @@ class Executor:
     progress: Progress = no_progress
     checkpoint: Checkpoint | None = None
 
+    ahead: list[Ahead] = field(default_factory=list)
+
     def run(self, stages: Sequence[Stage[S]], state: S) -> S:
-        for stage in stages:
-            state = stage.run(self, state)
+        try:
+            for stage in stages:
+                state = stage.run(self, state)
+        finally:  # a stopped run leaves no encoder working on behind it
+            for lane in self.ahead:
+                lane.cancel()
         return state
+
+    def start_ahead(self, name: str, steps: Iterable[Callable[[], object]]) -> Ahead:
+        """Run ``steps`` one after another in a background thread, beside the stages that follow (the encoder
+        on one core while spaCy parses on the other); a later stage calls ``wait()`` before it reads the work.
+        A step that raises ends the lane with a warning: what it would have made is made when it is needed."""
+        lane = Ahead(name, steps)
+        self.ahead.append(lane)
+        return lane
 
     # ---- one piece per stage ---------------------------------------------------------------------------
     def once(self, key: str, ids: Sequence[Any], compute: Callable[[], T]) -> T:
@@ -121,6 +138,34 @@ class Executor:
                 release_freed_memory()  # the parses are on disk or kept; the model's scratch memory is not
                 self.progress(stage, done, len(ids))
         return light
+
+
+class Ahead:
+    """Background work of the executor (``start_ahead``), stoppable between steps."""
+
+    def __init__(self, name: str, steps: Iterable[Callable[[], object]]) -> None:
+        import threading
+
+        self.name = name
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._work, args=(steps,), name=f"newsprism-{name}", daemon=True)
+        self._thread.start()
+
+    def _work(self, steps: Iterable[Callable[[], object]]) -> None:
+        try:
+            for step in steps:
+                if self._stop.is_set():
+                    return
+                step()
+        except Exception as exc:  # noqa: BLE001 - the stage that reads the work does it itself
+            log.warning("%s ahead stopped: %s", self.name, exc)
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def cancel(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 class DocKeeper:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from newsprism.executor import DocKeeper, Executor, Progress, Stage
+from newsprism.executor import Ahead, DocKeeper, Executor, Progress, Stage
 from newsprism.executor import no_progress as _no_progress
 from newsprism.records import (
     AnalysisResult,
@@ -83,6 +83,8 @@ class Corpus:
     extraction: Extraction | None = None
     stories: Sequence[Story] = ()
     done: Sequence[Story] = ()
+    ahead: Ahead | None = None
+    """Sentence vectors being encoded in the background (``_encode_ahead``)."""
 
 
 def _dedupe(run: Executor, corpus: Corpus) -> Corpus:
@@ -100,6 +102,38 @@ def _dedupe(run: Executor, corpus: Corpus) -> Corpus:
     run.progress("dedupe", 1, 1)
     return replace(corpus, articles=[replace(a, duplicate_of=found[a.id][0], derived_from=found[a.id][1])
                                      if a.id in found else a for a in articles])
+
+
+ENCODE_CHUNK = 256
+"""Sentences per encoder call ahead: the lock is held that long, while clustering may wait for its own call."""
+
+
+def _encode_ahead(run: Executor, corpus: Corpus) -> Corpus:
+    """The articles' clustering vectors, then every sentence the story analyses will encode
+    (``compare.story_texts``: each article's sentences), encoded in the background while the next stages parse
+    and extract: the encoder and spaCy then use one core each. Nothing is saved here: the vectors wait in the
+    Resources cache, where clustering and compare find them."""
+    from newsprism.cluster.features import lead_vectors
+    from newsprism.resources import sentence_key
+    from newsprism.summarize.sentences import split_sentences
+
+    settings, resources = corpus.settings, corpus.resources
+    if settings.encode_ahead <= 0:
+        return corpus
+    originals = [a for a in corpus.articles if not a.duplicate_of]
+    texts = list(dict.fromkeys(s.text for a in originals for s in split_sentences(a.text or "")))
+    if not texts or len(texts) + len(originals) > min(settings.encode_ahead, settings.embed_cache_size // 2):
+        return corpus
+
+    def leads(part: list[Article]) -> Callable[[], object]:
+        return lambda: lead_vectors(part, resources, settings)
+
+    def sentences(part: list[str]) -> Callable[[], object]:
+        return lambda: resources.embed(part, keys=[sentence_key(t) for t in part])
+
+    steps = [*(leads(originals[i:i + ENCODE_CHUNK]) for i in range(0, len(originals), ENCODE_CHUNK)),
+             *(sentences(texts[i:i + ENCODE_CHUNK]) for i in range(0, len(texts), ENCODE_CHUNK))]
+    return replace(corpus, ahead=run.start_ahead("encode", steps))
 
 
 def _parse(run: Executor, corpus: Corpus) -> Corpus:
@@ -186,6 +220,8 @@ def _compare(run: Executor, corpus: Corpus) -> Corpus:
     """Each story compared and summarised, a window of stories per committed piece."""
     extraction = corpus.extraction
     assert extraction is not None
+    if corpus.ahead is not None:
+        corpus.ahead.wait()  # every sentence is then in the cache: no window encodes one a second time
     per = StoryInputs(extraction.quotes, extraction.citations, extraction.claims, extraction.propositions)
     done = analyse_stories(corpus.stories, {a.id: a for a in corpus.articles}, per, resources=corpus.resources,
                            settings=corpus.settings, executor=run,
@@ -195,6 +231,7 @@ def _compare(run: Executor, corpus: Corpus) -> Corpus:
 
 FIRST_ANALYSIS: tuple[Stage[Corpus], ...] = (
     Stage("dedupe", "dedupe", _dedupe),
+    Stage("encode", "", _encode_ahead),
     Stage("parse", "parse", _parse),
     Stage("entities", "entities", _link),
     Stage("extract", "extract", _extract),
@@ -203,7 +240,7 @@ FIRST_ANALYSIS: tuple[Stage[Corpus], ...] = (
 )
 """The first analysis of a corpus, in order; each stage's key names the pieces it saves (``key`` or ``key:k``)."""
 
-EXTRACTION = FIRST_ANALYSIS[1:4]
+EXTRACTION = FIRST_ANALYSIS[2:5]
 """Parse, entity linking and extraction: what an update runs over its new articles."""
 
 

@@ -40,6 +40,7 @@ class Resources:
         self._lock = threading.Lock()
         self._encoding = threading.Lock()  # held while encoding: a token limit is the model's state for one call
         self._embed_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._caching = threading.Lock()  # the cache is shared with a background encoder (``encode_ahead``)
         self._outlets: Any = None
         self._memo: OrderedDict[tuple[str, str], Any] = OrderedDict()
         self._models: dict[str, Any] = {}
@@ -58,6 +59,10 @@ class Resources:
             with self._lock:
                 if self._embedder is None:
                     self._embedder = load_embedder(self.settings.embedding_model, self.settings.device)
+                    if self.settings.encoder_threads > 0:
+                        import torch
+
+                        torch.set_num_threads(self.settings.encoder_threads)
         return self._embedder
 
     @property
@@ -80,19 +85,21 @@ class Resources:
         if not texts:
             return np.zeros((0, self.embedding_dim), dtype=np.float32)
         keys = list(keys) if keys is not None else [f"t{max_tokens or ''}:{t}" for t in texts]
-        cache = self._embed_cache
-        todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in cache}
-        fresh: dict[str, np.ndarray] = {}
+        with self._caching:
+            have = {k: v for k in keys if (v := self._embed_cache.get(k)) is not None}
+        todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in have}
         if todo:  # one text under two keys (a sentence that is also a claim's core) is encoded once
             unique = list(dict.fromkeys(todo.values()))
             by_text = dict(zip(unique, self._encode(unique, max_tokens), strict=True))
-            fresh = {k: by_text[t] for k, t in todo.items()}
-        out = np.stack([fresh[k] if k in fresh else cache[k] for k in keys]).astype(np.float32)
-        for k in keys:
-            self._remember(k, fresh[k] if k in fresh else cache[k])
+            have.update((k, by_text[t]) for k, t in todo.items())
+        out = np.stack([have[k] for k in keys]).astype(np.float32)
+        with self._caching:
+            for k in keys:
+                self._remember(k, have[k])
         return out
 
     def _remember(self, key: str, vector: np.ndarray) -> None:
+        """Keep one vector (the caller holds ``_caching``)."""
         cache = self._embed_cache
         cache[key] = vector
         cache.move_to_end(key)
@@ -122,11 +129,13 @@ class Resources:
 
     def prime_embedding(self, key: str, vector: np.ndarray) -> None:
         """Seed the cache with a vector computed elsewhere (a Ray actor), so it is not encoded twice."""
-        self._remember(key, np.asarray(vector, dtype=np.float32))
+        with self._caching:
+            self._remember(key, np.asarray(vector, dtype=np.float32))
 
     def cached_embedding(self, key: str) -> np.ndarray | None:
         """A vector already encoded under ``key`` (None when it was never encoded or has left the cache)."""
-        return self._embed_cache.get(key)
+        with self._caching:
+            return self._embed_cache.get(key)
 
     @property
     def embedding_dim(self) -> int:
