@@ -38,7 +38,8 @@ class Resources:
         self._nlp: Any = None
         self._embedder: Any = None
         self._lock = threading.Lock()
-        self._encoding = threading.Lock()  # held while encoding: a token limit is the model's state for one call
+        # held while encoding: a token limit is the model's state for one call (re-entered by ``embed``)
+        self._encoding = threading.RLock()
         self._embed_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._caching = threading.Lock()  # the cache is shared with a background encoder (``encode_ahead``)
         self._outlets: Any = None
@@ -88,10 +89,16 @@ class Resources:
         with self._caching:
             have = {k: v for k in keys if (v := self._embed_cache.get(k)) is not None}
         todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in have}
-        if todo:  # one text under two keys (a sentence that is also a claim's core) is encoded once
-            unique = list(dict.fromkeys(todo.values()))
-            by_text = dict(zip(unique, self._encode(unique, max_tokens), strict=True))
-            have.update((k, by_text[t]) for k, t in todo.items())
+        if todo:
+            with self._encoding:  # a background lane may have encoded some of them while this call waited
+                with self._caching:
+                    have.update((k, v) for k in todo if (v := self._embed_cache.get(k)) is not None)
+                todo = {k: t for k, t in todo.items() if k not in have}
+                # one text under two keys (a sentence that is also a claim's core) is encoded once
+                unique = list(dict.fromkeys(todo.values()))
+                if unique:
+                    by_text = dict(zip(unique, self._encode(unique, max_tokens), strict=True))
+                    have.update((k, by_text[t]) for k, t in todo.items())
         out = np.stack([have[k] for k in keys]).astype(np.float32)
         with self._caching:
             for k in keys:
