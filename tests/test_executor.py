@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import contextlib
 import threading
 from pathlib import Path
 
@@ -63,10 +64,8 @@ def test_stream_commits_pieces_and_resumes_after_them(tmp_path: Path) -> None:
             yield f"doc{i}".encode(), i
 
     keeper = DocKeeper(bytes, bytes, in_memory=False)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         Executor(checkpoint=checkpoint).stream("parse", "parse", ids, 2, produce, keeper)
-    except KeyboardInterrupt:
-        pass
     keeper = DocKeeper(bytes, bytes, in_memory=False)
     with keeper:
         light = Executor(checkpoint=checkpoint).stream("parse", "parse", ids, 2, produce, keeper)
@@ -92,10 +91,8 @@ def test_a_stopped_run_cancels_its_lanes() -> None:
         raise RuntimeError("stopped")
 
     run = Executor()
-    try:
+    with contextlib.suppress(RuntimeError):
         run.run([Stage("s", "", stage)], 0)
-    except RuntimeError:
-        pass
     assert len(ran) < 100  # the lane stopped between steps
 
 
