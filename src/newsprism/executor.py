@@ -14,7 +14,7 @@ import logging
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from newsprism.records import Failure, FailurePolicy
 from newsprism.spill import Blobs
@@ -22,7 +22,7 @@ from newsprism.spill import Blobs
 if TYPE_CHECKING:
     from newsprism.checkpoint import Checkpoint
 
-__all__ = ["Ahead", "DocKeeper", "Executor", "Progress", "Stage", "no_progress"]
+__all__ = ["Ahead", "DocKeeper", "Executor", "Progress", "Stage", "VectorCache", "no_progress"]
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,14 @@ def no_progress(stage: str, done: int, total: int) -> None:
     return None
 
 
+class VectorCache(Protocol):
+    """Vectors kept across runs by key (a sentence's content hash): the store's vector table, or a dict."""
+
+    def load_vectors(self, ids: Sequence[str]) -> dict[str, Any]: ...
+
+    def save_vectors(self, vectors: Iterable[tuple[str, Any]]) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Stage(Generic[S]):
     """One step of the flow: ``run(executor, state)`` returns the next state. ``key`` names the pieces the
@@ -50,13 +58,16 @@ class Stage(Generic[S]):
 
 @dataclass(slots=True)
 class Executor:
-    """Runs a stage list; owns the checkpoint, the progress callback, the failure policy and spill thresholds."""
+    """Runs a stage list; owns the checkpoint, the vector cache, the progress callback, the failure policy and
+    background lanes."""
 
     policy: FailurePolicy = field(default_factory=FailurePolicy)
     progress: Progress = no_progress
     checkpoint: Checkpoint | None = None
-
+    vectors: VectorCache | None = None
+    """Sentence vectors of earlier runs (by content hash): read before encoding, and the new ones added."""
     ahead: list[Ahead] = field(default_factory=list)
+    """Background lanes started by stages (``start_ahead``), stopped when the run ends."""
 
     def run(self, stages: Sequence[Stage[S]], state: S) -> S:
         try:

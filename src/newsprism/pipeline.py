@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from newsprism.executor import Ahead, DocKeeper, Executor, Progress, Stage
+from newsprism.executor import Ahead, DocKeeper, Executor, Progress, Stage, VectorCache
 from newsprism.executor import no_progress as _no_progress
 from newsprism.records import (
     AnalysisResult,
@@ -85,6 +85,8 @@ class Corpus:
     done: Sequence[Story] = ()
     ahead: Ahead | None = None
     """Sentence vectors being encoded in the background (``_encode_ahead``)."""
+    fresh_keys: list[str] = field(default_factory=list)
+    """The sentence keys encoded in this run, for the executor's vector cache."""
 
 
 def _dedupe(run: Executor, corpus: Corpus) -> Corpus:
@@ -125,6 +127,14 @@ def _encode_ahead(run: Executor, corpus: Corpus) -> Corpus:
     if not texts or len(texts) + len(originals) > min(settings.encode_ahead, settings.embed_cache_size // 2):
         return corpus
 
+    keys = [sentence_key(t) for t in texts]
+    if run.vectors is not None:  # sentences an earlier run encoded are read, not encoded again
+        known = run.vectors.load_vectors(keys)
+        for key, vector in known.items():
+            resources.prime_embedding(key, vector)
+        texts = [t for t, k in zip(texts, keys, strict=True) if k not in known]
+        keys = [k for k in keys if k not in known]
+
     def leads(part: list[Article]) -> Callable[[], object]:
         return lambda: lead_vectors(part, resources, settings)
 
@@ -133,7 +143,7 @@ def _encode_ahead(run: Executor, corpus: Corpus) -> Corpus:
 
     steps = [*(leads(originals[i:i + ENCODE_CHUNK]) for i in range(0, len(originals), ENCODE_CHUNK)),
              *(sentences(texts[i:i + ENCODE_CHUNK]) for i in range(0, len(texts), ENCODE_CHUNK))]
-    return replace(corpus, ahead=run.start_ahead("encode", steps))
+    return replace(corpus, ahead=run.start_ahead("encode", steps), fresh_keys=keys)
 
 
 def _parse(run: Executor, corpus: Corpus) -> Corpus:
@@ -222,6 +232,9 @@ def _compare(run: Executor, corpus: Corpus) -> Corpus:
     assert extraction is not None
     if corpus.ahead is not None:
         corpus.ahead.wait()  # every sentence is then in the cache: no window encodes one a second time
+        if run.vectors is not None and corpus.fresh_keys:
+            found = ((k, v) for k in corpus.fresh_keys if (v := corpus.resources.cached_embedding(k)) is not None)
+            run.vectors.save_vectors(found)
     per = StoryInputs(extraction.quotes, extraction.citations, extraction.claims, extraction.propositions)
     done = analyse_stories(corpus.stories, {a.id: a for a in corpus.articles}, per, resources=corpus.resources,
                            settings=corpus.settings, executor=run,
@@ -257,15 +270,16 @@ def extract_corpus(articles: Sequence[Article], *, resources: Resources, setting
 def process_articles(articles: Sequence[Article], resources: Resources, settings: Settings,
                      policy: FailurePolicy, progress: Progress = _no_progress,
                      existing_stories: Sequence[Story] = (), raw: RawTexts | None = None,
-                     checkpoint: Checkpoint | None = None) -> AnalysisResult:
+                     checkpoint: Checkpoint | None = None, vectors: VectorCache | None = None) -> AnalysisResult:
     """Everything after cleaning: the ``FIRST_ANALYSIS`` stages, run by one ``Executor``.
 
     Past one extract batch, the records wait on disk (``newsprism.spill``) and the result reads them back as
     they are written out; ``raw``: where the articles' raw texts wait, when ingest set them aside;
-    ``checkpoint``: where each stage finds what a killed run finished and keeps what it finishes."""
+    ``checkpoint``: where each stage finds what a killed run finished and keeps what it finishes; ``vectors``:
+    sentence vectors kept across runs (a store's), read instead of encoding and added to."""
     from newsprism.extract import Extraction
 
-    run = Executor(policy=policy, progress=progress, checkpoint=checkpoint)
+    run = Executor(policy=policy, progress=progress, checkpoint=checkpoint, vectors=vectors)
     corpus = run.run(FIRST_ANALYSIS, Corpus(articles=_unique(articles), resources=resources, settings=settings,
                                             existing=existing_stories))
     articles = corpus.articles

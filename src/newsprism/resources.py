@@ -99,6 +99,9 @@ class Resources:
                 if unique:
                     by_text = dict(zip(unique, self._encode(unique, max_tokens), strict=True))
                     have.update((k, by_text[t]) for k, t in todo.items())
+                    with self._caching:  # before the encoder is free: a waiting caller then finds them
+                        for k in todo:
+                            self._remember(k, have[k])
         out = np.stack([have[k] for k in keys]).astype(np.float32)
         with self._caching:
             for k in keys:
