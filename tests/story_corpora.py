@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.compare import compare_story
-from newsprism.extract import extract_corpus
-from newsprism.pipeline import FailurePolicy
+from newsprism.pipeline import FailurePolicy, extract_corpus
 from newsprism.records import Article, ClaimGroup, Story
 from newsprism.resources import Resources
 from newsprism.settings import Settings

@@ -10,8 +10,7 @@ import pytest
 from tests.story_corpora import compare_named, story_articles
 
 from newsprism.compare import compare_story
-from newsprism.extract import extract_corpus
-from newsprism.pipeline import FailurePolicy
+from newsprism.pipeline import FailurePolicy, extract_corpus
 from newsprism.records import Article, ClaimGroup, Story
 from newsprism.resources import Resources
 from newsprism.settings import Settings

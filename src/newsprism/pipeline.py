@@ -1,12 +1,15 @@
-"""Composes the stages. Stage functions are pure; this module applies the per-item failure policy."""
+"""The stage list and its stages' glue. Stage functions (dedupe, extract, cluster, compare, summarize) are pure;
+``newsprism.executor`` runs the list and owns checkpoints, progress, spill and per-item failures."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
+from newsprism.executor import Ahead, DocKeeper, Executor, Progress, Stage, VectorCache
+from newsprism.executor import no_progress as _no_progress
 from newsprism.records import (
     AnalysisResult,
     Article,
@@ -26,17 +29,13 @@ if TYPE_CHECKING:
     from newsprism.checkpoint import Checkpoint
     from newsprism.clean.text import LineJudge
     from newsprism.dedupe import WordCounts
-    from newsprism.extract import PropositionSpill
+    from newsprism.extract import Extraction, PropositionSpill
     from newsprism.spill import RawTexts
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, int, int], None]
-"""Called as progress(stage, done, total); the CLI turns it into a Rich progress bar."""
-
-
-def _no_progress(stage: str, done: int, total: int) -> None:
-    return None
+__all__ = ["EXTRACTION", "FIRST_ANALYSIS", "Corpus", "FailurePolicy", "Progress", "analyse_stories",
+           "analyse_window", "clean_documents", "extract_corpus", "process_articles", "update_analysis"]
 
 
 def clean_documents(docs: Sequence[RawDocument], settings: Settings, policy: FailurePolicy,
@@ -70,50 +69,225 @@ def first_readings(docs: Iterable[RawDocument], seen: set[str]) -> list[RawDocum
     return out
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Corpus:
+    """What flows through the stage list: each stage returns a copy with its own part filled in."""
+
+    articles: list[Article]
+    resources: Resources
+    settings: Settings
+    existing: Sequence[Story] = ()
+    todo: list[Article] = field(default_factory=list)
+    """The articles extraction parses (no duplicates, no blank texts)."""
+    outlets: Any = None
+    docs: DocKeeper | None = None
+    mentions: list[Any] = field(default_factory=list)
+    index: Any = None
+    extraction: Extraction | None = None
+    stories: Sequence[Story] = ()
+    done: Sequence[Story] = ()
+    ahead: Ahead | None = None
+    """Sentence vectors being encoded in the background (``_encode_ahead``)."""
+    fresh_keys: list[str] = field(default_factory=list)
+    """The sentence keys encoded in this run, for the executor's vector cache."""
+
+
+def _dedupe(run: Executor, corpus: Corpus) -> Corpus:
+    """Copy and rewrite links (``find_duplicates``), or the links a killed run found for these articles."""
+    from newsprism import dedupe
+
+    articles = corpus.articles
+    run.progress("dedupe", 0, 1)
+
+    def links() -> dict[str, tuple[str | None, tuple[str, ...]]]:
+        found = dedupe.find_duplicates(articles, settings=corpus.settings)
+        return {a.id: (a.duplicate_of, a.derived_from) for a in found if a.duplicate_of or a.derived_from}
+
+    found = run.once("dedupe", [a.id for a in articles], links)
+    run.progress("dedupe", 1, 1)
+    return replace(corpus, articles=[replace(a, duplicate_of=found[a.id][0], derived_from=found[a.id][1])
+                                     if a.id in found else a for a in articles])
+
+
+ENCODE_CHUNK = 256
+"""Sentences per encoder call ahead: the lock is held that long, while clustering may wait for its own call."""
+
+
+def _encode_ahead(run: Executor, corpus: Corpus) -> Corpus:
+    """The articles' clustering vectors, then every sentence the story analyses will encode
+    (``compare.story_texts``: each article's sentences), encoded in the background while the next stages parse
+    and extract: the encoder and spaCy then use one core each. Nothing is saved here: the vectors wait in the
+    Resources cache, where clustering and compare find them."""
+    from newsprism.cluster.features import lead_vectors
+    from newsprism.resources import sentence_key
+    from newsprism.summarize.sentences import split_sentences
+
+    settings, resources = corpus.settings, corpus.resources
+    if settings.encode_ahead <= 0:
+        return corpus
+    originals = [a for a in corpus.articles if not a.duplicate_of]
+    texts = list(dict.fromkeys(s.text for a in originals for s in split_sentences(a.text or "")))
+    if not texts or len(texts) + len(originals) > min(settings.encode_ahead, settings.embed_cache_size // 2):
+        return corpus
+
+    keys = [sentence_key(t) for t in texts]
+    if run.vectors is not None:  # sentences an earlier run encoded are read, not encoded again
+        known = run.vectors.load_vectors(keys)
+        for key, vector in known.items():
+            resources.prime_embedding(key, vector)
+        texts = [t for t, k in zip(texts, keys, strict=True) if k not in known]
+        keys = [k for k in keys if k not in known]
+
+    def leads(part: list[Article]) -> Callable[[], object]:
+        return lambda: lead_vectors(part, resources, settings)
+
+    def sentences(part: list[str]) -> Callable[[], object]:
+        return lambda: resources.embed(part, keys=[sentence_key(t) for t in part])
+
+    steps = [*(leads(originals[i:i + ENCODE_CHUNK]) for i in range(0, len(originals), ENCODE_CHUNK)),
+             *(sentences(texts[i:i + ENCODE_CHUNK]) for i in range(0, len(texts), ENCODE_CHUNK))]
+    return replace(corpus, ahead=run.start_ahead("encode", steps), fresh_keys=keys)
+
+
+def _parse(run: Executor, corpus: Corpus) -> Corpus:
+    """Parse each article to extract from (one spaCy pipe), keeping the Docs and their entity mentions."""
+    import newsprism.extract as extract
+
+    settings, resources = corpus.settings, corpus.resources
+    todo = extract.parse_targets(corpus.articles, settings, run.policy)
+    run.progress("extract", 0, len(todo))
+    if not todo:
+        return replace(corpus, todo=todo)
+    nlp = resources.nlp
+    outlets = extract.corpus_outlets(corpus.articles, resources, settings)
+    docs = DocKeeper(lambda doc: doc.to_bytes(exclude=["user_data", "tensor"]),  # no stage reads the tensor
+                     lambda data: _doc_from_bytes(nlp, data),
+                     in_memory=len(todo) <= settings.extract_batch and run.checkpoint is None)
+    mentions = run.stream("parse", "parse", [a.id for a in todo], _piece(run, settings),
+                          lambda first: extract.parse_with_mentions(nlp, todo[first:], outlets, settings), docs)
+    return replace(corpus, todo=todo, outlets=outlets, docs=docs, mentions=[m for ms in mentions for m in ms])
+
+
+def _doc_from_bytes(nlp: Any, data: bytes) -> Any:
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab).from_bytes(data)
+
+
+def _piece(run: Executor, settings: Settings) -> int:
+    """Articles per committed piece: with a checkpoint, every ``checkpoint_batch`` articles, so a stopped run of
+    any size keeps most of its parses and records (a 300-article run would otherwise lose its one batch)."""
+    return min(settings.extract_batch, settings.checkpoint_batch) if run.checkpoint is not None \
+        else settings.extract_batch
+
+
+def _link(run: Executor, corpus: Corpus) -> Corpus:
+    """Entities made canonical across the whole corpus, before any speaker is resolved."""
+    from newsprism.extract import link_entities
+
+    if not corpus.todo:
+        return corpus
+    index = run.once("entities", [a.id for a in corpus.todo], lambda: link_entities(corpus.mentions))
+    return replace(corpus, index=index, mentions=[])
+
+
+def _extract(run: Executor, corpus: Corpus) -> Corpus:
+    """Quotes, citations, claims and propositions of every parsed article, a committed piece per batch."""
+    from newsprism.extract import Extraction, extract_parsed, gather
+
+    todo, settings, docs = corpus.todo, corpus.settings, corpus.docs
+    if not todo or docs is None:
+        return replace(corpus, extraction=Extraction())
+    size = _piece(run, settings)
+    positions = {a.id: i for i, a in enumerate(todo)}
+
+    def batch(first: int) -> tuple[list[str], Callable[[], tuple[list[Any], list[Failure]]]]:
+        part = todo[first:first + size]
+
+        def compute() -> tuple[list[Any], list[Failure]]:
+            done, failed = run.each("extract", part, lambda a: extract_parsed(
+                a, docs[positions[a.id]], index=corpus.index, outlets=corpus.outlets, settings=settings))
+            return [records for _, records in done], failed
+        return [a.id for a in part], compute
+
+    pieces = run.batches("extract", "extract", (batch(first) for first in range(0, len(todo), size)), len(todo))
+    with docs:
+        extraction = gather((r for records in pieces for r in records), corpus.index,
+                            on_disk=len(todo) > settings.extract_batch)
+    return replace(corpus, extraction=extraction, docs=None)
+
+
+def _cluster(run: Executor, corpus: Corpus) -> Corpus:
+    """Stories (clustering vectors kept in the checkpoint as they are encoded), or those a killed run found."""
+    from newsprism.cluster import cluster_stories
+
+    run.progress("cluster", 0, 1)
+    stories = run.once("stories", [a.id for a in corpus.articles], lambda: cluster_stories(
+        corpus.articles, resources=corpus.resources, settings=corpus.settings, existing=corpus.existing,
+        stored=run.checkpoint))
+    run.progress("cluster", 1, 1)
+    return replace(corpus, stories=stories)
+
+
+def _compare(run: Executor, corpus: Corpus) -> Corpus:
+    """Each story compared and summarised, a window of stories per committed piece."""
+    extraction = corpus.extraction
+    assert extraction is not None
+    if corpus.ahead is not None:
+        corpus.ahead.wait()  # every sentence is then in the cache: no window encodes one a second time
+        if run.vectors is not None and corpus.fresh_keys:
+            found = ((k, v) for k in corpus.fresh_keys if (v := corpus.resources.cached_embedding(k)) is not None)
+            run.vectors.save_vectors(found)
+    per = StoryInputs(extraction.quotes, extraction.citations, extraction.claims, extraction.propositions)
+    done = analyse_stories(corpus.stories, {a.id: a for a in corpus.articles}, per, resources=corpus.resources,
+                           settings=corpus.settings, executor=run,
+                           on_disk=len(corpus.articles) > corpus.settings.extract_batch)
+    return replace(corpus, done=done)
+
+
+FIRST_ANALYSIS: tuple[Stage[Corpus], ...] = (
+    Stage("dedupe", "dedupe", _dedupe),
+    Stage("encode", "", _encode_ahead),
+    Stage("parse", "parse", _parse),
+    Stage("entities", "entities", _link),
+    Stage("extract", "extract", _extract),
+    Stage("cluster", "stories", _cluster),
+    Stage("compare", "window", _compare),
+)
+"""The first analysis of a corpus, in order; each stage's key names the pieces it saves (``key`` or ``key:k``)."""
+
+EXTRACTION = FIRST_ANALYSIS[2:5]
+"""Parse, entity linking and extraction: what an update runs over its new articles."""
+
+
+def extract_corpus(articles: Sequence[Article], *, resources: Resources, settings: Settings,
+                   policy: FailurePolicy, progress: Progress = _no_progress) -> Extraction:
+    """Extract from every non-duplicate article, entities canonical across the corpus (the extraction stages)."""
+    from newsprism.extract import Extraction
+
+    corpus = Executor(policy=policy, progress=progress).run(
+        EXTRACTION, Corpus(articles=list(articles), resources=resources, settings=settings))
+    return corpus.extraction or Extraction()
+
+
 def process_articles(articles: Sequence[Article], resources: Resources, settings: Settings,
                      policy: FailurePolicy, progress: Progress = _no_progress,
                      existing_stories: Sequence[Story] = (), raw: RawTexts | None = None,
-                     checkpoint: Checkpoint | None = None) -> AnalysisResult:
-    """Everything after cleaning: dedupe, cluster, extract, compare, summarise.
+                     checkpoint: Checkpoint | None = None, vectors: VectorCache | None = None) -> AnalysisResult:
+    """Everything after cleaning: the ``FIRST_ANALYSIS`` stages, run by one ``Executor``.
 
     Past one extract batch, the records wait on disk (``newsprism.spill``) and the result reads them back as
     they are written out; ``raw``: where the articles' raw texts wait, when ingest set them aside;
-    ``checkpoint``: where each stage finds what a killed run finished and keeps what it finishes."""
-    from newsprism.cluster import cluster_stories
-    from newsprism.extract import extract_corpus
+    ``checkpoint``: where each stage finds what a killed run finished and keeps what it finishes; ``vectors``:
+    sentence vectors kept across runs (a store's), read instead of encoding and added to."""
+    from newsprism.extract import Extraction
 
-    articles = _unique(articles)
-    progress("dedupe", 0, 1)
-    articles = _deduplicated(articles, settings, checkpoint)
-    progress("dedupe", 1, 1)
-
-    progress("extract", 0, len(articles))
-    extraction = extract_corpus(articles, resources=resources, settings=settings, policy=policy,
-                                progress=progress, checkpoint=checkpoint)
-    quotes: Sequence[Quote] = extraction.quotes
-    citations: Sequence[Citation] = extraction.citations
-    entities: tuple[Entity, ...] = entities_with_copies(extraction.entities, articles)
-    claims: Sequence[Claim] = extraction.claims
-
-    progress("cluster", 0, 1)
-    ids = [a.id for a in articles]
-    saved = checkpoint.load("stories") if checkpoint is not None else None
-    if saved is not None and saved["ids"] == ids:
-        stories = saved["stories"]
-    else:
-        stories = cluster_stories(articles, resources=resources, settings=settings, existing=existing_stories,
-                                  stored=checkpoint)
-        if checkpoint is not None:
-            checkpoint.save("stories", {"ids": ids, "stories": stories})
-    progress("cluster", 1, 1)
-
-    by_id = {a.id: a for a in articles}
-    per = StoryInputs(quotes, citations, claims, extraction.propositions)
-    done = analyse_stories(stories, by_id, per, resources=resources, settings=settings, policy=policy,
-                           progress=progress, on_disk=len(articles) > settings.extract_batch,
-                           checkpoint=checkpoint)
-    del by_id, per, stories
-
+    run = Executor(policy=policy, progress=progress, checkpoint=checkpoint, vectors=vectors)
+    corpus = run.run(FIRST_ANALYSIS, Corpus(articles=_unique(articles), resources=resources, settings=settings,
+                                            existing=existing_stories))
+    articles = corpus.articles
+    extraction = corpus.extraction or Extraction()
+    done = corpus.done
     removed = sum(len(a.removed) for a in articles)
     stats = {"articles": len(articles), "removed_pieces": removed, "stories": len(done),
              "duplicates": sum(1 for a in articles if a.duplicate_of), "failures": len(policy.failures)}
@@ -123,25 +297,9 @@ def process_articles(articles: Sequence[Article], resources: Resources, settings
 
         final = WithRawText(final, raw)
     return AnalysisResult(articles=final, stories=done if not isinstance(done, list) else tuple(done),
-                          quotes=quotes, citations=citations, entities=entities, claims=claims,
+                          quotes=extraction.quotes, citations=extraction.citations,
+                          entities=entities_with_copies(extraction.entities, articles), claims=extraction.claims,
                           failures=tuple(policy.failures), stats=stats)
-
-
-def _deduplicated(articles: list[Article], settings: Settings, checkpoint: Checkpoint | None) -> list[Article]:
-    """``find_duplicates``, or the links a killed run found for these same articles."""
-    from newsprism.dedupe import find_duplicates
-
-    ids = [a.id for a in articles]
-    saved = checkpoint.load("dedupe") if checkpoint is not None else None
-    if saved is not None and saved["ids"] == ids:
-        links: dict[str, tuple[str | None, tuple[str, ...]]] = saved["links"]
-        return [replace(a, duplicate_of=links[a.id][0], derived_from=links[a.id][1]) if a.id in links else a
-                for a in articles]
-    articles = find_duplicates(articles, settings=settings)
-    if checkpoint is not None:
-        checkpoint.save("dedupe", {"ids": ids, "links": {a.id: (a.duplicate_of, a.derived_from) for a in articles
-                                                         if a.duplicate_of or a.derived_from}})
-    return articles
 
 
 def entities_with_copies(entities: Sequence[Entity], articles: Sequence[Article]) -> tuple[Entity, ...]:
@@ -216,68 +374,41 @@ class StoryInputs:
 
 
 def analyse_stories(stories: Sequence[Story], by_id: Mapping[str, Article], per: StoryInputs, *,
-                    resources: Resources, settings: Settings, policy: FailurePolicy,
-                    progress: Progress = _no_progress, on_disk: bool = False,
-                    checkpoint: Checkpoint | None = None) -> Sequence[Story]:
+                    resources: Resources, settings: Settings, executor: Executor | None = None,
+                    on_disk: bool = False) -> Sequence[Story]:
     """Compare and summarise stories in windows: each window's sentences go through the encoder in one pass
     (bigger batches pad less), then each story of the window is analysed from the cached vectors.
 
-    ``on_disk``: finished stories wait on disk (a ``RecordSpill``, in order), not in RAM. ``checkpoint``: each
-    finished window is saved there (under its first story's place), and a window a killed run saved is taken."""
-    from newsprism.compare import encode_story_texts, story_texts
-    from newsprism.memory import release_freed_memory
+    ``on_disk``: finished stories wait on disk (a ``RecordSpill``, in order), not in RAM. The executor commits
+    each finished window as one piece (``window:k``) and takes a window a killed run saved."""
     from newsprism.spill import RecordSpill
 
+    run = executor or Executor()
     done: list[Story] | RecordSpill[Story] = RecordSpill("newsprism-stories-") if on_disk else []
-    window: list[tuple[Story, list[Article], tuple[list[Quote], list[Citation], list[Claim]], dict[str, Any]]] = []
-    texts: list[Any] = []
-    size = 0
-
-    def flush() -> None:
-        nonlocal size
-        if texts:
-            try:
-                encode_story_texts(texts, resources)
-            except Exception as exc:  # noqa: BLE001 - each story then encodes (and fails) on its own
-                log.warning("encoding a window of stories failed: %s", exc)
-        first = len(done)
-        finished, failed = [], []
-        for story, members, inputs, known in window:
-            progress("compare", len(done), len(stories))
-            story, failure = analyse_story(story, members, *inputs, resources=resources, settings=settings,
-                                           propositions=known)
-            if failure is not None:
-                failed.append(failure)
-            finished.append(story)
-        if checkpoint is not None and finished:
-            checkpoint.save(f"window:{first}", {"ids": [(s.id, s.article_ids) for s, *_ in window],
-                                                "stories": finished, "failures": failed})
-        add(finished, failed)
-        window.clear()
-        texts.clear()
-        size = 0
-        release_freed_memory()  # the window's activations and vectors, before the next window's
-
-    def add(finished: Sequence[Story], failed: Sequence[Failure]) -> None:
-        policy.failures.extend(failed)
+    pieces = run.batches("compare", "window", _windows(stories, by_id, per, resources, settings), len(stories))
+    for finished in pieces:
         for story in finished:
             if isinstance(done, RecordSpill):
                 done.add(str(len(done)), [story])
             else:
                 done.append(story)
+    run.progress("compare", len(done), len(stories))
+    return done
 
-    skip = 0
-    for at, story in enumerate(stories):
-        if skip:
-            skip -= 1
-            continue
-        if checkpoint is not None and not window:  # a window starts here: did a killed run finish it?
-            saved = checkpoint.load(f"window:{at}")
-            if saved is not None and saved["ids"] == [(s.id, s.article_ids)
-                                                      for s in stories[at:at + len(saved["ids"])]]:
-                add(saved["stories"], saved["failures"])
-                skip = len(saved["ids"]) - 1
-                continue
+
+StoryWork = tuple[Story, list[Article], tuple[list[Quote], list[Citation], list[Claim]], dict[str, Any]]
+
+
+def _windows(stories: Sequence[Story], by_id: Mapping[str, Article], per: StoryInputs, resources: Resources,
+             settings: Settings) -> Iterator[tuple[list[tuple[str, tuple[str, ...]]],
+                                                   Callable[[], tuple[list[Story], list[Failure]]]]]:
+    """The stories in windows of about ``story_window_sentences`` sentences, each with what analyses it."""
+    from newsprism.compare import story_texts
+
+    window: list[StoryWork] = []
+    texts: list[Any] = []
+    size = 0
+    for story in stories:
         members = [by_id[a] for a in story.article_ids if a in by_id]
         inputs = per.of(story)
         known = per.propositions_of(story)
@@ -286,10 +417,39 @@ def analyse_stories(stories: Sequence[Story], by_id: Mapping[str, Article], per:
         texts.append(plan)
         size += len(plan.sentences) + len(plan.cores)
         if size >= settings.story_window_sentences:
-            flush()
-    flush()
-    progress("compare", len(done), len(stories))
-    return done
+            yield _window(window, texts, resources, settings)
+            window, texts, size = [], [], 0
+    if window:
+        yield _window(window, texts, resources, settings)
+
+
+def _window(window: list[StoryWork], texts: list[Any], resources: Resources, settings: Settings,
+            ) -> tuple[list[tuple[str, tuple[str, ...]]], Callable[[], tuple[list[Story], list[Failure]]]]:
+    def compute() -> tuple[list[Story], list[Failure]]:
+        return analyse_window(window, texts, resources, settings)
+    return [(s.id, s.article_ids) for s, *_ in window], compute
+
+
+def analyse_window(window: Sequence[StoryWork], texts: Sequence[Any], resources: Resources,
+                   settings: Settings) -> tuple[list[Story], list[Failure]]:
+    """One encoder pass over the window's sentences, then each story analysed from the cached vectors."""
+    from newsprism.compare import encode_story_texts
+    from newsprism.memory import release_freed_memory
+
+    if texts:
+        try:
+            encode_story_texts(texts, resources)
+        except Exception as exc:  # noqa: BLE001 - each story then encodes (and fails) on its own
+            log.warning("encoding a window of stories failed: %s", exc)
+    finished, failed = [], []
+    for story, members, inputs, known in window:
+        story, failure = analyse_story(story, members, *inputs, resources=resources, settings=settings,
+                                       propositions=known)
+        if failure is not None:
+            failed.append(failure)
+        finished.append(story)
+    release_freed_memory()  # the window's activations and vectors, before the next window's
+    return finished, failed
 
 
 def analyse_story(story: Story, members: Sequence[Article], quotes: Sequence[Quote], citations: Sequence[Citation],
@@ -374,7 +534,6 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
     """
     from newsprism.cluster import cluster_stories
     from newsprism.dedupe import find_duplicates
-    from newsprism.extract import extract_corpus
 
     known = {a.id for a in previous.articles}
     fresh = [a for a in _unique(new_articles) if a.id not in known]
@@ -411,8 +570,8 @@ def update_analysis(previous: AnalysisResult, new_articles: Sequence[Article], r
         sources = [a.duplicate_of for a in articles if a.id in fresh_ids and a.duplicate_of]
         base_entities = lookup.entities(list(dict.fromkeys(e.id for e in extraction.entities)), sources)
     entities = entities_with_copies(merge_entities(base_entities, extraction.entities), articles)
-    fresh_done = iter(analyse_stories(todo, by_id, per, resources=resources, settings=settings, policy=policy,
-                                      progress=progress))
+    fresh_done = iter(analyse_stories(todo, by_id, per, resources=resources, settings=settings,
+                                      executor=Executor(policy=policy, progress=progress)))
     done = [kept[s.id] if s.id in kept else next(fresh_done) for s in stories]
     failures = (*previous.failures, *policy.failures)
     stats = {"articles": len(articles), "removed_pieces": sum(len(a.removed) for a in articles),

@@ -38,8 +38,10 @@ class Resources:
         self._nlp: Any = None
         self._embedder: Any = None
         self._lock = threading.Lock()
-        self._encoding = threading.Lock()  # held while encoding: a token limit is the model's state for one call
+        # held while encoding: a token limit is the model's state for one call (re-entered by ``embed``)
+        self._encoding = threading.RLock()
         self._embed_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._caching = threading.Lock()  # the cache is shared with a background encoder (``encode_ahead``)
         self._outlets: Any = None
         self._memo: OrderedDict[tuple[str, str], Any] = OrderedDict()
         self._models: dict[str, Any] = {}
@@ -58,6 +60,10 @@ class Resources:
             with self._lock:
                 if self._embedder is None:
                     self._embedder = load_embedder(self.settings.embedding_model, self.settings.device)
+                    if self.settings.encoder_threads > 0:
+                        import torch
+
+                        torch.set_num_threads(self.settings.encoder_threads)
         return self._embedder
 
     @property
@@ -80,19 +86,30 @@ class Resources:
         if not texts:
             return np.zeros((0, self.embedding_dim), dtype=np.float32)
         keys = list(keys) if keys is not None else [f"t{max_tokens or ''}:{t}" for t in texts]
-        cache = self._embed_cache
-        todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in cache}
-        fresh: dict[str, np.ndarray] = {}
-        if todo:  # one text under two keys (a sentence that is also a claim's core) is encoded once
-            unique = list(dict.fromkeys(todo.values()))
-            by_text = dict(zip(unique, self._encode(unique, max_tokens), strict=True))
-            fresh = {k: by_text[t] for k, t in todo.items()}
-        out = np.stack([fresh[k] if k in fresh else cache[k] for k in keys]).astype(np.float32)
-        for k in keys:
-            self._remember(k, fresh[k] if k in fresh else cache[k])
+        with self._caching:
+            have = {k: v for k in keys if (v := self._embed_cache.get(k)) is not None}
+        todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in have}
+        if todo:
+            with self._encoding:  # a background lane may have encoded some of them while this call waited
+                with self._caching:
+                    have.update((k, v) for k in todo if (v := self._embed_cache.get(k)) is not None)
+                todo = {k: t for k, t in todo.items() if k not in have}
+                # one text under two keys (a sentence that is also a claim's core) is encoded once
+                unique = list(dict.fromkeys(todo.values()))
+                if unique:
+                    by_text = dict(zip(unique, self._encode(unique, max_tokens), strict=True))
+                    have.update((k, by_text[t]) for k, t in todo.items())
+                    with self._caching:  # before the encoder is free: a waiting caller then finds them
+                        for k in todo:
+                            self._remember(k, have[k])
+        out = np.stack([have[k] for k in keys]).astype(np.float32)
+        with self._caching:
+            for k in keys:
+                self._remember(k, have[k])
         return out
 
     def _remember(self, key: str, vector: np.ndarray) -> None:
+        """Keep one vector (the caller holds ``_caching``)."""
         cache = self._embed_cache
         cache[key] = vector
         cache.move_to_end(key)
@@ -122,11 +139,13 @@ class Resources:
 
     def prime_embedding(self, key: str, vector: np.ndarray) -> None:
         """Seed the cache with a vector computed elsewhere (a Ray actor), so it is not encoded twice."""
-        self._remember(key, np.asarray(vector, dtype=np.float32))
+        with self._caching:
+            self._remember(key, np.asarray(vector, dtype=np.float32))
 
     def cached_embedding(self, key: str) -> np.ndarray | None:
         """A vector already encoded under ``key`` (None when it was never encoded or has left the cache)."""
-        return self._embed_cache.get(key)
+        with self._caching:
+            return self._embed_cache.get(key)
 
     @property
     def embedding_dim(self) -> int:

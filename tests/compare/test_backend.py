@@ -9,8 +9,7 @@ from tests.story_corpora import story_articles
 
 import newsprism.compare as compare
 from newsprism.answers import response_of
-from newsprism.extract import extract_corpus
-from newsprism.pipeline import FailurePolicy
+from newsprism.pipeline import FailurePolicy, extract_corpus
 from newsprism.records import Article, Story
 from newsprism.resources import Resources
 from newsprism.settings import Settings

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from newsprism.extract import Extraction, extract_corpus
-from newsprism.pipeline import FailurePolicy
+from newsprism.extract import Extraction
+from newsprism.pipeline import FailurePolicy, extract_corpus
 from newsprism.records import Article, article_id_for
 from newsprism.resources import Resources
 from newsprism.settings import Settings

@@ -6,8 +6,8 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from newsprism.extract import PropositionSpill, extract_corpus
-from newsprism.pipeline import FailurePolicy, StoryInputs
+from newsprism.extract import PropositionSpill
+from newsprism.pipeline import FailurePolicy, StoryInputs, extract_corpus
 from newsprism.records import Article, Story
 from newsprism.resources import Resources
 from newsprism.settings import Settings

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsprism.extract import extract_corpus, parse_stream
+from newsprism.extract import parse_stream
+from newsprism.pipeline import extract_corpus
 from newsprism.records import Article, FailurePolicy, article_id_for
 from newsprism.resources import Resources
 from newsprism.settings import Settings

@@ -8,11 +8,10 @@ claims. Entities are linked across the whole corpus before speakers are resolved
 from __future__ import annotations
 
 import re
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from newsprism.extract.entities import EntityIndex, doc_mentions, link_entities
 from newsprism.extract.foreign import direct_quotes, foreign_propositions
@@ -21,17 +20,27 @@ from newsprism.extract.quotes import find_attributions, to_quotes
 from newsprism.extract.sources import anonymity_counts, citation_graph, find_citations
 from newsprism.lexicons import lexicon_for
 from newsprism.limits import PARSE_CHUNK_CHARS, bounded_article, chunks
-from newsprism.memory import release_freed_memory
-from newsprism.records import Article, Citation, Claim, Entity, Failure, FailurePolicy, Quote
+from newsprism.records import Article, Citation, Claim, Entity, FailurePolicy, Quote
 from newsprism.resources import Resources
 from newsprism.settings import Settings
-from newsprism.spill import Blobs, RecordSpill
+from newsprism.spill import RecordSpill
 
-if TYPE_CHECKING:
-    from newsprism.checkpoint import Checkpoint
-
-__all__ = ["Extraction", "PropositionSpill", "anonymity_counts", "citation_graph", "extract_article", "extract_corpus",
-           "parse_stream", "parse_texts"]
+__all__ = [
+    "ArticleRecords",
+    "Extraction",
+    "PropositionSpill",
+    "anonymity_counts",
+    "citation_graph",
+    "corpus_outlets",
+    "extract_article",
+    "extract_parsed",
+    "gather",
+    "link_entities",
+    "parse_stream",
+    "parse_targets",
+    "parse_texts",
+    "parse_with_mentions",
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -125,41 +134,63 @@ def _joined(nlp: Any, text: str, parts: list[Any]) -> Any:
     return doc
 
 
-def extract_corpus(articles: Sequence[Article], *, resources: Resources, settings: Settings,
-                   policy: FailurePolicy, progress: Callable[[str, int, int], None],
-                   checkpoint: Checkpoint | None = None) -> Extraction:
-    """Extract from every non-duplicate article; entities are made canonical across the whole corpus.
+def parse_targets(articles: Sequence[Article], settings: Settings, policy: FailurePolicy) -> list[Article]:
+    """The articles extraction parses: not a duplicate, not blank, cut to ``max_article_chars``."""
+    return [_bounded(a, settings, policy) for a in articles if not a.duplicate_of and a.text.strip()]
 
-    ``checkpoint`` (a corpus past one batch): each batch of parses and of extracted records, and the entity
-    index, are kept there as they are finished, and a run after a killed one starts after the last of them."""
-    todo = [_bounded(a, settings, policy) for a in articles if not a.duplicate_of and a.text.strip()]
-    if not todo:
-        return Extraction()
-    nlp = resources.nlp
-    outlets = CorpusOutlets.of(resources.outlets, (a.outlet for a in articles),
-                               threshold=settings.outlet_match_threshold)
-    on_disk = len(todo) > settings.extract_batch  # parses and propositions alike
-    keep = checkpoint
-    # with a checkpoint, a piece is committed every ``checkpoint_batch`` articles, so a stopped run of any size
-    # keeps most of its parses and records (a 300-article run would otherwise lose its one batch)
-    size = min(settings.extract_batch, settings.checkpoint_batch) if keep is not None else settings.extract_batch
-    with _DocSpill(nlp, keep_in_memory=not on_disk and keep is None, checkpoint=keep) as spill:
-        index = None
-        if keep is not None:
-            batches = spill.resume(todo, size)
-            saved = keep.load("entities") if batches * size >= len(todo) else None
-            if saved is not None and saved["ids"] == [a.id for a in todo]:
-                index = saved["index"]
-            if index is None:
-                spill.saved_mentions(batches)
-        if index is None:
-            mentions = _parse(todo, spill, nlp, outlets, settings=settings, progress=progress, size=size)
-            index = link_entities(mentions)
-            del mentions
-            if keep is not None:
-                keep.save("entities", {"ids": [a.id for a in todo], "index": index})
-        return _extract_all(todo, spill, index=index, outlets=outlets, settings=settings, policy=policy, size=size,
-                            progress=progress, on_disk=on_disk, checkpoint=keep)
+
+def corpus_outlets(articles: Sequence[Article], resources: Resources, settings: Settings) -> CorpusOutlets:
+    """The outlet registry narrowed to the corpus's own outlet names (what citations and mentions match)."""
+    return CorpusOutlets.of(resources.outlets, (a.outlet for a in articles),
+                            threshold=settings.outlet_match_threshold)
+
+
+def parse_with_mentions(nlp: Any, articles: Sequence[Article], outlets: Any, settings: Settings,
+                        ) -> Iterator[tuple[Any, list[Any]]]:
+    """Each article's Doc with its entity mentions, in order, from one ``nlp.pipe`` over all of them."""
+    docs = parse_stream(nlp, (a.text for a in articles), batch_size=settings.spacy_batch_size,
+                        n_process=settings.spacy_processes)
+    for article, doc in zip(articles, docs, strict=True):
+        yield doc, doc_mentions(doc, article.id, outlets)
+
+
+ArticleRecords = tuple[str, list[Quote], list[Citation], list[Claim], dict[str, Any]]
+"""One article's quotes, citations and claims, with its claims' propositions by claim id."""
+
+
+def extract_parsed(article: Article, doc: Any, *, index: EntityIndex, outlets: Any, settings: Settings,
+                   ) -> ArticleRecords:
+    """Quotes, citations, claims and the claims' propositions of one parsed article."""
+    q, c, cl = extract_article(article, doc, index=index, outlets=outlets, settings=settings,
+                               claims=_claims_hook())
+    props = foreign_propositions(doc, cl) if lexicon_for(article.language) else _propositions(doc, cl)
+    return article.id, q, c, cl, props
+
+
+def gather(records: Iterable[ArticleRecords], index: EntityIndex, *, on_disk: bool) -> Extraction:
+    """The corpus's extraction from its articles' records, in order; ``on_disk``: quotes, citations, claims and
+    propositions wait on disk, per article."""
+    if on_disk:
+        disk = (RecordSpill[Quote]("newsprism-quotes-"), RecordSpill[Citation]("newsprism-citations-"),
+                RecordSpill[Claim]("newsprism-claims-"), PropositionSpill())
+        for aid, q, c, cl, found in records:
+            disk[0].add(aid, q)
+            disk[1].add(aid, c)
+            disk[2].add(aid, cl)
+            disk[3].add(aid, found)
+        return Extraction(quotes=disk[0], citations=disk[1], entities=index.entities, claims=disk[2],
+                          propositions=disk[3])
+    props: dict[str, list[Any]] = {}
+    quotes: list[Quote] = []
+    citations: list[Citation] = []
+    claims: list[Claim] = []
+    for _, q, c, cl, found in records:
+        quotes.extend(q)
+        citations.extend(c)
+        claims.extend(cl)
+        props.update(found)
+    return Extraction(quotes=tuple(quotes), citations=tuple(citations), entities=index.entities,
+                      claims=tuple(claims), propositions=props)
 
 
 def _bounded(article: Article, settings: Settings, policy: FailurePolicy) -> Article:
@@ -169,96 +200,6 @@ def _bounded(article: Article, settings: Settings, policy: FailurePolicy) -> Art
     if note is not None:
         policy.warn("extract", article, note)
     return article
-
-
-def _parse(todo: Sequence[Article], spill: _DocSpill, nlp: Any, outlets: Any, *, settings: Settings,
-           progress: Callable[[str, int, int], None], size: int) -> list[Any]:
-    """Parse what the spill does not hold yet (all of it, without a checkpoint); every mention, in order.
-    ``size``: articles per committed batch."""
-    mentions: list[Any] = spill.mentions
-    first = len(spill)
-    docs = parse_stream(nlp, (a.text for a in todo[first:]), batch_size=settings.spacy_batch_size,
-                        n_process=settings.spacy_processes)
-    for done, (article, doc) in enumerate(zip(todo[first:], docs, strict=True), start=first + 1):
-        found = doc_mentions(doc, article.id, outlets)
-        mentions.extend(found)
-        spill.add(doc, found)
-        if done % size == 0 or done == len(todo):
-            spill.commit(todo[done - 1 - (done - 1) % size:done], (done - 1) // size)
-            release_freed_memory()  # the parses are on disk or kept; spaCy's scratch memory is not
-            progress("parse", done, len(todo))
-    return mentions
-
-
-class _DocSpill:
-    """Parsed Docs kept until entities are linked across the corpus: in memory for a small corpus, else as
-    bytes in a file, so a large corpus's parses never sit in RAM all at once. With a checkpoint, the file is the
-    checkpoint's and each batch's place in it is saved once the batch is on disk."""
-
-    def __init__(self, nlp: Any, *, keep_in_memory: bool, checkpoint: Checkpoint | None = None) -> None:
-        self.nlp = nlp
-        self.keep_in_memory = keep_in_memory
-        self.checkpoint = checkpoint
-        self.memory: list[Any] = []
-        self.blobs: Blobs | None = None  # None: the Docs are in ``memory``
-        self.offsets: list[tuple[int, int]] = []
-        self.mentions: list[Any] = []
-        self._batch_mentions: list[Any] = []
-
-    def __enter__(self) -> _DocSpill:
-        if not self.keep_in_memory and self.checkpoint is None:
-            self.blobs = Blobs("newsprism-docs-")  # with a checkpoint, ``resume`` opens its file
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.blobs is not None:
-            self.blobs.close()
-
-    def resume(self, todo: Sequence[Article], size: int) -> int:
-        """Take the batches of parses an earlier run committed (the same articles in the same batches); returns
-        how many."""
-        assert self.checkpoint is not None
-        k, end = 0, 0
-        while (k * size < len(todo) and (saved := self.checkpoint.load(f"parse:{k}")) is not None
-               and saved["ids"] == [a.id for a in todo[k * size:(k + 1) * size]]):
-            self.offsets.extend(saved["where"])
-            end = saved["end"]
-            k += 1
-        self.blobs = Blobs("", path=self.checkpoint.folder() / "parses.bin", keep=end)
-        return k
-
-    def saved_mentions(self, batches: int) -> None:
-        """The mentions of the first ``batches`` committed batches, for a run that goes on parsing."""
-        assert self.checkpoint is not None
-        for k in range(batches):
-            self.mentions.extend(self.checkpoint.load(f"parse:{k}")["mentions"])
-
-    def add(self, doc: Any, mentions: Sequence[Any] = ()) -> None:
-        if self.blobs is None:
-            self.memory.append(doc)
-        else:
-            # no stage reads the tensor (4/5 of the bytes); compressed, a Doc takes 30 bytes a token
-            self.offsets.append(self.blobs.put(zlib.compress(doc.to_bytes(exclude=["user_data", "tensor"]), 1)))
-            self._batch_mentions.extend(mentions)
-
-    def commit(self, batch: Sequence[Article], k: int) -> None:
-        """The batch ``k`` (these articles) is parsed: with a checkpoint, where its parses lie is saved."""
-        if self.checkpoint is not None and self.blobs is not None:
-            end = self.blobs.sync()
-            self.checkpoint.save(f"parse:{k}", {"ids": [a.id for a in batch], "end": end,
-                                                "where": self.offsets[-len(batch):],
-                                                "mentions": self._batch_mentions})
-        self._batch_mentions = []
-
-    def __len__(self) -> int:
-        return len(self.memory) if self.blobs is None else len(self.offsets)
-
-    def __getitem__(self, i: int) -> Any:
-        if self.blobs is None:
-            return self.memory[i]
-        from spacy.tokens import Doc
-
-        return Doc(self.nlp.vocab).from_bytes(zlib.decompress(self.blobs.get(self.offsets[i])))
 
 
 class PropositionSpill:
@@ -319,55 +260,3 @@ def _propositions(doc: Any, claims: Sequence[Claim]) -> dict[str, list[Any]]:
     return out
 
 
-def _extract_all(todo: Sequence[Article], docs: _DocSpill, *, index: EntityIndex, outlets: Any, settings: Settings,
-                 policy: FailurePolicy, progress: Callable[[str, int, int], None], size: int,
-                 on_disk: bool = False, checkpoint: Checkpoint | None = None) -> Extraction:
-    """``on_disk``: quotes, citations, claims and propositions wait on disk, per article. ``checkpoint``: each
-    batch's records are saved there, and a batch saved by an earlier run is taken, not extracted again."""
-    claims_fn = _claims_hook()
-
-    props: dict[str, list[Any]] = {}
-    quotes: list[Quote] = []
-    citations: list[Citation] = []
-    claims: list[Claim] = []
-    disk = (RecordSpill[Quote]("newsprism-quotes-"), RecordSpill[Citation]("newsprism-citations-"),
-            RecordSpill[Claim]("newsprism-claims-"), PropositionSpill()) if on_disk else None
-    for k, first in enumerate(range(0, len(todo), size)):
-        batch = todo[first:first + size]
-        ids = [a.id for a in batch]
-        saved = checkpoint.load(f"extract:{k}") if checkpoint is not None else None
-        if saved is None or saved["ids"] != ids:
-            found_here: list[tuple[str, list[Quote], list[Citation], list[Claim], dict[str, Any]]] = []
-            here = FailurePolicy()  # this batch's rows, saved with its records
-            for i, article in enumerate(batch, start=first):
-                doc = docs[i]
-                with here.guard("extract", article) as guard:
-                    q, c, cl = extract_article(article, doc, index=index, outlets=outlets, settings=settings,
-                                               claims=claims_fn)
-                if guard.failed:
-                    continue
-                props = foreign_propositions(doc, cl) if lexicon_for(article.language) else _propositions(doc, cl)
-                found_here.append((article.id, q, c, cl, props))
-                progress("extract", i + 1, len(todo))
-            failed: list[Failure] = here.failures
-            saved = {"ids": ids, "records": found_here, "failures": failed}
-            if checkpoint is not None:
-                checkpoint.save(f"extract:{k}", saved)
-        policy.failures.extend(saved["failures"])
-        for aid, q, c, cl, found in saved["records"]:
-            if disk is not None:
-                disk[0].add(aid, q)
-                disk[1].add(aid, c)
-                disk[2].add(aid, cl)
-                disk[3].add(aid, found)
-            else:
-                quotes.extend(q)
-                citations.extend(c)
-                claims.extend(cl)
-                props.update(found)
-        progress("extract", first + len(batch), len(todo))
-    if disk is not None:
-        return Extraction(quotes=disk[0], citations=disk[1], entities=index.entities, claims=disk[2],
-                          propositions=disk[3])
-    return Extraction(quotes=tuple(quotes), citations=tuple(citations), entities=index.entities,
-                      claims=tuple(claims), propositions=props)

@@ -160,7 +160,7 @@ def analyze_store(db: Path, articles: Sequence[Article], *, resources: Resources
                 todo = raw.slim(todo)
                 everything.clear()
             result = process_articles(todo, resources, settings, policy, progress=progress, raw=raw,
-                                      checkpoint=checkpoint)
+                                      checkpoint=checkpoint, vectors=SentenceVectors(store, settings))
             store.save_analysis(result, words=(content_words(a) for a in todo))
             checkpoint.finish()  # the article vectors stay: clustering saved them as it encoded them
             return result
@@ -234,6 +234,21 @@ def _outside(store: Store, window: Sequence[Article], fresh: Sequence[np.ndarray
         values, counts = np.unique(np.concatenate(own), return_counts=True)
         inside[np.searchsorted(vocab, values)] = counts
     return WordCounts(max(0, documents - len(window)), vocab, np.maximum(stored - inside, 0))
+
+
+class SentenceVectors:
+    """Sentence vectors in the store's vector table, by content hash (``resources.sentence_key``), under a recipe
+    that names the model: a second analysis of the same texts (other settings, ``--reanalyze``) reads them."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.recipe = f"sentences:{settings.embedding_model}"
+
+    def load_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        return self.store.load_vectors(ids, self.recipe)
+
+    def save_vectors(self, vectors: Iterable[tuple[str, np.ndarray]]) -> None:
+        self.store.save_vectors(vectors, self.recipe)
 
 
 class _StoreLookup:

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.errors import InputError, NewsprismError
+from newsprism.executor import Executor
 from newsprism.pipeline import FailurePolicy, StoryInputs, analyse_stories, entities_with_copies, first_readings
 from newsprism.records import (
     AnalysisResult,
@@ -110,19 +111,15 @@ class ExtractWorker:
     """Actor, phase 2: quotes, citations and claims of parsed articles, with entities linked corpus-wide."""
 
     def __init__(self, settings: Settings, index: bytes, outlets: bytes) -> None:
-        from newsprism.extract import _claims_hook
-
         self.settings = settings
         self.resources = Resources(settings)
         self.index = pickle.loads(index)
         self.outlets = pickle.loads(outlets)
-        self.claims = _claims_hook()
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:
         from spacy.tokens import Doc
 
-        from newsprism.compare.align import propositions_in
-        from newsprism.extract import extract_article
+        from newsprism.extract import extract_parsed
 
         nlp = self.resources.nlp
         out = []
@@ -131,9 +128,9 @@ class ExtractWorker:
             policy = FailurePolicy()
             with policy.guard("extract", article):
                 doc = Doc(nlp.vocab).from_bytes(data)
-                found = extract_article(article, doc, index=self.index, outlets=self.outlets,
-                                        settings=self.settings, claims=self.claims)
-                out.append(pickle.dumps((found, propositions_in(doc, found[2]), None)))
+                _, q, c, cl, props = extract_parsed(article, doc, index=self.index, outlets=self.outlets,
+                                                    settings=self.settings)
+                out.append(pickle.dumps(((q, c, cl), props, None)))
             if policy.failures:  # one bad article becomes a failure row
                 out.append(pickle.dumps((([], [], []), {}, policy.failures[0])))
         return {"result": out}
@@ -162,7 +159,7 @@ class StoryWorker:
             props.update(p)
         policy = FailurePolicy()
         done = analyse_stories(stories, by_id, StoryInputs(quotes, citations, claims, props),
-                               resources=self.resources, settings=self.settings, policy=policy)
+                               resources=self.resources, settings=self.settings, executor=Executor(policy=policy))
         failed = {f.stage: f for f in policy.failures}
         return {"result": [pickle.dumps((s, failed.get(f"story:{s.id}"))) for s in done]}
 
