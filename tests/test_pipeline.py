@@ -102,7 +102,8 @@ def test_an_over_long_document_is_cut_in_clean_with_a_warning_row() -> None:
 
 
 def test_sentence_vectors_of_an_earlier_run_are_read_not_encoded(resources: object) -> None:
-    """With a vector cache (a store's), a second analysis of the same texts encodes none of their sentences."""
+    """With a vector cache (a store's) and sentences encoded ahead (``encode_ahead``, off by default), a second
+    analysis of the same texts encodes none of their sentences."""
     import json
     from pathlib import Path
 
@@ -131,7 +132,8 @@ def test_sentence_vectors_of_an_earlier_run_are_read_not_encoded(resources: obje
     cache = DictVectors()
     runs = []
     for _ in range(2):
-        fresh = Resources(Settings())  # a new process: nothing in memory
+        ahead = Settings(encode_ahead=100_000)
+        fresh = Resources(ahead)  # a new process: nothing in memory
         fresh._nlp, fresh._embedder = resources.nlp, resources.embedder  # type: ignore[attr-defined]  # noqa: SLF001
         model = fresh.embedder
         encode = model.encode
@@ -144,7 +146,7 @@ def test_sentence_vectors_of_an_earlier_run_are_read_not_encoded(resources: obje
 
         model.encode = counting
         try:
-            result = process_articles(articles, fresh, Settings(), FailurePolicy(), vectors=cache)
+            result = process_articles(articles, fresh, ahead, FailurePolicy(), vectors=cache)
         finally:
             del model.encode
         runs.append((result.to_dict(), seen))

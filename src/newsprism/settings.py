@@ -24,13 +24,16 @@ class Settings:
     extract_batch: int = 512  # articles parsed per batch; past one batch, parses wait on disk, not in RAM
     checkpoint_batch: int = 64  # articles per committed piece (parses, records) of a resumable first analysis
     embed_cache_size: int = 200_000
-    # torch intra-op threads for the encoder (0: torch's default, one per core). One: on 2 shared cores two
-    # threads encoded 1,200 sentences in 47-62 s against 25-29 s with one (they wait on each other), and the
-    # other core parses meanwhile (``encode_ahead``)
-    encoder_threads: int = 1
-    # the first analysis encodes every sentence in a background thread while spaCy parses, up to this many
-    # sentences (0: never; past it the vectors would not stay in the embed cache until compare reads them)
-    encode_ahead: int = 100_000
+    # torch intra-op threads for the encoder (0: torch's default, one per core). One helps only where other work
+    # holds the cores: on 2 busy cores two threads encoded 1,200 sentences in 47-62 s against 25-29 s with one;
+    # on 2 quiet cores 300 distinct articles took 201 s with torch's default and 228 s with one thread and
+    # ``encode_ahead`` (BENCHMARKS e2e_distinct), so the default is torch's own
+    encoder_threads: int = 0
+    # the first analysis may encode every sentence in a background thread while spaCy parses, up to this many
+    # sentences (0: never; past it the vectors would not stay in the embed cache until compare reads them). Off by
+    # default: on 2 quiet cores it cost time (211 s against 201 s for 300 articles); set it with
+    # ``encoder_threads = 1`` on a machine whose cores other work shares
+    encode_ahead: int = 0
     # claims of a story (and sentences of its summary) compared in one matrix; past it, by parts or by rows
     dense_limit: int = 4000
     story_window_sentences: int = 4096  # stories are encoded in windows of about this many sentences
