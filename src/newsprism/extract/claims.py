@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsprism.extract.docindex import DocEnts
+from newsprism.extract.foreign import quotes_in
 from newsprism.lexicons import lexicon_for
 from newsprism.records import Article, Citation, Claim, Quote, normalize_text, stable_id
 from newsprism.settings import Settings
@@ -189,14 +190,7 @@ def _resolve(name: str | None, last_outlet: str | None) -> str | None:
 def _attribution(sent: Any, quotes: Sequence[Quote], cites: Sequence[Citation], last_outlet: str | None,
                  last_person: str | None, ents: DocEnts) -> tuple[str | None, bool, str | None, str | None]:
     """(attributed_to, anonymous, via, quote_id): quote records first, then the parse."""
-    s0, s1 = sent.start_char, sent.end_char
-    best: Quote | None = None
-    overlap = 0
-    for q in quotes:
-        if _overlaps(q.start, q.end, s0, s1):
-            o = min(q.end, s1) - max(q.start, s0)
-            if o > overlap:
-                best, overlap = q, o
+    best = quotes_in(quotes, sent.start_char, sent.end_char)
     if best is not None and (best.speaker or best.anonymous):
         via = best.via or (cites[0].outlet if cites and cites[0].outlet != best.speaker else None)
         return best.speaker, best.anonymous, via, best.id

@@ -17,7 +17,7 @@ from newsprism.extract.docindex import DocEnts
 from newsprism.lexicons import Lexicon
 from newsprism.records import Quote, stable_id
 
-__all__ = ["direct_quotes", "figures", "sentence_spans"]
+__all__ = ["direct_quotes", "figures", "quotes_in", "sentence_spans"]
 
 # an end mark, then space, then what opens a sentence (a capital, a digit, an opening mark or dash)
 _END = re.compile(r"(?<=[.!?\u2026])[\"\u201c\u201d\u00bb\u00ab\u2019\u203a]?\s+"
