@@ -5,7 +5,8 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -40,9 +41,9 @@ def client(app: Any) -> Any:
     return TestClient(app, base_url="http://127.0.0.1")  # a loopback Host: others get 400
 
 
-@pytest.fixture(scope="session")
-def server(app: Any) -> Iterator[str]:
-    """The app under uvicorn on a free loopback port, in a thread; yields its base URL."""
+@contextmanager
+def _serving(app: Any) -> Iterator[str]:
+    """The app under uvicorn on a free loopback port, in a thread; gives its base URL."""
     import uvicorn
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -56,7 +57,22 @@ def server(app: Any) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def serve() -> Callable[[Any], AbstractContextManager[str]]:
+    """Run any app live (``with serve(app) as url``), for modules with an app of their own."""
+    return _serving
+
+
+@pytest.fixture(scope="session")
+def server(app: Any) -> Iterator[str]:
+    """The app under uvicorn on a free loopback port, in a thread; yields its base URL."""
+    with _serving(app) as url:
+        yield url

@@ -3,10 +3,8 @@ the sample result with the Orsk festival article marked German."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
@@ -81,23 +79,9 @@ def test_the_story_page_names_an_article_in_another_language(lang_client: Any) -
 
 
 @pytest.fixture(scope="module")
-def lang_server(lang_app: Any) -> Iterator[str]:
-    import uvicorn
-
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    srv = uvicorn.Server(uvicorn.Config(lang_app, log_level="warning"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    srv.should_exit = True
-    thread.join(10)
-    sock.close()
+def lang_server(lang_app: Any, serve: Callable[[Any], AbstractContextManager[str]]) -> Iterator[str]:
+    with serve(lang_app) as url:
+        yield url
 
 
 @pytest.mark.browser
