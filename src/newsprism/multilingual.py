@@ -112,15 +112,17 @@ class MultilingualResources(Resources):
             sims = self._e5(todo, encoder, centred) @ e5_english.T
             own = self.base.embed(todo)
             k = min(NEAREST, len(english))
+            keys_of: dict[str, list[str]] = {}
+            for key, t in zip(keys, texts, strict=True):
+                keys_of.setdefault(t, []).append(key)
             for row, text in enumerate(todo):
                 near = np.argsort(-sims[row])[:k]
                 w = np.exp((sims[row, near] - sims[row, near].max()) / SHARPNESS)
                 v = (1 - OWN) * (w / w.sum()) @ targets[near] + OWN * own[row]
                 v = v / max(float(np.linalg.norm(v)), 1e-9)
-                for key, t in zip(keys, texts, strict=True):
-                    if t == text:
-                        found[key] = v.astype(np.float32)
-                        self.base.prime_embedding(key, found[key])
+                for key in keys_of[text]:
+                    found[key] = v.astype(np.float32)
+                    self.base.prime_embedding(key, found[key])
         return np.stack([found[k] for k in keys]).astype(np.float32)
 
     def _e5(self, texts: list[str], encoder: Any, centred: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
