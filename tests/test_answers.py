@@ -39,3 +39,10 @@ def test_response_judgement(text: str, kind: str | None) -> None:
 def test_labels_only(text: str, only: bool) -> None:
     """A sentence whose only verdict is a label is the speaker's own claim when it answers nothing."""
     assert labels_only(text) is only
+
+
+def test_a_person_dismissed_is_no_denial() -> None:
+    text = ("He drew less scrutiny than the other aides, like the character in a whodunit whom readers "
+            "immediately dismiss as too obvious to have committed the crime.")
+    assert response_of(text) is None
+    assert response_of("The ministry dismissed the report as fabricated.") == "denies"

@@ -31,7 +31,9 @@ _ANSWER_DENY_RE = re.compile(
 # "false" and friends that name a crime or a thing, not a verdict on a claim ("making false statements")
 _NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:and \w+ )?(?:statements?|testimony|witness|information|pretenses|flag)\b|"
                                r"\b(?:testif\w*|lie|lying|swear\w*|sworn) falsely\b|"
-                               r"\bpleaded guilty\b|\bmade up of\b", re.I)
+                               r"\bpleaded guilty\b|\bmade up of\b|"
+                               # a person dismissed is no claim denied: "whom readers dismiss as too obvious"
+                               r"\bwhom (?:\w+ ){1,3}(?:dismiss|reject|disavow)\w*", re.I)
 # what follows an accusation is its content, not a verdict: "the indictment alleges that he ... denying ..."
 _ACCUSATION_RE = re.compile(r"\b(?:alleg(?:es|ed|ing) that|accus(?:es|ed|ing) \w+ of|charg(?:es|ed|ing) \w+ with|"
                             r"indict\w* \w+ (?:on|for))\b", re.I)

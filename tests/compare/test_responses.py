@@ -96,6 +96,27 @@ def test_the_act_of_accusing_is_no_target() -> None:
     assert rows.closeness(0, [np.array([1.0, 0.0])]) == pytest.approx(1.0)  # still found by the source it names
 
 
+def test_a_response_does_not_answer_its_own_speakers_row() -> None:
+    """Rows only the responding speaker asserts are no target of his response: his denial goes to the closest
+    row someone else asserts."""
+    import numpy as np
+
+    from newsprism.compare.responses import Assertions
+    from newsprism.compare.verdict import Member
+    from newsprism.records import Claim
+
+    his = Claim(id="a1", article_id="a", text="I look forward to being vindicated, Varro said.",
+                attributed_to="Ivo Varro")
+    other = Claim(id="b1", article_id="b", text="The grand jury charged Varro with fraud.")
+    reply = Claim(id="c1", article_id="a", text="Mr. Varro said he will fight the charges.", attributed_to="Varro")
+    members = [[Member(his, "attributes", 0.8)], [Member(other, "reports", 0.8)]]
+    vecs = {"a1": [np.array([1.0, 0.0])], "b1": [np.array([0.6, 0.8])]}
+    rows = Assertions.of(members, vecs, {"c1": "denies"})
+    assert rows.own_voice(reply) == {0}
+    assert rows.best([np.array([1.0, 0.0])], rows.own_voice(reply)) == (pytest.approx(0.6), 1)
+    assert rows.own_voice(Claim(id="d1", article_id="b", text="The report is false.")) == set()
+
+
 def test_a_core_keeps_words_apart_where_a_conjunct_was_cut(resources: Resources) -> None:
     from newsprism.compare.align import propositions
     from newsprism.records import Claim

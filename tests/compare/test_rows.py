@@ -6,13 +6,14 @@ from __future__ import annotations
 import numpy as np
 
 from newsprism.compare.align import Proposition
-from newsprism.compare.rows import denial_rows, home_rows, told_responses
-from newsprism.compare.verdict import Member
+from newsprism.compare.rows import denial_rows, home_rows, own_voice, told_responses
+from newsprism.compare.verdict import Member, speaker_key
 from newsprism.records import Claim
 
 
-def _member(cid: str, article: str, text: str, stance: str = "attributes", context: bool = False) -> Member:
-    return Member(Claim(id=cid, article_id=article, text=text), stance, 0.7, context=context)
+def _member(cid: str, article: str, text: str, stance: str = "attributes", context: bool = False,
+            who: str | None = None) -> Member:
+    return Member(Claim(id=cid, article_id=article, text=text, attributed_to=who), stance, 0.7, context=context)
 
 
 def test_row_of_unanswered_denials_keeps_their_denials() -> None:
@@ -80,3 +81,59 @@ def test_a_sentence_supports_the_one_row_it_fits_best() -> None:
     assert [m.claim.id for m in out[0]] == []  # b1 fits row 2 better, a1 row 1
     assert [m.claim.id for m in out[1]] == ["a1", "c1"]
     assert [m.claim.id for m in out[2]] == ["c1", "b1"]  # a denial stays on every row it answers
+
+
+def test_speaker_key_is_the_family_name() -> None:
+    assert speaker_key("Benjamin Todd Jealous") == speaker_key("Ben Jealous") == "jealous"
+    assert speaker_key("Roger J. Stone Jr") == speaker_key("Stone on Friday") == "stone"
+    assert speaker_key("the former Alaska governor") is None
+    assert speaker_key(None) is None
+
+
+def test_a_speaker_does_not_dispute_his_own_row() -> None:
+    members = [[_member("a1", "a", "They need to make clear there is no place for bigots in the league.",
+                        who="Martin Ollo"),
+                _member("b1", "b", "We take no issue with the league.", stance="denies", who="M. Ollo"),
+                _member("b2", "b", "Ollo said it had no basis.", stance="denies", context=True, who="Ollo")]]
+    row = own_voice(members)[0]
+    assert [(m.claim.id, m.stance) for m in row] == [("a1", "attributes"), ("b1", "attributes")]
+
+
+def test_another_speakers_denial_stays() -> None:
+    members = [[_member("a1", "a", "They need to make clear there is no place for bigots.", who="Martin Ollo"),
+                _member("b1", "b", "The league's chairman denied the charge.", stance="denies", who="Ada Quist"),
+                _member("c1", "c", "The claim was false, a league spokesman said.", stance="denies")]]
+    assert [m.stance for m in own_voice(members)[0]] == ["attributes", "denies", "denies"]
+
+
+def test_a_lone_unanswered_response_joins_the_row_other_outlets_tell() -> None:
+    said = [Claim(id="a1", article_id="a", text="Mr. Varro said he will plead not guilty to the fraud charges."),
+            Claim(id="b1", article_id="b", text="Varro plans to plead not guilty to all counts, he said Friday."),
+            Claim(id="c1", article_id="c", text="In a short interview, Varro said he would plead not guilty.")]
+    props = [_prop(said[0], {"varro", "plead", "guilty", "fraud", "charge"}),
+             _prop(said[1], {"varro", "plead", "guilty", "count", "plan"}),
+             _prop(said[2], {"varro", "plead", "guilty", "interview", "short"})]
+    vecs = np.array([[1.0, 0.0], [0.9, 0.436], [0.8, 0.6]], dtype=np.float32)
+    members = [[_member("a1", "a", said[0].text), _member("b1", "b", said[1].text)],
+               [_member("c1", "c", said[2].text, stance="denies")]]
+    clusters: list[list[int]] = [[0, 1], [2]]
+    sims = [np.eye(2, dtype=np.float32), np.eye(1, dtype=np.float32)]
+    told_responses(members, clusters, sims, props, vecs, {"a1": [0], "b1": [0]}, set(), loose={"c1"})
+    assert members[1] == []  # it left its own row
+    assert {m.claim.id for m in members[-1]} == {"a1", "b1", "c1"}
+    assert len(members) == len(clusters) == len(sims)
+
+
+def test_a_loose_response_shared_by_outlets_keeps_its_row() -> None:
+    said = [Claim(id="a1", article_id="a", text="Mr. Varro said he will plead not guilty to the fraud charges."),
+            Claim(id="b1", article_id="b", text="Varro plans to plead not guilty to all counts, he said Friday."),
+            Claim(id="c1", article_id="c", text="Varro's lawyers disputed the charges."),
+            Claim(id="d1", article_id="d", text="His lawyers disputed the fraud charges on Friday.")]
+    props = [_prop(c, {"varro", "plead", "guilty", "charge", c.id}) for c in said]
+    vecs = np.array([[1.0, 0.0], [0.9, 0.436], [0.8, 0.6], [0.8, 0.6]], dtype=np.float32)
+    members = [[_member("a1", "a", said[0].text), _member("b1", "b", said[1].text)],
+               [_member("c1", "c", said[2].text, stance="denies"), _member("d1", "d", said[3].text, stance="denies")]]
+    clusters: list[list[int]] = [[0, 1], [2, 3]]
+    sims = [np.eye(2, dtype=np.float32), np.eye(2, dtype=np.float32)]
+    told_responses(members, clusters, sims, props, vecs, {"a1": [0], "b1": [0]}, set(), loose={"c1", "d1"})
+    assert [m.claim.id for m in members[1]] == ["c1", "d1"]

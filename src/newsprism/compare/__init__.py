@@ -39,6 +39,7 @@ from newsprism.compare.responses import (
 from newsprism.compare.rows import (
     denial_rows,
     home_rows,
+    own_voice,
     relaying,
     repeated_rows,
     second_opinion,
@@ -139,7 +140,8 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     members = [[m if m.claim.id not in answered or gi in answered[m.claim.id] else replace(m, stance=relaying(m.claim))
                 for m in ms if m.claim.id not in answered or gi in answered[m.claim.id]
                 or (gi, m.claim.id) in kept] for gi, ms in enumerate(members)]
-    told_responses(members, clusters, group_sims, props, vecs, answered, kept)
+    told_responses(members, clusters, group_sims, props, vecs, answered, kept,
+                   set(responses) - set(answered) - set(named))
     # a defence of a challenged report ("we stand by our reporting") answers the challenge, told as its own row
     statements = {m.claim.id: gi for gi, ms in enumerate(members) for m in ms
                   if m.claim.id in answered and gi not in answered[m.claim.id] and not m.context}
@@ -156,7 +158,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
                 if not any(m.claim.id == c.id for m in members[gi]):
                     members[gi].append(Member(c, "denies", 0.5, context=True))
 
-    members = home_rows(members)
+    members = own_voice(home_rows(members))
     cited: dict[str, set[str]] = {}
     for cit in citations:
         cited.setdefault(cit.article_id, set()).add(normalize_text(cit.outlet))

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from newsprism.answers import ABSENT
 from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
-from newsprism.compare.verdict import Member
+from newsprism.compare.verdict import Member, speaker_key
 from newsprism.records import Claim, normalize_text
 
 __all__ = ["ACTS", "DEFENCE", "Assertions", "answer_targets", "answered_object", "consensus", "defended",
@@ -45,10 +45,14 @@ def defended(c: Claim, before: Sequence[Claim], statements: Mapping[str, int], m
         return []
     order = {p.id: k for k, p in enumerate(before)}
     own = vecs.get(c.id, ())
+    voice = speaker_key(c.attributed_to)
+    said = {m.claim.id: m.claim for ms in members for m in ms}
     scored = []
     for cid, gi in statements.items():
         if cid == c.id or any(m.claim.id == c.id and not m.context for m in members[gi]):
             continue
+        if voice and cid in said and speaker_key(said[cid].attributed_to) == voice:
+            continue  # a defence answers someone else's challenge, not the defender's own words
         sim = max((float(a @ b) for a in own for b in vecs.get(cid, ())), default=0.0)
         scored.append((sim, order.get(cid, -1), gi))
     return [max(scored)[2]] if scored else []
@@ -110,6 +114,7 @@ class Assertions:
     rows: list[int]
     mats: dict[int, np.ndarray]
     acts: frozenset[int] = frozenset()  # rows that tell an accusation was made, answerable only by name
+    voices: Mapping[int, str] = field(default_factory=dict)  # rows every asserting sentence of which one speaker says
 
     @classmethod
     def of(cls, members: Sequence[Sequence[Member]], vecs: Mapping[str, Sequence[np.ndarray]],
@@ -117,17 +122,21 @@ class Assertions:
         rows: list[int] = []
         mats: dict[int, np.ndarray] = {}
         acts: set[int] = set()
+        voices: dict[int, str] = {}
         for gi, ms in enumerate(members):
             own = [m for m in ms if not m.context and m.claim.id not in responses]
             vs = [v for m in own for v in vecs.get(m.claim.id, ())]
             if vs:
                 rows.append(gi)
                 mats[gi] = np.vstack(vs)
+                keys = {speaker_key(m.claim.attributed_to) for m in own}
+                if len(keys) == 1 and None not in keys:
+                    voices[gi] = keys.pop()  # type: ignore[assignment]
                 told = [bool(predicates.get(m.claim.id)) and predicates[m.claim.id] <= ACTS for m in own
                         if not m.claim.negated] if predicates else []
                 if sum(told) * 2 > len(told):  # mostly told as the act
                     acts.add(gi)
-        return cls(rows, mats, frozenset(acts))
+        return cls(rows, mats, frozenset(acts), voices)
 
     @property
     def answerable(self) -> list[int]:
@@ -135,15 +144,22 @@ class Assertions:
         condemning ("it accuses him of witness tampering"), which a denial of the charges leaves standing."""
         return [gi for gi in self.rows if gi not in self.acts]
 
+    def own_voice(self, c: Claim) -> set[int]:
+        """Rows only ``c``'s own speaker asserts: "We take no issue with the Tea Party movement" does not dispute
+        the same man's "they need to make clear there is no place for bigots"; a speaker's words are his position."""
+        key = speaker_key(c.attributed_to)
+        return {gi for gi, v in self.voices.items() if v == key} if key else set()
+
     def closeness(self, gi: int, vec: Sequence[np.ndarray] | None) -> float:
         """The best cosine between any of ``vec`` and the row's asserting sentences."""
         if vec is None or len(vec) == 0 or gi not in self.mats:
             return 0.0
         return float(np.max(self.mats[gi] @ np.vstack(list(vec)).T))
 
-    def best(self, vec: Sequence[np.ndarray] | None) -> tuple[float, int]:
-        """(closeness, row) of the closest row, (0, -1) when there is none."""
-        rows = self.answerable
+    def best(self, vec: Sequence[np.ndarray] | None, exclude: set[int] | frozenset[int] = frozenset()
+             ) -> tuple[float, int]:
+        """(closeness, row) of the closest row outside ``exclude``, (0, -1) when there is none."""
+        rows = [gi for gi in self.answerable if gi not in exclude]
         if vec is None or len(vec) == 0 or not rows:
             return 0.0, -1
         q = np.vstack(list(vec)).T
@@ -163,21 +179,22 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     wording alone, 0 not at all, -1 not at all and not to be carried by other responses (what a source did not
     say answers only a row that states it)."""
     own = set(group_of.get(c.id, []))
-    asserting = set(assertions.answerable)
+    mine = assertions.own_voice(c)
+    asserting = set(assertions.answerable) - mine
 
-    names = [n for n in _names(c.text) if n in (named_rows or {})]
+    names = [n for n in _names(c.text) if n in (named_rows or {}) and named_rows[n] not in mine]  # type: ignore[index]
     if names:
         return [named_rows[names[0]]], 3  # type: ignore[index]
     if ABSENT.search(c.text):
         # "did not say that X", "made no mention of whether X": a doubt about X itself; only a row that states X
         # answers it, else it stays the row of X that nobody asserts
         if objects and c.id in objects:
-            score, gi = assertions.best([objects[c.id]])
+            score, gi = assertions.best([objects[c.id]], mine)
             if score >= _ABSENT_MIN:
                 return [gi], 2
         return [], -1  # no other response's agreement may carry it to a row that does not state it
     if objects and c.id in objects:
-        score, gi = assertions.best([objects[c.id]])
+        score, gi = assertions.best([objects[c.id]], mine)
         if score >= _OBJECT_MIN:
             return [gi], 2
     if ANAPHOR.search(c.text):
@@ -190,7 +207,7 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
         found = [g for g in found if g in asserting]
         if found:
             return found, 2
-    score, gi = assertions.best(vecs.get(c.id))
+    score, gi = assertions.best(vecs.get(c.id), mine)
     if score >= _CONTENT:
         return [gi], 1
     return [], 0

@@ -12,12 +12,12 @@ import numpy as np
 from newsprism.answers import labels_only
 from newsprism.compare.align import Proposition
 from newsprism.compare.grouping import contradicts, group_frame, negates_other_thing, polarity
-from newsprism.compare.verdict import Member
+from newsprism.compare.verdict import SUPPORT, Member, speaker_key
 from newsprism.records import Claim
 from newsprism.stance import StanceBackend, cues_of
 
-__all__ = ["denial_rows", "home_rows", "relaying", "repeated_rows", "second_opinion", "split_other_negations",
-           "split_unanswered", "statement_rows", "told_responses"]
+__all__ = ["denial_rows", "home_rows", "own_voice", "relaying", "repeated_rows", "second_opinion",
+           "split_other_negations", "split_unanswered", "statement_rows", "told_responses"]
 
 
 _STATEMENT_SIM = 0.7  # how close another outlet's wording of a response must be to make it a claim of its own
@@ -87,15 +87,22 @@ _SUPPORT = frozenset({"reports", "attributes"})
 
 def told_responses(members: list[list[Member]], clusters: list[list[int]], sims: list[np.ndarray],
                    props: Sequence[Proposition], vecs: np.ndarray, answered: Mapping[str, list[int]],
-                   kept: set[tuple[int, str]]) -> None:
+                   kept: set[tuple[int, str]], loose: set[str] | frozenset[str] = frozenset()) -> None:
     """A response several outlets tell in close words is news of its own ("Stone said he will plead not guilty",
     in three outlets): besides its cell in the row it answers, it gets a row where those outlets meet, wherever
-    wording first put each of them. Changes the three lists in place, keeping them aligned."""
+    wording first put each of them. A response that answers nothing (``loose``: nor names what it answers) and
+    that no other outlet's response shares a row with joins such a row and leaves its own. Changes the three lists
+    in place, keeping them aligned."""
     together = {cid for _, cid in kept}
+    alone: set[str] = set()
+    for ms in members:
+        own = [m for m in ms if not m.context]
+        if len({m.claim.article_id for m in own}) == 1:
+            alone.update(m.claim.id for m in own if m.claim.id in loose)
     rows_of: dict[str, list[int]] = {}
     content: dict[str, set[str]] = {}
     for i, p in enumerate(props):
-        if p.claim.id in answered and p.claim.id not in together:
+        if (p.claim.id in answered or p.claim.id in alone) and p.claim.id not in together:
             rows_of.setdefault(p.claim.id, []).append(i)
             content.setdefault(p.claim.id, set()).update(p.content)
     ids = [cid for cid in rows_of if len(content[cid] - _VERDICT_WORDS) >= _STATEMENT_WORDS]
@@ -119,8 +126,12 @@ def told_responses(members: list[list[Member]], clusters: list[list[int]], sims:
     for cid in ids:
         found.setdefault(root(cid), []).append(cid)
     for group in found.values():
-        if len({claim_of[c].article_id for c in group}) < 2:
+        if len({claim_of[c].article_id for c in group}) < 2 or all(c in alone for c in group):
             continue
+        joining = {c for c in group if c in alone}
+        for gi, ms in enumerate(members):
+            if any(m.claim.id in joining and not m.context for m in ms):
+                members[gi] = [m for m in ms if m.claim.id not in joining or m.context]
         idx = sorted(i for c in group for i in rows_of[c])
         sub = np.asarray(vecs[idx] @ vecs[idx].T, dtype=np.float32)
         members.append([Member(claim_of[props[i].claim.id], relaying(claim_of[props[i].claim.id]),
@@ -218,6 +229,27 @@ def denial_rows(members: list[list[Member]], responses: Mapping[str, str], answe
             continue  # "the US has been spreading disinformation": the speaker's own claim, told as such
         members[gi] = [replace(m, stance=responses[m.claim.id]) if not m.context and responses[m.claim.id]
                        in {"denies", "doubts"} else m for m in ms]
+
+
+def own_voice(members: Sequence[Sequence[Member]]) -> list[list[Member]]:
+    """A row whose every supporting sentence is one speaker's is not disputed by that speaker: his "we take no
+    issue with the movement" beside his "they need to make clear there is no place for bigots" tells his position.
+    His own denial or doubt there becomes what the outlet relays; one attached by reference leaves the row."""
+    out: list[list[Member]] = []
+    for ms in members:
+        keys = {speaker_key(m.claim.attributed_to) for m in ms if m.stance in SUPPORT and not m.context}
+        if len(keys) != 1 or None in keys:
+            out.append(list(ms))
+            continue
+        voice = keys.pop()
+        row: list[Member] = []
+        for m in ms:
+            if m.stance in SUPPORT or speaker_key(m.claim.attributed_to) != voice:
+                row.append(m)
+            elif not m.context:
+                row.append(replace(m, stance=relaying(m.claim)))
+        out.append(row)
+    return out
 
 
 def second_opinion(ms: list[Member], text: str, backend: StanceBackend) -> list[Member]:

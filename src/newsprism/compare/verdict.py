@@ -33,6 +33,26 @@ class Member:
     context: bool = False  # attached by context (an anaphoric denial), not by wording
 
 
+_SUFFIX = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NAME_TOKEN = re.compile(r"[A-Z][\w'\u2019.-]*")
+
+
+def speaker_key(name: str | None) -> str | None:
+    """The family name a speaker goes by ("Benjamin Todd Jealous", "Ben Jealous" -> "jealous"; "Roger J. Stone Jr"
+    -> "stone"), read from the leading run of capitalised words; None for a description ("the former governor")."""
+    if not name:
+        return None
+    run: list[str] = []
+    for tok in name.replace(",", " ").split():
+        if not _NAME_TOKEN.fullmatch(tok):
+            break
+        run.append(tok.strip(".").lower())
+    run = [t for t in run if t and t not in _SUFFIX]
+    if not run or run[0] in {"the", "a", "an", "his", "her", "its", "their", "one", "two", "three"}:
+        return None
+    return run[-1].replace("\u2019s", "").replace("'s", "")
+
+
 def outlet_of(article: Article | None, fallback: str) -> str:
     """A readable label for an article in a reason: its outlet, else its web host, file name or source id."""
     if article is None:
