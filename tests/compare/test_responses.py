@@ -117,6 +117,30 @@ def test_a_response_does_not_answer_its_own_speakers_row() -> None:
     assert rows.own_voice(Claim(id="d1", article_id="b", text="The report is false.")) == set()
 
 
+def test_a_response_does_not_answer_the_row_it_tells() -> None:
+    """"The group demanded the league withdraw its false resolution" tells the demand (its row by wording) and
+    calls the resolution false: by its words it answers the closest other row, never the demand it tells; a
+    negated restatement ("the league has not passed any resolution") may answer its own row."""
+    import numpy as np
+
+    from newsprism.compare.responses import Assertions, answer_targets
+    from newsprism.compare.verdict import Member
+    from newsprism.records import Claim
+
+    demand = Claim(id="a1", article_id="a", text="The Ostra group called on the league to withdraw the resolution.")
+    passed = Claim(id="b1", article_id="b", text="The league passed a resolution condemning the Ostra group.")
+    reply = Claim(id="c1", article_id="c", text="The Ostra group demanded the league withdraw its false resolution.")
+    members = [[Member(demand, "reports", 0.8), Member(reply, "denies", 0.8)], [Member(passed, "reports", 0.8)]]
+    vecs = {"a1": [np.array([1.0, 0.0])], "b1": [np.array([0.8, 0.6])], "c1": [np.array([0.99, 0.141])]}
+    responses = {"c1": "denies"}
+    rows = Assertions.of(members, vecs, responses)
+    kw = {"vecs": vecs, "group_of": {"a1": [0], "c1": [0], "b1": [1]}, "targets_of": {}, "members": members,
+          "responses": responses, "frames": {}, "assertions": rows}
+    assert answer_targets(reply, [], **kw) == ([1], 1)  # type: ignore[arg-type]
+    negated = Claim(id="c1", article_id="c", text="The Ostra group has not called for any withdrawal.", negated=True)
+    assert answer_targets(negated, [], **kw) == ([0], 1)  # type: ignore[arg-type]
+
+
 def test_a_core_keeps_words_apart_where_a_conjunct_was_cut(resources: Resources) -> None:
     from newsprism.compare.align import propositions
     from newsprism.records import Claim

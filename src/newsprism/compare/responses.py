@@ -91,6 +91,7 @@ _OBJECT_END = re.compile(r"[,;:]|\s(?:and|but|while|as|after|before|because)\s+(
                          re.I)
 _ABSENT_MIN = 0.7  # the same for what a source did not say: it answers only a row that states that very thing
 _OBJECT_MIN = 0.55  # cosine at which what a response names is the row's proposition
+_OBJECT_LOOSE = 0.4  # a row found by a named response's whole wording must still be near what it names
 _CONTENT = 0.62  # cosine at which a response's core restates a row's proposition
 _NAMED_MIN = 0.3  # a named row must still be about what the response says (cosine of the closest member)
 
@@ -193,8 +194,9 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
             if score >= _ABSENT_MIN:
                 return [gi], 2
         return [], -1  # no other response's agreement may carry it to a row that does not state it
-    if objects and c.id in objects:
-        score, gi = assertions.best([objects[c.id]], mine)
+    named = bool(objects) and c.id in objects  # type: ignore[operator]
+    if named:
+        score, gi = assertions.best([objects[c.id]], mine)  # type: ignore[index]
         if score >= _OBJECT_MIN:
             return [gi], 2
     if ANAPHOR.search(c.text):
@@ -207,7 +209,14 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
         found = [g for g in found if g in asserting]
         if found:
             return found, 2
-    score, gi = assertions.best(vecs.get(c.id), mine)
+    # a response that is not itself negated and that wording put in a row tells that row's proposition ("fired off
+    # a statement demanding the group withdraw its false resolution"): it does not answer what it tells
+    told = own if not c.negated else set()
+    score, gi = assertions.best(vecs.get(c.id), mine | told)
+    if named and assertions.closeness(gi, [objects[c.id]]) < _OBJECT_LOOSE:  # type: ignore[index]
+        # it names what it answers ("disputed claims of racism and called on the group to withdraw its resolution"):
+        # the rest of its words may restate another row, which it does not answer
+        return [], 0
     if score >= _CONTENT:
         return [gi], 1
     return [], 0
