@@ -24,6 +24,11 @@ from newsprism.answers import labels_only, response_of
     ("The office rarely issues statements about its work or disputing reports in the press.", None),
     ("The group is made up of volunteers from three towns.", None),
     ("\"The position is not so much pro-Estran as it is anti-Varian,\" the historian said.", None),
+    ("The broker told the Ledger that he was not working on the agency's behalf when they met.", "denies"),
+    ("He changed his story, saying that he was not actually speaking to Ms. Orr.", "denies"),
+    ("The ministry said it had never received such a request.", "denies"),
+    ("She said they did not know the cause of the fire.", None),
+    ("He said he would not run again.", None),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

@@ -63,6 +63,16 @@ ABSENT = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:s
                     re.I)
 
 
+# A speaker saying he did not do what is said of him: "told the Post that he was not working on the FBI's behalf",
+# "saying that he was not actually speaking to Mr. Assange", "said it had never received a request"
+_SELF_DENY_RE = re.compile(
+    r"\b(?:said|says|saying|told(?: \w+){1,3}?|insisted|insists|maintained|maintains|stressed) (?:that )?"
+    r"(?:he|she|they|it|we|I) (?:\w+ )?(?:was|were|is|are|had|has|have|did|does|do)(?: not|n't| never)\b"
+    r"(?! (?:\w+ly )?(?:know|expect|think|believe|want|plan|intend|remember|recall|see|understand)\b)|"
+    r"\b(?:said|saying|insisted|maintained) (?:that )?(?:he|she|they|it|we|I) had no (?:\w+ )?knowledge\b",
+    re.I)
+
+
 # A source vouching for a report it did not write: "the ministry confirmed the report", "independently confirmed".
 _CONFIRM_RE = re.compile(
     _W + r"((?:confirm|corroborat|verifi|verify|acknowledg)\w* (?:the |this |that |these |those |such |its |their )?"
@@ -100,6 +110,8 @@ def response_of(text: str, language: str | None = None) -> str | None:
                 continue
             if not _NEG_BEFORE_RE.search(t[: m.start()]):
                 return "denies"
+    if _SELF_DENY_RE.search(t):
+        return "denies"
     for m in _CONFIRM_RE.finditer(t):
         if not _NEG_BEFORE_RE.search(t[: m.start()]):
             return "confirms"

@@ -137,3 +137,23 @@ def test_a_loose_response_shared_by_outlets_keeps_its_row() -> None:
     sims = [np.eye(2, dtype=np.float32), np.eye(2, dtype=np.float32)]
     told_responses(members, clusters, sims, props, vecs, {"a1": [0], "b1": [0]}, set(), loose={"c1", "d1"})
     assert [m.claim.id for m in members[1]] == ["c1", "d1"]
+
+
+def test_two_speakers_responses_are_not_one_told_row() -> None:
+    said = [Claim(id="a1", article_id="a", text="Varro said he was not working for the agency at the time.",
+                  attributed_to="Ivo Varro"),
+            Claim(id="b1", article_id="b", text="Orr said she was not working for the agency at the time.",
+                  attributed_to="Lena Orr")]
+    props = [_prop(said[0], {"varro", "work", "agency", "time"}), _prop(said[1], {"orr", "work", "agency", "time"})]
+    vecs = np.array([[1.0, 0.0], [0.95, 0.312]], dtype=np.float32)
+    members = [[_member("a1", "a", said[0].text, who="Ivo Varro")], [_member("b1", "b", said[1].text, who="Lena Orr")]]
+    clusters: list[list[int]] = [[0], [1]]
+    sims = [np.eye(1, dtype=np.float32), np.eye(1, dtype=np.float32)]
+    told_responses(members, clusters, sims, props, vecs, {"a1": [5], "b1": [5]}, set())
+    assert len(members) == 2  # no row of "the same response"
+    said[1] = Claim(id="b1", article_id="b", text="Mr. Varro said he was not working for the agency then.",
+                    attributed_to="Varro")
+    props[1] = _prop(said[1], {"varro", "work", "agency", "then"})
+    members[1] = [_member("b1", "b", said[1].text, who="Varro")]
+    told_responses(members, clusters, sims, props, vecs, {"a1": [5], "b1": [5]}, set())
+    assert len(members) == 3

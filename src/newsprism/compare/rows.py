@@ -119,9 +119,17 @@ def told_responses(members: list[list[Member]], clusters: list[list[int]], sims:
             cid = parent[cid]
         return cid
 
-    for (a, b), sim in best.items():
-        if sim >= _TOLD_SIM:
-            parent[root(a)] = root(b)
+    # the same response is one responder's: Stone's plea told by three outlets, not Stone's and Sanders' words (a
+    # response without a named speaker may join one speaker's)
+    voices: dict[str, set[str]] = {}
+    for cid in ids:
+        key = speaker_key(claim_of[cid].attributed_to)
+        voices[cid] = {key} if key else set()
+    for (a, b), sim in sorted(best.items(), key=lambda kv: -kv[1]):
+        ra, rb = root(a), root(b)
+        if sim >= _TOLD_SIM and ra != rb and len(voices[ra] | voices[rb]) <= 1:
+            parent[ra] = rb
+            voices[rb] = voices[ra] | voices[rb]
     found: dict[str, list[str]] = {}
     for cid in ids:
         found.setdefault(root(cid), []).append(cid)
