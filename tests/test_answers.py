@@ -29,6 +29,10 @@ from newsprism.answers import labels_only, response_of
     ("The ministry said it had never received such a request.", "denies"),
     ("She said they did not know the cause of the fire.", None),
     ("He said he would not run again.", None),
+    ("The statement was unusual because it appeared to be the first time he had publicly challenged the facts of a "
+     "news report.", None),
+    ("A spokesman said the site had \u201cre-confirmed\u201d its reporting and seen \u201cno indication\u201d that "
+     "the story is inaccurate.", "denies"),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

@@ -52,7 +52,13 @@ def labels_only(text: str) -> bool:
 
 
 # a habit stated with a rare frequency: "rarely issues statements ... disputing reports in the press"
-_HABIT_RE = re.compile(r"\b(?:rarely|seldom|hardly ever|almost never)\b", re.I)
+# (and the novelty of an act told as a description: "it appeared to be the first time he had publicly challenged")
+_HABIT_RE = re.compile(r"\b(?:rarely|seldom|hardly ever|almost never)\b|\b(?:be|was|is|been) the first time\b",
+                       re.I)
+# the source of a report defending it ("re-confirmed its reporting and seen no indication that it is inaccurate"):
+# it answers the challenge, whatever doubt words follow
+_DEFENDS_RE = re.compile(r"\bstands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
+                         r"\bre-?confirm\w*\W{0,2}\s+(?:its|our|their|the) (?:report\w*|story)", re.I)
 
 
 # What a source did not say or show: "the indictment does not charge him with conspiring", "did not specify
@@ -100,6 +106,8 @@ def response_of(text: str, language: str | None = None) -> str | None:
         t = t[: accused.start()]
     if ABSENT.search(t):
         return "doubts"
+    if _DEFENDS_RE.search(t):
+        return "denies"
     for m in DOUBT_RE.finditer(t):
         if not _NEG_BEFORE_RE.search(t[: m.start()]):
             return "doubts"

@@ -33,7 +33,7 @@ __all__ = ["ACTS", "DEFENCE", "Assertions", "answer_targets", "answered_object",
 # The source of a challenged report defending it: "we stand by our reporting", "maintained that its report was
 # accurate", "had re-confirmed its reporting". Such a response answers the challenge, not the report.
 DEFENCE = re.compile(r"\bstands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
-                     r"\bre-?confirm\w* (?:its|our|their|the) (?:report\w*|story)|"
+                     r"\bre-?confirm\w*\W{0,2}\s+(?:its|our|their|the) (?:report\w*|story)|"
                      r"\b(?:report|reporting|story|account) (?:was|is|remains) (?:accurate|correct|true)\b", re.I)
 
 
@@ -81,11 +81,13 @@ _NOT_A_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "it
                          "friday", "thursday", "monday", "tuesday", "wednesday", "saturday", "sunday"})
 # what a response names as the thing it answers: "disputed claims of racism", "denied that it asked for help"
 _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|suggestions?|assertions?|notion|"
-                     r"idea|stor(?:y|ies)|accounts?|rumou?rs?)\s+(?:that|of|about)\s+(?P<a>.{5,})|"
+                     r"idea|stor(?:y|ies)|accounts?|rumou?rs?|description|characteri[sz]ation|portrayal|depiction)"
+                     r"\W{0,2}\s+(?:that|of|about)\s+(?P<a>.{5,})|"
                      r"\b(?:den(?:y|ies|ied)|disputed?|rejected|dismissed|refuted)\s+that\s+(?P<b>.{5,})|"
                      r"\b(?:say|allege|mention|claim)\s+that\s+(?P<d>.{5,})|"
                      r"\b(?:specify|say|mention|clear|unclear|know|known|verify|confirm)\s+(?:\w+\s+){0,10}?"
                      r"(?:whether|if)\s+(?P<c>.{5,})", re.I)
+_DESCRIBED = re.compile(r"\b(?:description|characteri[sz]ation|portrayal|depiction)\W{0,2}\s+of\b", re.I)
 # where the named proposition ends: "disputed claims of racism and called on the NAACP to withdraw ..."
 _OBJECT_END = re.compile(r"[,;:]|\s(?:and|but|while|as|after|before|because)\s+(?:\w+\s+)?\w+ed\b|\s(?:but|while)\s",
                          re.I)
@@ -184,6 +186,11 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     asserting = set(assertions.answerable) - mine
 
     names = [n for n in _names(c.text) if n in (named_rows or {}) and named_rows[n] not in mine]  # type: ignore[index]
+    if names and objects and c.id in objects and _DESCRIBED.search(c.text):
+        # "BuzzFeed's description of statements to the office ... is not accurate" answers what it describes
+        score, gi = assertions.best([objects[c.id]], mine)
+        if score >= _OBJECT_MIN:
+            return [gi], 3
     if names:
         return [named_rows[names[0]]], 3  # type: ignore[index]
     if ABSENT.search(c.text):
