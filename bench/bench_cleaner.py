@@ -1,4 +1,5 @@
-"""The learned plain-text cleaner against the rules, cross-validated on the 990 flattened pages (issue 26).
+"""The learned cleaners against the rules, cross-validated on the 990 pages (issue 26): the line model on the pages
+flattened to plain text, the block model on the HTML pages themselves.
 
 Five folds by page (no page in both training and scoring, a fixed shuffle), the same line metric as bench_clean's
 plain-text part, the rules measured on the same pages in the same run. Speed: ``clean_corpus`` over the 990 pages
@@ -66,7 +67,26 @@ def run(shared: Path, work: Path) -> str:
         f"Speed (clean_corpus, CPU s for {n} pages, one process): rules {t_rules:.1f} s ({n / t_rules:.0f} pages/s, "
         f"{f_rules} failure rows), learned {t_learned:.1f} s ({n / t_learned:.0f} pages/s, {f_learned} failure "
         "rows: pages with no body, too short, or not an article).",
+        "",
+        *_html(T, shared),
     ])
+
+
+def _html(T, shared: Path) -> list[str]:  # type: ignore[no-untyped-def]
+    """The block model cross-validated by page on the HTML pages, trafilatura's snippet metric on what newsprism
+    keeps (kept blocks, then the news line pass), at the shipped cut and beside it."""
+    pages = T.load_block_pages(shared)
+    scores = T.cross_validate_html(pages)
+    rows = [f"| block model, cut {cut:.1f}{' (shipped)' if cut == T.HTML_CUT else ''}, held-out pages | "
+            f"{s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |" for cut, s in sorted(scores.items())]
+    return [f"### HTML: {len(pages)} pages of ../shared/bench/boilerplate-html, {T.FOLDS}-fold cross-validation by "
+            "page (trafilatura's snippet metric)",
+            "",
+            "| cleaner | precision | recall | F1 |",
+            "| --- | --- | --- | --- |",
+            *rows,
+            "",
+            "trafilatura alone and the rules path (trafilatura + news line pass) on the same pages: the clean section."]
 
 
 if __name__ == "__main__":

@@ -7,6 +7,11 @@ snippets; Apache-2.0, from the trafilatura repository), flattened to scraped pla
     python bench/train_cleaner.py            # 5-fold CV (rules vs learned) and write the shipped weights
     python bench/train_cleaner.py --cv-only  # the figures only
     python bench/train_cleaner.py --skip-cv --out X.npz  # the weights only (reproduces the shipped file's model)
+    python bench/train_cleaner.py --html     # the same for HTML pages: blocks of the DOM (clean/blocks.py), scored
+                                             # by trafilatura's snippet metric after the news line pass
+
+The HTML model reads the 990 pages themselves (``with`` snippets mark body blocks, ``without`` snippets junk ones);
+its figures are trafilatura's metric on the text newsprism keeps, cross-validated by page like the plain-text model.
 
 Cross-validation is by page: no page is in both the training and the scored part of a fold. The figures are the
 same line metric as bench_clean's plain-text part: line macro-F1 over kept / removed and the share of body lines
@@ -30,12 +35,15 @@ import numpy as np
 from newsprism.clean import repeated_lines
 from newsprism.clean.features import page_features, smooth_features
 from newsprism.clean.learned import LineModel, decisive_families, fit_model, page_chars
-from newsprism.clean.text import BODY, HEADING, TITLE, Line, RulePass, rule_pass, split_lines
+from newsprism.clean.text import BODY, HEADING, JUNK, TITLE, Line, RulePass, clean_text, rule_pass, split_lines
 from newsprism.records import RawDocument
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
 WEIGHTS = HERE.parent / "src" / "newsprism" / "data" / "cleaner.npz"
+HTML_WEIGHTS = HERE.parent / "src" / "newsprism" / "data" / "cleaner_html.npz"
+HTML_CUT = 0.5
+BLOCK_PARAMS = {"max_iter": 200, "min_samples_leaf": 30, "max_depth": None}  # blocks: more rows, deeper pages
 FOLDS = 5
 SEED = 26
 
@@ -137,24 +145,117 @@ def _stack(pages: list[Page]) -> tuple[np.ndarray, np.ndarray]:
     return X, y
 
 
-def train(pages: list[Page]) -> LineModel:
+@dataclass(frozen=True, slots=True)
+class BlockPage:
+    """One HTML page of the set as blocks: their texts and lines, the rules' pass, features, labels and the
+    page's ``with`` / ``without`` snippets."""
+
+    name: str
+    texts: tuple[str, ...]
+    lines: tuple[Line, ...]
+    rules: RulePass
+    X: np.ndarray
+    y: np.ndarray
+    with_: tuple[str, ...]
+    without: tuple[str, ...]
+
+
+def load_block_pages(shared: Path) -> list[BlockPage]:
+    """The 990 pages read as production reads them (decode, parse, trafilatura, blocks), labelled by snippets."""
+    import gzip
+
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    from newsprism.clean.blocks import block_features, page_blocks
+    from newsprism.ingest.base import declared_charset, decode_bytes
+
+    bench = shared / "bench" / "boilerplate-html"
+    gold = json.loads((bench / "evaldata.json").read_text(encoding="utf-8"))
+    pages = []
+    for key, entry in gold.items():
+        data = gzip.decompress((bench / "html" / (entry["file"] + ".gz")).read_bytes())
+        tree = load_html(decode_bytes(data, declared=declared_charset(data)).text)
+        if tree is None:
+            continue
+        extracted = trafilatura.extract(tree, url=key, include_comments=False, include_tables=True,
+                                        include_images=False, deduplicate=False) or ""
+        blocks = page_blocks(tree)
+        if not blocks:
+            continue
+        X, rp = block_features(blocks, " ".join(extracted.split()))
+        texts = tuple(b.text for b in blocks)
+        y = np.array([1 if any(w in t for w in entry["with"]) else 0 if any(w in t for w in entry["without"])
+                      else -1 for t in texts], dtype=np.int8)
+        pages.append(BlockPage(key, texts, tuple(split_lines("\n".join(texts))), rp, X, y,
+                               tuple(entry["with"]), tuple(entry["without"])))
+    return pages
+
+
+def snippet_score(outputs: dict[str, str], pages: list[BlockPage]) -> dict[str, float]:
+    """trafilatura's metric: a ``with`` snippet found in the kept text is a true positive, a ``without`` one a false
+    positive."""
+    tp = fn = fp = 0
+    for page in pages:
+        out = outputs.get(page.name, "")
+        tp += sum(s in out for s in page.with_)
+        fn += sum(s not in out for s in page.with_)
+        fp += sum(s in out for s in page.without)
+    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def kept_blocks(model: LineModel, page: BlockPage) -> str:
+    """The text production keeps of a page: the kept blocks, then the news line pass over them."""
+    from newsprism.clean.blocks import kept_blocks
+
+    cleaned = clean_text(kept_blocks(model, page.texts, page.X, page.rules), extracted=True)
+    return "\n".join(ln.text for ln, v in zip(cleaned.lines, cleaned.verdicts, strict=True) if v.kind != JUNK)
+
+
+def cross_validate_html(pages: list[BlockPage]) -> dict[float, dict[str, float]]:
+    """The block model on held-out pages of each fold, scored at a few cuts (the shipped cut is HTML_CUT)."""
+    outputs: dict[float, dict[str, str]] = {c: {} for c in (0.4, 0.5, 0.6)}
+    for f, held in enumerate(folds(len(pages))):
+        held_set = set(held.tolist())
+        model = train([p for i, p in enumerate(pages) if i not in held_set], kind="blocks")  # type: ignore[arg-type]
+        for cut in outputs:
+            m = LineModel.combine(model.first, model.second, model.decisive, kind="blocks", cut=cut)
+            for i in held.tolist():
+                outputs[cut][pages[i].name] = kept_blocks(m, pages[i])
+        print(f"html fold {f + 1}/{FOLDS} done", file=sys.stderr, flush=True)
+    return {cut: snippet_score(out, pages) for cut, out in outputs.items()}
+
+
+def train(pages: list[Page], kind: str = "lines") -> LineModel:
     """Both stages on ``pages``: the second stage reads first-stage probabilities made out of fold (inner CV), as
     it will see them on pages the first stage never saw."""
     X, y = _stack(pages)
-    first = fit_model(X[y >= 0], y[y >= 0], seed=SEED)
+    params = BLOCK_PARAMS if kind == "blocks" else {}
+    first = fit_model(X[y >= 0], y[y >= 0], seed=SEED, **params)
     inner = folds(len(pages), k=FOLDS, seed=SEED + 1)
     oof: dict[int, np.ndarray] = {}
     for f, held in enumerate(inner):
         held_set = set(held.tolist())
         rest = [p for i, p in enumerate(pages) if i not in held_set]
         Xr, yr = _stack(rest)
-        m = fit_model(Xr[yr >= 0], yr[yr >= 0], seed=SEED + f)
+        m = fit_model(Xr[yr >= 0], yr[yr >= 0], seed=SEED + f, **params)
         for i in held.tolist():
             oof[i] = m.predict(pages[i].X)
-    S = np.vstack([smooth_features(oof[i], page_chars(p.lines)) for i, p in enumerate(pages)])
-    second = fit_model(np.hstack([X, S])[y >= 0], y[y >= 0], seed=SEED)
-    cats = [c for p in pages for c in p.rules.cats]
-    return LineModel.combine(first, second, decisive_families(cats, y))
+    S = np.vstack([smooth_features(oof[i], _chars(p)) for i, p in enumerate(pages)])
+    second = fit_model(np.hstack([X, S])[y >= 0], y[y >= 0], seed=SEED, **params)
+    cats = [c for p in pages for c in (p.rules.cats if len(p.rules.cats) == len(p.y) else [None] * len(p.y))]
+    cut = HTML_CUT if kind == "blocks" else 0.5
+    # on blocks the rules' cues are features only: a decisive cue would overrule the DOM's view of a whole block
+    decisive = decisive_families(cats, y) if kind == "lines" else ()
+    return LineModel.combine(first, second, decisive, kind=kind, cut=cut)
+
+
+def _chars(page: Page | BlockPage) -> np.ndarray:
+    """Characters of each row of the page (a block page whose lines split differently reads its blocks)."""
+    if isinstance(page, BlockPage):
+        return np.array([len(t) for t in page.texts], dtype=np.float64)
+    return page_chars(page.lines)
 
 
 def cross_validate(pages: list[Page]) -> tuple[dict[str, float], dict[str, float], float]:
@@ -177,11 +278,22 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cv-only", action="store_true", help="measure only; do not write the shipped weights")
     ap.add_argument("--skip-cv", action="store_true", help="only train on every page and write the weights")
-    ap.add_argument("--out", type=Path, default=WEIGHTS, help="where to write the weights")
+    ap.add_argument("--out", type=Path, default=None, help="where to write the weights")
+    ap.add_argument("--html", action="store_true", help="the HTML block model instead of the plain-text one")
     args = ap.parse_args(argv)
     if not SHARED.is_dir():
         print("../shared is absent: training needs ../shared/bench/boilerplate-html", file=sys.stderr)
         return 2
+    if args.html:
+        block_pages = load_block_pages(SHARED)
+        if not args.skip_cv:
+            print(json.dumps({"html_blocks": cross_validate_html(block_pages)}, indent=1))
+        if not args.cv_only:
+            out = args.out or HTML_WEIGHTS
+            train(block_pages, kind="blocks").save(out)  # type: ignore[arg-type]
+            print(f"weights written to {out}")
+        return 0
+    args.out = args.out or WEIGHTS
     pages = load_pages(flatten(SHARED, HERE / "_work"))
     if not args.skip_cv:
         rules, learned, _ = cross_validate(pages)

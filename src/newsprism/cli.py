@@ -267,10 +267,10 @@ def stance(
 
     failures: list[Any] = []
     docs = list(read_inputs([str(f) for f in files], settings=settings, failures=failures))
-    from newsprism.clean import clean_document, load_judge
+    from newsprism.clean import clean_document, load_block_judge, load_judge
 
-    line_model = load_judge(settings)
-    texts = [clean_document(d, settings=settings, judge=line_model).text for d in docs]
+    line_model, block_model = load_judge(settings), load_block_judge(settings)
+    texts = [clean_document(d, settings=settings, judge=line_model, blocks=block_model).text for d in docs]
     rows = judge(claim, texts, settings=settings)
     for doc, row in zip(docs, rows, strict=True):
         row = {"file": doc.source_path, **row}

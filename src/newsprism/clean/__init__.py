@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from newsprism.clean import meta as M
@@ -24,6 +24,9 @@ from newsprism.limits import bounded_article
 from newsprism.outlets import OutletRegistry
 from newsprism.records import Article, FailurePolicy, RawDocument, Removed, article_id_for
 from newsprism.settings import Settings
+
+if TYPE_CHECKING:
+    from newsprism.clean.learned import LineModel
 
 __all__ = ["clean_corpus", "clean_document", "clean_text", "load_judge", "normalize_line", "repeated_lines"]
 
@@ -39,13 +42,26 @@ def load_registry(settings: Settings) -> OutletRegistry:
 
 def load_judge(settings: Settings) -> LineJudge | None:
     """The learned line model when ``settings.cleaner`` is "learned" (the default), None for the rules alone."""
-    if settings.cleaner == "rules":
+    if load_judge_kind(settings) == "rules":
         return None
-    if settings.cleaner != "learned":
-        raise ValueError(f"cleaner must be 'learned' or 'rules', got {settings.cleaner!r}")
     from newsprism.clean.learned import load_line_model
 
     return load_line_model()
+
+
+def load_block_judge(settings: Settings) -> LineModel | None:
+    """The learned HTML block model when ``settings.cleaner`` is "learned", None for trafilatura and the rules."""
+    if load_judge_kind(settings) == "rules":
+        return None
+    from newsprism.clean.learned import load_block_model
+
+    return load_block_model()
+
+
+def load_judge_kind(settings: Settings) -> str:
+    if settings.cleaner not in ("learned", "rules"):
+        raise ValueError(f"cleaner must be 'learned' or 'rules', got {settings.cleaner!r}")
+    return settings.cleaner
 
 
 def _removed(cleaned: Cleaned) -> list[Removed]:
@@ -54,11 +70,14 @@ def _removed(cleaned: Cleaned) -> list[Removed]:
 
 def clean_document(doc: RawDocument, *, settings: Settings, registry: OutletRegistry | None = None,
                    repeated: Collection[str] = (), policy: FailurePolicy | None = None,
-                   judge: LineJudge | Literal["settings"] | None = "settings") -> Article:
+                   judge: LineJudge | Literal["settings"] | None = "settings",
+                   blocks: LineModel | Literal["settings"] | None = "settings") -> Article:
     """One document cleaned: body, removed pieces with categories, title, outlet, date, authors, language; the
     body cut to ``max_article_chars`` (a warning row in ``policy``, when given, says so). ``judge``: the line
-    model (loaded from ``settings`` when not given: pass one to clean many documents)."""
-    article, _ = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated, judge=judge)
+    model, ``blocks``: the HTML block model (each loaded from ``settings`` when not given: pass them to clean many
+    documents)."""
+    article, _ = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated, judge=judge,
+                                 blocks=blocks)
     return _bounded(article, doc, settings, policy)
 
 
@@ -72,11 +91,12 @@ def _bounded(article: Article, doc: RawDocument, settings: Settings, policy: Fai
 
 def clean_with_note(doc: RawDocument, *, settings: Settings, registry: OutletRegistry | None = None,
                     repeated: Collection[str] = (), judge: LineJudge | Literal["settings"] | None = "settings",
-                    ) -> tuple[Article, str | None]:
+                    blocks: LineModel | Literal["settings"] | None = "settings") -> tuple[Article, str | None]:
     """Like ``clean_document``, plus a note when the document was read in a degraded way or has no body."""
     registry = registry or load_registry(settings)
     if doc.html is not None and (doc.text is None or doc.format == "html"):
-        return _clean_html(doc, registry=registry, repeated=repeated)
+        return _clean_html(doc, registry=registry, repeated=repeated,
+                           blocks=load_block_judge(settings) if blocks == "settings" else blocks)
     raw = doc.text or ""
     if not raw or raw.isspace():  # not raw.strip(): that copies the whole text
         raise ValueError("document is empty: no text to clean")
@@ -98,13 +118,14 @@ def clean_with_note(doc: RawDocument, *, settings: Settings, registry: OutletReg
     return article, None if cleaned.text else "no article body found: every line was classified as page junk"
 
 
-def _clean_html(doc: RawDocument, *, registry: OutletRegistry, repeated: Collection[str]) -> tuple[Article, str | None]:
+def _clean_html(doc: RawDocument, *, registry: OutletRegistry, repeated: Collection[str],
+                blocks: LineModel | None = None) -> tuple[Article, str | None]:
     from newsprism.clean.html import extract_html
 
     html = doc.html or ""
     if not html or html.isspace():  # not html.strip(): that copies the whole page
         raise ValueError("page is empty: no HTML to clean")
-    ex = extract_html(html, url=doc.url)
+    ex = extract_html(html, url=doc.url, blocks=blocks)
     cleaned = clean_text(ex.text, title=doc.title or ex.title, repeated=repeated, extracted=ex.note is None)
     removed = _removed(cleaned)
     keys = {line_key(t) for t, _, _, _ in cleaned.removed} if ex.captions else set()
@@ -213,11 +234,14 @@ def clean_corpus(docs: Sequence[RawDocument], *, settings: Settings, policy: Fai
     registry = load_registry(settings)
     if judge == "settings":
         judge = load_judge(settings) if any(d.html is None or d.format != "html" for d in docs) else None
+    html = any(d.html is not None and (d.text is None or d.format == "html") for d in docs)
+    blocks = load_block_judge(settings) if html else None
     repeated = repeated_lines(docs)
     out: list[Article] = []
 
     def one(doc: RawDocument) -> Article | None:
-        article, note = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated, judge=judge)
+        article, note = clean_with_note(doc, settings=settings, registry=registry, repeated=repeated, judge=judge,
+                                        blocks=blocks)
         if not article.text.strip() and note:  # no body: the row is an error, so the article is not kept either
             policy.fail(STAGE, doc, note)
             return None

@@ -1,4 +1,6 @@
-"""HTML pages: trafilatura finds the main content, then our news-specific line pass removes the junk it keeps.
+"""HTML pages: trafilatura finds the main content (with the learned cleaner, the block model of ``blocks`` decides
+what the article is, trafilatura's text one of its features), then our news-specific line pass removes the junk
+left in it.
 
 The page is parsed once (lxml); title, site name, authors and figure captions are read from that tree, trafilatura
 extracts from it, and htmldate dates it. What trafilatura returns (before our pass) becomes ``Article.raw_text``,
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from newsprism.clean.text import line_key, normalize_line
 
@@ -117,8 +120,10 @@ def _fallback_text(html: str) -> str:
     return htmllib.unescape(_TAGS.sub(" ", text))
 
 
-def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
-    """Main text and metadata of one page. Raises ValueError for a page too big to parse."""
+def extract_html(html: str, *, url: str | None = None, blocks: Any = None) -> HtmlExtract:
+    """Main text and metadata of one page. Raises ValueError for a page too big to parse. ``blocks``: the learned
+    block model (``learned.LineModel`` of kind "blocks"), which reads the page's DOM blocks with trafilatura's
+    text as one of its features and decides what is the article; without it trafilatura's text is the body."""
     if len(html) > MAX_EXTRACT_CHARS:
         html = _HEAVY.sub(" ", html)
         if len(html) > MAX_EXTRACT_CHARS:
@@ -156,4 +161,11 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
                                            outputformat="%Y-%m-%d")
         except (ValueError, RecursionError, TypeError):
             published = None
+    if blocks is not None and note is None:
+        from newsprism.clean.blocks import block_features, kept_blocks, page_blocks
+
+        found = page_blocks(tree)  # after trafilatura and htmldate: it drops the page's scripts in place
+        if found:
+            X, rp = block_features(found, " ".join(text.split()))
+            text = kept_blocks(blocks, [b.text for b in found], X, rp) or text
     return HtmlExtract(text, title, site_name, authors, published, language, captions, note)

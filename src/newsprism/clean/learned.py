@@ -21,6 +21,7 @@ from newsprism.clean.features import feature_names, page_features, smooth_featur
 from newsprism.clean.text import BODY, HEADING, JUNK, TITLE, Line, RulePass, Verdict, titleish
 
 MODEL_FILE = "cleaner.npz"
+HTML_MODEL_FILE = "cleaner_html.npz"  # the same two stages over an HTML page's blocks (``clean.blocks``)
 FORMAT = 1
 _FIELDS = ("feature", "threshold", "left", "right", "value", "roots")
 
@@ -97,14 +98,15 @@ def trees_from_sklearn(clf: Any) -> Trees:
                  value=np.concatenate(value), roots=np.array(roots, dtype=np.int32), depth=depth)
 
 
-def fit_model(X: np.ndarray, y: np.ndarray, *, seed: int) -> Trees:
-    """Boosted trees on labelled lines (1 body, 0 junk); the settings are the ones the cross-validation chose."""
+def fit_model(X: np.ndarray, y: np.ndarray, *, seed: int, **params: Any) -> Trees:
+    """Boosted trees on labelled lines (1 body, 0 junk); the settings are the ones the cross-validation chose
+    (``params`` overrides them: the HTML block model's own)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits
 
-    clf = HistGradientBoostingClassifier(max_iter=150, learning_rate=0.08, max_leaf_nodes=15, max_depth=6,
-                                         min_samples_leaf=40,
-                                         l2_regularization=1.0, early_stopping=False, random_state=seed)
+    settings: dict[str, Any] = {"max_iter": 150, "learning_rate": 0.08, "max_leaf_nodes": 15, "max_depth": 6,
+                                "min_samples_leaf": 40, "l2_regularization": 1.0, **params}
+    clf = HistGradientBoostingClassifier(early_stopping=False, random_state=seed, **settings)
     with threadpool_limits(1):  # one thread: the same trees on every machine (summing order decides the splits)
         clf.fit(X, y)
     return trees_from_sklearn(clf)
@@ -141,15 +143,18 @@ class LineModel:
     names: tuple[str, ...]
     decisive: tuple[str, ...] = ()
     cut: float = 0.5
+    kind: str = "lines"  # "lines" of plain text, or "blocks" of an HTML page
 
     def __post_init__(self) -> None:
-        if self.names != feature_names():
+        if self.names != names_of(self.kind):
             raise ValueError("the model was trained on other features than this version computes: retrain it with "
                              "bench/train_cleaner.py")
 
     @classmethod
-    def combine(cls, first: Trees, second: Trees, decisive: Sequence[str] = ()) -> LineModel:
-        return cls(first=first, second=second, names=feature_names(), decisive=tuple(sorted(decisive)))
+    def combine(cls, first: Trees, second: Trees, decisive: Sequence[str] = (), *, kind: str = "lines",
+                cut: float = 0.5) -> LineModel:
+        return cls(first=first, second=second, names=names_of(kind), decisive=tuple(sorted(decisive)), cut=cut,
+                   kind=kind)
 
     def probabilities(self, X: np.ndarray, chars: np.ndarray) -> np.ndarray:
         """Body probability of each line of one page (``X`` from ``page_features``)."""
@@ -173,7 +178,7 @@ class LineModel:
 
     def save(self, path: Path) -> None:
         meta = json.dumps({"format": FORMAT, "names": list(self.names), "cut": self.cut,
-                           "decisive": list(self.decisive)})
+                           "decisive": list(self.decisive), "kind": self.kind})
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as fh:  # np.savez on a path would add ".npz" to a name without it
             arrays: dict[str, Any] = {"meta": np.array(meta), **self.first.arrays("first_"),
@@ -181,20 +186,35 @@ class LineModel:
             np.savez_compressed(fh, **arrays)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> LineModel:
-        """The weights at ``path``, or the ones shipped in the package; never unpickles."""
-        source = path or resources.files("newsprism").joinpath("data", MODEL_FILE)
+    def load(cls, path: Path | None = None, *, name: str = MODEL_FILE) -> LineModel:
+        """The weights at ``path``, or the shipped ones called ``name``; never unpickles."""
+        source = path or resources.files("newsprism").joinpath("data", name)
         with source.open("rb") as fh, np.load(fh, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
             if meta.get("format") != FORMAT:
                 raise ValueError(f"cleaner model format {meta.get('format')} is not {FORMAT}: retrain it")
             return cls(first=Trees.from_arrays(data, "first_"), second=Trees.from_arrays(data, "second_"),
-                       names=tuple(meta["names"]), cut=float(meta["cut"]), decisive=tuple(meta["decisive"]))
+                       names=tuple(meta["names"]), cut=float(meta["cut"]), decisive=tuple(meta["decisive"]),
+                       kind=str(meta.get("kind", "lines")))
+
+
+def names_of(kind: str) -> tuple[str, ...]:
+    """The feature columns a model of ``kind`` reads."""
+    if kind == "blocks":
+        from newsprism.clean.blocks import block_feature_names
+
+        return block_feature_names()
+    return feature_names()
 
 
 def load_line_model() -> LineModel:
     """The shipped model (``Resources.model("cleaner", load_line_model)`` keeps one per process)."""
     return LineModel.load()
+
+
+def load_block_model() -> LineModel:
+    """The shipped HTML block model (kept once per process like the line model)."""
+    return LineModel.load(name=HTML_MODEL_FILE)
 
 
 # Cue categories that name a widget inside the body (a teaser list's heading, a "more" link): a run of removed lines

@@ -59,17 +59,20 @@ class CleanWorker:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._judge: Any = None  # the learned line model, loaded on the first batch and kept for the actor's life
+        self._blocks: Any = None  # the learned HTML block model, likewise
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:
-        from newsprism.clean import clean_document, load_judge
+        from newsprism.clean import clean_document, load_block_judge, load_judge
 
         if self._judge is None:
             self._judge = load_judge(self.settings) or False
-        judge = self._judge or None
+            self._blocks = load_block_judge(self.settings) or False
+        judge, blocks = self._judge or None, self._blocks or None
         policy = FailurePolicy()
         docs = [(int(i), pickle.loads(b)) for i, b in zip(batch["i"], batch["doc"], strict=True)]
         cleaned = policy.map("clean", docs, lambda d: (d[0], clean_document(d[1], settings=self.settings,
-                                                                           policy=policy, judge=judge)),
+                                                                           policy=policy, judge=judge,
+                                                                           blocks=blocks)),
                              lambda d: d[1].source_path)
         rows: dict[str, list[Any]] = {"i": [], "article": [], "failure": []}
         for i, article in cleaned:
