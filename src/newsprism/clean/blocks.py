@@ -49,7 +49,7 @@ class Block:
     inner: str  # the innermost element around the text's end
     depth: int
     link_chars: int
-    parent: int  # identity of the block element's parent (blocks of one list share it)
+    parent: int  # the block element's parent, numbered in document order (blocks of one list share it)
     path: str  # the tags of the last eight enclosing elements
     words: frozenset[str]  # class and id words of the enclosing elements
 
@@ -70,17 +70,19 @@ def page_blocks(tree: Any) -> list[Block]:
     link = 0
     anchors = 0
 
+    serials: list[int] = []  # each open element's number in document order: a parent's key that never repeats
+    counter = 0
+
     def flush() -> None:
         nonlocal link
         text = _norm("".join(buf))
         buf.clear()
         if text:
-            blk = next((e for e in reversed(stack) if e.tag in BLOCK_TAGS), None)
+            at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].tag in BLOCK_TAGS), -1)
             words = frozenset().union(*words_at[-_ANCESTORS:]) if words_at else frozenset()
-            parent = blk.getparent() if blk is not None else None
-            out.append(Block(text=text, tag=blk.tag if blk is not None else "other",
+            out.append(Block(text=text, tag=stack[at].tag if at >= 0 else "other",
                              inner=stack[-1].tag if stack else "other", depth=len(stack),
-                             link_chars=min(link, len(text)), parent=id(parent),
+                             link_chars=min(link, len(text)), parent=serials[at - 1] if at > 0 else 0,
                              path="/".join(e.tag for e in stack[-8:]), words=words))
         link = 0
 
@@ -96,6 +98,8 @@ def page_blocks(tree: Any) -> list[Block]:
             if tag in BLOCK_TAGS:
                 flush()
             stack.append(el)
+            counter += 1
+            serials.append(counter)
             attrs = " ".join(v for v in (el.get("class"), el.get("id")) if v)
             words_at.append(frozenset(_WORD.findall(attrs.lower())) if attrs else frozenset())
             anchors += tag == "a"
@@ -107,6 +111,7 @@ def page_blocks(tree: Any) -> list[Block]:
             if tag in BLOCK_TAGS:
                 flush()  # the text inside the closing element is its block's
             stack.pop()
+            serials.pop()
             words_at.pop()
             anchors -= tag == "a"
             if el.tail:
