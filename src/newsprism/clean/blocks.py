@@ -155,21 +155,25 @@ def block_features(blocks: Sequence[Block], extracted: str) -> tuple[np.ndarray,
     dom = np.zeros((n, len(_DOM_NAMES)))
     tag_at = {t: i for i, t in enumerate(_TAG_COLUMNS)}
     base = 14
+    classes: dict[frozenset[str], list[bool]] = {}  # blocks of one container share their ancestors' words
+    k = base + len(_TAG_COLUMNS) + 2
     for i, b in enumerate(blocks):
         t = b.text
         words = t.split()
         nw = len(words)
         stops = sum(1 for w in words if w.lower() in STOP_WORDS)
         dom[i, :14] = (np.log1p(len(t)), np.log1p(nw), b.link_chars / max(len(t), 1), t[-1:] in ".!?\"\u201d'",
-                       sum(c in ",.;:" for c in t) / max(nw, 1), sum(c.isdigit() for c in t) / max(len(t), 1),
+                       (t.count(",") + t.count(".") + t.count(";") + t.count(":")) / max(nw, 1),
+                       sum(map(str.isdigit, t)) / max(len(t), 1),
                        t[:1].isupper(), stops / max(nw, 1), b.depth / 30, i / max(n - 1, 1),
                        bool(t[:60]) and t[:60] in extracted, t.endswith(":"), "|" in t,
                        "\u00a9" in t or "copyright" in t.lower())
         dom[i, base + tag_at.get(b.tag, len(_TAG_COLUMNS))] = 1.0
         dom[i, base + len(_TAG_COLUMNS) + 1] = b.inner == "a"
-        k = base + len(_TAG_COLUMNS) + 2
-        dom[i, k:k + len(_POSITIVE)] = [any(p in w for w in b.words) for p in _POSITIVE]
-        dom[i, k + len(_POSITIVE):] = _negative(b.words)
+        flags = classes.get(b.words)
+        if flags is None:
+            flags = classes[b.words] = [any(p in w for w in b.words) for p in _POSITIVE] + _negative(b.words)
+        dom[i, k:] = flags
     col = {name: dom[:, j] for j, name in enumerate(_DOM_NAMES)}
     ctx = np.column_stack([col[name] for name in _CONTEXT])
     shifted = [np.column_stack([_shift(ctx[:, j], off) for j in range(ctx.shape[1])]) for off in (-2, -1, 1, 2)]
@@ -179,10 +183,13 @@ def block_features(blocks: Sequence[Block], extracted: str) -> tuple[np.ndarray,
         members: dict[object, list[int]] = {}
         for i, b in enumerate(blocks):
             members.setdefault(b.parent if key == "parent" else b.path, []).append(i)
-        for ids in members.values():
-            stats = (np.log1p(len(ids)), col["extracted"][ids].mean(), col["log_chars"][ids].mean(),
-                     col["link_density"][ids].mean())
-            groups[ids, g * len(_GROUP_STATS):(g + 1) * len(_GROUP_STATS)] = stats
+        label = np.empty(n, dtype=np.int64)
+        for m, ids in enumerate(members.values()):
+            label[ids] = m
+        size = np.bincount(label).astype(np.float64)
+        cols = [np.log1p(size)] + [np.bincount(label, weights=col[name]) / size
+                                   for name in ("extracted", "log_chars", "link_density")]
+        groups[:, g * len(_GROUP_STATS):(g + 1) * len(_GROUP_STATS)] = np.column_stack(cols)[label]
     # a block that split_lines reads as two (a stray line separator) leaves the line features out for the page
     line = page_features(lines, rp) if len(lines) == n else np.zeros((n, len(feature_names())))
     return np.hstack([dom, *shifted, *windows, groups, line]), rp
