@@ -75,3 +75,11 @@ def test_who_dismisses_a_report_speaks(resources: Resources, settings: Settings)
     dismiss, action = _claims(resources, settings, text)
     assert dismiss.attributed_to is not None and "ministry" in dismiss.attributed_to
     assert action.attributed_to is None
+
+
+def test_when_a_speaker_spoke_is_not_his_name(resources: Resources, settings: Settings) -> None:
+    text = ("Varro on Friday said he would plead not guilty to all seven charges against him.\n\n"
+            "The harbour master on Tuesday said the pier would close for two weeks of repairs.")
+    plea, pier = _claims(resources, settings, text)
+    assert plea.attributed_to == "Varro"
+    assert pier.attributed_to is not None and "Tuesday" not in pier.attributed_to

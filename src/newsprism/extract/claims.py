@@ -154,7 +154,10 @@ def _span_name(span: Any, ents: DocEnts) -> str:
         for e in found:
             if e.label_ == "ORG":
                 return e.text.strip()
-    toks = [t for t in span if not (t.dep_ in {"appos", "relcl", "acl", "punct"} or t.is_space)]
+    # "Stone on Friday said ...": the time the subject spoke is not part of its name
+    timed = {t.i for c in span.root.children if c.dep_ in {"prep", "npadvmod"}
+             and any(x.ent_type_ in {"DATE", "TIME"} for x in c.subtree) for t in c.subtree}
+    toks = [t for t in span if not (t.dep_ in {"appos", "relcl", "acl", "punct"} or t.is_space or t.i in timed)]
     words = [t.text for t in toks][:8]
     return " ".join(words).strip(" ,") or span.text.strip()
 
