@@ -111,3 +111,15 @@ def test_retraining_reproduces_the_shipped_block_weights(tmp_path: Path) -> None
     X = np.random.default_rng(3).random((200, len(block_feature_names())))
     chars = np.full(200, 120.0)
     np.testing.assert_allclose(fresh.probabilities(X, chars), shipped.probabilities(X, chars))
+
+
+def test_a_page_the_block_model_cannot_read_keeps_trafilaturas_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.clean.blocks as blocks
+
+    def broken(tree: object) -> list:
+        raise RecursionError("too deep")
+
+    monkeypatch.setattr(blocks, "page_blocks", broken)
+    ex = extract_html(_page(), url="https://herald.example/news/bridge", blocks=load_block_model())
+    assert BODY[0] in ex.text
+    assert ex.note is not None and "trafilatura's text kept" in ex.note

@@ -164,8 +164,11 @@ def extract_html(html: str, *, url: str | None = None, blocks: Any = None) -> Ht
     if blocks is not None and note is None:
         from newsprism.clean.blocks import block_features, kept_blocks, page_blocks
 
-        found = page_blocks(tree)  # after trafilatura and htmldate: it drops the page's scripts in place
-        if found:
-            X, rp = block_features(found, " ".join(text.split()))
-            text = kept_blocks(blocks, [b.text for b in found], X, rp) or text
+        try:
+            found = page_blocks(tree)  # after trafilatura and htmldate: it drops the page's scripts in place
+            if found:
+                X, rp = block_features(found, " ".join(text.split()))
+                text = kept_blocks(blocks, [b.text for b in found], X, rp) or text
+        except (ValueError, RecursionError, MemoryError, TypeError) as exc:
+            note = f"the block model could not read the page ({type(exc).__name__}); trafilatura's text kept"
     return HtmlExtract(text, title, site_name, authors, published, language, captions, note)
