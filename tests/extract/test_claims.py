@@ -83,3 +83,10 @@ def test_when_a_speaker_spoke_is_not_his_name(resources: Resources, settings: Se
     plea, pier = _claims(resources, settings, text)
     assert plea.attributed_to == "Varro"
     assert pier.attributed_to is not None and "Tuesday" not in pier.attributed_to
+
+
+def test_whether_someone_responded_attributes_nothing(resources: Resources, settings: Settings) -> None:
+    text = ("These officials did not specify the exact nature of the requested assistance or whether Varia had "
+            "responded to the request at all.")
+    (claim,) = _claims(resources, settings, text)
+    assert claim.attributed_to != "Varia"

@@ -248,8 +248,10 @@ def _parse_sources(sent: Any, ents: DocEnts) -> list[tuple[str, Any]]:
                 if obj.dep_ in {"dobj", "obj"}:
                     span = sent.doc[obj.left_edge.i: obj.right_edge.i + 1]
                     found.append((_span_name(span, ents), span))
-        elif (tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB") or (
-                tok.lemma_.lower() in _DISMISSING and tok.pos_ == "VERB" and DENY_RE.search(sent.text)):
+        elif ((tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB") or (
+                tok.lemma_.lower() in _DISMISSING and tok.pos_ == "VERB" and DENY_RE.search(sent.text))) and not any(
+                c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in tok.children):
+            # ("... or whether China had responded" asks whether someone spoke; it attributes nothing)
             for subj in tok.children:
                 if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ != "PRON":
                     span = sent.doc[subj.left_edge.i: subj.right_edge.i + 1]
