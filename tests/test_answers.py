@@ -26,7 +26,11 @@ from newsprism.answers import labels_only, response_of
     ("\"The position is not so much pro-Estran as it is anti-Varian,\" the historian said.", None),
     ("The broker told the Ledger that he was not working on the agency's behalf when they met.", "denies"),
     ("He changed his story, saying that he was not actually speaking to Ms. Orr.", "denies"),
-    ("The ministry said it had never received such a request.", "denies"),
+    ("The envoy said she had never met the arms dealer.", "denies"),
+    ("The minister said he had no knowledge of the offer.", "denies"),
+    ("He said he was not surprised by the result.", None),
+    ("She said the offer didn't go far enough.", None),
+    ("Officials said they are not only investigating the fire but also the alarms.", None),
     ("She said they did not know the cause of the fire.", None),
     ("He said he would not run again.", None),
     ("The statement was unusual because it appeared to be the first time he had publicly challenged the facts of a "

@@ -70,12 +70,13 @@ ABSENT = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:s
 
 
 # A speaker saying he did not do what is said of him: "told the Post that he was not working on the FBI's behalf",
-# "saying that he was not actually speaking to Mr. Assange", "said it had never received a request"
+# "saying that he was not actually speaking to Mr. Assange", "said he had no knowledge of the offer", "saying she
+# had never met him". Only these forms: a conduct in progress denied, knowledge disclaimed, a meeting denied; most
+# other negations a speaker makes of himself are no denial ("he was not surprised", "it didn't go far enough").
 _SELF_DENY_RE = re.compile(
-    r"\b(?:said|says|saying|told(?: \w+){1,3}?|insisted|insists|maintained|maintains|stressed) (?:that )?"
-    r"(?:he|she|they|it|we|I) (?:\w+ )?(?:was|were|is|are|had|has|have|did|does|do)(?: not|n't| never)\b"
-    r"(?! (?:\w+ly )?(?:know|expect|think|believe|want|plan|intend|remember|recall|see|understand)\b)|"
-    r"\b(?:said|saying|insisted|maintained) (?:that )?(?:he|she|they|it|we|I) had no (?:\w+ )?knowledge\b",
+    r"\b(?:said|says|saying|told(?: \w+){1,3}?|insisted|insists|maintained|maintains) (?:that )?"
+    r"(?:he|she|they|it|we|I) (?:(?:was|were|is|are)(?: not|n't)(?! only| just) (?:actually |ever |even )?"
+    r"(?!going\b)\w+ing\b|had no (?:\w+ )?knowledge\b|(?:had )?never (?:met|spoken|talked)\b)",
     re.I)
 
 
