@@ -7,7 +7,7 @@ import numpy as np
 
 from newsprism.compare.align import Proposition
 from newsprism.compare.rows import denial_rows, home_rows, own_voice, told_responses
-from newsprism.compare.verdict import Member, speaker_key
+from newsprism.compare.verdict import Member, same_speaker, speaker_key
 from newsprism.records import Claim
 
 
@@ -83,11 +83,14 @@ def test_a_sentence_supports_the_one_row_it_fits_best() -> None:
     assert [m.claim.id for m in out[2]] == ["c1", "b1"]  # a denial stays on every row it answers
 
 
-def test_speaker_key_is_the_family_name() -> None:
-    assert speaker_key("Benjamin Todd Jealous") == speaker_key("Ben Jealous") == "jealous"
-    assert speaker_key("Roger J. Stone Jr") == speaker_key("Stone on Friday") == "stone"
+def test_one_speaker_by_name_not_by_family() -> None:
+    assert same_speaker(speaker_key("Benjamin Todd Jealous"), speaker_key("Ben Jealous"))
+    assert same_speaker(speaker_key("Roger J. Stone Jr"), speaker_key("Stone on Friday"))
+    assert not same_speaker(speaker_key("Bill Clinton"), speaker_key("Hillary Clinton"))
+    assert not same_speaker(speaker_key("Donald Trump Jr."), speaker_key("Donald Trump"))
+    assert not same_speaker(speaker_key("Ada Quist"), speaker_key("Lena Orr"))
     assert speaker_key("the former Alaska governor") is None
-    assert speaker_key(None) is None
+    assert speaker_key(None) is None and not same_speaker(None, None)
 
 
 def test_a_speaker_does_not_dispute_his_own_row() -> None:
@@ -97,6 +100,12 @@ def test_a_speaker_does_not_dispute_his_own_row() -> None:
                 _member("b2", "b", "Ollo said it had no basis.", stance="denies", context=True, who="Ollo")]]
     row = own_voice(members)[0]
     assert [(m.claim.id, m.stance) for m in row] == [("a1", "attributes"), ("b1", "attributes")]
+
+
+def test_a_relatives_denial_stays() -> None:
+    members = [[_member("a1", "a", "The foundation took no foreign money.", who="Bill Clinton"),
+                _member("b1", "b", "The foundation did take foreign money.", stance="denies", who="Chelsea Clinton")]]
+    assert [m.stance for m in own_voice(members)[0]] == ["attributes", "denies"]
 
 
 def test_another_speakers_denial_stays() -> None:

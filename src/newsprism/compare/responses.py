@@ -24,7 +24,7 @@ import numpy as np
 
 from newsprism.answers import ABSENT
 from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
-from newsprism.compare.verdict import Member, speaker_key
+from newsprism.compare.verdict import Member, Speaker, same_speaker, speaker_key
 from newsprism.records import Claim, normalize_text
 
 __all__ = ["ACTS", "DEFENCE", "Assertions", "answer_targets", "answered_object", "consensus", "defended",
@@ -51,7 +51,7 @@ def defended(c: Claim, before: Sequence[Claim], statements: Mapping[str, int], m
     for cid, gi in statements.items():
         if cid == c.id or any(m.claim.id == c.id and not m.context for m in members[gi]):
             continue
-        if voice and cid in said and speaker_key(said[cid].attributed_to) == voice:
+        if cid in said and same_speaker(speaker_key(said[cid].attributed_to), voice):
             continue  # a defence answers someone else's challenge, not the defender's own words
         sim = max((float(a @ b) for a in own for b in vecs.get(cid, ())), default=0.0)
         scored.append((sim, order.get(cid, -1), gi))
@@ -117,7 +117,7 @@ class Assertions:
     rows: list[int]
     mats: dict[int, np.ndarray]
     acts: frozenset[int] = frozenset()  # rows that tell an accusation was made, answerable only by name
-    voices: Mapping[int, str] = field(default_factory=dict)  # rows every asserting sentence of which one speaker says
+    voices: Mapping[int, Speaker] = field(default_factory=dict)  # rows whose asserting sentences are one speaker's
 
     @classmethod
     def of(cls, members: Sequence[Sequence[Member]], vecs: Mapping[str, Sequence[np.ndarray]],
@@ -125,16 +125,16 @@ class Assertions:
         rows: list[int] = []
         mats: dict[int, np.ndarray] = {}
         acts: set[int] = set()
-        voices: dict[int, str] = {}
+        voices: dict[int, Speaker] = {}
         for gi, ms in enumerate(members):
             own = [m for m in ms if not m.context and m.claim.id not in responses]
             vs = [v for m in own for v in vecs.get(m.claim.id, ())]
             if vs:
                 rows.append(gi)
                 mats[gi] = np.vstack(vs)
-                keys = {speaker_key(m.claim.attributed_to) for m in own}
-                if len(keys) == 1 and None not in keys:
-                    voices[gi] = keys.pop()  # type: ignore[assignment]
+                keys = [speaker_key(m.claim.attributed_to) for m in own]
+                if keys[0] is not None and all(same_speaker(keys[0], k) for k in keys[1:]):
+                    voices[gi] = keys[0]
                 told = [bool(predicates.get(m.claim.id)) and predicates[m.claim.id] <= ACTS for m in own
                         if not m.claim.negated] if predicates else []
                 if sum(told) * 2 > len(told):  # mostly told as the act
@@ -151,7 +151,7 @@ class Assertions:
         """Rows only ``c``'s own speaker asserts: "We take no issue with the Tea Party movement" does not dispute
         the same man's "they need to make clear there is no place for bigots"; a speaker's words are his position."""
         key = speaker_key(c.attributed_to)
-        return {gi for gi, v in self.voices.items() if v == key} if key else set()
+        return {gi for gi, v in self.voices.items() if same_speaker(v, key)} if key else set()
 
     def closeness(self, gi: int, vec: Sequence[np.ndarray] | None) -> float:
         """The best cosine between any of ``vec`` and the row's asserting sentences."""

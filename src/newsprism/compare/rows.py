@@ -12,7 +12,7 @@ import numpy as np
 from newsprism.answers import labels_only
 from newsprism.compare.align import Proposition
 from newsprism.compare.grouping import contradicts, group_frame, negates_other_thing, polarity
-from newsprism.compare.verdict import SUPPORT, Member, speaker_key
+from newsprism.compare.verdict import SUPPORT, Member, Speaker, same_speaker, speaker_key
 from newsprism.records import Claim
 from newsprism.stance import StanceBackend, cues_of
 
@@ -121,15 +121,15 @@ def told_responses(members: list[list[Member]], clusters: list[list[int]], sims:
 
     # the same response is one responder's: Stone's plea told by three outlets, not Stone's and Sanders' words (a
     # response without a named speaker may join one speaker's)
-    voices: dict[str, set[str]] = {}
+    voices: dict[str, list[Speaker]] = {}
     for cid in ids:
         key = speaker_key(claim_of[cid].attributed_to)
-        voices[cid] = {key} if key else set()
+        voices[cid] = [key] if key else []
     for (a, b), sim in sorted(best.items(), key=lambda kv: -kv[1]):
         ra, rb = root(a), root(b)
-        if sim >= _TOLD_SIM and ra != rb and len(voices[ra] | voices[rb]) <= 1:
+        if sim >= _TOLD_SIM and ra != rb and all(same_speaker(x, y) for x in voices[ra] for y in voices[rb]):
             parent[ra] = rb
-            voices[rb] = voices[ra] | voices[rb]
+            voices[rb] = voices[ra] + voices[rb]
     found: dict[str, list[str]] = {}
     for cid in ids:
         found.setdefault(root(cid), []).append(cid)
@@ -245,14 +245,14 @@ def own_voice(members: Sequence[Sequence[Member]]) -> list[list[Member]]:
     His own denial or doubt there becomes what the outlet relays; one attached by reference leaves the row."""
     out: list[list[Member]] = []
     for ms in members:
-        keys = {speaker_key(m.claim.attributed_to) for m in ms if m.stance in SUPPORT and not m.context}
-        if len(keys) != 1 or None in keys:
+        keys = [speaker_key(m.claim.attributed_to) for m in ms if m.stance in SUPPORT and not m.context]
+        if not keys or keys[0] is None or not all(same_speaker(keys[0], k) for k in keys[1:]):
             out.append(list(ms))
             continue
-        voice = keys.pop()
+        voice = keys[0]
         row: list[Member] = []
         for m in ms:
-            if m.stance in SUPPORT or speaker_key(m.claim.attributed_to) != voice:
+            if m.stance in SUPPORT or not same_speaker(speaker_key(m.claim.attributed_to), voice):
                 row.append(m)
             elif not m.context:
                 row.append(replace(m, stance=relaying(m.claim)))

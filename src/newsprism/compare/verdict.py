@@ -35,22 +35,37 @@ class Member:
 
 _SUFFIX = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NAME_TOKEN = re.compile(r"[A-Z][\w'\u2019.-]*")
+_NOT_NAMES = frozenset({"the", "a", "an", "his", "her", "its", "their", "one", "two", "three"})
+Speaker = tuple[str, str | None, str | None]  # family name, first initial, suffix
 
 
-def speaker_key(name: str | None) -> str | None:
-    """The family name a speaker goes by ("Benjamin Todd Jealous", "Ben Jealous" -> "jealous"; "Roger J. Stone Jr"
-    -> "stone"), read from the leading run of capitalised words; None for a description ("the former governor")."""
+def speaker_key(name: str | None) -> Speaker | None:
+    """Who a speaker is, from the leading run of capitalised words: ("jealous", "b", None) for "Benjamin Todd
+    Jealous" and "Ben Jealous", ("stone", "r", "jr") for "Roger J. Stone Jr", ("stone", None, None) for "Stone on
+    Friday"; None for a description ("the former governor")."""
     if not name:
         return None
     run: list[str] = []
     for tok in name.replace(",", " ").split():
         if not _NAME_TOKEN.fullmatch(tok):
             break
-        run.append(tok.strip(".").lower())
-    run = [t for t in run if t and t not in _SUFFIX]
-    if not run or run[0] in {"the", "a", "an", "his", "her", "its", "their", "one", "two", "three"}:
+        run.append(tok.strip(".").lower().replace("\u2019s", "").replace("'s", ""))
+    run = [t for t in run if t]
+    if not run or run[0] in _NOT_NAMES:
         return None
-    return run[-1].replace("\u2019s", "").replace("'s", "")
+    suffix = run.pop() if len(run) > 1 and run[-1] in _SUFFIX else None
+    return run[-1], run[0][0] if len(run) > 1 else None, suffix
+
+
+def same_speaker(a: Speaker | None, b: Speaker | None) -> bool:
+    """Two speaker keys name one person: the same family name, and first initial and suffix agreeing where both
+    names give a first name ("Stone" is "Roger J. Stone Jr"; "Bill Clinton" is not "Hillary Clinton", "Donald
+    Trump Jr." not "Donald Trump")."""
+    if a is None or b is None or a[0] != b[0]:
+        return False
+    if a[1] is None or b[1] is None:
+        return True
+    return a[1] == b[1] and a[2] == b[2]
 
 
 def outlet_of(article: Article | None, fallback: str) -> str:
