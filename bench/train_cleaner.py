@@ -27,6 +27,7 @@ import subprocess
 import sys
 import time
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,7 +140,7 @@ def folds(n: int, k: int = FOLDS, seed: int = SEED) -> list[np.ndarray]:
     return [order[i::k] for i in range(k)]
 
 
-def _stack(pages: list[Page]) -> tuple[np.ndarray, np.ndarray]:
+def _stack(pages: Sequence[Page | BlockPage]) -> tuple[np.ndarray, np.ndarray]:
     X = np.vstack([p.X for p in pages])
     y = np.concatenate([p.y for p in pages])
     return X, y
@@ -193,16 +194,12 @@ def load_block_pages(shared: Path) -> list[BlockPage]:
 
 
 def snippet_score(outputs: dict[str, str], pages: list[BlockPage]) -> dict[str, float]:
-    """trafilatura's metric: a ``with`` snippet found in the kept text is a true positive, a ``without`` one a false
-    positive."""
-    tp = fn = fp = 0
-    for page in pages:
-        out = outputs.get(page.name, "")
-        tp += sum(s in out for s in page.with_)
-        fn += sum(s not in out for s in page.with_)
-        fp += sum(s in out for s in page.without)
-    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    """trafilatura's metric (bench_clean's): a ``with`` snippet found in the kept text is a true positive, a
+    ``without`` one a false positive."""
+    sys.path.insert(0, str(HERE))
+    from bench_clean import score
+
+    return score(outputs, {p.name: {"with": p.with_, "without": p.without} for p in pages})
 
 
 def kept_blocks(model: LineModel, page: BlockPage) -> str:
@@ -218,7 +215,7 @@ def cross_validate_html(pages: list[BlockPage]) -> dict[float, dict[str, float]]
     outputs: dict[float, dict[str, str]] = {c: {} for c in (0.4, 0.5, 0.6)}
     for f, held in enumerate(folds(len(pages))):
         held_set = set(held.tolist())
-        model = train([p for i, p in enumerate(pages) if i not in held_set], kind="blocks")  # type: ignore[arg-type]
+        model = train([p for i, p in enumerate(pages) if i not in held_set], kind="blocks")
         for cut in outputs:
             m = LineModel.combine(model.first, model.second, model.decisive, kind="blocks", cut=cut)
             for i in held.tolist():
@@ -227,7 +224,7 @@ def cross_validate_html(pages: list[BlockPage]) -> dict[float, dict[str, float]]
     return {cut: snippet_score(out, pages) for cut, out in outputs.items()}
 
 
-def train(pages: list[Page], kind: str = "lines") -> LineModel:
+def train(pages: Sequence[Page | BlockPage], kind: str = "lines") -> LineModel:
     """Both stages on ``pages``: the second stage reads first-stage probabilities made out of fold (inner CV), as
     it will see them on pages the first stage never saw."""
     X, y = _stack(pages)
@@ -290,7 +287,7 @@ def main(argv: list[str]) -> int:
             print(json.dumps({"html_blocks": cross_validate_html(block_pages)}, indent=1))
         if not args.cv_only:
             out = args.out or HTML_WEIGHTS
-            train(block_pages, kind="blocks").save(out)  # type: ignore[arg-type]
+            train(block_pages, kind="blocks").save(out)
             print(f"weights written to {out}")
         return 0
     args.out = args.out or WEIGHTS

@@ -12,7 +12,7 @@ import re
 from newsprism.lexicons import Lexicon, lexicon_for
 from newsprism.stance import _IDIOM_RE, _NEG_BEFORE_RE, _W, DENY_RE, DOUBT_RE
 
-__all__ = ["ABSENT", "labels_only", "response_in", "response_of"]
+__all__ = ["ABSENT", "DEFENDS_RE", "labels_only", "response_in", "response_of"]
 
 
 # A sentence that answers another claim: a denial, rejection or doubt stated as what someone does or says about a
@@ -55,10 +55,10 @@ def labels_only(text: str) -> bool:
 # (and the novelty of an act told as a description: "it appeared to be the first time he had publicly challenged")
 _HABIT_RE = re.compile(r"\b(?:rarely|seldom|hardly ever|almost never)\b|\b(?:be|was|is|been) the first time\b",
                        re.I)
-# the source of a report defending it ("re-confirmed its reporting and seen no indication that it is inaccurate"):
-# it answers the challenge, whatever doubt words follow
-_DEFENDS_RE = re.compile(r"\bstands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
-                         r"\bre-?confirm\w*\W{0,2}\s+(?:its|our|their|the) (?:report\w*|story)", re.I)
+# the source of a report defending it ("we stand by our reporting", "re-confirmed its reporting and seen no
+# indication ... inaccurate"): it answers the challenge, whatever doubt words follow
+DEFENDS_RE = re.compile(r"\bstands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
+                        r"\bre-?confirm\w*\W{0,2}\s+(?:its|our|their|the) (?:report\w*|story)", re.I)
 
 
 # What a source did not say or show: "the indictment does not charge him with conspiring", "did not specify
@@ -107,7 +107,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
         t = t[: accused.start()]
     if ABSENT.search(t):
         return "doubts"
-    if _DEFENDS_RE.search(t):
+    if DEFENDS_RE.search(t):
         return "denies"
     for m in DOUBT_RE.finditer(t):
         if not _NEG_BEFORE_RE.search(t[: m.start()]):

@@ -15,16 +15,24 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def store_path(tmp_path_factory: pytest.TempPathFactory, sample_module: ModuleType) -> Path:
-    """A store holding the sample result, written through the Store API."""
+def write_store(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Any, str], Path]:
+    """Writes an analysis result into a new store through the Store API; returns the store's path."""
     from newsprism.store import Store
 
-    db = tmp_path_factory.mktemp("web") / "newsprism.db"
-    result = sample_module.sample_result()
-    with Store(db) as store:
-        store.upsert_articles(result.articles)
-        store.save_analysis(result)
-    return db
+    def write(result: Any, name: str) -> Path:
+        db = tmp_path_factory.mktemp(name) / "newsprism.db"
+        with Store(db) as store:
+            store.upsert_articles(result.articles)
+            store.save_analysis(result)
+        return db
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def store_path(write_store: Callable[[Any, str], Path], sample_module: ModuleType) -> Path:
+    """A store holding the sample result."""
+    return write_store(sample_module.sample_result(), "web")
 
 
 @pytest.fixture(scope="session")

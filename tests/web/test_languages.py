@@ -17,18 +17,11 @@ STRIKE = "Velmora dockworkers strike over crane automation"
 
 
 @pytest.fixture(scope="module")
-def lang_store(tmp_path_factory: pytest.TempPathFactory, sample_module: ModuleType) -> Path:
-    from newsprism.store import Store
-
+def lang_store(write_store: Callable[[Any, str], Path], sample_module: ModuleType) -> Path:
     result = sample_module.sample_result()
     german = sample_module.LANTERN.id
-    result = replace(result, articles=tuple(replace(a, language="de") if a.id == german else a
-                                            for a in result.articles))
-    db = tmp_path_factory.mktemp("web-lang") / "newsprism.db"
-    with Store(db) as store:
-        store.upsert_articles(result.articles)
-        store.save_analysis(result)
-    return db
+    return write_store(replace(result, articles=tuple(replace(a, language="de") if a.id == german else a
+                                                        for a in result.articles)), "web-lang")
 
 
 @pytest.fixture(scope="module")

@@ -42,7 +42,7 @@ def load_registry(settings: Settings) -> OutletRegistry:
 
 def load_judge(settings: Settings) -> LineJudge | None:
     """The learned line model when ``settings.cleaner`` is "learned" (the default), None for the rules alone."""
-    if load_judge_kind(settings) == "rules":
+    if _cleaner_kind(settings) == "rules":
         return None
     from newsprism.clean.learned import load_line_model
 
@@ -51,14 +51,15 @@ def load_judge(settings: Settings) -> LineJudge | None:
 
 def load_block_judge(settings: Settings) -> LineModel | None:
     """The learned HTML block model when ``settings.cleaner`` is "learned", None for trafilatura and the rules."""
-    if load_judge_kind(settings) == "rules":
+    if _cleaner_kind(settings) == "rules":
         return None
     from newsprism.clean.learned import load_block_model
 
     return load_block_model()
 
 
-def load_judge_kind(settings: Settings) -> str:
+def _cleaner_kind(settings: Settings) -> str:
+    """``settings.cleaner``, checked: "learned" or "rules"."""
     if settings.cleaner not in ("learned", "rules"):
         raise ValueError(f"cleaner must be 'learned' or 'rules', got {settings.cleaner!r}")
     return settings.cleaner

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.clean.features import STOP_WORDS, feature_names, page_features
+from newsprism.clean.features import STOP_WORDS, feature_names, page_features, shift, window_mean
 from newsprism.clean.text import RulePass, rule_pass, split_lines
 
 # Tags whose start or end closes a block of text.
@@ -176,8 +176,8 @@ def block_features(blocks: Sequence[Block], extracted: str) -> tuple[np.ndarray,
         dom[i, k:] = flags
     col = {name: dom[:, j] for j, name in enumerate(_DOM_NAMES)}
     ctx = np.column_stack([col[name] for name in _CONTEXT])
-    shifted = [np.column_stack([_shift(ctx[:, j], off) for j in range(ctx.shape[1])]) for off in (-2, -1, 1, 2)]
-    windows = [np.column_stack([_window(col[name], w) for name in ("extracted", "link_density")]) for w in _WINDOWS]
+    shifted = [np.column_stack([shift(ctx[:, j], off) for j in range(ctx.shape[1])]) for off in (-2, -1, 1, 2)]
+    windows = [window_mean(np.column_stack([col["extracted"], col["link_density"]]), w) for w in _WINDOWS]
     groups = np.zeros((n, len(_GROUPS) * len(_GROUP_STATS)))
     for g, key in enumerate(_GROUPS):
         members: dict[object, list[int]] = {}
@@ -193,25 +193,6 @@ def block_features(blocks: Sequence[Block], extracted: str) -> tuple[np.ndarray,
     # a block that split_lines reads as two (a stray line separator) leaves the line features out for the page
     line = page_features(lines, rp) if len(lines) == n else np.zeros((n, len(feature_names())))
     return np.hstack([dom, *shifted, *windows, groups, line]), rp
-
-
-def _shift(col: np.ndarray, off: int) -> np.ndarray:
-    """``col`` moved by ``off`` rows (the value at row i is the one at i + off), zero past the page's ends."""
-    out = np.zeros_like(col)
-    if off < 0:
-        out[-off:] = col[:off]
-    elif off > 0:
-        out[:-off] = col[off:]
-    return out
-
-
-def _window(col: np.ndarray, w: int) -> np.ndarray:
-    """Mean of ``col`` over rows i-w..i+w (clipped at the page's ends)."""
-    n = len(col)
-    c = np.concatenate([[0.0], np.cumsum(col)])
-    idx = np.arange(n)
-    lo, hi = np.clip(idx - w, 0, n), np.clip(idx + w + 1, 0, n)
-    return (c[hi] - c[lo]) / (hi - lo)
 
 
 def kept_blocks(model: Any, texts: Sequence[str], X: np.ndarray, rp: RulePass) -> str:

@@ -97,7 +97,7 @@ def _base(lines: Sequence[Line], rp: RulePass) -> np.ndarray:
     return out
 
 
-def _shift(col: np.ndarray, off: int, fill: float = 0.0) -> np.ndarray:
+def shift(col: np.ndarray, off: int, fill: float = 0.0) -> np.ndarray:
     """``col`` moved by ``off`` lines (the value of line i + off at row i), ``fill`` past the page's edges."""
     out = np.full_like(col, fill)
     n = len(col)
@@ -112,7 +112,7 @@ def _shift(col: np.ndarray, off: int, fill: float = 0.0) -> np.ndarray:
     return out
 
 
-def _window_mean(cols: np.ndarray, w: int) -> np.ndarray:
+def window_mean(cols: np.ndarray, w: int) -> np.ndarray:
     """Mean of each column over lines i-w..i+w (cut at the page's edges)."""
     n = cols.shape[0]
     csum = np.vstack([np.zeros((1, cols.shape[1])), np.cumsum(cols, axis=0)])
@@ -160,9 +160,9 @@ def page_features(lines: Sequence[Line], rp: RulePass) -> np.ndarray:
         _gap(col["good"] > 0, forward=False), _gap(col["good"] > 0, forward=True),
         np.log1p(rank), (idx > title_idx) if title_idx >= 0 else np.zeros(n)])
     ctx_cols = np.column_stack([col[name] for name in _CONTEXT])
-    shifted = [np.column_stack([_shift(ctx_cols[:, j], off) for j in range(ctx_cols.shape[1])])
+    shifted = [np.column_stack([shift(ctx_cols[:, j], off) for j in range(ctx_cols.shape[1])])
                for off in (-2, -1, 1, 2)]
-    windows = [_window_mean(ctx_cols, w) for w in _WINDOWS]
+    windows = [window_mean(ctx_cols, w) for w in _WINDOWS]
     return np.hstack([base, position, *shifted, *windows])
 
 
@@ -171,8 +171,8 @@ def smooth_features(prob: np.ndarray, chars: np.ndarray) -> np.ndarray:
     run of body text (the article is one contiguous run with few holes)."""
     n = len(prob)
     cols = [prob]
-    cols += [_shift(prob, off, 0.0) for off in (-3, -2, -1, 1, 2, 3)]
-    cols += [_window_mean(prob[:, None], w)[:, 0] for w in (2, 5, 15)]
+    cols += [shift(prob, off, 0.0) for off in (-3, -2, -1, 1, 2, 3)]
+    cols += [window_mean(prob[:, None], w)[:, 0] for w in (2, 5, 15)]
     weight = np.log1p(chars)
     run = _best_run((prob - 0.5) * weight)
     idx = np.arange(n)
@@ -180,7 +180,7 @@ def smooth_features(prob: np.ndarray, chars: np.ndarray) -> np.ndarray:
     before = np.maximum.accumulate(np.where(prob > 0.5, prob, 0.0))
     after = np.maximum.accumulate(np.where(prob > 0.5, prob, 0.0)[::-1])[::-1]
     cols += [inside.astype(np.float64), np.log1p(np.maximum(run[0] - idx, 0)), np.log1p(np.maximum(idx - run[1], 0)),
-             _shift(before, -1), _shift(after, 1)]
+             shift(before, -1), shift(after, 1)]
     return np.column_stack(cols)
 
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsprism.clean.text import line_key, normalize_line
+
+if TYPE_CHECKING:
+    from newsprism.clean.learned import LineModel
 
 MAX_EXTRACT_CHARS = 8_000_000
 """Pages bigger than this after scripts, styles and inline data are dropped are not worth a parse: a Failure."""
@@ -120,9 +123,9 @@ def _fallback_text(html: str) -> str:
     return htmllib.unescape(_TAGS.sub(" ", text))
 
 
-def extract_html(html: str, *, url: str | None = None, blocks: Any = None) -> HtmlExtract:
+def extract_html(html: str, *, url: str | None = None, blocks: LineModel | None = None) -> HtmlExtract:
     """Main text and metadata of one page. Raises ValueError for a page too big to parse. ``blocks``: the learned
-    block model (``learned.LineModel`` of kind "blocks"), which reads the page's DOM blocks with trafilatura's
+    block model (a ``LineModel`` of kind "blocks"), which reads the page's DOM blocks with trafilatura's
     text as one of its features and decides what is the article; without it trafilatura's text is the body."""
     if len(html) > MAX_EXTRACT_CHARS:
         html = _HEAVY.sub(" ", html)

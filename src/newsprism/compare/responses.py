@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsprism.answers import ABSENT
+from newsprism.answers import ABSENT, DEFENDS_RE
 from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
-from newsprism.compare.verdict import Member, Speaker, same_speaker, speaker_key
+from newsprism.compare.verdict import Member, Speaker, one_voice, same_speaker, speaker_key
 from newsprism.records import Claim, normalize_text
 
 __all__ = ["ACTS", "DEFENCE", "Assertions", "answer_targets", "answered_object", "consensus", "defended",
@@ -32,9 +32,8 @@ __all__ = ["ACTS", "DEFENCE", "Assertions", "answer_targets", "answered_object",
 
 # The source of a challenged report defending it: "we stand by our reporting", "maintained that its report was
 # accurate", "had re-confirmed its reporting". Such a response answers the challenge, not the report.
-DEFENCE = re.compile(r"\bstands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
-                     r"\bre-?confirm\w*\W{0,2}\s+(?:its|our|their|the) (?:report\w*|story)|"
-                     r"\b(?:report|reporting|story|account) (?:was|is|remains) (?:accurate|correct|true)\b", re.I)
+DEFENCE = re.compile(DEFENDS_RE.pattern + r"|\b(?:report|reporting|story|account) (?:was|is|remains) "
+                                           r"(?:accurate|correct|true)\b", re.I)
 
 
 def defended(c: Claim, before: Sequence[Claim], statements: Mapping[str, int], members: Sequence[Sequence[Member]],
@@ -132,9 +131,9 @@ class Assertions:
             if vs:
                 rows.append(gi)
                 mats[gi] = np.vstack(vs)
-                keys = [speaker_key(m.claim.attributed_to) for m in own]
-                if keys[0] is not None and all(same_speaker(keys[0], k) for k in keys[1:]):
-                    voices[gi] = keys[0]
+                voice = one_voice([m.claim.attributed_to for m in own])
+                if voice is not None:
+                    voices[gi] = voice
                 told = [bool(predicates.get(m.claim.id)) and predicates[m.claim.id] <= ACTS for m in own
                         if not m.claim.negated] if predicates else []
                 if sum(told) * 2 > len(told):  # mostly told as the act
@@ -184,28 +183,24 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     own = set(group_of.get(c.id, []))
     mine = assertions.own_voice(c)
     asserting = set(assertions.answerable) - mine
+    rows_named = named_rows or {}
+    obj = (objects or {}).get(c.id)  # the proposition it names ("claims that X"), None when it names none
+    obj_score, obj_row = assertions.best([obj], mine) if obj is not None else (0.0, -1)
 
-    names = [n for n in _names(c.text) if n in (named_rows or {}) and named_rows[n] not in mine]  # type: ignore[index]
-    if names and objects and c.id in objects and _DESCRIBED.search(c.text):
+    names = [n for n in _names(c.text) if n in rows_named and rows_named[n] not in mine]
+    if names and obj is not None and _DESCRIBED.search(c.text) and obj_score >= _OBJECT_MIN:
         # "BuzzFeed's description of statements to the office ... is not accurate" answers what it describes
-        score, gi = assertions.best([objects[c.id]], mine)
-        if score >= _OBJECT_MIN:
-            return [gi], 3
+        return [obj_row], 3
     if names:
-        return [named_rows[names[0]]], 3  # type: ignore[index]
+        return [rows_named[names[0]]], 3
     if ABSENT.search(c.text):
         # "did not say that X", "made no mention of whether X": a doubt about X itself; only a row that states X
         # answers it, else it stays the row of X that nobody asserts
-        if objects and c.id in objects:
-            score, gi = assertions.best([objects[c.id]], mine)
-            if score >= _ABSENT_MIN:
-                return [gi], 2
+        if obj is not None and obj_score >= _ABSENT_MIN:
+            return [obj_row], 2
         return [], -1  # no other response's agreement may carry it to a row that does not state it
-    named = bool(objects) and c.id in objects  # type: ignore[operator]
-    if named:
-        score, gi = assertions.best([objects[c.id]], mine)  # type: ignore[index]
-        if score >= _OBJECT_MIN:
-            return [gi], 2
+    if obj is not None and obj_score >= _OBJECT_MIN:
+        return [obj_row], 2
     if ANAPHOR.search(c.text):
         prior = [p for p in before if p.id not in responses or p.id in targets_of]
         # "I've never heard of that" after "he was unaware of any such request" answers what that denial answered;
@@ -220,7 +215,7 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     # a statement demanding the group withdraw its false resolution"): it does not answer what it tells
     told = own if not c.negated else set()
     score, gi = assertions.best(vecs.get(c.id), mine | told)
-    if named and assertions.closeness(gi, [objects[c.id]]) < _OBJECT_LOOSE:  # type: ignore[index]
+    if obj is not None and assertions.closeness(gi, [obj]) < _OBJECT_LOOSE:
         # it names what it answers ("disputed claims of racism and called on the group to withdraw its resolution"):
         # the rest of its words may restate another row, which it does not answer
         return [], 0

@@ -12,7 +12,7 @@ import numpy as np
 from newsprism.answers import labels_only
 from newsprism.compare.align import Proposition
 from newsprism.compare.grouping import contradicts, group_frame, negates_other_thing, polarity
-from newsprism.compare.verdict import SUPPORT, Member, Speaker, same_speaker, speaker_key
+from newsprism.compare.verdict import SUPPORT, Member, Speaker, one_voice, same_speaker, speaker_key
 from newsprism.records import Claim
 from newsprism.stance import StanceBackend, cues_of
 
@@ -245,11 +245,10 @@ def own_voice(members: Sequence[Sequence[Member]]) -> list[list[Member]]:
     His own denial or doubt there becomes what the outlet relays; one attached by reference leaves the row."""
     out: list[list[Member]] = []
     for ms in members:
-        keys = [speaker_key(m.claim.attributed_to) for m in ms if m.stance in SUPPORT and not m.context]
-        if not keys or keys[0] is None or not all(same_speaker(keys[0], k) for k in keys[1:]):
+        voice = one_voice([m.claim.attributed_to for m in ms if m.stance in SUPPORT and not m.context])
+        if voice is None:
             out.append(list(ms))
             continue
-        voice = keys[0]
         row: list[Member] = []
         for m in ms:
             if m.stance in SUPPORT or not same_speaker(speaker_key(m.claim.attributed_to), voice):

@@ -68,6 +68,14 @@ def same_speaker(a: Speaker | None, b: Speaker | None) -> bool:
     return a[1] == b[1] and a[2] == b[2]
 
 
+def one_voice(names: Sequence[str | None]) -> Speaker | None:
+    """The speaker every one of ``names`` is, or None when they are several, or one is not named."""
+    keys = [speaker_key(n) for n in names]
+    if not keys or keys[0] is None or not all(same_speaker(keys[0], k) for k in keys[1:]):
+        return None
+    return keys[0]
+
+
 def outlet_of(article: Article | None, fallback: str) -> str:
     """A readable label for an article in a reason: its outlet, else its web host, file name or source id."""
     if article is None:

@@ -223,6 +223,11 @@ def _attribution(sent: Any, quotes: Sequence[Quote], cites: Sequence[Citation], 
     return name, False, None, None
 
 
+def _asks_whether(verb: Any) -> bool:
+    """"... or whether China had responded": the verb asks whether someone spoke; it attributes nothing."""
+    return any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children)
+
+
 def _pronoun_speaker(sent: Any) -> bool:
     """"he said" / "she told CNN": a reporting verb whose subject is a third-person pronoun."""
     for tok in sent:
@@ -249,9 +254,8 @@ def _parse_sources(sent: Any, ents: DocEnts) -> list[tuple[str, Any]]:
                     span = sent.doc[obj.left_edge.i: obj.right_edge.i + 1]
                     found.append((_span_name(span, ents), span))
         elif ((tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB") or (
-                tok.lemma_.lower() in _DISMISSING and tok.pos_ == "VERB" and DENY_RE.search(sent.text))) and not any(
-                c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in tok.children):
-            # ("... or whether China had responded" asks whether someone spoke; it attributes nothing)
+                tok.lemma_.lower() in _DISMISSING and tok.pos_ == "VERB" and DENY_RE.search(sent.text))) and not (
+                _asks_whether(tok)):
             for subj in tok.children:
                 if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ != "PRON":
                     span = sent.doc[subj.left_edge.i: subj.right_edge.i + 1]
