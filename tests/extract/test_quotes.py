@@ -108,6 +108,17 @@ def test_plural_they_and_role_noun(extract: Run) -> None:
     assert minister.speaker == "Arvid Solberg"
 
 
+def test_the_source_repeats_the_unnamed_source_not_the_last_named_person(extract: Run) -> None:
+    text = ("President Ilse Marrow called the raid an outrage on Friday. "
+            "One federal law enforcement source told the Harbor Post that the operation was routine. "
+            "The source told the Harbor Post that such raids usually start before dawn.")
+    ex = extract(make_article(text))
+    first = _find(ex, "the operation was routine")
+    second = _find(ex, "usually start before dawn")
+    assert first.anonymous and first.speaker and "source" in first.speaker
+    assert second.speaker == first.speaker and second.anonymous
+
+
 def test_continued_quote_after_removed_caption_keeps_the_speaker(extract: Run) -> None:
     text = ("“Our clinics will stay open through the strike,” said Dr. Maren Castellane, who heads the Ostrava "
             "health board.\n\n"

@@ -27,6 +27,9 @@ ROLE_NOUNS = frozenset([
     "candidate", "leader", "chief", "adviser", "advisor", "scientist", "doctor", "commander", "mayor", "premier",
     "chairman", "chairwoman", "ceo", "executive", "founder", "author", "officer", "representative", "source"
 ])
+# Role nouns that stand for unnamed sources: "the source" repeats an earlier "a law enforcement source", never a
+# named person who merely came last
+_UNNAMED_ROLES = frozenset({"source", "official", "officer"})
 OUTLET_ANAPHORS = frozenset({"newspaper", "paper", "daily", "agency", "broadcaster", "outlet", "network",
                              "channel", "magazine", "publication", "tabloid", "station", "website"})
 
@@ -56,13 +59,15 @@ class _Salience:
 
     def last_person(self, pos: int, role: str | None = None,
                     pronoun: str | None = None) -> tuple[str, str | None] | None:
-        """The nearest earlier person (with the role, when given); for a pronoun, the nearest whose gender does
-        not contradict it."""
+        """The nearest earlier person (with the role, when given: for a role of unnamed sources, only one with
+        it); for a pronoun, the nearest whose gender does not contradict it."""
         cands = [p for p in self.people if p[0] < pos]
         if role:
             with_role = [p for p in cands if role in p[3]]
             if with_role:
                 return with_role[-1][1], with_role[-1][2]
+            if role in _UNNAMED_ROLES:
+                return None
         if pronoun:
             want = "f" if pronoun in _FEMALE else "m" if pronoun in _MALE else None
             fits = [p for p in cands if want is None or self.gender.get(p[1], want) == want]
@@ -254,6 +259,9 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
         p = sal.last_person(tok.idx, role=tok.lemma_.lower())
         if p:
             return p[0], p[1], "person", False
+        g = sal.last_group(tok.idx)
+        if g is not None and g.speaker and any(w.startswith(tok.lemma_.lower()) for w in g.speaker.lower().split()):
+            return g.speaker, g.speaker_entity_id, "group", g.anonymous  # the unnamed source named before
     group = media_group(span)
     if group:
         return group, None, "outlet", False
