@@ -145,8 +145,8 @@ def seeds(shared: Path, work: Path) -> str:
 def run(shared: Path, work: Path) -> str:
     # the rules path (trafilatura + news line pass): the learned block model was trained on these pages, so its
     # figures here would be in-sample (bench_cleaner.py cross-validates it); its time is measured beside them
-    traf, (ours, in_sample), t_traf, (t_ours, t_learned), (failures, _) = html_set(
-        shared, [Settings(cleaner="rules"), Settings()])
+    traf, (ours, in_sample, in_fast), t_traf, (t_ours, t_learned, t_fast), (failures, _, _) = html_set(
+        shared, [Settings(cleaner="rules"), Settings(), Settings(cleaner="fast")])
     # the rules alone: the learned cleaner was trained on these pages, so its figures here would be in-sample;
     # bench_cleaner.py scores it by cross-validation
     flat = flat_set(shared, work, Settings(cleaner="rules"))
@@ -165,9 +165,11 @@ def run(shared: Path, work: Path) -> str:
         row("newsprism clean, rules (trafilatura + news line pass + metadata)", ours, t_ours),
         row("newsprism clean, learned blocks (in-sample: trained on these pages, not a score)", in_sample,
             t_learned),
+        row("newsprism clean, fast blocks: the DOM alone (in-sample, not a score)", in_fast, t_fast),
         "",
-        f"Time ratio newsprism / trafilatura: rules {t_ours / t_traf:.2f}x, learned blocks {t_learned / t_traf:.2f}x "
-        f"(CPU seconds, one pass over the pages, the three runs in rotating order). Pages that "
+        f"Time ratio newsprism / trafilatura: rules {t_ours / t_traf:.2f}x, learned blocks {t_learned / t_traf:.2f}x, "
+        f"fast blocks {t_fast / t_traf:.2f}x (CPU seconds, one pass over the pages, the four runs in rotating order). "
+        "Pages that "
         f"became a Failure: {failures}. newsprism's time includes title, outlet, authors, htmldate and language "
         "detection. The learned block model's held-out score is in the cleaner section.",
         "",

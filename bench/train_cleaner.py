@@ -9,6 +9,7 @@ snippets; Apache-2.0, from the trafilatura repository), flattened to scraped pla
     python bench/train_cleaner.py --skip-cv --out X.npz  # the weights only (reproduces the shipped file's model)
     python bench/train_cleaner.py --html     # the same for HTML pages: blocks of the DOM (clean/blocks.py), scored
                                              # by trafilatura's snippet metric after the news line pass
+    python bench/train_cleaner.py --html-fast  # the HTML block model that reads the DOM alone (cleaner="fast")
 
 The HTML model reads the 990 pages themselves (``with`` snippets mark body blocks, ``without`` snippets junk ones);
 its figures are trafilatura's metric on the text newsprism keeps, cross-validated by page like the plain-text model.
@@ -43,7 +44,8 @@ HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
 WEIGHTS = HERE.parent / "src" / "newsprism" / "data" / "cleaner.npz"
 HTML_WEIGHTS = HERE.parent / "src" / "newsprism" / "data" / "cleaner_html.npz"
-HTML_CUT = 0.5
+FAST_HTML_WEIGHTS = HERE.parent / "src" / "newsprism" / "data" / "cleaner_html_dom.npz"
+HTML_CUT = 0.4  # the best of 0.4 / 0.5 / 0.6 in the cross-validation of both block models (2026-12-06)
 BLOCK_PARAMS = {"max_iter": 200, "min_samples_leaf": 30, "max_depth": None}  # blocks: more rows, deeper pages
 FOLDS = 5
 SEED = 26
@@ -148,21 +150,21 @@ def _stack(pages: Sequence[Page | BlockPage]) -> tuple[np.ndarray, np.ndarray]:
 
 @dataclass(frozen=True, slots=True)
 class BlockPage:
-    """One HTML page of the set as blocks: their texts and lines, the rules' pass, features, labels and the
-    page's ``with`` / ``without`` snippets."""
+    """One HTML page of the set as blocks: their texts, features, labels and the page's ``with`` / ``without``
+    snippets."""
 
     name: str
     texts: tuple[str, ...]
-    lines: tuple[Line, ...]
-    rules: RulePass
     X: np.ndarray
     y: np.ndarray
     with_: tuple[str, ...]
     without: tuple[str, ...]
+    html: Path  # the page's gzipped file: where the model keeps nothing, production reads it with trafilatura
 
 
-def load_block_pages(shared: Path) -> list[BlockPage]:
-    """The 990 pages read as production reads them (decode, parse, trafilatura, blocks), labelled by snippets."""
+def load_block_pages(shared: Path, extractor: bool) -> list[BlockPage]:
+    """The 990 pages read as production reads them (decode, parse, trafilatura for the model that reads its text,
+    blocks), labelled by snippets."""
     import gzip
 
     import trafilatura
@@ -179,17 +181,18 @@ def load_block_pages(shared: Path) -> list[BlockPage]:
         tree = load_html(decode_bytes(data, declared=declared_charset(data)).text)
         if tree is None:
             continue
-        extracted = trafilatura.extract(tree, url=key, include_comments=False, include_tables=True,
-                                        include_images=False, deduplicate=False) or ""
+        extracted = " ".join((trafilatura.extract(tree, url=key, include_comments=False, include_tables=True,
+                                                  include_images=False, deduplicate=False) or "").split()) \
+            if extractor else None
         blocks = page_blocks(tree)
         if not blocks:
             continue
-        X, rp = block_features(blocks, " ".join(extracted.split()))
+        X = block_features(blocks, extracted)
         texts = tuple(b.text for b in blocks)
         y = np.array([1 if any(w in t for w in entry["with"]) else 0 if any(w in t for w in entry["without"])
                       else -1 for t in texts], dtype=np.int8)
-        pages.append(BlockPage(key, texts, tuple(split_lines("\n".join(texts))), rp, X, y,
-                               tuple(entry["with"]), tuple(entry["without"])))
+        pages.append(BlockPage(key, texts, X, y, tuple(entry["with"]), tuple(entry["without"]),
+                               bench / "html" / (entry["file"] + ".gz")))
     return pages
 
 
@@ -202,22 +205,37 @@ def snippet_score(outputs: dict[str, str], pages: list[BlockPage]) -> dict[str, 
     return score(outputs, {p.name: {"with": p.with_, "without": p.without} for p in pages})
 
 
+def _trafilatura_text(page: BlockPage) -> str:
+    import gzip
+
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    from newsprism.ingest.base import declared_charset, decode_bytes
+
+    data = gzip.decompress(page.html.read_bytes())
+    tree = load_html(decode_bytes(data, declared=declared_charset(data)).text)
+    return (trafilatura.extract(tree, url=page.name, include_comments=False, include_tables=True,
+                                include_images=False, deduplicate=False) or "") if tree is not None else ""
+
+
 def kept_blocks(model: LineModel, page: BlockPage) -> str:
     """The text production keeps of a page: the kept blocks, then the news line pass over them."""
     from newsprism.clean.blocks import kept_blocks
 
-    cleaned = clean_text(kept_blocks(model, page.texts, page.X, page.rules), extracted=True)
+    text = kept_blocks(model, page.texts, page.X) or _trafilatura_text(page)  # as extract_html falls back
+    cleaned = clean_text(text, extracted=True)
     return "\n".join(ln.text for ln, v in zip(cleaned.lines, cleaned.verdicts, strict=True) if v.kind != JUNK)
 
 
-def cross_validate_html(pages: list[BlockPage]) -> dict[float, dict[str, float]]:
+def cross_validate_html(pages: list[BlockPage], kind: str) -> dict[float, dict[str, float]]:
     """The block model on held-out pages of each fold, scored at a few cuts (the shipped cut is HTML_CUT)."""
     outputs: dict[float, dict[str, str]] = {c: {} for c in (0.4, 0.5, 0.6)}
     for f, held in enumerate(folds(len(pages))):
         held_set = set(held.tolist())
-        model = train([p for i, p in enumerate(pages) if i not in held_set], kind="blocks")
+        model = train([p for i, p in enumerate(pages) if i not in held_set], kind=kind)
         for cut in outputs:
-            m = LineModel.combine(model.first, model.second, model.decisive, kind="blocks", cut=cut)
+            m = LineModel.combine(model.first, model.second, model.decisive, kind=kind, cut=cut)
             for i in held.tolist():
                 outputs[cut][pages[i].name] = kept_blocks(m, pages[i])
         print(f"html fold {f + 1}/{FOLDS} done", file=sys.stderr, flush=True)
@@ -228,7 +246,7 @@ def train(pages: Sequence[Page | BlockPage], kind: str = "lines") -> LineModel:
     """Both stages on ``pages``: the second stage reads first-stage probabilities made out of fold (inner CV), as
     it will see them on pages the first stage never saw."""
     X, y = _stack(pages)
-    params = BLOCK_PARAMS if kind == "blocks" else {}
+    params = BLOCK_PARAMS if kind != "lines" else {}
     first = fit_model(X[y >= 0], y[y >= 0], seed=SEED, **params)
     inner = folds(len(pages), k=FOLDS, seed=SEED + 1)
     oof: dict[int, np.ndarray] = {}
@@ -241,10 +259,10 @@ def train(pages: Sequence[Page | BlockPage], kind: str = "lines") -> LineModel:
             oof[i] = m.predict(pages[i].X)
     S = np.vstack([smooth_features(oof[i], _chars(p)) for i, p in enumerate(pages)])
     second = fit_model(np.hstack([X, S])[y >= 0], y[y >= 0], seed=SEED, **params)
-    cats = [c for p in pages for c in (p.rules.cats if len(p.rules.cats) == len(p.y) else [None] * len(p.y))]
-    cut = HTML_CUT if kind == "blocks" else 0.5
-    # on blocks the rules' cues are features only: a decisive cue would overrule the DOM's view of a whole block
-    decisive = decisive_families(cats, y) if kind == "lines" else ()
+    cut = HTML_CUT if kind != "lines" else 0.5
+    # blocks are judged on the DOM alone; on lines a decisive cue family of the rules overrules the model
+    decisive = decisive_families([c for p in pages if isinstance(p, Page) for c in p.rules.cats], y) \
+        if kind == "lines" else ()
     return LineModel.combine(first, second, decisive, kind=kind, cut=cut)
 
 
@@ -277,17 +295,20 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--skip-cv", action="store_true", help="only train on every page and write the weights")
     ap.add_argument("--out", type=Path, default=None, help="where to write the weights")
     ap.add_argument("--html", action="store_true", help="the HTML block model instead of the plain-text one")
+    ap.add_argument("--html-fast", action="store_true",
+                    help="the HTML block model that reads the DOM alone (cleaner = \"fast\")")
     args = ap.parse_args(argv)
     if not SHARED.is_dir():
         print("../shared is absent: training needs ../shared/bench/boilerplate-html", file=sys.stderr)
         return 2
-    if args.html:
-        block_pages = load_block_pages(SHARED)
+    if args.html or args.html_fast:
+        kind = "blocks" if args.html else "blocks-dom"
+        block_pages = load_block_pages(SHARED, extractor=kind == "blocks")
         if not args.skip_cv:
-            print(json.dumps({"html_blocks": cross_validate_html(block_pages)}, indent=1))
+            print(json.dumps({f"html_{kind}": cross_validate_html(block_pages, kind)}, indent=1))
         if not args.cv_only:
-            out = args.out or HTML_WEIGHTS
-            train(block_pages, kind="blocks").save(out)
+            out = args.out or (HTML_WEIGHTS if args.html else FAST_HTML_WEIGHTS)
+            train(block_pages, kind=kind).save(out)
             print(f"weights written to {out}")
         return 0
     args.out = args.out or WEIGHTS

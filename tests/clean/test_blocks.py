@@ -13,7 +13,13 @@ import pytest
 from newsprism.clean import clean_document
 from newsprism.clean.blocks import block_feature_names, block_features, page_blocks
 from newsprism.clean.html import extract_html
-from newsprism.clean.learned import HTML_MODEL_FILE, LineModel, load_block_model
+from newsprism.clean.learned import (
+    FAST_HTML_MODEL_FILE,
+    HTML_MODEL_FILE,
+    LineModel,
+    load_block_model,
+    load_fast_block_model,
+)
 from newsprism.records import RawDocument
 from newsprism.settings import Settings
 
@@ -67,24 +73,56 @@ def test_block_features_have_their_names() -> None:
     from trafilatura.utils import load_html
 
     blocks = page_blocks(load_html(_page()))
-    X, rp = block_features(blocks, " ".join(BODY))
-    assert X.shape == (len(blocks), len(block_feature_names()))
-    extracted = block_feature_names().index("extracted")
-    assert X[[b.text for b in blocks].index(BODY[2]), extracted] == 1.0
-    assert X[[b.text for b in blocks].index("Home"), extracted] == 0.0
-    assert len(rp.cats) == len(blocks)
+    texts = [b.text for b in blocks]
+    X = block_features(blocks)
+    names = block_feature_names()
+    assert X.shape == (len(blocks), len(names))
+    body, home = texts.index(BODY[2]), texts.index("Home")
+    # the story's paragraphs sit under the page's best-scoring container, the menu does not
+    assert X[body, names.index("in_best")] == 1.0 and X[home, names.index("in_best")] == 0.0
+    assert X[body, names.index("in_body_class")] == 1.0 and X[home, names.index("in_chrome_class")] == 1.0
+    assert X[home, names.index("in_chrome_tag")] == 1.0  # <nav> inside <header>, at any depth
+    assert X[body, names.index("prose_share_1")] > 0.5  # most of the page's prose is in the story's container
+    assert "extracted" not in names and not any(n.startswith("line:") for n in names)
 
 
-def test_the_block_model_loads_offline_from_the_package() -> None:
-    model = load_block_model()
-    assert model.kind == "blocks" and model.names == block_feature_names()
+def test_the_accurate_features_add_trafilaturas_text_and_the_line_features() -> None:
+    from trafilatura.utils import load_html
+
+    blocks = page_blocks(load_html(_page()))
+    texts = [b.text for b in blocks]
+    names = block_feature_names(extractor=True)
+    X = block_features(blocks, " ".join(BODY))
+    assert X.shape == (len(blocks), len(names))
+    assert set(block_feature_names()) < set(names)
+    extracted = names.index("extracted")
+    assert X[texts.index(BODY[2]), extracted] == 1.0 and X[texts.index("Home"), extracted] == 0.0
+    assert any(n.startswith("line:") for n in names)
+
+
+def test_the_fast_block_model_reads_the_page_without_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    def unused(*args: object, **kwargs: object) -> str:
+        raise AssertionError("trafilatura ran though the block model read the page")
+
+    monkeypatch.setattr(trafilatura, "extract", unused)
+    ex = extract_html(_page(), url="https://herald.example/news/bridge", blocks=load_fast_block_model())
+    assert BODY[0] in ex.text and ex.note is None
+
+
+def test_both_block_models_load_offline_from_the_package() -> None:
+    accurate, fast = load_block_model(), load_fast_block_model()
+    assert accurate.kind == "blocks" and accurate.names == block_feature_names(extractor=True)
+    assert fast.kind == "blocks-dom" and fast.names == block_feature_names()
     with pytest.raises(ValueError, match="retrain"):
-        LineModel(first=model.first, second=model.second, names=model.names, kind="lines")
-    assert HTML_MODEL_FILE.endswith(".npz")
+        LineModel(first=fast.first, second=fast.second, names=fast.names, kind="blocks")
+    assert HTML_MODEL_FILE.endswith(".npz") and FAST_HTML_MODEL_FILE.endswith(".npz")
 
 
-def test_the_block_model_keeps_the_article_and_drops_the_chrome() -> None:
-    ex = extract_html(_page(), url="https://herald.example/news/bridge", blocks=load_block_model())
+@pytest.mark.parametrize("load", [load_block_model, load_fast_block_model])
+def test_the_block_model_keeps_the_article_and_drops_the_chrome(load) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_html(_page(), url="https://herald.example/news/bridge", blocks=load())
     for p in BODY:
         assert p in ex.text
     for junk in (*MENU, *RELATED, "All rights reserved"):
@@ -95,31 +133,46 @@ def test_the_learned_cleaner_reads_html_with_blocks_and_the_rules_without() -> N
     doc = RawDocument(source_path="bridge.html", url="https://herald.example/news/bridge", html=_page(),
                       format="html")
     learned = clean_document(doc, settings=Settings())
+    fast = clean_document(doc, settings=Settings(cleaner="fast"))
     rules = clean_document(doc, settings=Settings(cleaner="rules"))
-    for article in (learned, rules):
+    for article in (learned, fast, rules):
         assert BODY[0] in article.text and "Privacy" not in article.text
     assert np.isclose(len(learned.text), len(learned.text.strip()))
 
 
 @pytest.mark.skipif(not SHARED.is_dir() or not os.environ.get("NEWSPRISM_RETRAIN"),
                     reason="retraining needs ../shared/bench and minutes of CPU: set NEWSPRISM_RETRAIN=1")
-def test_retraining_reproduces_the_shipped_block_weights(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("flag", "load"), [("--html", load_block_model), ("--html-fast", load_fast_block_model)])
+def test_retraining_reproduces_the_shipped_block_weights(tmp_path: Path, flag: str, load) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "cleaner_html.npz"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "train_cleaner.py"), "--html", "--skip-cv", "--out",
+    subprocess.run([sys.executable, str(ROOT / "bench" / "train_cleaner.py"), flag, "--skip-cv", "--out",
                     str(out)], check=True, capture_output=True)
-    shipped, fresh = load_block_model(), LineModel.load(out)
-    X = np.random.default_rng(3).random((200, len(block_feature_names())))
+    shipped, fresh = load(), LineModel.load(out)
+    X = np.random.default_rng(3).random((200, len(shipped.names)))
     chars = np.full(200, 120.0)
     np.testing.assert_allclose(fresh.probabilities(X, chars), shipped.probabilities(X, chars))
 
 
-def test_a_page_the_block_model_cannot_read_keeps_trafilaturas_text(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("load", [load_block_model, load_fast_block_model])
+def test_a_page_the_block_model_cannot_read_keeps_trafilaturas_text(monkeypatch: pytest.MonkeyPatch,
+                                                                     load) -> None:  # type: ignore[no-untyped-def]
     import newsprism.clean.blocks as blocks
 
     def broken(tree: object) -> list:
         raise RecursionError("too deep")
 
     monkeypatch.setattr(blocks, "page_blocks", broken)
-    ex = extract_html(_page(), url="https://herald.example/news/bridge", blocks=load_block_model())
+    ex = extract_html(_page(), url="https://herald.example/news/bridge", blocks=load())
     assert BODY[0] in ex.text
     assert ex.note is not None and "trafilatura's text kept" in ex.note
+
+
+def test_a_post_kept_inside_a_template_script_is_read() -> None:
+    from trafilatura.utils import load_html
+
+    html = ("<html><body><nav><a href='/'>Home</a></nav><script>var tracking = 1;</script>"
+            "<script type='text/template'><p>The river authority opened the new lock on Monday.</p>"
+            "<p>Barges had waited a week.</p></script><footer>Contact</footer></body></html>")
+    texts = [b.text for b in page_blocks(load_html(html))]
+    assert texts == ["Home", "The river authority opened the new lock on Monday.", "Barges had waited a week.",
+                     "Contact"]

@@ -41,7 +41,8 @@ def load_registry(settings: Settings) -> OutletRegistry:
 
 
 def load_judge(settings: Settings) -> LineJudge | None:
-    """The learned line model when ``settings.cleaner`` is "learned" (the default), None for the rules alone."""
+    """The learned line model when ``settings.cleaner`` is "learned" (the default) or "fast", None for the rules
+    alone."""
     if _cleaner_kind(settings) == "rules":
         return None
     from newsprism.clean.learned import load_line_model
@@ -50,18 +51,20 @@ def load_judge(settings: Settings) -> LineJudge | None:
 
 
 def load_block_judge(settings: Settings) -> LineModel | None:
-    """The learned HTML block model when ``settings.cleaner`` is "learned", None for trafilatura and the rules."""
-    if _cleaner_kind(settings) == "rules":
+    """The learned HTML block model: the accurate one (trafilatura's text among its features) when
+    ``settings.cleaner`` is "learned", the one that reads the DOM alone when "fast"; None for the rules."""
+    kind = _cleaner_kind(settings)
+    if kind == "rules":
         return None
-    from newsprism.clean.learned import load_block_model
+    from newsprism.clean.learned import load_block_model, load_fast_block_model
 
-    return load_block_model()
+    return load_fast_block_model() if kind == "fast" else load_block_model()
 
 
 def _cleaner_kind(settings: Settings) -> str:
-    """``settings.cleaner``, checked: "learned" or "rules"."""
-    if settings.cleaner not in ("learned", "rules"):
-        raise ValueError(f"cleaner must be 'learned' or 'rules', got {settings.cleaner!r}")
+    """``settings.cleaner``, checked: "learned", "fast" or "rules"."""
+    if settings.cleaner not in ("learned", "fast", "rules"):
+        raise ValueError(f"cleaner must be 'learned', 'fast' or 'rules', got {settings.cleaner!r}")
     return settings.cleaner
 
 

@@ -2,10 +2,14 @@
 "blocks", trained by bench/train_cleaner.py --html).
 
 A block is the text between two block-level tag boundaries (a paragraph, a list item, a heading, a cell). Each block
-gets what the DOM says about it (tag, depth, link density, class/id words of its ancestors, how many blocks share
-its parent and its tag path: a menu or a list of teasers is many short, link-dense blocks on one path), whether
-trafilatura kept its text, and the plain-text line model's features of the same text (shape, cue families,
-position, neighbours), so both inputs share one judgement (boilerpipe, dragnet and Web2Text read such features).
+gets what the DOM says about it (tag, depth, link density, class/id words of its ancestors and whether any element
+above it names an article body or page chrome, how many blocks share its parent and its tag path: a menu or a list
+of teasers is many short, link-dense blocks on one path), where the page's prose sits (readability's idea: the
+share of the page's paragraphs under each ancestor, the best-scoring container) and the shape of its text
+(boilerpipe, dragnet and Web2Text read such features). Two models read them: the accurate one (``cleaner =
+"learned"``) also reads whether trafilatura kept the block and the plain-text line model's features of its text;
+the fast one (``cleaner = "fast"``) reads the page once, with no other extractor before it. The news line pass then
+reads the kept blocks like any extraction.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.clean.features import STOP_WORDS, feature_names, page_features, shift, window_mean
-from newsprism.clean.text import RulePass, rule_pass, split_lines
+from newsprism.clean.text import rule_pass, split_lines
 
 # Tags whose start or end closes a block of text.
 BLOCK_TAGS = frozenset({
@@ -37,7 +41,18 @@ _NEGATIVE = ("nav", "menu", "footer", "header", "sidebar", "side", "comment", "s
              "breadcrumb", "teaser", "recommend", "more", "banner", "popup", "modal", "login", "search", "footnote",
              "copyright", "credit", "date", "time")
 _WORD = re.compile(r"[a-z]+")
+# Class and id values (any depth above a block) that name the article's container or the chrome around it, read as
+# substrings: sites glue words together ("articleBody", "post-content-wrap", "relatedStories").
+_BODY_RX = re.compile(r"article[-_]?(?:body|content|text|main)|(?:entry|post|story|page|blog|single|main|news)"
+                      r"[-_]?(?:body|content|text|entry|copy)|body[-_]?(?:text|copy)|content[-_]?(?:main|body)|"
+                      r"field[-_]body|storybody|articlebody")
+_CHROME_RX = re.compile(r"nav|menu|footer|sidebar|share|social|related|recommend|comment|newsletter|subscri|cookie|"
+                        r"consent|banner|breadcrumb|promo|advert|widget|popular|trending|taboola|outbrain|sponsor|"
+                        r"signup|login|modal|popup|teaser|more[-_]?(?:stories|news|from)|read[-_]?more|tag[-_]?(?:list|s\b)")
+_MAIN_TAGS = frozenset({"article", "main"})
+_CHROME_TAGS = frozenset({"nav", "footer", "aside", "header", "form", "menu"})
 _ANCESTORS = 6  # how many enclosing elements' class and id words a block reads
+_LEVELS = 4  # how many elements above a block's own the prose shares are read for
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,16 +67,38 @@ class Block:
     parent: int  # the block element's parent, numbered in document order (blocks of one list share it)
     path: str  # the tags of the last eight enclosing elements
     words: frozenset[str]  # class and id words of the enclosing elements
+    ancestors: tuple[int, ...] = ()  # the block element and the elements above it, numbered, innermost first
+    regions: tuple[bool, bool, bool, bool] = (False, False, False, False)  # inside: body class, chrome class,
+    # article/main tag, chrome tag (any depth)
 
 
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def _expand_templates(tree: Any) -> None:
+    """A post kept as markup inside ``<script type="text/template">`` (Blogger's pages) is the page's text: the
+    script becomes the elements it holds."""
+    from lxml import html as lhtml
+
+    for script in list(tree.iter("script")):
+        kind = (script.get("type") or "").lower()
+        body = script.text or ""
+        if "template" not in kind or "<p" not in body or script.getparent() is None:
+            continue
+        try:
+            holder = lhtml.fragment_fromstring(body, create_parent="div")
+        except (ValueError, TypeError):  # lxml's ParserError is a ValueError
+            continue
+        holder.tail = script.tail
+        script.getparent().replace(script, holder)
+
+
 def page_blocks(tree: Any) -> list[Block]:
     """The text blocks of a parsed page (an lxml tree, changed in place: scripts and styles are dropped)."""
     from lxml import etree
 
+    _expand_templates(tree)
     etree.strip_elements(tree, *SKIP_TAGS, with_tail=False)
     out: list[Block] = []
     buf: list[str] = []
@@ -70,6 +107,8 @@ def page_blocks(tree: Any) -> list[Block]:
     link = 0
     anchors = 0
 
+    regions = [0, 0, 0, 0]  # open elements of each kind (see Block.regions)
+    marks: list[tuple[bool, bool, bool, bool]] = []
     serials: list[int] = []  # each open element's number in document order: a parent's key that never repeats
     counter = 0
 
@@ -83,7 +122,9 @@ def page_blocks(tree: Any) -> list[Block]:
             out.append(Block(text=text, tag=stack[at].tag if at >= 0 else "other",
                              inner=stack[-1].tag if stack else "other", depth=len(stack),
                              link_chars=min(link, len(text)), parent=serials[at - 1] if at > 0 else 0,
-                             path="/".join(e.tag for e in stack[-8:]), words=words))
+                             ancestors=tuple(serials[max(at - _LEVELS, 0):at + 1][::-1]) if at >= 0 else (),
+                             path="/".join(e.tag for e in stack[-8:]), words=words,
+                             regions=(regions[0] > 0, regions[1] > 0, regions[2] > 0, regions[3] > 0)))
         link = 0
 
     for event, el in etree.iterwalk(tree, events=("start", "end")):
@@ -101,7 +142,13 @@ def page_blocks(tree: Any) -> list[Block]:
             counter += 1
             serials.append(counter)
             attrs = " ".join(v for v in (el.get("class"), el.get("id")) if v)
-            words_at.append(frozenset(_WORD.findall(attrs.lower())) if attrs else frozenset())
+            low = attrs.lower()
+            words_at.append(frozenset(_WORD.findall(low)) if attrs else frozenset())
+            mark = (bool(attrs) and (_BODY_RX.search(low) is not None or el.get("itemprop") == "articleBody"),
+                    bool(attrs) and _CHROME_RX.search(low) is not None, tag in _MAIN_TAGS, tag in _CHROME_TAGS)
+            marks.append(mark)
+            for j in range(4):
+                regions[j] += mark[j]
             anchors += tag == "a"
             if el.text:
                 buf.append(el.text)
@@ -113,6 +160,8 @@ def page_blocks(tree: Any) -> list[Block]:
             stack.pop()
             serials.pop()
             words_at.pop()
+            for j, flag in enumerate(marks.pop()):
+                regions[j] -= flag
             anchors -= tag == "a"
             if el.tail:
                 buf.append(el.tail)
@@ -124,37 +173,40 @@ def page_blocks(tree: Any) -> list[Block]:
 
 _DOM_NAMES: tuple[str, ...] = (
     "log_chars", "log_words", "link_density", "terminal", "punct_per_word", "digit_share", "capital_start",
-    "stop_share", "depth", "rel_pos", "extracted", "colon_end", "pipe", "copyright",
+    "stop_share", "depth", "rel_pos", "colon_end", "pipe", "copyright",
     *(f"tag_{t}" for t in _TAG_COLUMNS), "tag_other", "inner_a",
-    *(f"class_{w}" for w in _POSITIVE), *(f"class_not_{w}" for w in _NEGATIVE))
-_CONTEXT = ("log_words", "link_density", "extracted", "log_chars", "stop_share")
+    *(f"class_{w}" for w in _POSITIVE), *(f"class_not_{w}" for w in _NEGATIVE),
+    "in_body_class", "in_chrome_class", "in_main_tag", "in_chrome_tag",
+    *(f"prose_share_{k}" for k in range(1, _LEVELS + 1)), "in_best", "best_share")
+_CONTEXT = ("log_words", "link_density", "log_chars", "stop_share", "in_body_class", "in_chrome_class")
 _WINDOWS = (3, 10)
 _GROUPS = ("parent", "path")
-_GROUP_STATS = ("log_size", "extracted", "log_chars", "link_density")
+_GROUP_STATS = ("log_size", "log_chars", "link_density")
 
 
-def block_feature_names() -> tuple[str, ...]:
-    """Every column of ``block_features``, in order: DOM features, then the line model's features of the text."""
-    ctx = tuple(f"{n}@{off:+d}" for off in (-2, -1, 1, 2) for n in _CONTEXT)
-    win = tuple(f"{n}~{w}" for w in _WINDOWS for n in ("extracted", "link_density"))
-    grp = tuple(f"{g}_{s}" for g in _GROUPS for s in _GROUP_STATS)
-    return _DOM_NAMES + ctx + win + grp + tuple(f"line:{n}" for n in feature_names())
+def block_feature_names(extractor: bool = False) -> tuple[str, ...]:
+    """Every column of ``block_features``, in order: DOM features, their neighbours, windows and groups; with
+    ``extractor`` also whether trafilatura kept the block's text and the plain-text line model's features."""
+    more = ("extracted",) if extractor else ()
+    ctx = tuple(f"{n}@{off:+d}" for off in (-2, -1, 1, 2) for n in _CONTEXT + more)
+    win = tuple(f"{n}~{w}" for w in _WINDOWS for n in ("link_density", *more))
+    grp = tuple(f"{g}_{s}" for g in _GROUPS for s in _GROUP_STATS + more)
+    lines = tuple(f"line:{n}" for n in feature_names()) if extractor else ()
+    return _DOM_NAMES + more + ctx + win + grp + lines
 
 
 def _negative(words: frozenset[str]) -> list[bool]:
     return [w in words for w in _NEGATIVE]
 
 
-def block_features(blocks: Sequence[Block], extracted: str) -> tuple[np.ndarray, RulePass]:
-    """The feature matrix of a page's blocks (``extracted``: trafilatura's text of the page, whitespace-normalised)
-    and the rules' pass over the blocks read as lines (whose cue categories name what is removed)."""
+def block_features(blocks: Sequence[Block], extracted: str | None = None) -> np.ndarray:
+    """The feature matrix of a page's blocks: what the DOM and each block's text say; with ``extracted``
+    (trafilatura's text of the page, whitespace-normalised) also whether trafilatura kept each block and the
+    rules' line features (the accurate model: 0.005 more F1 for a second extractor's pass over the page)."""
     n = len(blocks)
-    texts = [b.text for b in blocks]
-    lines = split_lines("\n".join(texts))
-    rp = rule_pass(lines, title=None, repeated=(), extracted=False)
     dom = np.zeros((n, len(_DOM_NAMES)))
     tag_at = {t: i for i, t in enumerate(_TAG_COLUMNS)}
-    base = 14
+    base = 13
     classes: dict[frozenset[str], list[bool]] = {}  # blocks of one container share their ancestors' words
     k = base + len(_TAG_COLUMNS) + 2
     for i, b in enumerate(blocks):
@@ -162,23 +214,31 @@ def block_features(blocks: Sequence[Block], extracted: str) -> tuple[np.ndarray,
         words = t.split()
         nw = len(words)
         stops = sum(1 for w in words if w.lower() in STOP_WORDS)
-        dom[i, :14] = (np.log1p(len(t)), np.log1p(nw), b.link_chars / max(len(t), 1), t[-1:] in ".!?\"\u201d'",
-                       (t.count(",") + t.count(".") + t.count(";") + t.count(":")) / max(nw, 1),
-                       sum(map(str.isdigit, t)) / max(len(t), 1),
-                       t[:1].isupper(), stops / max(nw, 1), b.depth / 30, i / max(n - 1, 1),
-                       bool(t[:60]) and t[:60] in extracted, t.endswith(":"), "|" in t,
-                       "\u00a9" in t or "copyright" in t.lower())
+        dom[i, :base] = (np.log1p(len(t)), np.log1p(nw), b.link_chars / max(len(t), 1), t[-1:] in ".!?\"\u201d'",
+                         (t.count(",") + t.count(".") + t.count(";") + t.count(":")) / max(nw, 1),
+                         sum(map(str.isdigit, t)) / max(len(t), 1),
+                         t[:1].isupper(), stops / max(nw, 1), b.depth / 30, i / max(n - 1, 1),
+                         t.endswith(":"), "|" in t,
+                         "\u00a9" in t or "copyright" in t.lower())
         dom[i, base + tag_at.get(b.tag, len(_TAG_COLUMNS))] = 1.0
         dom[i, base + len(_TAG_COLUMNS) + 1] = b.inner == "a"
         flags = classes.get(b.words)
         if flags is None:
             flags = classes[b.words] = [any(p in w for w in b.words) for p in _POSITIVE] + _negative(b.words)
-        dom[i, k:] = flags
+        dom[i, k:k + len(flags)] = flags
+        dom[i, k + len(flags):k + len(flags) + 4] = b.regions
+    dom[:, -(_LEVELS + 2):] = _prose_columns(blocks)
     col = {name: dom[:, j] for j, name in enumerate(_DOM_NAMES)}
-    ctx = np.column_stack([col[name] for name in _CONTEXT])
+    more: tuple[str, ...] = ()
+    if extracted is not None:
+        more = ("extracted",)
+        col["extracted"] = np.array([bool(b.text[:60]) and b.text[:60] in extracted for b in blocks], dtype=float)
+        dom = np.column_stack([dom, col["extracted"]])
+    ctx = np.column_stack([col[name] for name in _CONTEXT + more])
     shifted = [np.column_stack([shift(ctx[:, j], off) for j in range(ctx.shape[1])]) for off in (-2, -1, 1, 2)]
-    windows = [window_mean(np.column_stack([col["extracted"], col["link_density"]]), w) for w in _WINDOWS]
-    groups = np.zeros((n, len(_GROUPS) * len(_GROUP_STATS)))
+    windows = [window_mean(np.column_stack([col[name] for name in ("link_density", *more)]), w) for w in _WINDOWS]
+    stats = _GROUP_STATS + more
+    groups = np.zeros((n, len(_GROUPS) * len(stats)))
     for g, key in enumerate(_GROUPS):
         members: dict[object, list[int]] = {}
         for i, b in enumerate(blocks):
@@ -187,20 +247,53 @@ def block_features(blocks: Sequence[Block], extracted: str) -> tuple[np.ndarray,
         for m, ids in enumerate(members.values()):
             label[ids] = m
         size = np.bincount(label).astype(np.float64)
-        cols = [np.log1p(size)] + [np.bincount(label, weights=col[name]) / size
-                                   for name in ("extracted", "log_chars", "link_density")]
-        groups[:, g * len(_GROUP_STATS):(g + 1) * len(_GROUP_STATS)] = np.column_stack(cols)[label]
-    # a block that split_lines reads as two (a stray line separator) leaves the line features out for the page
-    line = page_features(lines, rp) if len(lines) == n else np.zeros((n, len(feature_names())))
-    return np.hstack([dom, *shifted, *windows, groups, line]), rp
+        cols = [np.log1p(size)] + [np.bincount(label, weights=col[name]) / size for name in stats[1:]]
+        groups[:, g * len(stats):(g + 1) * len(stats)] = np.column_stack(cols)[label]
+    parts = [dom, *shifted, *windows, groups]
+    if extracted is not None:
+        lines = split_lines("\n".join(b.text for b in blocks))
+        # a block that split_lines reads as two (a stray line separator) leaves the line features out for the page
+        parts.append(page_features(lines, rule_pass(lines, title=None, repeated=(), extracted=False))
+                     if len(lines) == n else np.zeros((n, len(feature_names()))))
+    return np.hstack(parts)
 
 
-def kept_blocks(model: Any, texts: Sequence[str], X: np.ndarray, rp: RulePass) -> str:
+def _prose_columns(blocks: Sequence[Block]) -> np.ndarray:
+    """Where the page's prose sits (readability's idea): the share of its prose under each of a block's
+    ancestors, and whether the block is under the element whose paragraphs score best (commas, length; a
+    grandparent gets half)."""
+    n = len(blocks)
+    out = np.zeros((n, _LEVELS + 2))
+    under: dict[int, float] = {}
+    score: dict[int, float] = {}
+    total = 0.0
+    for b in blocks:
+        t = b.text
+        if len(t) < 25 or b.link_chars > 0.3 * len(t) or not b.ancestors:
+            continue
+        chars = len(t) - b.link_chars
+        total += chars
+        for a in b.ancestors[1:]:
+            under[a] = under.get(a, 0.0) + chars
+        s = 1.0 + t.count(",") + min(len(t) / 100, 3.0)
+        for a, w in zip(b.ancestors[1:3], (1.0, 0.5), strict=False):
+            score[a] = score.get(a, 0.0) + s * w
+    if not total:
+        return out
+    best = max(score, key=lambda a: score[a]) if score else -1
+    for i, b in enumerate(blocks):
+        for k, a in enumerate(b.ancestors[1:_LEVELS + 1]):
+            out[i, k] = under.get(a, 0.0) / total
+        out[i, _LEVELS] = best in b.ancestors
+        out[i, _LEVELS + 1] = under.get(best, 0.0) / total
+    return out
+
+
+def kept_blocks(model: Any, texts: Sequence[str], X: np.ndarray) -> str:
     """The blocks the model (``learned.LineModel`` of kind "blocks") keeps, one per line, in page order: the
     extraction that the news line pass then reads like any other (bylines, captions, widgets inside the body)."""
     if not texts:
         return ""
     chars = np.array([len(t) for t in texts], dtype=np.float64)
-    cats = rp.cats if len(rp.cats) == len(texts) else [None] * len(texts)
-    keep = model.keep(X, chars, cats)
+    keep = model.keep(X, chars, [None] * len(texts))
     return "\n".join(t for t, k in zip(texts, keep, strict=True) if k)

@@ -1,9 +1,10 @@
-"""HTML pages: trafilatura finds the main content (with the learned cleaner, the block model of ``blocks`` decides
-what the article is, trafilatura's text one of its features), then our news-specific line pass removes the junk
-left in it.
+"""HTML pages: the learned block model of ``blocks`` decides what the article is (the accurate model with
+trafilatura's text among its features, the fast one from the DOM alone; trafilatura's text where the rules cleaner
+is chosen or the model keeps nothing), then our news-specific line pass removes the junk left in it.
 
-The page is parsed once (lxml); title, site name, authors and figure captions are read from that tree, trafilatura
-extracts from it, and htmldate dates it. What trafilatura returns (before our pass) becomes ``Article.raw_text``,
+The page is parsed once (lxml); title, site name, authors and figure captions are read from that tree, the main
+text is extracted from it, and htmldate dates it. What the extraction returns (before our pass) becomes
+``Article.raw_text``,
 so every ``Removed`` offset points into the text a reader can see; captions trafilatura already dropped are
 recorded too, with offsets -1.
 """
@@ -123,10 +124,23 @@ def _fallback_text(html: str) -> str:
     return htmllib.unescape(_TAGS.sub(" ", text))
 
 
+def _blocks_text(tree: object, model: LineModel, extracted: str | None) -> tuple[str, str | None]:
+    """The blocks the model keeps (``extracted``: trafilatura's text, for the model that reads it), and a note
+    where the model could not read the page."""
+    from newsprism.clean.blocks import block_features, kept_blocks, page_blocks
+
+    try:
+        found = page_blocks(tree)  # it drops the page's scripts in place: after htmldate and trafilatura
+        return (kept_blocks(model, [b.text for b in found], block_features(found, extracted)) if found else ""), None
+    except (ValueError, RecursionError, MemoryError, TypeError) as exc:
+        return "", f"the block model could not read the page ({type(exc).__name__}); trafilatura's text kept"
+
+
 def extract_html(html: str, *, url: str | None = None, blocks: LineModel | None = None) -> HtmlExtract:
     """Main text and metadata of one page. Raises ValueError for a page too big to parse. ``blocks``: the learned
-    block model (a ``LineModel`` of kind "blocks"), which reads the page's DOM blocks with trafilatura's
-    text as one of its features and decides what is the article; without it trafilatura's text is the body."""
+    block model (a ``LineModel`` of kind "blocks", which reads trafilatura's text as one of its features, or
+    "blocks-dom", which reads the DOM alone and runs no other extractor); without it, or where it keeps nothing,
+    trafilatura's text is the body."""
     if len(html) > MAX_EXTRACT_CHARS:
         html = _HEAVY.sub(" ", html)
         if len(html) > MAX_EXTRACT_CHARS:
@@ -151,12 +165,6 @@ def extract_html(html: str, *, url: str | None = None, blocks: LineModel | None 
     # the caption search walks the whole tree: skipped on a page whose markup never spells a caption or credit
     may_caption = "caption" in html or "credit" in html or _FIGCAPTION.search(html) is not None
     captions = _captions(tree) if may_caption else ()
-    note = None
-    try:
-        text = trafilatura.extract(tree, url=url, include_comments=False, include_tables=True,
-                                   include_images=False, deduplicate=False) or ""
-    except (ValueError, RecursionError, MemoryError, TypeError, AttributeError) as exc:
-        text, note = _fallback_text(html), f"main-text extraction failed ({type(exc).__name__}); page text read whole"
     published = _declared_date(metas)
     if published is None:
         try:
@@ -164,14 +172,21 @@ def extract_html(html: str, *, url: str | None = None, blocks: LineModel | None 
                                            outputformat="%Y-%m-%d")
         except (ValueError, RecursionError, TypeError):
             published = None
-    if blocks is not None and note is None:
-        from newsprism.clean.blocks import block_features, kept_blocks, page_blocks
-
-        try:
-            found = page_blocks(tree)  # after trafilatura and htmldate: it drops the page's scripts in place
-            if found:
-                X, rp = block_features(found, " ".join(text.split()))
-                text = kept_blocks(blocks, [b.text for b in found], X, rp) or text
-        except (ValueError, RecursionError, MemoryError, TypeError) as exc:
-            note = f"the block model could not read the page ({type(exc).__name__}); trafilatura's text kept"
+    text, note = "", None
+    if blocks is not None and blocks.kind == "blocks-dom":  # the DOM alone: trafilatura only where it keeps nothing
+        text, note = _blocks_text(tree, blocks, None)
+        if text:
+            return HtmlExtract(text, title, site_name, authors, published, language, captions, None)
+        tree = load_html(html)  # the walk changed the tree
+        if tree is None:
+            return HtmlExtract(_fallback_text(html), title, site_name, authors, published, language, captions, note)
+    try:
+        text = trafilatura.extract(tree, url=url, include_comments=False, include_tables=True,
+                                   include_images=False, deduplicate=False) or ""
+    except (ValueError, RecursionError, MemoryError, TypeError, AttributeError) as exc:
+        return HtmlExtract(_fallback_text(html), title, site_name, authors, published, language, captions,
+                           f"main-text extraction failed ({type(exc).__name__}); page text read whole")
+    if blocks is not None and blocks.kind == "blocks":
+        kept, note = _blocks_text(tree, blocks, " ".join(text.split()))
+        text = kept or text
     return HtmlExtract(text, title, site_name, authors, published, language, captions, note)

@@ -22,6 +22,7 @@ from newsprism.clean.text import BODY, HEADING, JUNK, TITLE, Line, RulePass, Ver
 
 MODEL_FILE = "cleaner.npz"
 HTML_MODEL_FILE = "cleaner_html.npz"  # the same two stages over an HTML page's blocks (``clean.blocks``)
+FAST_HTML_MODEL_FILE = "cleaner_html_dom.npz"  # the blocks read from the DOM alone (``cleaner = "fast"``)
 FORMAT = 1
 _FIELDS = ("feature", "threshold", "left", "right", "value", "roots")
 
@@ -143,7 +144,7 @@ class LineModel:
     names: tuple[str, ...]
     decisive: tuple[str, ...] = ()
     cut: float = 0.5
-    kind: str = "lines"  # "lines" of plain text, or "blocks" of an HTML page
+    kind: str = "lines"  # "lines" of plain text, "blocks" of an HTML page (with trafilatura's text), "blocks-dom"
 
     def __post_init__(self) -> None:
         if self.names != names_of(self.kind):
@@ -200,10 +201,10 @@ class LineModel:
 
 def names_of(kind: str) -> tuple[str, ...]:
     """The feature columns a model of ``kind`` reads."""
-    if kind == "blocks":
+    if kind in ("blocks", "blocks-dom"):
         from newsprism.clean.blocks import block_feature_names
 
-        return block_feature_names()
+        return block_feature_names(extractor=kind == "blocks")
     return feature_names()
 
 
@@ -215,6 +216,11 @@ def load_line_model() -> LineModel:
 def load_block_model() -> LineModel:
     """The shipped HTML block model (kept once per process like the line model)."""
     return LineModel.load(name=HTML_MODEL_FILE)
+
+
+def load_fast_block_model() -> LineModel:
+    """The shipped HTML block model that reads the DOM alone (``cleaner = "fast"``)."""
+    return LineModel.load(name=FAST_HTML_MODEL_FILE)
 
 
 # Cue categories that name a widget inside the body (a teaser list's heading, a "more" link): a run of removed lines
