@@ -82,7 +82,7 @@ def _html(T, shared: Path) -> list[str]:  # type: ignore[no-untyped-def]
         pages = T.load_block_pages(shared, extractor=kind == "blocks")
         n = len(pages)
         scores = T.cross_validate_html(pages, kind)
-        rows += [f"| {label}, cut {cut:.1f}{' (shipped)' if cut == T.HTML_CUT else ''}, held-out pages | "
+        rows += [f"| {label}, cut {cut:.1f}{' (shipped)' if cut == T.HTML_CUTS[kind] else ''}, held-out pages | "
                  f"{s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |" for cut, s in sorted(scores.items())]
     return [f"### HTML: {n} pages of ../shared/bench/boilerplate-html, {T.FOLDS}-fold cross-validation by "
             "page (trafilatura's snippet metric)",

@@ -45,7 +45,7 @@ SHARED = HERE.parent.parent / "shared"
 WEIGHTS = HERE.parent / "src" / "newsprism" / "data" / "cleaner.npz"
 HTML_WEIGHTS = HERE.parent / "src" / "newsprism" / "data" / "cleaner_html.npz"
 FAST_HTML_WEIGHTS = HERE.parent / "src" / "newsprism" / "data" / "cleaner_html_dom.npz"
-HTML_CUT = 0.4  # the best of 0.4 / 0.5 / 0.6 in the cross-validation of both block models (2026-12-06)
+HTML_CUTS = {"blocks": 0.5, "blocks-dom": 0.4}  # the best of 0.4, 0.5, 0.6 in each model's cross-validation
 BLOCK_PARAMS = {"max_iter": 200, "min_samples_leaf": 30, "max_depth": None}  # blocks: more rows, deeper pages
 FOLDS = 5
 SEED = 26
@@ -229,7 +229,7 @@ def kept_blocks(model: LineModel, page: BlockPage) -> str:
 
 
 def cross_validate_html(pages: list[BlockPage], kind: str) -> dict[float, dict[str, float]]:
-    """The block model on held-out pages of each fold, scored at a few cuts (the shipped cut is HTML_CUT)."""
+    """The block model on held-out pages of each fold, scored at a few cuts (the shipped cut is HTML_CUTS[kind])."""
     outputs: dict[float, dict[str, str]] = {c: {} for c in (0.4, 0.5, 0.6)}
     for f, held in enumerate(folds(len(pages))):
         held_set = set(held.tolist())
@@ -259,7 +259,7 @@ def train(pages: Sequence[Page | BlockPage], kind: str = "lines") -> LineModel:
             oof[i] = m.predict(pages[i].X)
     S = np.vstack([smooth_features(oof[i], _chars(p)) for i, p in enumerate(pages)])
     second = fit_model(np.hstack([X, S])[y >= 0], y[y >= 0], seed=SEED, **params)
-    cut = HTML_CUT if kind != "lines" else 0.5
+    cut = HTML_CUTS[kind] if kind != "lines" else 0.5
     # blocks are judged on the DOM alone; on lines a decisive cue family of the rules overrules the model
     decisive = decisive_families([c for p in pages if isinstance(p, Page) for c in p.rules.cats], y) \
         if kind == "lines" else ()

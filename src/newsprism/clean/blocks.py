@@ -185,14 +185,30 @@ _GROUP_STATS = ("log_size", "log_chars", "link_density")
 
 
 def block_feature_names(extractor: bool = False) -> tuple[str, ...]:
-    """Every column of ``block_features``, in order: DOM features, their neighbours, windows and groups; with
-    ``extractor`` also whether trafilatura kept the block's text and the plain-text line model's features."""
-    more = ("extracted",) if extractor else ()
+    """The columns of ``block_features``, in order: without ``extractor`` the fast model's (DOM features, their
+    neighbours, windows and groups); with it the accurate model's (its DOM features, whether trafilatura kept the
+    block, the same context, and the plain-text line model's features)."""
+    return _ACCURATE_NAMES if extractor else _all_names(())
+
+
+def _all_names(more: tuple[str, ...]) -> tuple[str, ...]:
     ctx = tuple(f"{n}@{off:+d}" for off in (-2, -1, 1, 2) for n in _CONTEXT + more)
     win = tuple(f"{n}~{w}" for w in _WINDOWS for n in ("link_density", *more))
     grp = tuple(f"{g}_{s}" for g in _GROUPS for s in _GROUP_STATS + more)
-    lines = tuple(f"line:{n}" for n in feature_names()) if extractor else ()
+    lines = tuple(f"line:{n}" for n in feature_names()) if more else ()
     return _DOM_NAMES + more + ctx + win + grp + lines
+
+
+# The accurate model's columns (trained before the any-depth regions and prose shares existed, which did not raise
+# its cross-validated F1): a subset of ``_all_names(("extracted",))``, in its own order.
+_ACCURATE_NAMES: tuple[str, ...] = (
+    *_DOM_NAMES[:10], "extracted", *_DOM_NAMES[10:13], *(f"tag_{t}" for t in _TAG_COLUMNS), "tag_other", "inner_a",
+    *(f"class_{w}" for w in _POSITIVE), *(f"class_not_{w}" for w in _NEGATIVE),
+    *(f"{n}@{off:+d}" for off in (-2, -1, 1, 2)
+      for n in ("log_words", "link_density", "extracted", "log_chars", "stop_share")),
+    *(f"{n}~{w}" for w in _WINDOWS for n in ("extracted", "link_density")),
+    *(f"{g}_{s}" for g in _GROUPS for s in ("log_size", "extracted", "log_chars", "link_density")),
+    *(f"line:{n}" for n in feature_names()))
 
 
 def _negative(words: frozenset[str]) -> list[bool]:
@@ -250,12 +266,15 @@ def block_features(blocks: Sequence[Block], extracted: str | None = None) -> np.
         cols = [np.log1p(size)] + [np.bincount(label, weights=col[name]) / size for name in stats[1:]]
         groups[:, g * len(stats):(g + 1) * len(stats)] = np.column_stack(cols)[label]
     parts = [dom, *shifted, *windows, groups]
-    if extracted is not None:
-        lines = split_lines("\n".join(b.text for b in blocks))
-        # a block that split_lines reads as two (a stray line separator) leaves the line features out for the page
-        parts.append(page_features(lines, rule_pass(lines, title=None, repeated=(), extracted=False))
-                     if len(lines) == n else np.zeros((n, len(feature_names()))))
-    return np.hstack(parts)
+    if extracted is None:
+        return np.hstack(parts)
+    lines = split_lines("\n".join(b.text for b in blocks))
+    # a block that split_lines reads as two (a stray line separator) leaves the line features out for the page
+    parts.append(page_features(lines, rule_pass(lines, title=None, repeated=(), extracted=False))
+                 if len(lines) == n else np.zeros((n, len(feature_names()))))
+    full = _all_names(more)
+    at = {name: j for j, name in enumerate(full)}
+    return np.hstack(parts)[:, [at[name] for name in _ACCURATE_NAMES]]
 
 
 def _prose_columns(blocks: Sequence[Block]) -> np.ndarray:
