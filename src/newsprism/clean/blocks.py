@@ -218,7 +218,7 @@ def _negative(words: frozenset[str]) -> list[bool]:
 def block_features(blocks: Sequence[Block], extracted: str | None = None) -> np.ndarray:
     """The feature matrix of a page's blocks: what the DOM and each block's text say; with ``extracted``
     (trafilatura's text of the page, whitespace-normalised) also whether trafilatura kept each block and the
-    rules' line features (the accurate model: 0.005 more F1 for a second extractor's pass over the page)."""
+    rules' line features (the accurate model: 0.007 more held-out F1 for a second extractor's pass over the page)."""
     n = len(blocks)
     dom = np.zeros((n, len(_DOM_NAMES)))
     tag_at = {t: i for i, t in enumerate(_TAG_COLUMNS)}
