@@ -46,7 +46,7 @@ class Settings:
     # 20,000-60,000 characters, and past it parse time and memory grow with nothing more to learn
     max_article_chars: int = 200_000
     # cleaning: "learned" (the line and HTML block models shipped in the package, trained by
-    # bench/train_cleaner.py), "fast" (the same, with the HTML block model that reads the DOM alone: HTML about
+    # bench/train_cleaner.py), "fast" (the same, with the HTML block model that reads the DOM alone: HTML
     # in less than half the time, 0.007 lower F1) or "rules"
     cleaner: str = "learned"
     outlets_file: str = ""
