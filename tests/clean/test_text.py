@@ -135,6 +135,18 @@ def test_normalises_nonbreaking_spaces_and_compatibility_forms() -> None:
     assert "board raised its tolls by five per cent" in cleaned.text
 
 
+@pytest.mark.parametrize("extracted", [False, True])
+def test_a_wire_sign_off_is_a_credit_not_a_heading(extracted: bool) -> None:
+    body = ("A fire at a port warehouse in Saltmere killed twelve people on Tuesday, the fire service said, as a dock "
+            "strike entered its second week.\nFirefighters worked through the night to contain the blaze, which "
+            "started in a storage hall used for chemicals.")
+    for sign_off in ("(Reporting by Nadia Brecker in Saltmere; Editing by Samuel Okoro)",
+                     "(Additional reporting by Piet Halvorsen)"):
+        cleaned = clean_text(f"{body}\n{sign_off}", extracted=extracted)
+        assert {t: c for t, c, _, _ in cleaned.removed}.get(sign_off) == "credit"
+        assert "twelve people" in cleaned.text
+
+
 def test_caption_with_trailing_credit_and_its_lead_line() -> None:
     body = ("The new bridge over the Hallen gorge opened to traffic on Saturday after four years of building work, "
             "the regional roads office said.")

@@ -84,6 +84,10 @@ STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a numbered figure caption: "Figure 3: ...", "Abb. 2: ...", "Bild 4. ..."
     ("caption", re.compile(r"^\s*(?:abbildung|abb\.|figure|fig\.|grafik|bild|foto|photo|figura|gráfico|rysunek|"
                            r"rys\.)\s*\d+[a-z]?\s*[:.|]\s+\S", _I)),
+    # a wire service's sign-off: "(Reporting by A in X; Editing by B)", "(Additional reporting by C)"; kept last,
+    # as _NEEDLES finds the entries above by their position
+    ("credit", re.compile(r"^\s*[(\[]\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\s"
+                          r"[^()\[\]]{2,240}[)\]]\s*\.?\s*$", _I)),
 )
 
 # Cues for short lines only (up to ~25 words): a button, a label, a widget's heading.
