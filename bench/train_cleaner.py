@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -165,25 +166,17 @@ class BlockPage:
 def load_block_pages(shared: Path, extractor: bool) -> list[BlockPage]:
     """The 990 pages read as production reads them (decode, parse, trafilatura for the model that reads its text,
     blocks), labelled by snippets."""
-    import gzip
-
-    import trafilatura
-    from trafilatura.utils import load_html
-
     from newsprism.clean.blocks import block_features, page_blocks
-    from newsprism.ingest.base import declared_charset, decode_bytes
+    from newsprism.clean.html import trafilatura_text
 
     bench = shared / "bench" / "boilerplate-html"
     gold = json.loads((bench / "evaldata.json").read_text(encoding="utf-8"))
     pages = []
     for key, entry in gold.items():
-        data = gzip.decompress((bench / "html" / (entry["file"] + ".gz")).read_bytes())
-        tree = load_html(decode_bytes(data, declared=declared_charset(data)).text)
+        tree = _page_tree(bench / "html" / (entry["file"] + ".gz"))
         if tree is None:
             continue
-        extracted = " ".join((trafilatura.extract(tree, url=key, include_comments=False, include_tables=True,
-                                                  include_images=False, deduplicate=False) or "").split()) \
-            if extractor else None
+        extracted = " ".join(trafilatura_text(tree, key).split()) if extractor else None
         blocks = page_blocks(tree)
         if not blocks:
             continue
@@ -205,18 +198,23 @@ def snippet_score(outputs: dict[str, str], pages: list[BlockPage]) -> dict[str, 
     return score(outputs, {p.name: {"with": p.with_, "without": p.without} for p in pages})
 
 
-def _trafilatura_text(page: BlockPage) -> str:
+def _page_tree(path: Path) -> Any:
+    """A gzipped page of the set decoded and parsed as production reads it (None where lxml cannot)."""
     import gzip
 
-    import trafilatura
     from trafilatura.utils import load_html
 
     from newsprism.ingest.base import declared_charset, decode_bytes
 
-    data = gzip.decompress(page.html.read_bytes())
-    tree = load_html(decode_bytes(data, declared=declared_charset(data)).text)
-    return (trafilatura.extract(tree, url=page.name, include_comments=False, include_tables=True,
-                                include_images=False, deduplicate=False) or "") if tree is not None else ""
+    data = gzip.decompress(path.read_bytes())
+    return load_html(decode_bytes(data, declared=declared_charset(data)).text)
+
+
+def _trafilatura_text(page: BlockPage) -> str:
+    from newsprism.clean.html import trafilatura_text
+
+    tree = _page_tree(page.html)
+    return trafilatura_text(tree, page.name) if tree is not None else ""
 
 
 def kept_blocks(model: LineModel, page: BlockPage) -> str:

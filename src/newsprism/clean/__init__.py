@@ -68,6 +68,11 @@ def _cleaner_kind(settings: Settings) -> str:
     return settings.cleaner
 
 
+def _reads_html(doc: RawDocument) -> bool:
+    """The document is read from its HTML (a page, or a feed item whose text is its markup)."""
+    return doc.html is not None and (doc.text is None or doc.format == "html")
+
+
 def _removed(cleaned: Cleaned) -> list[Removed]:
     return [Removed(text=t, category=c, start=s, end=e) for t, c, s, e in cleaned.removed]
 
@@ -98,7 +103,7 @@ def clean_with_note(doc: RawDocument, *, settings: Settings, registry: OutletReg
                     blocks: LineModel | Literal["settings"] | None = "settings") -> tuple[Article, str | None]:
     """Like ``clean_document``, plus a note when the document was read in a degraded way or has no body."""
     registry = registry or load_registry(settings)
-    if doc.html is not None and (doc.text is None or doc.format == "html"):
+    if _reads_html(doc):
         return _clean_html(doc, registry=registry, repeated=repeated,
                            blocks=load_block_judge(settings) if blocks == "settings" else blocks)
     raw = doc.text or ""
@@ -238,8 +243,7 @@ def clean_corpus(docs: Sequence[RawDocument], *, settings: Settings, policy: Fai
     registry = load_registry(settings)
     if judge == "settings":
         judge = load_judge(settings) if any(d.html is None or d.format != "html" for d in docs) else None
-    html = any(d.html is not None and (d.text is None or d.format == "html") for d in docs)
-    blocks = load_block_judge(settings) if html else None
+    blocks = load_block_judge(settings) if any(_reads_html(d) for d in docs) else None
     repeated = repeated_lines(docs)
     out: list[Article] = []
 

@@ -209,6 +209,8 @@ _ACCURATE_NAMES: tuple[str, ...] = (
     *(f"{n}~{w}" for w in _WINDOWS for n in ("extracted", "link_density")),
     *(f"{g}_{s}" for g in _GROUPS for s in ("log_size", "extracted", "log_chars", "link_density")),
     *(f"line:{n}" for n in feature_names()))
+# where each of them sits among the columns block_features computes with trafilatura's text
+_ACCURATE_COLUMNS: tuple[int, ...] = tuple(_all_names(("extracted",)).index(name) for name in _ACCURATE_NAMES)
 
 
 def _negative(words: frozenset[str]) -> list[bool]:
@@ -272,9 +274,7 @@ def block_features(blocks: Sequence[Block], extracted: str | None = None) -> np.
     # a block that split_lines reads as two (a stray line separator) leaves the line features out for the page
     parts.append(page_features(lines, rule_pass(lines, title=None, repeated=(), extracted=False))
                  if len(lines) == n else np.zeros((n, len(feature_names()))))
-    full = _all_names(more)
-    at = {name: j for j, name in enumerate(full)}
-    return np.hstack(parts)[:, [at[name] for name in _ACCURATE_NAMES]]
+    return np.hstack(parts)[:, _ACCURATE_COLUMNS]
 
 
 def _prose_columns(blocks: Sequence[Block]) -> np.ndarray:

@@ -124,6 +124,14 @@ def _fallback_text(html: str) -> str:
     return htmllib.unescape(_TAGS.sub(" ", text))
 
 
+def trafilatura_text(tree: object, url: str | None) -> str:
+    """trafilatura's main text of a parsed page, read with the options newsprism reads every page with."""
+    import trafilatura
+
+    return trafilatura.extract(tree, url=url, include_comments=False, include_tables=True, include_images=False,
+                               deduplicate=False) or ""
+
+
 def _blocks_text(tree: object, model: LineModel, extracted: str | None) -> tuple[str, str | None]:
     """The blocks the model keeps (``extracted``: trafilatura's text, for the model that reads it), and a note
     where the model could not read the page."""
@@ -147,7 +155,6 @@ def extract_html(html: str, *, url: str | None = None, blocks: LineModel | None 
             raise ValueError(f"page has {len(html):,} characters of markup after scripts and inline data are "
                              f"dropped, over the {MAX_EXTRACT_CHARS:,} extraction limit; split or trim the page")
     import htmldate
-    import trafilatura
     from trafilatura.utils import load_html
 
     try:
@@ -181,8 +188,7 @@ def extract_html(html: str, *, url: str | None = None, blocks: LineModel | None 
         if tree is None:
             return HtmlExtract(_fallback_text(html), title, site_name, authors, published, language, captions, note)
     try:
-        text = trafilatura.extract(tree, url=url, include_comments=False, include_tables=True,
-                                   include_images=False, deduplicate=False) or ""
+        text = trafilatura_text(tree, url)
     except (ValueError, RecursionError, MemoryError, TypeError, AttributeError) as exc:
         return HtmlExtract(_fallback_text(html), title, site_name, authors, published, language, captions,
                            f"main-text extraction failed ({type(exc).__name__}); page text read whole")
