@@ -466,7 +466,8 @@ def analyse_story(story: Story, members: Sequence[Article], quotes: Sequence[Quo
     policy = FailurePolicy()
     with policy.guard(f"story:{story.id}", None):
         groups = compare_story(story, members, quotes=quotes, citations=citations, claims=claims,
-                               resources=resources, settings=settings, propositions=propositions)
+                               resources=resources, settings=settings, propositions=propositions,
+                               extracted=True)
         if isinstance(resources, MultilingualResources):  # a row reads in the language most of its sources use
             groups = in_majority_language(groups, members)
         story = replace(story, claims=tuple(groups))  # kept when only the summary fails

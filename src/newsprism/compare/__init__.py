@@ -62,14 +62,22 @@ log = logging.getLogger(__name__)
 def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence[Quote],
                   citations: Sequence[Citation], claims: Sequence[Claim], resources: Resources,
                   settings: Settings,
-                  propositions: Mapping[str, Sequence[Proposition]] | None = None) -> list[ClaimGroup]:
-    """Group the story's claims and judge each group (``propositions``: those extraction already derived)."""
+                  propositions: Mapping[str, Sequence[Proposition]] | None = None,
+                  extracted: bool = False) -> list[ClaimGroup]:
+    """Group the story's claims and judge each group (``propositions``: those extraction already derived;
+    ``extracted``: the articles went through extraction, so one without claims has none, and is not parsed
+    again here)."""
     arts = {a.id: a for a in articles}
-    claims = _with_fallback(list(claims), articles, quotes, citations, resources, settings)
+    if not extracted:
+        claims = _with_fallback(list(claims), articles, quotes, citations, resources, settings)
     claims = [c for c in claims if c.article_id in arts]
     if not claims:
         return []
-    props = align_propositions(claims, resources.nlp, propositions)
+    # spaCy only for claims extraction left without propositions: a worker that compares stories whose
+    # propositions all came with them never loads it
+    known = propositions or {}
+    nlp = resources.nlp if any(c.id not in known for c in claims) else None
+    props = align_propositions(claims, nlp, propositions)
     vecs = core_vectors(props, resources)
     clusters, group_sims = group_propositions(props, vecs, settings)
     backend = stance_backend(resources, settings)  # the one judge of denial, doubt and contradiction

@@ -6,9 +6,9 @@
   near-duplicate LSH (before parsing, so duplicates are never parsed), the corpus's outlet names, entity linking
   across articles, and story clustering over faiss;
 - per-story comparison and summary: each story's records are bundled by story on the driver, the bundles go in
-  windows of about ``story_window_sentences / workers`` sentences, and each window is one Ray task for the next
-  free actor, largest first (a ``groupby`` hash-partitioned the windows: measured, one of two actors got three of
-  four windows while the other sat idle);
+  windows of at most ``story_window_sentences`` sentences, several per worker, and each window is one Ray task
+  for the next free actor, largest first (a ``groupby`` hash-partitioned the windows: measured, one of two
+  actors got three of four windows while the other sat idle);
 - results are written as Parquet, one table per record type with the SQLite tables' columns, plus report.json.
   ``newsprism load`` brings the Parquet tables into a SQLite store for the web app.
 """
@@ -46,6 +46,10 @@ from newsprism.settings import Settings
 log = logging.getLogger(__name__)
 
 _CHARS_PER_SENTENCE = 120  # a rough size of a news sentence, to cut story windows without splitting texts
+# tasks per worker in each stage: the last task to finish holds its stage open while the other actors idle, so a
+# worker's share is cut into several (measured on 300 distinct texts, 2 workers: five parse batches of 64 and five
+# story windows left one actor a whole batch or window behind the other)
+_TASKS_PER_WORKER = 8
 
 TABLES: dict[str, type[Record]] = {
     "articles": Article, "stories": Story, "quotes": Quote, "citations": Citation, "entities": Entity,
@@ -194,7 +198,7 @@ def run_ray(inputs: Sequence[str], *, settings: Settings, out_dir: Path,
         docs = first_readings(docs, set())
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False
-        batch = max(1, min(64, -(-len(docs) // workers)))
+        batch = max(1, min(64, -(-len(docs) // (workers * _TASKS_PER_WORKER))))
         items = [{"i": i, "doc": pickle.dumps(d)} for i, d in enumerate(docs)]
         ds = ray.data.from_items(items, override_num_blocks=_blocks(len(items), batch, workers))
         rows = ds.map_batches(CleanWorker, fn_constructor_kwargs={"settings": settings}, batch_size=batch,
@@ -264,7 +268,8 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
     stories = cluster_stories(articles, resources=resources, settings=settings)
     by_id = {a.id: a for a in articles}
     per = StoryInputs(quotes, citations, claims, props)
-    windows = story_windows(stories, by_id, settings.story_window_sentences // max(1, workers))
+    windows = story_windows(stories, by_id, min(settings.story_window_sentences,
+                                                 _sentences(stories, by_id) // (workers * _TASKS_PER_WORKER) + 1))
     done: dict[str, Story] = {}
     if windows:
         # one block per window, largest first: each actor takes the next window as it frees up, and the
@@ -317,6 +322,11 @@ def story_windows(stories: Sequence[Story], by_id: Mapping[str, Article],
     close()
     order = sorted(range(len(windows)), key=lambda w: -sizes[w])  # stable: equal sizes keep story order
     return [windows[w] for w in order]
+
+
+def _sentences(stories: Sequence[Story], by_id: Mapping[str, Article]) -> int:
+    """About how many sentences the stories' articles hold (the size ``story_windows`` cuts by)."""
+    return sum(len(by_id[a].text) for s in stories for a in s.article_ids if a in by_id) // _CHARS_PER_SENTENCE
 
 
 def _by_article(items: list[Any], articles: Sequence[Article]) -> tuple[Any, ...]:
