@@ -15,6 +15,7 @@ Run = Callable[..., Extraction]
 def test_clean_name_strips_titles_possessives_and_the() -> None:
     assert clean_name("President Odra Vell", "PERSON") == "Odra Vell"
     assert clean_name("Vell’s", "PERSON") == "Vell"
+    assert clean_name("Odra Vell’s Parliamentary", "PERSON") == "Odra Vell"  # an entity cut past the name
     assert clean_name("Director of National Parks Mira Tolland", "PERSON") == "Mira Tolland"
     assert clean_name("the Kessrin Council", "ORG") == "Kessrin Council"
 

@@ -119,6 +119,33 @@ def test_the_source_repeats_the_unnamed_source_not_the_last_named_person(extract
     assert second.speaker == first.speaker and second.anonymous
 
 
+def test_a_person_the_source_phrase_only_mentions_is_not_the_speaker(extract: Run) -> None:
+    text = ("Prosecutors questioned Mr. Halvard Brenn for six hours. "
+            "One person familiar with Mr. Brenn's testimony to the prosecutors said that Mr. Brenn never named "
+            "the mayor. A lawyer for Mr. Brenn said the interviews were over.")
+    ex = extract(make_article(text))
+    familiar = _find(ex, "never named")
+    assert familiar.speaker and familiar.speaker.startswith("One person familiar") and familiar.anonymous
+    lawyer = _find(ex, "interviews were over")
+    assert lawyer.speaker == "A lawyer for Mr. Brenn"
+
+
+def test_he_in_the_next_sentence_is_the_main_subject_not_a_person_named_after_it(extract: Run) -> None:
+    text = ("President Tomas Hale on Saturday said he welcomed a statement from the prosecutors disputing a "
+            "report that claimed Hale ordered his aide Viktor Danko to lie to parliament.\n\n"
+            "\u201cIt was a total fake story, and I appreciate the statement,\u201d he told reporters.")
+    ex = extract(make_article(text))
+    assert _find(ex, "total fake story").speaker == "Tomas Hale"
+
+
+def test_the_president_is_not_the_person_introduced_as_the_presidents_lawyer(extract: Run) -> None:
+    text = ("Prosecutors said President Tomas Hale had directed Viktor Danko, the president's longtime lawyer, "
+            "to lie. Danko did not answer calls on Friday.\n\n"
+            "The president himself responded on Friday, saying \u201cthis is a sad day for journalism.\u201d")
+    ex = extract(make_article(text))
+    assert _find(ex, "sad day for journalism").speaker == "Tomas Hale"
+
+
 def test_continued_quote_after_removed_caption_keeps_the_speaker(extract: Run) -> None:
     text = ("“Our clinics will stay open through the strike,” said Dr. Maren Castellane, who heads the Ostrava "
             "health board.\n\n"

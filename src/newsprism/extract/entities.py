@@ -54,6 +54,10 @@ def clean_name(text: str, label: str) -> str:
     if words and words[0].lower() == "the" and label != "WORK_OF_ART":
         words = words[1:]
     if label == "PERSON":
+        cut = next((k for k, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)), None)
+        if cut is not None:  # "Michael Cohen's Congressional" (an entity cut past the name): the name
+            words = words[:cut + 1]
+            words[-1] = _POSSESSIVE.sub("", words[-1])
         if "of" in words[:-1]:  # "Director of National Intelligence Avril Haines"
             tail = words[len(words) - 1 - words[::-1].index("of") + 1:]
             keep = 3 if len(tail) >= 3 and re.fullmatch(r"[A-Z]\.?", tail[-2]) else 2

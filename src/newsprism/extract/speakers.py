@@ -8,6 +8,7 @@ and "she" after each name, and from honorifics and gendered role nouns), "they" 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -49,21 +50,23 @@ class _Salience:
     """What a pronoun or a role noun may point back to, in text order."""
 
     people: list[tuple[int, str, str | None, str]] = field(default_factory=list)  # (pos, name, id, context)
+    subjects: dict[int, int] = field(default_factory=dict)  # pos of a person who is a clause's subject -> sentence
     groups: list[tuple[int, Attribution]] = field(default_factory=list)
     outlets: list[tuple[int, str]] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # name -> "f" | "m", where the article shows it
     ents: DocEnts | None = None  # the doc's entities by position (``Span.ents`` scans them all)
+    sentences: list[int] = field(default_factory=list)  # start offsets of the doc's sentences
 
     def ents_of(self, span: Any) -> list[Any]:
         return self.ents.of(span) if self.ents is not None else list(span.ents)
 
-    def last_person(self, pos: int, role: str | None = None,
-                    pronoun: str | None = None) -> tuple[str, str | None] | None:
+    def last_person(self, pos: int, role: str | None = None, pronoun: str | None = None,
+                    sentence: int | None = None) -> tuple[str, str | None] | None:
         """The nearest earlier person (with the role, when given: for a role of unnamed sources, only one with
         it); for a pronoun, the nearest whose gender does not contradict it."""
         cands = [p for p in self.people if p[0] < pos]
         if role:
-            with_role = [p for p in cands if role in p[3]]
+            with_role = [p for p in cands if _has_role(p[3], role)]
             if with_role:
                 return with_role[-1][1], with_role[-1][2]
             if role in _UNNAMED_ROLES:
@@ -72,6 +75,15 @@ class _Salience:
             want = "f" if pronoun in _FEMALE else "m" if pronoun in _MALE else None
             fits = [p for p in cands if want is None or self.gender.get(p[1], want) == want]
             cands = fits or cands
+            if cands and sentence is not None:
+                # a pronoun in a later sentence continues the main subject of the sentence before, not a person
+                # named further in ("Trump said he appreciates Mueller releasing a statement disputing a report
+                # claiming Trump directed Michael Cohen to lie." / "'...,' he told reporters": Trump)
+                last = self.subjects.get(cands[-1][0], _sentence_of(self, cands[-1][0]))
+                if last < sentence:
+                    subj = [p for p in cands if self.subjects.get(p[0]) == last]
+                    if subj:
+                        return subj[-1][1], subj[-1][2]
         return (cands[-1][1], cands[-1][2]) if cands else None
 
     def last_group(self, pos: int) -> Attribution | None:
@@ -83,8 +95,29 @@ class _Salience:
         return cands[-1] if cands else None
 
 
+def _before(doc: Any, ent: Any) -> list[Any]:
+    """Up to five words before a name that may describe it ("the minister, X", "President X"), stopping at a verb
+    or another name: in "said President Trump had directed Michael Cohen" the title is Trump's, not Cohen's."""
+    out: list[Any] = []
+    for t in reversed(doc[max(ent.start - 5, ent.sent.start):ent.start]):
+        if t.pos_ in {"VERB", "AUX"} or (t.ent_type_ == "PERSON" and t.ent_iob_ != "O"):
+            break
+        out.append(t)
+    return out[::-1]
+
+
+def _has_role(context: str, role: str) -> bool:
+    """Whether a person's context gives them the role: "the president" is not "the president's former lawyer"."""
+    return re.search(rf"\b{re.escape(role)}\b(?! ?(?:'s|’s|')(?:\s|$))", context) is not None
+
+
+def _sentence_of(sal: _Salience, pos: int) -> int:
+    """The index of the sentence holding character ``pos``."""
+    return max(0, bisect_right(sal.sentences, pos) - 1)
+
+
 def _salience(doc: Any, article_id: str, index: EntityIndex | None, outlets: Any) -> _Salience:
-    sal = _Salience(ents=DocEnts(doc))
+    sal = _Salience(ents=DocEnts(doc), sentences=[sent.start_char for sent in doc.sents])
     mentions: list[tuple[int, str, int]] = []  # (token index, name, sentence start) of every person mention
     for ent in doc.ents:
         root = ent.root
@@ -106,10 +139,13 @@ def _salience(doc: Any, article_id: str, index: EntityIndex | None, outlets: Any
                 head.i == root.i and root.dep_ == "ROOT"):
             if head.dep_ == "pobj" and head.head.lower_ not in {"to", "by"}:
                 continue
-            ctx = " ".join(t.lemma_.lower() for t in doc[max(ent.start - 5, ent.sent.start):ent.start])
+            ctx = " ".join(t.lemma_.lower() for t in _before(doc, ent))
+            # the apposition's words, without its possessor ("X, the president's lawyer" is a lawyer)
             ctx += " " + " ".join(t.lemma_.lower() for t in root.subtree if t.dep_ in {"appos"} or
-                                  t.head.dep_ == "appos")
+                                  (t.head.dep_ == "appos" and t.dep_ != "poss"))
             sal.people.append((ent.start_char, name, eid, ctx))
+            if head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "ROOT":  # the main clause's subject
+                sal.subjects[ent.start_char] = _sentence_of(sal, ent.start_char)
     _pronoun_genders(doc, mentions, sal.gender)
     return sal
 
@@ -193,8 +229,9 @@ def resolve_speakers(doc: Any, items: list[Attribution], *, article_id: str, ind
         if a.via is None and f.cue_lemma == "quote" and f.via_i is None:
             a.via = sal.last_outlet(f.cue[0])  # "was quoted as saying" in a report on another outlet's story
         if a.speaker_kind == "person" and a.speaker:
-            sal.people.append((a.start if a.cue is None else a.cue[0], a.speaker, a.speaker_entity_id,
-                               _context(doc[f.source_i])))
+            pos = a.start if a.cue is None else a.cue[0]
+            sal.people.append((pos, a.speaker, a.speaker_entity_id, _context(doc[f.source_i])))
+            sal.subjects[pos] = _sentence_of(sal, doc[f.source_i].idx)  # a speaker is its sentence's subject
         elif a.speaker and a.speaker_kind == "group":
             sal.groups.append((a.cue[0] if a.cue else a.start, a))
         sal.people.sort(key=lambda p: p[0])
@@ -227,7 +264,7 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
     """(speaker, entity id, kind, anonymous) for the source token; kind is person, outlet, org, place or group."""
     low = tok.lower_
     if low in {"he", "she", "him", "her"}:
-        p = sal.last_person(tok.idx, pronoun=low)
+        p = sal.last_person(tok.idx, pronoun=low, sentence=_sentence_of(sal, tok.idx))
         return (p[0], p[1], "person", False) if p else (None, None, None, False)
     if low in {"they", "them"}:
         g = sal.last_group(tok.idx)
@@ -238,7 +275,7 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
         return None, None, None, False
     span = _phrase(tok)
     for ent in sal.ents_of(span):
-        if person_like(ent) and outlets.canonical(ent.text) is None:
+        if person_like(ent) and outlets.canonical(ent.text) is None and _names_head(ent, tok):
             name, eid = _canonical(ent.text, ent.start_char, article_id, index, "PERSON")
             return name, eid, "person", False
     outlet = outlets.canonical(span.text) or next(
@@ -277,6 +314,16 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
     subtree_text = " ".join(t.text for t in tok.subtree)
     anon = is_anonymous_source(tok, subtree_text)
     return description, None, "group", anon
+
+
+def _names_head(ent: Any, tok: Any) -> bool:
+    """Whether a person named in the source's phrase is the source: the head's own name ("Rudy Giuliani"), or in
+    apposition to it ("a spokesman, Peter Carr"); not a person the phrase only mentions ("one person familiar with
+    Mr. Cohen's testimony", "a lawyer for Mr. Trump", "Trump's lawyer")."""
+    if ent.start <= tok.i < ent.end:
+        return True
+    root = ent.root
+    return (root.dep_ == "appos" and root.head.i == tok.i) or (tok.dep_ == "appos" and tok.head.i == root.i)
 
 
 def _via(doc: Any, tok: Any, outlets: Any, sal: _Salience) -> str | None:
