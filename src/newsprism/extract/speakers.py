@@ -50,7 +50,7 @@ class _Salience:
     """What a pronoun or a role noun may point back to, in text order."""
 
     people: list[tuple[int, str, str | None, str]] = field(default_factory=list)  # (pos, name, id, context)
-    subjects: dict[int, int] = field(default_factory=dict)  # pos of a person who is a clause's subject -> sentence
+    subjects: dict[int, int] = field(default_factory=dict)  # pos of a main clause's subject (or a speaker) -> sentence
     groups: list[tuple[int, Attribution]] = field(default_factory=list)
     outlets: list[tuple[int, str]] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # name -> "f" | "m", where the article shows it
