@@ -146,6 +146,14 @@ def test_the_president_is_not_the_person_introduced_as_the_presidents_lawyer(ext
     assert _find(ex, "sad day for journalism").speaker == "Tomas Hale"
 
 
+def test_a_reflexive_after_the_name_is_not_part_of_the_speaker_phrase(resources) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.extract.speakers import _phrase
+
+    doc = resources.nlp("Trump himself said Friday evening that the controversy was a sad day for journalism.")
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
+    assert _phrase(subject).text == "Trump"
+
+
 def test_continued_quote_after_removed_caption_keeps_the_speaker(extract: Run) -> None:
     text = ("“Our clinics will stay open through the strike,” said Dr. Maren Castellane, who heads the Ostrava "
             "health board.\n\n"

@@ -15,6 +15,7 @@ from typing import Any
 
 from newsprism.extract.docindex import DocEnts
 from newsprism.extract.foreign import quotes_in
+from newsprism.extract.speakers import REFLEXIVES
 from newsprism.lexicons import lexicon_for
 from newsprism.records import Article, Citation, Claim, Quote, normalize_text, stable_id
 from newsprism.settings import Settings
@@ -157,7 +158,8 @@ def _span_name(span: Any, ents: DocEnts) -> str:
     # "Stone on Friday said ...": the time the subject spoke is not part of its name
     timed = {t.i for c in span.root.children if c.dep_ in {"prep", "npadvmod"}
              and any(x.ent_type_ in {"DATE", "TIME"} for x in c.subtree) for t in c.subtree}
-    toks = [t for t in span if not (t.dep_ in {"appos", "relcl", "acl", "punct"} or t.is_space or t.i in timed)]
+    toks = [t for t in span if not (t.dep_ in {"appos", "relcl", "acl", "punct"} or t.is_space or t.i in timed
+                                    or t.lower_ in REFLEXIVES)]
     words = [t.text for t in toks][:8]
     return " ".join(words).strip(" ,") or span.text.strip()
 

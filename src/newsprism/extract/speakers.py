@@ -31,6 +31,7 @@ ROLE_NOUNS = frozenset([
 # Role nouns that stand for unnamed sources: "the source" repeats an earlier "a law enforcement source", never a
 # named person who merely came last
 _UNNAMED_ROLES = frozenset({"source", "official", "officer"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
 OUTLET_ANAPHORS = frozenset({"newspaper", "paper", "daily", "agency", "broadcaster", "outlet", "network",
                              "channel", "magazine", "publication", "tabloid", "station", "website"})
 
@@ -246,7 +247,8 @@ def _phrase(tok: Any) -> Any:
     cut = {"relcl", "acl", "appos"} if tok.pos_ == "PROPN" or tok.ent_type_ else {"relcl", "acl"}
     toks = [t for t in tok.subtree if not any(a.dep_ in cut and a.i != tok.i and
                                                 tok.is_ancestor(a) for a in [t, *t.ancestors] if a.i != tok.i)]
-    toks = [t for t in toks if not (t.is_punct and t.text not in {"-", "'", "’"})]
+    # "Trump himself said": the reflexive stresses who spoke, it is not part of the name
+    toks = [t for t in toks if not (t.is_punct and t.text not in {"-", "'", "’"}) and t.lower_ not in REFLEXIVES]
     if not toks:
         return tok.doc[tok.i:tok.i + 1]
     lo = min(t.i for t in toks)
