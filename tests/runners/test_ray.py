@@ -93,3 +93,19 @@ def test_story_windows_share_out_by_size_largest_first_with_a_big_story_alone() 
     assert all(members == [by_id[s.article_ids[0]]] for w in windows for s, members in w)
     assert sorted(n for w in names for n in w) == sorted(s.id for s, _ in made)  # every story once
     assert story_windows([], by_id, 10) == []
+
+
+def test_each_stage_is_cut_into_several_tasks_per_worker() -> None:
+    """The last task of a stage holds it open while the other actors idle: a worker's share comes in several."""
+    from newsprism.records import Article, Story
+    from newsprism.runners.ray import _CHARS_PER_SENTENCE, batch_size, story_windows, window_limit
+
+    assert batch_size(300, 2) == 19 and batch_size(300, 1) == 38
+    assert batch_size(100_000, 2) == 64 and batch_size(3, 8) == 1
+    by_id = {f"a{i}": Article(id=f"a{i}", text="x" * (30 * _CHARS_PER_SENTENCE)) for i in range(300)}
+    stories = [Story(id=f"s{k}", title=f"s{k}", article_ids=(f"a{3 * k}", f"a{3 * k + 1}", f"a{3 * k + 2}"))
+               for k in range(100)]
+    limit = window_limit(stories, by_id, 2, 4096)
+    # about eight windows per worker (a window closes once it reaches the limit), where one per worker was cut
+    assert 12 <= len(story_windows(stories, by_id, limit)) <= 17
+    assert window_limit(stories * 100, by_id, 2, 4096) == 4096  # a big corpus keeps the encoder's window

@@ -198,7 +198,7 @@ def run_ray(inputs: Sequence[str], *, settings: Settings, out_dir: Path,
         docs = first_readings(docs, set())
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False
-        batch = max(1, min(64, -(-len(docs) // (workers * _TASKS_PER_WORKER))))
+        batch = batch_size(len(docs), workers)
         items = [{"i": i, "doc": pickle.dumps(d)} for i, d in enumerate(docs)]
         ds = ray.data.from_items(items, override_num_blocks=_blocks(len(items), batch, workers))
         rows = ds.map_batches(CleanWorker, fn_constructor_kwargs={"settings": settings}, batch_size=batch,
@@ -268,8 +268,7 @@ def _corpus_stages(rows: list[dict[str, Any]], failures: list[Failure], settings
     stories = cluster_stories(articles, resources=resources, settings=settings)
     by_id = {a.id: a for a in articles}
     per = StoryInputs(quotes, citations, claims, props)
-    windows = story_windows(stories, by_id, min(settings.story_window_sentences,
-                                                 _sentences(stories, by_id) // (workers * _TASKS_PER_WORKER) + 1))
+    windows = story_windows(stories, by_id, window_limit(stories, by_id, workers, settings.story_window_sentences))
     done: dict[str, Story] = {}
     if windows:
         # one block per window, largest first: each actor takes the next window as it frees up, and the
@@ -324,9 +323,16 @@ def story_windows(stories: Sequence[Story], by_id: Mapping[str, Article],
     return [windows[w] for w in order]
 
 
-def _sentences(stories: Sequence[Story], by_id: Mapping[str, Article]) -> int:
-    """About how many sentences the stories' articles hold (the size ``story_windows`` cuts by)."""
-    return sum(len(by_id[a].text) for s in stories for a in s.article_ids if a in by_id) // _CHARS_PER_SENTENCE
+def batch_size(n: int, workers: int) -> int:
+    """Articles per task of a per-article stage: about ``_TASKS_PER_WORKER`` tasks per worker, at most 64."""
+    return max(1, min(64, -(-n // (max(1, workers) * _TASKS_PER_WORKER))))
+
+
+def window_limit(stories: Sequence[Story], by_id: Mapping[str, Article], workers: int, cap: int) -> int:
+    """Sentences per story window: about ``_TASKS_PER_WORKER`` windows per worker, never above ``cap`` (the
+    encoder's window, which bounds a window's memory)."""
+    sentences = sum(len(by_id[a].text) for s in stories for a in s.article_ids if a in by_id) // _CHARS_PER_SENTENCE
+    return min(cap, sentences // (max(1, workers) * _TASKS_PER_WORKER) + 1)
 
 
 def _by_article(items: list[Any], articles: Sequence[Article]) -> tuple[Any, ...]:
