@@ -148,3 +148,37 @@ def test_every_literal_branch_has_a_needle() -> None:
             head = _literal_head(branch).lower()
             if len(head) >= 3:
                 assert any(n in head or head in n or n in branch.lower() for n in plain), (rx.pattern[:40], branch)
+
+
+SHORT_LINES = [
+    "Home", "  Startseite ", "Menu:", "« Previous post", "Older posts »", "Next →", "News » Politics » Vote",
+    "Tel.: +49 30 1234", "© 2031 Velmont Courier", "4 min read", "Reading time: 3 minutes", "Foto: Ana Lind",
+    "Please support us", "Donate now", "Share this article", "Udostępnij", "Leave a comment",
+    "Kommentar von Ana Lind", "Video verfügbar bis 12.03.", "copyrighted property", "The harbour board met.",
+    "Velmont council", "Ferry timetable »", "Home » Velmont", "Weather", "",
+]
+
+
+def _first_category(cues: tuple[tuple[str, object], ...], text: str) -> str | None:
+    return next((c for c, rx in cues if rx.search(text)), None)  # type: ignore[attr-defined]
+
+
+def test_anchored_split_keeps_the_first_category() -> None:
+    """Splitting mixed cues into anchored and free patterns must not change which category a short line gets."""
+    cues = P.STRONG + P.SHORT
+    assert len(P._SHORT_LINE_CUES) > len(cues)  # some cue was split: the test reads the split ones
+    hits = 0
+    for line in SHORT_LINES + [p for p in PHRASES if len(p.split()) <= 12]:
+        for text in (line, line.upper(), f"{line} »"):
+            want = _first_category(cues, text)
+            assert _first_category(P._SHORT_LINE_CUES, text) == want, text
+            hits += want is not None
+    assert hits > 40
+
+
+def test_branches_split_only_at_the_top_level() -> None:
+    assert P._branches(r"^a(b|c)|[|x]d|\|e") == [r"^a(b|c)", r"[|x]d", r"\|e"]
+    assert P._branches(r"[]|]x|y") == [r"[]|]x", "y"]
+    assert P._branches(r"[^]|]x|^y") == [r"[^]|]x", "^y"]
+    for _, rx in P.STRONG + P.SHORT:
+        assert "|".join(P._branches(rx.pattern)) == rx.pattern

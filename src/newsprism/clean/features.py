@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
+from newsprism.clean import patterns as P
 from newsprism.clean.text import BODY, HEADING, JUNK, TITLE, Line, RulePass
 
 # The cue families of ``patterns`` and the rules' own categories, one column each (anything else: "other").
@@ -73,12 +75,10 @@ def _base(lines: Sequence[Line], rp: RulePass) -> np.ndarray:
     rows: list[list[float]] = []
     for i, (ln, s) in enumerate(zip(lines, rp.shapes, strict=True)):
         text = ln.text
-        stops = sum(1 for w in s.tokens if w.lower() in STOP_WORDS)
+        stop_share, digits, symbol, pipes = _text_columns(text, s.tokens)
         row = [0.0] * width
         row[:15] = (s.chars, s.words, s.terminal, text.endswith(":"), s.lower, s.cjk, s.good, s.sentence,
-                    stops / s.words if s.words else 0.0, min(len(_DIGIT_RUNS.findall(text)), 10) / 10,
-                    bool(_SYMBOL_START.match(text)), min(text.count("|"), 5) / 5, rp.repeated[i],
-                    counts[text] > 1, lo <= i <= hi)
+                    stop_share, digits, symbol, pipes, rp.repeated[i], counts[text] > 1, lo <= i <= hi)
         v = rp.verdicts[i]
         row[c_kind + kind_index[v.kind]] = 1.0
         cat = rp.cats[i] or (v.category if v.kind == JUNK else None)
@@ -95,6 +95,37 @@ def _base(lines: Sequence[Line], rp: RulePass) -> np.ndarray:
     _, inverse, sizes = np.unique(blocks, return_inverse=True, return_counts=True)
     out[:, -1] = np.log1p(sizes[inverse])
     return out
+
+
+_TextColumns = tuple[float, float, bool, float]
+
+
+def clear_feature_caches() -> None:
+    """Empty the per-process cache of short lines' text columns, and the rules' (``text.clear_line_caches``)."""
+    from newsprism.clean.text import clear_line_caches
+
+    clear_line_caches()
+    _cached_text_columns.cache_clear()
+
+
+def _text_columns(text: str, tokens: tuple[str, ...]) -> _TextColumns:
+    """Columns read from the line's text alone (``tokens``: its words): function-word share, digit runs, a symbol
+    at the start, pipes. A short line is computed once per process: menus and footers repeat on every page."""
+    return _cached_text_columns(text) if len(text) <= _CACHED_CHARS else _text_columns_of(text, tokens)
+
+
+_CACHED_CHARS = 120
+
+
+@lru_cache(maxsize=1 << 15)
+def _cached_text_columns(text: str) -> _TextColumns:
+    return _text_columns_of(text, tuple(P.WORD.findall(text)))
+
+
+def _text_columns_of(text: str, tokens: tuple[str, ...]) -> _TextColumns:
+    stops = sum(1 for w in tokens if w.lower() in STOP_WORDS)
+    return (stops / len(tokens) if tokens else 0.0, min(len(_DIGIT_RUNS.findall(text)), 10) / 10,
+            bool(_SYMBOL_START.match(text)), min(text.count("|"), 5) / 5)
 
 
 def shift(col: np.ndarray, off: int, fill: float = 0.0) -> np.ndarray:

@@ -409,19 +409,63 @@ def may_match(rx: re.Pattern[str], low: str) -> bool:
     return any(n.search(low) for n in rxs)
 
 
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (split at ``|`` outside groups and character classes)."""
+    out: list[str] = []
+    depth, start, i, in_class, first = 0, 0, 0, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]" or i == first  # "[]...]", "[^]...]": a leading "]" is a member
+        elif ch == "[":
+            in_class = True
+            first = i + 2 if pattern[i + 1:i + 2] == "^" else i + 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _anchored_first(cues: tuple[tuple[str, re.Pattern[str]], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The same cues in the same order, each cue that mixes ``^``-anchored alternatives with free ones split into
+    two of the same category: the anchored ones in one pattern, which the regex engine tries at the line's start
+    only, then the rest. A mixed pattern is tried at every position of the line (ten times the cost on a short
+    line), and short lines are most of a page; the first category that matches is the same."""
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for category, rx in cues:
+        parts = _branches(rx.pattern)
+        anchored = [b for b in parts if b.startswith("^")]
+        free = [b for b in parts if not b.startswith("^")]
+        if not anchored or not free:
+            out.append((category, rx))
+            continue
+        out.append((category, re.compile("|".join(anchored), rx.flags)))
+        out.append((category, re.compile("|".join(free), rx.flags)))
+    return tuple(out)
+
+
 def short_category(text: str, *, hint: bool | None = None, low: str | None = None) -> str | None:
     """The junk category a short line's wording points to, or None (``hint``: ``maybe_junk`` already asked;
     ``low``: the line ``lowered``, when the caller has it). Short lines skip the needle tests: their regex searches
     are cheap."""
     if not (maybe_junk(text) if hint is None else hint):
         return None
-    for category, rx in STRONG:
-        if rx.search(text):
-            return category
-    for category, rx in SHORT:
+    for category, rx in _SHORT_LINE_CUES:
         if rx.search(text):
             return category
     return widget_category(text, low=low)
+
+
+_SHORT_LINE_CUES = _anchored_first(STRONG + SHORT)
 
 
 def widget_category(text: str, *, low: str | None = None) -> str | None:
