@@ -153,8 +153,9 @@ SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"categories|kategorien|archiv|archive|tags?|schlagwörter|inhalt|contents?|sitemap|login|log in|"
         r"anmelden|register|registrieren|close|schließen)\s*:?\s*$",
         r"^\s*[«‹←]|[»›→]\s*$",
-        # a breadcrumb trail: "Home » World » Headline", "News > Politics > ..."
-        r"^\s*(?:[^\W\d]+\s?){1,3}[»›>]\s*[^»›>\d]{1,40}[»›>]\s*\S")),
+        # a breadcrumb trail: "Home » World » Headline", "News > Politics > ..." (a word is taken whole: cut into
+        # pieces it never reaches a separator, and trying every cut is where a short line's time went)
+        r"^\s*(?:[^\W\d]++\s?){1,3}[»›>]\s*[^»›>\d]{1,40}[»›>]\s*\S")),
     ("page-chrome", _rx(
         r"^\s*(impressum|imprint|datenschutz(?:erklärung)?|privacy(?: policy)?|terms(?: of (?:use|service))?|"
         r"agb|kontakt|contact(?: us)?|about(?: us)?|über uns|faq|legal notice|mentions légales|aviso legal|"
