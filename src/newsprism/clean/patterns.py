@@ -399,8 +399,10 @@ def may_match(rx: re.Pattern[str], low: str) -> bool:
     if len(low) < _NEEDLE_MIN_CHARS:
         return True  # on a short line the regex itself is as cheap as the needle test
     split = _SPLIT.get(rx)
-    if split is None:
-        return True
+    return split is None or _has_needle(split, low)
+
+
+def _has_needle(split: _Split, low: str) -> bool:
     plain, heads, rxs = split
     for needle in plain:
         if needle in low:
@@ -436,32 +438,39 @@ def _branches(pattern: str) -> list[str]:
     return out
 
 
-def _anchored_first(cues: tuple[tuple[str, re.Pattern[str]], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+_Cue = tuple[str, re.Pattern[str], _Split | None]
+
+
+def _anchored_first(cues: tuple[tuple[str, re.Pattern[str]], ...]) -> tuple[_Cue, ...]:
     """The same cues in the same order, each cue that mixes ``^``-anchored alternatives with free ones split into
     two of the same category: the anchored ones in one pattern, which the regex engine tries at the line's start
     only, then the rest. A mixed pattern is tried at every position of the line (ten times the cost on a short
-    line), and short lines are most of a page; the first category that matches is the same."""
-    out: list[tuple[str, re.Pattern[str]]] = []
+    line), and short lines are most of a page; the first category that matches is the same. Each part keeps its
+    cue's needles (``_NEEDLES``): a part of a pattern matches only where the whole one could."""
+    out: list[_Cue] = []
     for category, rx in cues:
+        needles = _SPLIT.get(rx)
         parts = _branches(rx.pattern)
         anchored = [b for b in parts if b.startswith("^")]
         free = [b for b in parts if not b.startswith("^")]
         if not anchored or not free:
-            out.append((category, rx))
+            out.append((category, rx, needles))
             continue
-        out.append((category, re.compile("|".join(anchored), rx.flags)))
-        out.append((category, re.compile("|".join(free), rx.flags)))
+        out.append((category, re.compile("|".join(anchored), rx.flags), needles))
+        out.append((category, re.compile("|".join(free), rx.flags), needles))
     return tuple(out)
 
 
 def short_category(text: str, *, hint: bool | None = None, low: str | None = None) -> str | None:
     """The junk category a short line's wording points to, or None (``hint``: ``maybe_junk`` already asked;
-    ``low``: the line ``lowered``, when the caller has it). Short lines skip the needle tests: their regex searches
-    are cheap."""
+    ``low``: the line ``lowered``, when the caller has it). A costly cue's needle test (a few substring checks)
+    runs before its regex: about half the regex's cost on a short line."""
     if not (maybe_junk(text) if hint is None else hint):
         return None
-    for category, rx in _SHORT_LINE_CUES:
-        if rx.search(text):
+    if low is None:
+        low = lowered(text)
+    for category, rx, needles in _SHORT_LINE_CUES:
+        if (needles is None or _has_needle(needles, low)) and rx.search(text):
             return category
     return widget_category(text, low=low)
 
