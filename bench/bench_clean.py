@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsprism.clean import clean_corpus, clean_document, load_block_judge, load_judge, load_registry
-from newsprism.clean.features import clear_feature_caches
-from newsprism.clean.text import split_lines
+from newsprism.clean.text import clear_line_caches, split_lines
 from newsprism.ingest.base import declared_charset, decode_bytes
 from newsprism.pipeline import FailurePolicy
 from newsprism.records import Article, RawDocument
@@ -83,7 +82,7 @@ def html_set(shared: Path, variants: Sequence[Settings]) -> tuple[dict, list[dic
                 continue
             v = turn - 1
             article = None
-            clear_feature_caches()  # no variant reads lines another one's run of the same page left in the caches
+            clear_line_caches()  # no variant reads lines another one's run of the same page left in the caches
             try:
                 article = clean_document(doc, settings=variants[v], registry=registry, judge=models[v][0],
                                          blocks=models[v][1])
@@ -105,7 +104,7 @@ def flat_set(shared: Path, work: Path, settings: Settings) -> dict[str, float]:
                        capture_output=True)
     labels = json.loads((flat / "labels.json").read_text(encoding="utf-8"))
     docs = [RawDocument(source_path=name, text=(flat / name).read_text(encoding="utf-8")) for name in labels]
-    clear_feature_caches()  # cold: earlier sections read lines of these pages
+    clear_line_caches()  # cold: earlier sections read lines of these pages
     t0 = time.process_time()
     arts = clean_corpus(docs, settings=settings, policy=FailurePolicy(), progress=lambda *a: None)
     elapsed = time.process_time() - t0

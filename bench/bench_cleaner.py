@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from newsprism.clean import clean_corpus
-from newsprism.clean.features import clear_feature_caches
 from newsprism.clean.learned import LineModel
+from newsprism.clean.text import clear_line_caches
 from newsprism.pipeline import FailurePolicy
 from newsprism.records import RawDocument
 from newsprism.settings import Settings
@@ -35,7 +35,7 @@ def _trainer():  # type: ignore[no-untyped-def]
 def _speed(flat: Path, names: list[str], cleaner: str) -> tuple[float, int]:
     docs = [RawDocument(source_path=n, text=(flat / n).read_text(encoding="utf-8")) for n in names]
     policy = FailurePolicy()
-    clear_feature_caches()  # cold: the cross-validation above read these pages' lines
+    clear_line_caches()  # cold: the cross-validation above read these pages' lines
     t0 = time.process_time()
     clean_corpus(docs, settings=Settings(cleaner=cleaner), policy=policy, progress=lambda *a: None)
     return time.process_time() - t0, len(policy.failures)

@@ -9,9 +9,7 @@ page at once: a page has hundreds of lines and the cleaner must read fifty pages
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 
@@ -25,21 +23,8 @@ CUE_FAMILIES: tuple[str, ...] = (
     "scraper-artifact", "author-bio", "other")
 _KINDS: tuple[str, ...] = (BODY, HEADING, TITLE, JUNK)
 
-# Function words of the languages the pages come in: prose is dense with them, menus and teasers are not.
-_STOP_TEXT = """
-the a an of to in and or is are was were be been has have had it its this that with for on at by from as not but
-he she they we you i his her their our your will would can could said says which who what when there than also
-der die das und ist sind war ein eine einer eines einem den dem des nicht mit sich auf für von zu im in am auch
-es er sie wir ich dass wie als nach bei aus oder wird werden hat haben noch nur so man über um vor
-le la les un une des du de et est sont était dans pour pas que qui sur avec ce il elle ils au aux par plus se ne
-el los las y es son fue en por con para que no se lo su al una del como más pero
-il lo gli di che non per con una sono è da nel della
-o os as um uma do da em para com não que é na no
-"""
-STOP_WORDS = frozenset(_STOP_TEXT.split())
+STOP_WORDS = P.STOP_WORDS  # blocks.py reads them here too
 
-_DIGIT_RUNS = re.compile(r"\d+")
-_SYMBOL_START = re.compile(r"^\W")
 _WINDOWS = (1, 3, 10)
 
 BASE_NAMES: tuple[str, ...] = (
@@ -75,10 +60,10 @@ def _base(lines: Sequence[Line], rp: RulePass) -> np.ndarray:
     rows: list[list[float]] = []
     for i, (ln, s) in enumerate(zip(lines, rp.shapes, strict=True)):
         text = ln.text
-        stop_share, digits, symbol, pipes = _text_columns(text, s.tokens)
         row = [0.0] * width
         row[:15] = (s.chars, s.words, s.terminal, text.endswith(":"), s.lower, s.cjk, s.good, s.sentence,
-                    stop_share, digits, symbol, pipes, rp.repeated[i], counts[text] > 1, lo <= i <= hi)
+                    s.stops / s.words if s.words else 0.0, s.digit_runs / 10, s.symbol_start, s.pipes / 5,
+                    rp.repeated[i], counts[text] > 1, lo <= i <= hi)
         v = rp.verdicts[i]
         row[c_kind + kind_index[v.kind]] = 1.0
         cat = rp.cats[i] or (v.category if v.kind == JUNK else None)
@@ -95,37 +80,6 @@ def _base(lines: Sequence[Line], rp: RulePass) -> np.ndarray:
     _, inverse, sizes = np.unique(blocks, return_inverse=True, return_counts=True)
     out[:, -1] = np.log1p(sizes[inverse])
     return out
-
-
-_TextColumns = tuple[float, float, bool, float]
-
-
-def clear_feature_caches() -> None:
-    """Empty the per-process cache of short lines' text columns, and the rules' (``text.clear_line_caches``)."""
-    from newsprism.clean.text import clear_line_caches
-
-    clear_line_caches()
-    _cached_text_columns.cache_clear()
-
-
-def _text_columns(text: str, tokens: tuple[str, ...]) -> _TextColumns:
-    """Columns read from the line's text alone (``tokens``: its words): function-word share, digit runs, a symbol
-    at the start, pipes. A short line is computed once per process: menus and footers repeat on every page."""
-    return _cached_text_columns(text) if len(text) <= _CACHED_CHARS else _text_columns_of(text, tokens)
-
-
-_CACHED_CHARS = 120
-
-
-@lru_cache(maxsize=1 << 15)
-def _cached_text_columns(text: str) -> _TextColumns:
-    return _text_columns_of(text, tuple(P.WORD.findall(text)))
-
-
-def _text_columns_of(text: str, tokens: tuple[str, ...]) -> _TextColumns:
-    stops = sum(1 for w in tokens if w.lower() in STOP_WORDS)
-    return (stops / len(tokens) if tokens else 0.0, min(len(_DIGIT_RUNS.findall(text)), 10) / 10,
-            bool(_SYMBOL_START.match(text)), min(text.count("|"), 5) / 5)
 
 
 def shift(col: np.ndarray, off: int, fill: float = 0.0) -> np.ndarray:

@@ -517,3 +517,17 @@ def appeal_score(text: str, *, hint: bool | None = None, low: str | None = None)
     if pronouns >= 4:
         score += 1
     return score
+
+
+# Function words of the languages the pages come in: prose is dense with them, menus and teasers are not.
+_STOP_TEXT = """
+the a an of to in and or is are was were be been has have had it its this that with for on at by from as not but
+he she they we you i his her their our your will would can could said says which who what when there than also
+der die das und ist sind war ein eine einer eines einem den dem des nicht mit sich auf für von zu im in am auch
+es er sie wir ich dass wie als nach bei aus oder wird werden hat haben noch nur so man über um vor
+le la les un une des du de et est sont était dans pour pas que qui sur avec ce il elle ils au aux par plus se ne
+el los las y es son fue en por con para que no se lo su al una del como más pero
+il lo gli di che non per con una sono è da nel della
+o os as um uma do da em para com não que é na no
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())

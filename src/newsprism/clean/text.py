@@ -37,6 +37,8 @@ _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 # distinct sites are repeats): a short line's key, shape and cue category are computed once per process. Each is a
 # pure function of the line's text; the caches are bounded, and long lines (rarely repeated) bypass them.
 _CACHED_CHARS = 120
+_DIGIT_RUNS = re.compile(r"\d+")
+_SYMBOL_START = re.compile(r"^\W")
 _CACHE_LINES = 1 << 15
 
 
@@ -106,7 +108,12 @@ class _Shape:
     terminal: bool
     lower: float
     cjk: bool
-    tokens: tuple[str, ...] = ()  # the words themselves (the learned model counts function words among them)
+    tokens: tuple[str, ...] = ()  # the words themselves
+    # read by the learned model only, computed here so that a repeated line's are cached with its shape
+    stops: int = 0  # function words among the tokens
+    digit_runs: int = 0  # runs of digits, at most 10
+    symbol_start: bool = False
+    pipes: int = 0  # at most 5
 
     @property
     def verb(self) -> bool:
@@ -147,7 +154,9 @@ def _shape_of(text: str) -> _Shape:
     words = P.WORD.findall(text)
     lower = sum(1 for w in words if w[0].islower()) / len(words) if words else 0.0
     cjk = not text.isascii() and len(_CJK.findall(text)) > len(text) * 0.3
-    return _Shape(text, len(words), len(text), bool(P.TERMINAL.search(text)), lower, cjk, tuple(words))
+    return _Shape(text, len(words), len(text), bool(P.TERMINAL.search(text)), lower, cjk, tuple(words),
+                  sum(1 for w in words if w.lower() in P.STOP_WORDS), min(len(_DIGIT_RUNS.findall(text)), 10),
+                  bool(_SYMBOL_START.match(text)), min(text.count("|"), 5))
 
 
 def _category(text: str, shape: _Shape, *, edge: bool, short: int = 25) -> str | None:
