@@ -187,3 +187,24 @@ def test_branches_split_only_at_the_top_level() -> None:
     assert P._branches(r"[^]|]x|^y") == [r"[^]|]x", "^y"]
     for _, rx in P.STRONG + P.SHORT:
         assert "|".join(P._branches(rx.pattern)) == rx.pattern
+
+
+def test_cached_categories_match_uncached_at_every_position() -> None:
+    """A short line's cue category is cached per process, keyed without the page position where the position
+    cannot matter: whichever order the positions come in, the cached answer is the one computed afresh."""
+    from newsprism.clean import text as T
+
+    lines = SHORT_LINES[:-1] + [
+        "Please support independent journalism in Velmont today with a gift of any size, it keeps us going.",
+        "Subscribe now to read every story of the Courier, cancel at any time, no questions asked at all.",
+        "By Ana Lind", "June 3, 2031", "Photo: Ana Lind/AFP",
+    ]
+    for order in ((True, False), (False, True)):
+        T.clear_line_caches()
+        for short in (12, 25):
+            for edge in order:
+                for line in lines:
+                    shape = T._shape_of(line)
+                    got = T._category(line, T._shape(line), edge=edge, short=short)
+                    assert got == T._category_of(line, shape, edge=edge, short=short), (line, edge, short)
+    T.clear_line_caches()
