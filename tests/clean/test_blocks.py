@@ -60,6 +60,19 @@ def test_blocks_follow_the_dom() -> None:
     assert len({blocks[texts.index(m)].parent for m in MENU}) == 1  # the menu's items share their list
 
 
+def test_ruby_readings_and_math_annotations_are_not_text() -> None:
+    """Furigana above a word and a formula's TeX annotation would split the sentence they sit in."""
+    from trafilatura.utils import load_html
+
+    page = ("<html><body><article><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもを<ruby>守<rt>まも</rt></ruby>る"
+            "ための法律ができました。</p><p>Given a set of <math><semantics><mi>N</mi>"
+            '<annotation encoding="application/x-tex">{\\displaystyle N}</annotation></semantics></math> objects, '
+            "the method first computes probabilities.</p></article></body></html>")
+    texts = [b.text for b in page_blocks(load_html(page))]
+    assert texts == ["子どもを守るための法律ができました。",
+                     "Given a set of N objects, the method first computes probabilities."]
+
+
 def test_block_features_have_their_names() -> None:
     from trafilatura.utils import load_html
 

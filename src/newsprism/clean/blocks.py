@@ -30,8 +30,10 @@ BLOCK_TAGS = frozenset({
     "header", "footer", "nav", "aside", "figcaption", "figure", "dd", "dt", "dl", "tr", "table", "ul", "ol", "form",
     "main", "br", "hr", "address", "caption", "fieldset", "legend", "details", "summary", "body", "center",
     "option", "select", "button", "label"})
-# Never text of the page.
-SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "head", "textarea", "object", "embed")
+# Never text of the page. Ruby annotations (``rt``, ``rp``: the reading of Japanese or Chinese characters, set above
+# them) and MathML's annotations (the formula again as TeX) are not read as part of the sentence they sit in.
+SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "head", "textarea", "object", "embed",
+             "rt", "rp", "annotation", "annotation-xml")
 _TAG_COLUMNS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "blockquote", "div", "span", "a",
                 "figcaption", "article", "section")
 # Words of class and id attributes (split at non-letters) that mark the article or the chrome around it.
