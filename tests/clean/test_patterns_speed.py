@@ -194,7 +194,8 @@ def test_cached_categories_match_uncached_at_every_position() -> None:
     cannot matter: whichever order the positions come in, the cached answer is the one computed afresh."""
     from newsprism.clean import text as T
 
-    lines = SHORT_LINES[:-1] + [
+    lines = [
+        *SHORT_LINES[:-1],
         "Please support independent journalism in Velmont today with a gift of any size, it keeps us going.",
         "Subscribe now to read every story of the Courier, cancel at any time, no questions asked at all.",
         "By Ana Lind", "June 3, 2031", "Photo: Ana Lind/AFP",
