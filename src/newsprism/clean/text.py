@@ -33,12 +33,12 @@ _CJK = re.compile("[\u3000-\u9fff\uac00-\ud7af]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _MIN_SPACING = 0.08  # spaces per character below which a long line is not prose
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
+_DIGIT_RUNS = re.compile(r"\d+")
+_SYMBOL_START = re.compile(r"^\W")
 # Menus, buttons and footers repeat on every page of a site (43% of the lines of 25 words or fewer of 990 pages of
 # distinct sites are repeats): a short line's key, shape and cue category are computed once per process. Each is a
 # pure function of the line's text; the caches are bounded, and long lines (rarely repeated) bypass them.
 _CACHED_CHARS = 120
-_DIGIT_RUNS = re.compile(r"\d+")
-_SYMBOL_START = re.compile(r"^\W")
 _CACHE_LINES = 1 << 15
 
 
