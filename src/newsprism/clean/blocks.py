@@ -21,7 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.clean.features import STOP_WORDS, feature_names, page_features, shift, window_mean
+from newsprism.clean.features import feature_names, page_features, shift, window_mean
+from newsprism.clean.patterns import STOP_WORDS
 from newsprism.clean.text import rule_pass, split_lines
 
 # Tags whose start or end closes a block of text.

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.clean import patterns as P
 from newsprism.clean.text import BODY, HEADING, JUNK, TITLE, Line, RulePass
 
 # The cue families of ``patterns`` and the rules' own categories, one column each (anything else: "other").
@@ -22,8 +21,6 @@ CUE_FAMILIES: tuple[str, ...] = (
     "advertisement", "cookie-notice", "navigation", "page-chrome", "section-label", "source-line",
     "scraper-artifact", "author-bio", "other")
 _KINDS: tuple[str, ...] = (BODY, HEADING, TITLE, JUNK)
-
-STOP_WORDS = P.STOP_WORDS  # blocks.py reads them here too
 
 _WINDOWS = (1, 3, 10)
 

@@ -76,12 +76,14 @@ _NON_LETTERS = re.compile(r"[\W\d_]{2,}|[^\w ]|[\d_]")  # runs of non-letters; a
 
 def line_key(text: str) -> str:
     """A key for comparing lines across documents (case, punctuation and digits ignored)."""
-    return _cached_line_key(text) if len(text) <= _CACHED_CHARS else _NON_LETTERS.sub(" ", text.lower()).strip()
+    return _cached_line_key(text) if len(text) <= _CACHED_CHARS else _line_key_of(text)
 
 
-@lru_cache(maxsize=_CACHE_LINES)
-def _cached_line_key(text: str) -> str:
+def _line_key_of(text: str) -> str:
     return _NON_LETTERS.sub(" ", text.lower()).strip()
+
+
+_cached_line_key = lru_cache(maxsize=_CACHE_LINES)(_line_key_of)
 
 
 def split_lines(raw: str) -> list[Line]:
@@ -145,11 +147,6 @@ def _shape(text: str) -> _Shape:
     return _cached_shape(text) if len(text) <= _CACHED_CHARS else _shape_of(text)
 
 
-@lru_cache(maxsize=_CACHE_LINES)
-def _cached_shape(text: str) -> _Shape:
-    return _shape_of(text)
-
-
 def _shape_of(text: str) -> _Shape:
     words = P.WORD.findall(text)
     lower = sum(1 for w in words if w[0].islower()) / len(words) if words else 0.0
@@ -157,6 +154,9 @@ def _shape_of(text: str) -> _Shape:
     return _Shape(text, len(words), len(text), bool(P.TERMINAL.search(text)), lower, cjk, tuple(words),
                   sum(1 for w in words if w.lower() in P.STOP_WORDS), min(len(_DIGIT_RUNS.findall(text)), 10),
                   bool(_SYMBOL_START.match(text)), min(text.count("|"), 5))
+
+
+_cached_shape = lru_cache(maxsize=_CACHE_LINES)(_shape_of)
 
 
 def _category(text: str, shape: _Shape, *, edge: bool, short: int = 25) -> str | None:
