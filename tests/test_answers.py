@@ -59,3 +59,32 @@ def test_a_person_dismissed_is_no_denial() -> None:
             "immediately dismiss as too obvious to have committed the crime.")
     assert response_of(text) is None
     assert response_of("The ministry dismissed the report as fabricated.") == "denies"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # saying no to a thing (a proposal, a bill, money, a right) answers no report
+    ("Mr. Halvor publicly rejected a compromise that his deputy floated last month.", None),
+    ("During the meeting the governor rejected the opposition's proposals for reopening the offices.", None),
+    ("The legislation was immediately dismissed by the council's leadership.", None),
+    ("The mayor's rejection of those measures left the talks at their lowest point.", None),
+    ("Workers are not being paid while their agencies are denied funding.", None),
+    ("The law admits those who follow the rules while denying entry to those who break them.", None),
+    ("He was denied bail on Friday.", None),
+    ("The ministry denied the request.", None),
+    # ... while a claim word, a that-clause or "as" keeps the verdict
+    ("The ministry rejected the report as baseless.", "denies"),
+    ("Officials dismissed the allegations.", "denies"),
+    ("The embassy denied that the port had asked for help.", "denies"),
+    ("The claim was denied by the ministry.", "denies"),
+    ("Mr. Varro dismissed the charges as politically motivated.", "denies"),
+    ("The envoy rejected the suggestion that the port had asked for arms.", "denies"),
+])
+def test_turning_down_a_thing_is_no_denial(text: str, kind: str | None) -> None:
+    assert response_of(text) == kind
+
+
+def test_a_verdict_word_inside_a_question_is_asked_not_given() -> None:
+    text = ("The office did not respond to queries about whether the mayor understood that what he was saying "
+            "was false.")
+    assert response_of(text) is None
+    assert response_of("Asked whether he had met the dealer, Varro denied it.") == "denies"

@@ -39,6 +39,57 @@ _ACCUSATION_RE = re.compile(r"\b(?:alleg(?:es|ed|ing) that|accus(?:es|ed|ing) \w
                             r"indict\w* \w+ (?:on|for))\b", re.I)
 
 
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# What a rejection, dismissal or denial turns down when it is no verdict on a claim: a proposal, a bill, money, a
+# right ("rejected a compromise", "dismissed the legislation", "denying entry", "agencies are denied funding").
+# Saying no to a thing answers no report; a claim word among the object's first words keeps the verdict.
+_WITHHELD = _word_set(
+    "compromise proposal offer plan bill legislation measure request funding funds money entry bail access "
+    "permission permit visa application appeal motion amendment nomination nominee bid deal agreement treaty "
+    "invitation demand call service benefit coverage treatment loan parole asylum admission membership approval "
+    "licence license budget package settlement overture initiative reform ceasefire truce resignation candidacy "
+    "candidate contract exemption waiver extension subsidy aid")
+_CLAIM_WORDS = _word_set(
+    "report reporting claim allegation accusation charge suggestion story account rumor rumour assertion "
+    "characterization characterisation description statement notion premise narrative version that")
+_FILLER = _word_set("the a an his her their its our my your this these those any all such some of several "
+                    "every each two three both new latest")
+_OBJECT_RE = re.compile(r"[A-Za-z][\w'-]*")
+_PASSIVE_BEFORE_RE = re.compile(
+    r"\b(\w+?)s?\s+(?:was|were|is|are|has been|have been|had been|being)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _withholding(t: str, m: re.Match[str]) -> bool:
+    """The denial word at ``m`` turns down a thing, not a claim ("rejected Democrats' proposals", "denying entry",
+    "the legislation was dismissed", "are denied funding")."""
+    word = m.group(0).lower()
+    if not word.startswith(("reject", "dismiss", "deni", "deny")):
+        return False
+    if any(w.rstrip("s") in _CLAIM_WORDS for w in word.split()[1:]):
+        return False
+    before, after = t[: m.start()], t[m.end():]
+    # a right or a thing withheld from someone: "agencies are denied funding", "was denied bail"
+    if word == "denied" and re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", before, re.I) and re.match(
+            r"\s+(?!by\b|as\b|that\b)[a-z]", after):
+        return True
+    heads = 0
+    for w in _OBJECT_RE.findall(after[:80])[:6]:  # the object's first words, in order
+        low = w.lower().removesuffix("'s").removesuffix("'")
+        if low in _CLAIM_WORDS or low.rstrip("s") in _CLAIM_WORDS or low == "as":
+            return False  # "rejected the claims", "denied that ...", "dismissed it as ..."
+        if low in _WITHHELD or low.rstrip("s") in _WITHHELD:
+            return True
+        if low not in _FILLER:
+            heads += 1
+            if heads == 2:
+                break
+    passive = _PASSIVE_BEFORE_RE.search(before[-60:])  # "the legislation was immediately dismissed"
+    return bool(passive and passive.group(1).lower() in _WITHHELD)
+
+
 # Words that label what someone else says ("US disinformation", "a politically motivated investigation", "a witch
 # hunt"): as the answer to a claim they deny it, but a sentence whose only verdict is such a label is also the
 # speaker's own claim, to be told as such when it answers nothing
@@ -117,6 +168,8 @@ def response_of(text: str, language: str | None = None) -> str | None:
             if m.group(0).lower() == "accurate" and not re.search(r"\b(?:was|were|is|are|its?|been) accurate|"
                                                                    r"report was accurate", t, re.I):
                 continue
+            if _withholding(t, m) or _in_question(t, m.start()):
+                continue
             if not _NEG_BEFORE_RE.search(t[: m.start()]):
                 return "denies"
     if _SELF_DENY_RE.search(t):
@@ -125,6 +178,14 @@ def response_of(text: str, language: str | None = None) -> str | None:
         if not _NEG_BEFORE_RE.search(t[: m.start()]):
             return "confirms"
     return None
+
+
+def _in_question(t: str, at: int) -> bool:
+    """A verdict word inside an embedded question is asked, not given: "did not respond to queries about whether
+    he understood that what he was saying was false" (the question ends at a comma: "Asked whether ..., he
+    denied it" denies)."""
+    asked = list(re.finditer(r"\bwhether\b|\basked (?:\w+ )?if\b", t[:at], re.I))
+    return bool(asked) and not re.search(r"[,;:]", t[asked[-1].end():at])
 
 
 def response_in(text: str, lexicon: Lexicon) -> str | None:
