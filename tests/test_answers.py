@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.answers import labels_only, response_of
+from newsprism.answers import labels_only, outlet_verdict, response_of
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -71,6 +71,10 @@ def test_a_person_dismissed_is_no_denial() -> None:
     ("The law admits those who follow the rules while denying entry to those who break them.", None),
     ("He was denied bail on Friday.", None),
     ("The ministry denied the request.", None),
+    ("After she refused to answer, the chairman tried to dismiss her and her lawyer.", None),
+    ("Some members objected after he dismissed her.", None),
+    ("Her lawyer is known for winning a dismissal of all charges against a former minister.", None),
+    ("The panel asked why she gave \"false or misleading information\" to it.", None),
     # ... while a claim word, a that-clause or "as" keeps the verdict
     ("The ministry rejected the report as baseless.", "denies"),
     ("Officials dismissed the allegations.", "denies"),
@@ -78,6 +82,8 @@ def test_a_person_dismissed_is_no_denial() -> None:
     ("The claim was denied by the ministry.", "denies"),
     ("Mr. Varro dismissed the charges as politically motivated.", "denies"),
     ("The envoy rejected the suggestion that the port had asked for arms.", "denies"),
+    ("He dismissed them as lies.", "denies"),
+    ("Officials rejected her account.", "denies"),
 ])
 def test_turning_down_a_thing_is_no_denial(text: str, kind: str | None) -> None:
     assert response_of(text) == kind
@@ -88,3 +94,18 @@ def test_a_verdict_word_inside_a_question_is_asked_not_given() -> None:
             "was false.")
     assert response_of(text) is None
     assert response_of("Asked whether he had met the dealer, Varro denied it.") == "denies"
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("In a post on Wednesday, the mayor claimed, falsely, that the county was already paying for the dam.", True),
+    ("He has falsely claimed the convoy is full of smugglers.", True),
+    ("The minister said, without evidence, that thousands had voted twice.", True),
+    ("\"We are the only port on the coast,\" the mayor told the Ledger, making a false claim.", True),
+    ("The embassy denied the report.", False),
+    ("Varro said he was falsely accused.", False),
+    ("She said the report was false.", False),
+])
+def test_outlet_verdict(text: str, outlet: bool) -> None:
+    """The outlet's own fact-check of what it relays is the outlet's denial, not the quoted speaker's."""
+    assert outlet_verdict(text) is outlet
+    assert response_of(text) in {"denies", "doubts"}

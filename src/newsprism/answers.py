@@ -12,7 +12,7 @@ import re
 from newsprism.lexicons import Lexicon, lexicon_for
 from newsprism.stance import _IDIOM_RE, _NEG_BEFORE_RE, _W, DENY_RE, DOUBT_RE
 
-__all__ = ["ABSENT", "DEFENDS_RE", "labels_only", "response_in", "response_of"]
+__all__ = ["ABSENT", "DEFENDS_RE", "labels_only", "outlet_verdict", "response_in", "response_of"]
 
 
 # A sentence that answers another claim: a denial, rejection or doubt stated as what someone does or says about a
@@ -29,7 +29,8 @@ _ANSWER_DENY_RE = re.compile(
     r"correct(?:ed|ing|s) (?:the|its|their|an?|that|this) (?:\w+ )?(?:report|story|article|claim|figure|account)s?|"
     r"(?:reject|dismiss|deni|deny|denied|refut|rebut)\w*)\b", re.I)
 # "false" and friends that name a crime or a thing, not a verdict on a claim ("making false statements")
-_NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:and \w+ )?(?:statements?|testimony|witness|information|pretenses|flag)\b|"
+_NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:(?:and|or) \w+ )?(?:statements?|testimony|witness|information|pretenses|"
+                               r"flag)\b|"
                                r"\b(?:testif\w*|lie|lying|swear\w*|sworn) falsely\b|"
                                r"\bpleaded guilty\b|\bmade up of\b|"
                                # a person dismissed is no claim denied: "whom readers dismiss as too obvious"
@@ -51,7 +52,7 @@ _WITHHELD = _word_set(
     "permission permit visa application appeal motion amendment nomination nominee bid deal agreement treaty "
     "invitation demand call service benefit coverage treatment loan parole asylum admission membership approval "
     "licence license budget package settlement overture initiative reform ceasefire truce resignation candidacy "
-    "candidate contract exemption waiver extension subsidy aid")
+    "candidate contract exemption waiver extension subsidy aid status citizenship residency")
 _CLAIM_WORDS = _word_set(
     "report reporting claim allegation accusation charge suggestion story account rumor rumour assertion "
     "characterization characterisation description statement notion premise narrative version that")
@@ -70,10 +71,16 @@ def _withholding(t: str, m: re.Match[str]) -> bool:
         return False
     if any(w.rstrip("s") in _CLAIM_WORDS for w in word.split()[1:]):
         return False
+    if word.startswith("dismissal"):  # a court's or an employer's act: "won a dismissal of all charges"
+        return True
     before, after = t[: m.start()], t[m.end():]
     # a right or a thing withheld from someone: "agencies are denied funding", "was denied bail"
     if word == "denied" and re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", before, re.I) and re.match(
             r"\s+(?!by\b|as\b|that\b)[a-z]", after):
+        return True
+    # a person turned away ("tried to dismiss her and her lawyer", "after he dismissed her."), unless "as" follows
+    if re.match(r"\s+(?:him|them|me|us|her(?=\s*(?:[.,;:)]|$|and\b|or\b|from\b|after\b|before\b|on\b|in\b)))"
+                r"(?!\s+as\b)", after):
         return True
     heads = 0
     for w in _OBJECT_RE.findall(after[:80])[:6]:  # the object's first words, in order
@@ -84,7 +91,7 @@ def _withholding(t: str, m: re.Match[str]) -> bool:
             return True
         if low not in _FILLER:
             heads += 1
-            if heads == 2:
+            if heads == 3:
                 break
     passive = _PASSIVE_BEFORE_RE.search(before[-60:])  # "the legislation was immediately dismissed"
     return bool(passive and passive.group(1).lower() in _WITHHELD)
@@ -178,6 +185,25 @@ def response_of(text: str, language: str | None = None) -> str | None:
         if not _NEG_BEFORE_RE.search(t[: m.start()]):
             return "confirms"
     return None
+
+
+# The outlet's own verdict on what it reports someone said: "claimed, falsely, that", "falsely claimed", "said,
+# without evidence,", "making a false claim". The sentence relays the speaker's claim and denies it in the outlet's
+# voice: the denial is the outlet's, not the speaker's.
+_SAYING = (r"(?:claim\w*|said|says|saying|stat\w+|assert\w*|insist\w*|suggest\w*|told|tells|tweet\w*|wr[io]te|"
+           r"writes|argu\w+|repeat\w*)")
+_OUTLET_VERDICT_RE = re.compile(
+    r"\b(?:falsely|inaccurately|wrongly|erroneously|misleadingly|baselessly),? " + _SAYING + r"\b|"
+    r"\b" + _SAYING + r",? (?:falsely|inaccurately|wrongly|erroneously|misleadingly|baselessly)\b|"
+    r"\b" + _SAYING + r",? without (?:offering |providing |citing |any )*(?:evidence|proof)\b|"
+    r"\b(?:making|made|makes|repeated|repeating|repeats) (?:a |the |his |her |their )?(?:\w+ )?"
+    r"(?:false|baseless|unfounded|inaccurate|misleading|unsupported) (?:claims?|assertions?|statements?)\b", re.I)
+
+
+def outlet_verdict(text: str) -> bool:
+    """The sentence's denial is the outlet's own fact-check of what it relays ("X claimed, falsely, that ..."), so
+    the denier is the outlet, not the speaker the sentence quotes."""
+    return bool(_OUTLET_VERDICT_RE.search(text.replace("\u2019", "'")))
 
 
 def _in_question(t: str, at: int) -> bool:

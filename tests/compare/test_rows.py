@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from newsprism.compare.align import Proposition
-from newsprism.compare.rows import denial_rows, home_rows, own_voice, told_responses
+from newsprism.compare.rows import denial_rows, home_rows, outlet_fact_checks, own_voice, told_responses
 from newsprism.compare.verdict import Member, same_speaker, speaker_key
 from newsprism.records import Claim
 
@@ -166,3 +166,18 @@ def test_two_speakers_responses_are_not_one_told_row() -> None:
     members[1] = [_member("b1", "b", said[1].text, who="Varro")]
     told_responses(members, clusters, sims, props, vecs, {"a1": [5], "b1": [5]}, set())
     assert len(members) == 3
+
+
+def test_the_outlets_fact_check_is_the_outlets_denial_and_survives_the_speakers_one_voice() -> None:
+    claim = _member("a1", "a", "The mayor said the county pays for the dam.", who="Halvor Dunn")
+    checked = _member("b1", "b", "The mayor claimed, falsely, that the county was already paying for the dam.",
+                      stance="denies", who="Halvor Dunn")
+    rows = own_voice(outlet_fact_checks([[claim, checked]]))
+    denial = next(m for m in rows[0] if m.claim.id == "b1")
+    assert denial.stance == "denies"
+    assert denial.claim.attributed_to is None  # the outlet's voice, not the mayor denying his own claim
+    # the speaker's own denial is still his, and his one voice makes it what the outlet relays
+    own = _member("b2", "b", "The mayor said the report was false.", stance="denies", who="Halvor Dunn")
+    rows = own_voice(outlet_fact_checks([[claim, own]]))
+    assert [m.claim.attributed_to for m in rows[0]] == ["Halvor Dunn", "Halvor Dunn"]
+    assert "denies" not in {m.stance for m in rows[0]}

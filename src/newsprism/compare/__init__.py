@@ -39,6 +39,7 @@ from newsprism.compare.responses import (
 from newsprism.compare.rows import (
     denial_rows,
     home_rows,
+    outlet_fact_checks,
     own_voice,
     relaying,
     repeated_rows,
@@ -166,7 +167,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
                 if not any(m.claim.id == c.id for m in members[gi]):
                     members[gi].append(Member(c, "denies", 0.5, context=True))
 
-    members = own_voice(home_rows(members))
+    members = own_voice(home_rows(outlet_fact_checks(members)))
     cited: dict[str, set[str]] = {}
     for cit in citations:
         cited.setdefault(cit.article_id, set()).add(normalize_text(cit.outlet))

@@ -9,14 +9,14 @@ from dataclasses import replace
 
 import numpy as np
 
-from newsprism.answers import labels_only
+from newsprism.answers import labels_only, outlet_verdict
 from newsprism.compare.align import Proposition
 from newsprism.compare.grouping import contradicts, group_frame, negates_other_thing, polarity
 from newsprism.compare.verdict import SUPPORT, Member, Speaker, one_voice, same_speaker, speaker_key
 from newsprism.records import Claim
 from newsprism.stance import StanceBackend, cues_of
 
-__all__ = ["denial_rows", "home_rows", "own_voice", "relaying", "repeated_rows", "second_opinion",
+__all__ = ["denial_rows", "home_rows", "outlet_fact_checks", "own_voice", "relaying", "repeated_rows", "second_opinion",
            "split_other_negations", "split_unanswered", "statement_rows", "told_responses"]
 
 
@@ -237,6 +237,14 @@ def denial_rows(members: list[list[Member]], responses: Mapping[str, str], answe
             continue  # "the US has been spreading disinformation": the speaker's own claim, told as such
         members[gi] = [replace(m, stance=responses[m.claim.id]) if not m.context and responses[m.claim.id]
                        in {"denies", "doubts"} else m for m in ms]
+
+
+def outlet_fact_checks(members: Sequence[Sequence[Member]]) -> list[list[Member]]:
+    """A denial the outlet makes of what it relays ("X claimed, falsely, that ...") is the outlet's: its cell names
+    no speaker, so the row is not read as X denying his own claim, and X's one voice does not silence it."""
+    return [[replace(m, claim=replace(m.claim, attributed_to=None, anonymous=False, via=None))
+             if m.stance in {"denies", "doubts"} and m.claim.attributed_to and outlet_verdict(m.claim.text) else m
+             for m in ms] for ms in members]
 
 
 def own_voice(members: Sequence[Sequence[Member]]) -> list[list[Member]]:
