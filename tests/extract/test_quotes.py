@@ -146,6 +146,14 @@ def test_the_president_is_not_the_person_introduced_as_the_presidents_lawyer(ext
     assert _find(ex, "sad day for journalism").speaker == "Tomas Hale"
 
 
+def test_the_president_is_not_the_vice_president_named_closer(extract: Run) -> None:
+    text = ("President Tomas Hale met the council leaders on Wednesday. "
+            "Pressed by Vice President Ilse Marr, the leaders offered a smaller sum.\n\n"
+            "\u201cThe port needs a wall,\u201d the president said during the meeting.")
+    ex = extract(make_article(text))
+    assert _find(ex, "The port needs a wall").speaker == "Tomas Hale"
+
+
 def test_a_reflexive_after_the_name_is_not_part_of_the_speaker_phrase(resources) -> None:  # type: ignore[no-untyped-def]
     from newsprism.extract.speakers import _phrase
 

@@ -107,9 +107,19 @@ def _before(doc: Any, ent: Any) -> list[Any]:
     return out[::-1]
 
 
+# Words that make a role another office: a vice president, a deputy minister or a former governor is not "the
+# president", "the minister" or "the governor" a later sentence names.
+_OTHER_OFFICE = frozenset({"vice", "deputy", "former", "ex", "assistant", "associate", "under", "lieutenant", "co"})
+
+
 def _has_role(context: str, role: str) -> bool:
-    """Whether a person's context gives them the role: "the president" is not "the president's former lawyer"."""
-    return re.search(rf"\b{re.escape(role)}\b(?! ?(?:'s|’s|')(?:\s|$))", context) is not None
+    """Whether a person's context gives them the role: "the president" is not "the president's former lawyer",
+    nor "Vice President Mike Pence"."""
+    for m in re.finditer(rf"\b{re.escape(role)}\b(?! ?(?:'s|’s|')(?:\s|$))", context):
+        before = re.findall(r"[a-z]+", context[: m.start()])
+        if not before or before[-1] not in _OTHER_OFFICE:
+            return True
+    return False
 
 
 def _sentence_of(sal: _Salience, pos: int) -> int:
