@@ -90,3 +90,24 @@ def test_whether_someone_responded_attributes_nothing(resources: Resources, sett
             "responded to the request at all.")
     (claim,) = _claims(resources, settings, text)
     assert claim.attributed_to != "Varia"
+
+
+def test_a_named_speakers_quoted_statement_is_a_claim_without_a_name_in_it(resources: Resources,
+                                                                        settings: Settings) -> None:
+    text = ("\u201cWe have an issue with their welcoming of smugglers into their ranks,\u201d he said.\n\n"
+            "\u201cWhy would he not do it?\u201d he asked.\n\n"
+            "\u201cWe have an issue with the rain and the mud,\u201d a fan said.\n\n"
+            "Residents have an issue with the rain and the mud.")
+
+    def quote(fragment: str, speaker: str | None, anonymous: bool = False) -> Quote:
+        start = text.index(fragment)
+        end = text.index("\n", start) if "\n" in text[start:] else len(text)
+        return Quote(id=f"q{start}", article_id="a-test", text=fragment, speaker=speaker, anonymous=anonymous,
+                     direct=True, start=start, end=end)
+
+    quotes = [quote("\u201cWe have an issue with their", "Ada Moreau"), quote("\u201cWhy would", "Ada Moreau"),
+              quote("\u201cWe have an issue with the rain", None)]
+    claims = _claims(resources, settings, text=text, quotes=quotes)
+    # the named speaker's statement is hers to check; her question, an unnamed fan's remark and an unsourced
+    # sentence with nothing to check are not claims
+    assert [(c.attributed_to, c.text[:30]) for c in claims] == [("Ada Moreau", "\u201cWe have an issue with their w")]

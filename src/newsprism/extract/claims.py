@@ -57,11 +57,14 @@ def extract_claims(article: Article, doc: Any, *, quotes: Sequence[Quote] = (), 
     for sent in _sentences(doc):
         cites = [c for c in citations if _overlaps(c.start, c.end, sent.start_char, sent.end_char)]
         last_outlet = _named_outlet(sent, cites, ents) or last_outlet
-        if not _checkworthy(sent, ents):
+        checkworthy = _checkworthy(sent, ents)
+        if not checkworthy and not _spoken(sent, quotes):
             continue
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         attributed_to, anonymous, via, quote_id = _attribution(sent, quotes, cites, last_outlet, last_person, ents)
+        if not checkworthy and not (quote_id and attributed_to and not anonymous):
+            continue
         if attributed_to and not anonymous and any(e.label_ == "PERSON" and e.text.strip() == attributed_to
                                                    for e in ents.of(sent)):
             last_person = attributed_to
@@ -92,11 +95,28 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 >= 0 and a1 > b0 and a0 < b1
 
 
+def _question(text: str) -> bool:
+    """A question, also when a closing quotation mark follows its question mark ("Why would he not do it?”")."""
+    return text.strip().rstrip("\"'”’)").endswith("?")
+
+
+def _spoken(sent: Any, quotes: Sequence[Quote]) -> bool:
+    """A statement a named speaker makes in a direct quote ("We have an issue with their acceptance of white
+    supremacists," he said) is a claim of that speaker's even without a name or number in it: who said what is
+    what the matrix shows. Only full statements: five words or more, a verb, no question."""
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 5 or len(words) > 120 or _question(sent.text) or re.search(r"\?[\"'”’]", sent.text):
+        return False
+    if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        return False
+    return quotes_in(quotes, sent.start_char, sent.end_char) is not None
+
+
 def _checkworthy(sent: Any, ents: DocEnts) -> bool:
     """A statement one could check: a verb, a named actor or number or a denial, not a question, not page junk."""
     words = [t for t in sent if t.is_alpha]
     text = sent.text.strip()
-    if len(words) < 5 or len(words) > 120 or text.endswith("?") or _JUNK.search(text):
+    if len(words) < 5 or len(words) > 120 or _question(text) or _JUNK.search(text):
         return False
     if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         return False
