@@ -154,6 +154,16 @@ def test_the_president_is_not_the_vice_president_named_closer(extract: Run) -> N
     assert _find(ex, "The port needs a wall").speaker == "Tomas Hale"
 
 
+def test_she_after_a_surname_the_recogniser_missed_is_that_person(extract: Run) -> None:
+    text = ("Council leader Tomas Hale and deputy mayor Ada Okonkwo met the governor on Wednesday.\n\n"
+            "\u201cThey are now feeling the heat,\u201d Hale said.\n\n"
+            "Okonkwo, who is expected to return to the House speakership Thursday afternoon after eight years as "
+            "minority leader, intends as her first action to pass spending bills that won support last year.\n\n"
+            "\u201cWe are asking the governor to open the offices,\u201d she told reporters outside the building.")
+    ex = extract(make_article(text))
+    assert _find(ex, "open the offices").speaker == "Ada Okonkwo"
+
+
 def test_a_reflexive_after_the_name_is_not_part_of_the_speaker_phrase(resources) -> None:  # type: ignore[no-untyped-def]
     from newsprism.extract.speakers import _phrase
 

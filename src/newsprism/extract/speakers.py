@@ -157,8 +157,43 @@ def _salience(doc: Any, article_id: str, index: EntityIndex | None, outlets: Any
             sal.people.append((ent.start_char, name, eid, ctx))
             if head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "ROOT":  # the main clause's subject
                 sal.subjects[ent.start_char] = _sentence_of(sal, ent.start_char)
+    _bare_surnames(doc, mentions, sal)
     _pronoun_genders(doc, mentions, sal.gender)
     return sal
+
+
+def _bare_surnames(doc: Any, mentions: list[tuple[int, str, int]], sal: _Salience) -> None:
+    """A person named again by surname alone as a clause's subject, where the entity recogniser missed it or took
+    it for a place ("Pelosi, who is expected to return to the speakership, intends ..."): a mention of the one
+    person named before with that surname, so a "she" after it points to her, not to the last person the
+    recogniser saw."""
+    known: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for i, name, _ in mentions:
+        last = name.split()[-1] if name.split() else ""
+        if len(name.split()) > 1 and last[:1].isupper():
+            known.setdefault(last, set()).add(name)
+            first[name] = min(first.get(name, i), i)
+    if not known:
+        return
+    added = False
+    for tok in doc:
+        names = known.get(tok.text)
+        if (not names or len(names) != 1 or tok.pos_ != "PROPN" or tok.dep_ not in {"nsubj", "nsubjpass"}
+                or not (tok.ent_iob_ == "O" or (tok.ent_iob_ == "B" and tok.ent_type_ != "PERSON"
+                                                and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")))):
+            continue  # a surname the recogniser left out or took for a place or an organisation on its own
+        name = next(iter(names))
+        if first[name] >= tok.i:
+            continue
+        mentions.append((tok.i, name, tok.sent.start))
+        sal.people.append((tok.idx, name, None, ""))
+        if tok.head.dep_ == "ROOT":
+            sal.subjects[tok.idx] = _sentence_of(sal, tok.idx)
+        added = True
+    if added:
+        mentions.sort()
+        sal.people.sort(key=lambda p: p[0])
 
 
 def _gender_words(doc: Any, ent: Any, name: str, gender: dict[str, str]) -> None:
