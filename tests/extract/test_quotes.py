@@ -164,6 +164,22 @@ def test_she_after_a_surname_the_recogniser_missed_is_that_person(extract: Run) 
     assert _find(ex, "open the offices").speaker == "Ada Okonkwo"
 
 
+def test_a_person_named_inside_the_quote_is_not_who_says_it(extract: Run) -> None:
+    text = ("Council leader Ada Okonkwo said the talks could not resume until the offices reopen.\n\n"
+            "Press secretary Ilse Marr said on Friday that it would be up to Okonkwo to unite her party.\n\n"
+            "\u201cThe people that elected Ada Okonkwo did not elect her to do nothing,\u201d she said.")
+    ex = extract(make_article(text))
+    assert _find(ex, "did not elect her to do nothing").speaker == "Ilse Marr"
+
+
+def test_an_object_pronoun_does_not_teach_the_gender_of_the_person_before_it(extract: Run) -> None:
+    text = ("Auditor Ilse Marr appeared before the committee on Wednesday.\n\n"
+            "Committee member Tomas Hale asked her about the missing files.\n\n"
+            "\u201cThe files were never lost,\u201d she said.")
+    ex = extract(make_article(text))
+    assert _find(ex, "never lost").speaker == "Ilse Marr"
+
+
 def test_a_reflexive_after_the_name_is_not_part_of_the_speaker_phrase(resources) -> None:  # type: ignore[no-untyped-def]
     from newsprism.extract.speakers import _phrase
 

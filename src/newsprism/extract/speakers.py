@@ -57,6 +57,12 @@ class _Salience:
     gender: dict[str, str] = field(default_factory=dict)  # name -> "f" | "m", where the article shows it
     ents: DocEnts | None = None  # the doc's entities by position (``Span.ents`` scans them all)
     sentences: list[int] = field(default_factory=list)  # start offsets of the doc's sentences
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # character spans inside quotation marks
+    objects: dict[int, set[str]] = field(default_factory=dict)  # sentence -> genders of its object pronouns
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect_right(self.quoted, pos, key=lambda span: span[0]) - 1
+        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
 
     def ents_of(self, span: Any) -> list[Any]:
         return self.ents.of(span) if self.ents is not None else list(span.ents)
@@ -73,6 +79,9 @@ class _Salience:
             if role in _UNNAMED_ROLES:
                 return None
         if pronoun:
+            # a person the speaker talks about inside a quotation ("the people that elected Nancy Pelosi didn't
+            # elect her to play games," she said) is not who says it
+            cands = [p for p in cands if not self.in_quote(p[0])] or cands
             want = "f" if pronoun in _FEMALE else "m" if pronoun in _MALE else None
             fits = [p for p in cands if want is None or self.gender.get(p[1], want) == want]
             cands = fits or cands
@@ -83,7 +92,14 @@ class _Salience:
                 last = self.subjects.get(cands[-1][0], _sentence_of(self, cands[-1][0]))
                 if last < sentence:
                     subj = [p for p in cands if self.subjects.get(p[0]) == last]
-                    if subj:
+                    named = {p[1] for p in cands if _sentence_of(self, p[0]) == last}
+                    if subj and want is not None and want in self.objects.get(last, set()) and len(named) == 1:
+                        # "Hale asked her about the files. 'They were never lost,' she said": the "her" Hale asked
+                        # is someone else, and she is who answers
+                        others = [p for p in cands if p[1] not in {q[1] for q in subj}]
+                        if others:
+                            return others[-1][1], others[-1][2]
+                    elif subj:
                         return subj[-1][1], subj[-1][2]
         return (cands[-1][1], cands[-1][2]) if cands else None
 
@@ -128,7 +144,7 @@ def _sentence_of(sal: _Salience, pos: int) -> int:
 
 
 def _salience(doc: Any, article_id: str, index: EntityIndex | None, outlets: Any) -> _Salience:
-    sal = _Salience(ents=DocEnts(doc), sentences=[sent.start_char for sent in doc.sents])
+    sal = _Salience(ents=DocEnts(doc), sentences=[sent.start_char for sent in doc.sents], quoted=_quoted_spans(doc))
     mentions: list[tuple[int, str, int]] = []  # (token index, name, sentence start) of every person mention
     for ent in doc.ents:
         root = ent.root
@@ -159,6 +175,11 @@ def _salience(doc: Any, article_id: str, index: EntityIndex | None, outlets: Any
                 sal.subjects[ent.start_char] = _sentence_of(sal, ent.start_char)
     _bare_surnames(doc, mentions, sal)
     _pronoun_genders(doc, mentions, sal.gender)
+    for tok in doc:
+        low = tok.lower_
+        if (tok.pos_ == "PRON" and tok.dep_ in {"dobj", "dative"} and tok.head.dep_ == "ROOT"
+                and low in {"him", "her"} and not sal.in_quote(tok.idx)):
+            sal.objects.setdefault(_sentence_of(sal, tok.idx), set()).add("f" if low == "her" else "m")
     return sal
 
 
@@ -209,6 +230,25 @@ def _gender_words(doc: Any, ent: Any, name: str, gender: dict[str, str]) -> None
         gender.setdefault(name, "m")
 
 
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
+_REFLEXIVE_PRONOUNS = frozenset({"himself", "herself"})
+
+
+def _quoted_spans(doc: Any) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks, each ending at its closing mark or the paragraph's end."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for tok in doc:
+        if start is None and (tok.text in {"“", "«"} or tok.text == '"'):
+            start = tok.idx
+        elif start is not None and (tok.text in {"”", "»", '"'} or "\n" in tok.text_with_ws):
+            spans.append((start, tok.idx))
+            start = None
+    if start is not None:
+        spans.append((start, len(doc.text)))
+    return spans
+
+
 def _pronoun_genders(doc: Any, mentions: list[tuple[int, str, int]], gender: dict[str, str]) -> None:
     """Learn each person's gender from the pronouns that follow their name where no other person is named in
     between or in the same stretch (the name's sentence and the next one, one paragraph): a majority vote per
@@ -223,7 +263,9 @@ def _pronoun_genders(doc: Any, mentions: list[tuple[int, str, int]], gender: dic
             quoted = True
         elif tok.text in {"”", "»", '"'} or "\n" in tok.text_with_ws:
             quoted = False
-        if (low not in _FEMALE and low not in _MALE) or tok.pos_ != "PRON" or quoted:
+        if (low not in _FEMALE and low not in _MALE) or tok.pos_ != "PRON" or quoted or (
+                tok.dep_ in _OBJECT_DEPS and low not in _REFLEXIVE_PRONOUNS):
+            # an object pronoun is mostly someone else: "Rep. Joseph Crowley asked her" says nothing of Crowley
             continue
         while j < len(mentions) and mentions[j][0] < tok.i:
             j += 1
