@@ -109,3 +109,16 @@ def test_outlet_verdict(text: str, outlet: bool) -> None:
     """The outlet's own fact-check of what it relays is the outlet's denial, not the quoted speaker's."""
     assert outlet_verdict(text) is outlet
     assert response_of(text) in {"denies", "doubts"}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("\u201cI have not violated any agency rules, and I have not misled this committee,\u201d she said.", "denies"),
+    ("\"She has not committed any crime,\" the letter from her lawyer reads.", "denies"),
+    ("\u201cI have not done anything wrong,\u201d she said.", "denies"),
+    ("Varro said he did nothing wrong.", "denies"),
+    ("The indictment alleges that he lied to the committee.", None),
+    ("Officials said the suspect had not yet been charged.", None),
+    ("\u201cI have never been so proud of this team,\u201d he said.", None),
+])
+def test_wrongdoing_denied_answers_the_accusation(text: str, kind: str | None) -> None:
+    assert response_of(text) == kind
