@@ -122,3 +122,14 @@ def test_outlet_verdict(text: str, outlet: bool) -> None:
 ])
 def test_wrongdoing_denied_answers_the_accusation(text: str, kind: str | None) -> None:
     assert response_of(text) == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("\u201cHow ridiculous, we\u2019re the only port on the coast that pays for this,\u201d the mayor said.", None),
+    ("He said the rule giving visitors free passes is \u201cridiculous\u201d and has to end.", None),
+    ("The minister called the report ridiculous.", "denies"),
+    ("\u201cThat\u2019s absurd,\u201d the spokesman said of the claims.", "denies"),
+    ("\u201cThis is complete nonsense,\u201d she said.", "denies"),
+])
+def test_ridiculous_denies_what_was_said_not_a_state_of_affairs(text: str, kind: str | None) -> None:
+    assert response_of(text) == kind

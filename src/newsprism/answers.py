@@ -187,7 +187,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
             if m.group(0).lower() == "accurate" and not re.search(r"\b(?:was|were|is|are|its?|been) accurate|"
                                                                    r"report was accurate", t, re.I):
                 continue
-            if _withholding(t, m) or _in_question(t, m.start()):
+            if _withholding(t, m) or _in_question(t, m.start()) or _judges_no_claim(t, m):
                 continue
             if not _NEG_BEFORE_RE.search(t[: m.start()]):
                 return "denies"
@@ -216,6 +216,22 @@ def outlet_verdict(text: str) -> bool:
     """The sentence's denial is the outlet's own fact-check of what it relays ("X claimed, falsely, that ..."), so
     the denier is the outlet, not the speaker the sentence quotes."""
     return bool(_OUTLET_VERDICT_RE.search(text.replace("\u2019", "'")))
+
+
+_EVALUATIVE = frozenset({"ridiculous", "absurd", "nonsense", "rubbish"})
+_CLAIM_WORD_RE = re.compile(r"\b(?:reports?|claims?|allegations?|accusations?|charges?|story|stories|suggestions?|"
+                            r"ideas?|notions?|rumou?rs?|assertions?|statements?|comments?|remarks?|theory|theories)\b",
+                            re.I)
+
+
+def _judges_no_claim(t: str, m: re.Match[str]) -> bool:
+    """"Ridiculous" and its kin deny only what someone said ("called the report ridiculous", "that's absurd"); said
+    of a state of affairs ("How ridiculous, we're the only country ...", "the rule is 'ridiculous'") they judge a
+    policy, not a claim."""
+    if m.group(0).lower() not in _EVALUATIVE:
+        return False
+    return not (_CLAIM_WORD_RE.search(t) or re.search(r"\b(?:that|this|it)(?:'s| is| was)\W+(?:\w+ ){0,2}$",
+                                                          t[: m.start()], re.I))
 
 
 def _in_question(t: str, at: int) -> bool:
