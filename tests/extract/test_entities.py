@@ -56,6 +56,19 @@ def test_ambiguous_surname_is_not_merged() -> None:
     assert {"Hal Brenner", "Una Brenner", "Brenner"} <= names
 
 
+def test_a_surname_goes_to_the_person_named_most_in_all_forms() -> None:
+    """"Hal Brenner" named twice and "Hal J. Brenner" once are one person named three times: the bare "Brenner"
+    is his, not "Una Brenner"'s, named twice under her one form."""
+    ms = [Mention("a1", "Hal J. Brenner", "Hal J. Brenner", "PERSON", 0, 5),
+          Mention("a1", "Una Brenner", "Una Brenner", "PERSON", 10, 15),
+          Mention("a2", "Hal Brenner", "Hal Brenner", "PERSON", 0, 5),
+          Mention("a2", "Hal Brenner", "Hal Brenner", "PERSON", 10, 15),
+          Mention("a3", "Una Brenner", "Una Brenner", "PERSON", 0, 5),
+          Mention("a4", "Brenner", "Brenner", "PERSON", 0, 5)]
+    index = link_entities(ms)
+    assert index.at("a4", 0).name == "Hal J. Brenner"  # type: ignore[union-attr]
+
+
 def test_linking_among_thousands_of_people_finds_first_and_last_name_forms() -> None:
     """Heads are looked up by word: a surname ("Tolland"), a given name used alone as the first word of the full
     name ("Mira"), and a middle-initial form must still find their full names among many unrelated people."""

@@ -171,6 +171,9 @@ def _link_people(names: Sequence[str], counts: Counter[str]) -> dict[str, str]:
     ordered = sorted(keys, key=lambda n: (-len(keys[n]), -counts[n], n))
     canon: dict[str, str] = {}
     heads: list[str] = []
+    # how often each head is named in all its forms: "Donald Trump" merged into "Donald J. Trump" counts for it,
+    # so a bare "Trump" goes to him and not to "Melania Trump", named more often under her one full form
+    weight: Counter[str] = Counter()
     # A head can only match a name that shares the name's first word, so heads are indexed by their words
     # (a corpus of many thousand people would otherwise compare every name with every head).
     by_word: dict[str, list[int]] = defaultdict(list)
@@ -180,6 +183,7 @@ def _link_people(names: Sequence[str], counts: Counter[str]) -> dict[str, str]:
             by_word[word].append(len(heads))
         heads.append(n)
         canon[n] = n
+        weight[n] += counts[n]
 
     for n in ordered:
         key = keys[n]
@@ -189,11 +193,12 @@ def _link_people(names: Sequence[str], counts: Counter[str]) -> dict[str, str]:
             add_head(n)
             continue
         if len(matches) > 1:
-            matches.sort(key=lambda h: -counts[h])
-            if counts[matches[0]] == counts[matches[1]]:
+            matches.sort(key=lambda h: -weight[h])
+            if weight[matches[0]] == weight[matches[1]]:
                 add_head(n)  # ambiguous ("Clinton" with Bill and Hillary): keep apart
                 continue
         canon[n] = matches[0]
+        weight[matches[0]] += counts[n]
     return canon
 
 
