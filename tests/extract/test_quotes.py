@@ -180,6 +180,18 @@ def test_an_object_pronoun_does_not_teach_the_gender_of_the_person_before_it(ext
     assert _find(ex, "never lost").speaker == "Ilse Marr"
 
 
+def test_who_was_told_is_the_listener_not_the_speaker(extract: Run) -> None:
+    text = ("Engineer Ada Okonkwo inspected the Kessrin dam on Monday.\n\n"
+            "Lawmakers were told on Tuesday that the dam would hold through the winter.\n\n"
+            "Residents were told by the water minister, Tomas Hale, that repairs would start in March.")
+    ex = extract(make_article(text))
+    assert _find(ex, "hold through the winter").speaker is None
+    assert _find(ex, "repairs would start").speaker == "Tomas Hale"
+    claims = {c.text[:20]: c.attributed_to for c in ex.claims}
+    assert claims["Lawmakers were told "] is None
+    assert claims["Residents were told "] == "Tomas Hale"
+
+
 def test_a_reflexive_after_the_name_is_not_part_of_the_speaker_phrase(resources) -> None:  # type: ignore[no-untyped-def]
     from newsprism.extract.speakers import _phrase
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newsprism.extract.cues import TOLD_VERBS
 from newsprism.extract.docindex import DocEnts
 from newsprism.extract.foreign import quotes_in
 from newsprism.extract.speakers import REFLEXIVES
@@ -279,7 +280,13 @@ def _parse_sources(sent: Any, ents: DocEnts) -> list[tuple[str, Any]]:
                 tok.lemma_.lower() in _DISMISSING and tok.pos_ == "VERB" and DENY_RE.search(sent.text))) and not (
                 _asks_whether(tok)):
             for subj in tok.children:
-                if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ != "PRON":
+                if subj.dep_ == "nsubjpass" and tok.lemma_.lower() in TOLD_VERBS:
+                    # "lawmakers were told that ...": the listeners; the speaker is the agent, if named
+                    subj = next((g for a in tok.children if a.dep_ == "agent" for g in a.children
+                                 if g.dep_ == "pobj"), None)
+                    if subj is None:
+                        continue
+                if subj.dep_ in {"nsubj", "nsubjpass", "pobj"} and subj.pos_ != "PRON":
                     span = sent.doc[subj.left_edge.i: subj.right_edge.i + 1]
                     found.append((_span_name(span, ents), span))
     # subjects of reporting verbs whose own object is an outlet ("X told CNN") stay people; order: outlets last

@@ -260,6 +260,10 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool], *,
             subj = after
     if verb.dep_ == "acl" and subj is None:
         subj = verb.head  # "officials stating that ..."
+    if subj is not None and subj.dep_ == "nsubjpass" and verb.lemma_ in TOLD_VERBS:
+        # "lawmakers were told that ...": they heard it; the speaker is the agent ("by the minister"), if named
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _FRAME_VERBS:
         return None  # "was quoted as saying": the quote frame covers it
     if any(c.dep_ == "neg" for c in verb.children) and verb.lemma_ not in {"deny"} and not objects:
@@ -293,6 +297,10 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool], *,
     return Frame(cue=cue, cue_lemma=verb.lemma_.lower(), cue_i=verb.i,
                  source_i=subj.i if subj is not None else None, source=source,
                  content=_spans(content, min_tokens), kind=kind, via_i=_via_of(verb), relay_i=_relay(verb))
+
+
+TOLD_VERBS = frozenset({"tell", "inform", "brief", "warn", "advise", "assure", "notify", "remind"})
+"""Verbs whose passive subject is the listener ("reporters were told", "the committee was informed")."""
 
 
 _AUDIENCE_VERBS = frozenset({"say", "tell", "report", "respond", "post", "tweet", "write", "ask", "reply", "answer",
