@@ -133,3 +133,16 @@ def test_wrongdoing_denied_answers_the_accusation(text: str, kind: str | None) -
 ])
 def test_ridiculous_denies_what_was_said_not_a_state_of_affairs(text: str, kind: str | None) -> None:
     assert response_of(text) == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The lawsuit may soon be dismissed, lawyers said.", None),
+    ("The judge dismissed the case on Friday.", None),
+    ("He said it was possible that the records could refute her account.", None),
+    ("\u201cThat wasn\u2019t a fair comparison,\u201d the senator said.", "denies"),
+    ("The ministry said this is not the case.", "denies"),
+])
+def test_courts_hypotheses_and_pointing_back(text: str, kind: str | None) -> None:
+    """A court's dismissal and a denial that might happen deny nothing; "that wasn't a fair comparison" denies
+    what was just said."""
+    assert response_of(text) == kind

@@ -52,7 +52,8 @@ _WITHHELD = _word_set(
     "permission permit visa application appeal motion amendment nomination nominee bid deal agreement treaty "
     "invitation demand call service benefit coverage treatment loan parole asylum admission membership approval "
     "licence license budget package settlement overture initiative reform ceasefire truce resignation candidacy "
-    "candidate contract exemption waiver extension subsidy aid status citizenship residency")
+    "candidate contract exemption waiver extension subsidy aid status citizenship residency case lawsuit suit "
+    "complaint petition")
 _CLAIM_WORDS = _word_set(
     "report reporting claim allegation accusation charge suggestion story account rumor rumour assertion "
     "characterization characterisation description statement notion premise narrative version that")
@@ -60,7 +61,8 @@ _FILLER = _word_set("the a an his her their its our my your this these those any
                     "every each two three both new latest")
 _OBJECT_RE = re.compile(r"[A-Za-z][\w'-]*")
 _PASSIVE_BEFORE_RE = re.compile(
-    r"\b(\w+?)s?\s+(?:was|were|is|are|has been|have been|had been|being)\s+(?:\w+ly\s+)?$", re.I)
+    r"\b(\w+?)s?\s+(?:was|were|is|are|has been|have been|had been|being|(?:could|may|might|will|would|should|"
+    r"can|must) (?:\w+ )?be)\s+(?:\w+ly\s+|soon\s+)?$", re.I)
 
 
 def _withholding(t: str, m: re.Match[str]) -> bool:
@@ -150,6 +152,13 @@ _NO_WRONGDOING_RE = re.compile(
     r"\bno (?:\w+ )?wrongdoing\b", re.I)
 
 
+# What someone else said, called untrue or unfair by pointing back at it: "that wasn't a fair comparison", "this is
+# not the case", "that is not accurate" (the last also through DENY_RE's wider words)
+_NOT_SO_RE = re.compile(r"\b(?:that|this)(?:'s| is| was)(?: not|n't) (?:a |an )?(?:fair|accurate|true|correct|"
+                        r"appropriate|honest)(?: (?:comparison|characteri[sz]ation|description|account|picture))?\b|"
+                        r"\b(?:that|this)(?:'s| is| was)(?: not|n't) the case\b", re.I)
+
+
 # A source vouching for a report it did not write: "the ministry confirmed the report", "independently confirmed".
 _CONFIRM_RE = re.compile(
     _W + r"((?:confirm|corroborat|verifi|verify|acknowledg)\w* (?:the |this |that |these |those |such |its |their )?"
@@ -187,11 +196,12 @@ def response_of(text: str, language: str | None = None) -> str | None:
             if m.group(0).lower() == "accurate" and not re.search(r"\b(?:was|were|is|are|its?|been) accurate|"
                                                                    r"report was accurate", t, re.I):
                 continue
-            if _withholding(t, m) or _in_question(t, m.start()) or _judges_no_claim(t, m):
+            if (_withholding(t, m) or _in_question(t, m.start()) or _judges_no_claim(t, m)
+                    or _HYPOTHETICAL_RE.search(t[: m.start()])):
                 continue
             if not _NEG_BEFORE_RE.search(t[: m.start()]):
                 return "denies"
-    if _SELF_DENY_RE.search(t) or _NO_WRONGDOING_RE.search(t):
+    if _SELF_DENY_RE.search(t) or _NO_WRONGDOING_RE.search(t) or _NOT_SO_RE.search(t):
         return "denies"
     for m in _CONFIRM_RE.finditer(t):
         if not _NEG_BEFORE_RE.search(t[: m.start()]):
@@ -232,6 +242,10 @@ def _judges_no_claim(t: str, m: re.Match[str]) -> bool:
         return False
     return not (_CLAIM_WORD_RE.search(t) or re.search(r"\b(?:that|this|it)(?:'s| is| was)\W+(?:\w+ ){0,2}$",
                                                           t[: m.start()], re.I))
+
+
+# a denial that might happen is none: "it was possible that the records could refute her account"
+_HYPOTHETICAL_RE = re.compile(r"\b(?:could|might|may)(?: well| yet| soon| eventually)? $", re.I)
 
 
 def _in_question(t: str, at: int) -> bool:
