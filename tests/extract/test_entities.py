@@ -18,6 +18,9 @@ def test_clean_name_strips_titles_possessives_and_the() -> None:
     assert clean_name("Odra Vell’s Parliamentary", "PERSON") == "Odra Vell"  # an entity cut past the name
     assert clean_name("Director of National Parks Mira Tolland", "PERSON") == "Mira Tolland"
     assert clean_name("the Kessrin Council", "ORG") == "Kessrin Council"
+    assert clean_name("House Minority Whip Odra Vell", "PERSON") == "Odra Vell"
+    assert clean_name("White House Press Secretary Mira Tolland", "PERSON") == "Mira Tolland"
+    assert clean_name("Jack White", "PERSON") == "Jack White"
 
 
 def test_short_names_link_to_the_fullest_name_across_articles() -> None:

@@ -192,6 +192,18 @@ def test_who_was_told_is_the_listener_not_the_speaker(extract: Run) -> None:
     assert claims["Residents were told "] == "Tomas Hale"
 
 
+def test_a_name_after_its_titles_and_a_role_with_its_institution(extract: Run) -> None:
+    text = ("\u201cThis is a disgrace to the chamber,\u201d said House Minority Whip Odra Vell.\n\n"
+            "Chief Justice Tomas Hale asked the lawyer whether the law was clear. "
+            "\u201cThe statute is plain,\u201d the chief justice said.\n\n"
+            "House Speaker Ada Okonkwo met the president on Monday. "
+            "\u201cThe speaker will decide,\u201d the House speaker told reporters on Tuesday.")
+    ex = extract(make_article(text))
+    assert _find(ex, "disgrace to the chamber").speaker == "Odra Vell"
+    assert _find(ex, "statute is plain").speaker == "Tomas Hale"
+    assert _find(ex, "speaker will decide").speaker == "Ada Okonkwo"
+
+
 def test_a_reflexive_after_the_name_is_not_part_of_the_speaker_phrase(resources) -> None:  # type: ignore[no-untyped-def]
     from newsprism.extract.speakers import _phrase
 

@@ -26,7 +26,12 @@ TITLES = frozenset([
     "chair", "ceo", "director", "spokesman", "spokeswoman", "spokesperson", "ambassador", "judge", "justice",
     "mayor", "leader", "chief", "commander", "former", "late", "acting", "interim", "state", "national", "security",
     "adviser", "advisor", "attorney", "envoy", "sheikh", "emir", "sultan", "rev", "father", "sister", "brother",
-    "dr.", "mr.", "mrs.", "ms.", "gen.", "sen.", "rep.", "gov.", "prof.", "lt.", "col.", "capt.", "adm.", "st."
+    "dr.", "mr.", "mrs.", "ms.", "gen.", "sen.", "rep.", "gov.", "prof.", "lt.", "col.", "capt.", "adm.", "st.",
+    # offices and bodies before a name: "House Minority Whip Steny Hoyer", "White House Press Secretary X"
+    "house", "senate", "majority", "minority", "whip", "speaker", "white", "press", "congressman", "congresswoman",
+    "councilman", "councilwoman", "assemblyman", "assemblywoman", "sheriff", "detective", "sergeant", "sgt",
+    "officer", "commissioner", "superintendent", "inspector", "coach", "first", "democratic", "republican", "gop",
+    "special", "counsel", "supreme", "associate", "aide", "u.s.", "us"
 ])
 """Words that precede a person's name as a title or role; stripped so "President Xi" and "Xi" meet."""
 

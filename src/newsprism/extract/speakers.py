@@ -21,12 +21,17 @@ from newsprism.extract.sources import is_anonymous_source, media_group
 if TYPE_CHECKING:
     from newsprism.extract.quotes import Attribution
 
+_INSTITUTIONS = frozenset({"house", "senate", "white", "congress", "parliament", "supreme", "court", "state",
+                           "cabinet", "city", "county", "pentagon", "kremlin"})
+
 ROLE_NOUNS = frozenset([
     "expert", "analyst", "minister", "spokesman", "spokeswoman", "spokesperson", "official", "president",
     "diplomat", "professor", "researcher", "economist", "senator", "governor", "ambassador", "chancellor",
     "secretary", "director", "general", "envoy", "lawmaker", "prosecutor", "lawyer", "attorney", "judge",
     "candidate", "leader", "chief", "adviser", "advisor", "scientist", "doctor", "commander", "mayor", "premier",
-    "chairman", "chairwoman", "ceo", "executive", "founder", "author", "officer", "representative", "source"
+    "chairman", "chairwoman", "ceo", "executive", "founder", "author", "officer", "representative", "source",
+    "justice", "speaker", "commissioner", "sheriff", "congressman", "congresswoman", "whip", "counsel", "coach",
+    "inspector", "detective"
 ])
 # Role nouns that stand for unnamed sources: "the source" repeats an earlier "a law enforcement source", never a
 # named person who merely came last
@@ -379,7 +384,8 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
         o = sal.last_outlet(tok.idx)
         if o:
             return o, None, "outlet", False
-    others = [t for t in span if t.pos_ == "PROPN" and t.i != tok.i]
+    # "the House speaker", "the Senate majority leader": an institution's name is part of the role, not a name
+    others = [t for t in span if t.pos_ == "PROPN" and t.i != tok.i and t.lower_ not in _INSTITUTIONS]
     if (tok.lemma_.lower() in ROLE_NOUNS and det == "the" and tok.tag_ in {"NN", "NNP"} and not others
             and len(span) <= 3):
         p = sal.last_person(tok.idx, role=tok.lemma_.lower())
@@ -399,10 +405,27 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
         if ent.root.i == tok.i and ent.label_ in {"ORG", "GPE", "NORP", "FAC"}:
             name, eid = _canonical(ent.text, ent.start_char, article_id, index, ent.label_)
             return name, eid, "place" if ent.label_ in {"GPE", "FAC"} else "org", False
+    titled = _titled_name(span, tok)
+    if titled:  # "said House Minority Whip Steny Hoyer": a name after its titles that the recogniser missed
+        return titled, None, "person", False
     description = re.sub(r"\s+", " ", span.text).strip()
     subtree_text = " ".join(t.text for t in tok.subtree)
     anon = is_anonymous_source(tok, subtree_text)
     return description, None, "group", anon
+
+
+def _titled_name(span: Any, tok: Any) -> str | None:
+    """A proper name of two or three words after one or more titles, all capitalised words: the person."""
+    from newsprism.extract.entities import clean_name
+
+    words = [t for t in span if not t.is_punct]
+    if tok.pos_ != "PROPN" or not words or any(t.pos_ != "PROPN" and not t.text[:1].isupper() for t in words):
+        return None
+    name = clean_name(span.text, "PERSON")
+    parts = name.split()
+    if not 2 <= len(parts) <= 3 or len(parts) == len(words) or not all(p[:1].isupper() for p in parts):
+        return None
+    return name
 
 
 def _names_head(ent: Any, tok: Any) -> bool:
