@@ -181,3 +181,4 @@ def test_the_outlets_fact_check_is_the_outlets_denial_and_survives_the_speakers_
     rows = own_voice(outlet_fact_checks([[claim, own]]))
     assert [m.claim.attributed_to for m in rows[0]] == ["Halvor Dunn", "Halvor Dunn"]
     assert "denies" not in {m.stance for m in rows[0]}
+

@@ -40,8 +40,21 @@ def group_propositions(props: Sequence[Proposition], vecs: np.ndarray,
     for ids, sim in blocks.parts:
         part = [props[i] for i in ids]
         clusters.extend([ids[i] for i in g] for g in _split_opposites(cluster(sim, threshold), part, sim, threshold))
-    clusters = _drop_lone_variants(clusters, props)
+    clusters = _drop_lone_variants(_left_out(clusters, props), props)
     return clusters, blocks.among(clusters)
+
+
+def _left_out(clusters: list[list[int]], props: Sequence[Proposition]) -> list[list[int]]:
+    """Members that say what a response left out leave their group for one of their own (see
+    ``_NEGATED_RESPONSE_RE``)."""
+    out: list[list[int]] = []
+    for idx in clusters:
+        left = [i for i in idx if _NEGATED_RESPONSE_RE.search(props[i].claim.text)]
+        if left and len(left) < len(idx):
+            out.extend([left, [i for i in idx if i not in left]])
+        else:
+            out.append(idx)
+    return out
 
 
 def polarity(props: Sequence[Proposition], idx: Sequence[int]) -> bool:
@@ -119,6 +132,12 @@ def _split_opposites(clusters: list[list[int]], props: Sequence[Proposition], si
                 out.append([i])
         out.append(sorted(keep))
     return _merge_opposites(out, props, sim, threshold)
+
+
+# "the statement did not directly dispute that Trump had directed Cohen to lie": what a response left out neither
+# tells the claim nor denies it, so it is no member of the claim's row
+_NEGATED_RESPONSE_RE = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:deny|dispute|contest|"
+                                  r"challenge|refute|rebut|reject|address)\b", re.I)
 
 
 def _drop_lone_variants(clusters: list[list[int]], props: Sequence[Proposition]) -> list[list[int]]:
