@@ -112,19 +112,6 @@ def test_outlet_verdict(text: str, outlet: bool) -> None:
 
 
 @pytest.mark.parametrize(("text", "kind"), [
-    ("\u201cI have not violated any agency rules, and I have not misled this committee,\u201d she said.", "denies"),
-    ("\"She has not committed any crime,\" the letter from her lawyer reads.", "denies"),
-    ("\u201cI have not done anything wrong,\u201d she said.", "denies"),
-    ("Varro said he did nothing wrong.", "denies"),
-    ("The indictment alleges that he lied to the committee.", None),
-    ("Officials said the suspect had not yet been charged.", None),
-    ("\u201cI have never been so proud of this team,\u201d he said.", None),
-])
-def test_wrongdoing_denied_answers_the_accusation(text: str, kind: str | None) -> None:
-    assert response_of(text) == kind
-
-
-@pytest.mark.parametrize(("text", "kind"), [
     ("\u201cHow ridiculous, we\u2019re the only port on the coast that pays for this,\u201d the mayor said.", None),
     ("He said the rule giving visitors free passes is \u201cridiculous\u201d and has to end.", None),
     ("The minister called the report ridiculous.", "denies"),

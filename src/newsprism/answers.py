@@ -140,18 +140,6 @@ _SELF_DENY_RE = re.compile(
     re.I)
 
 
-# Wrongdoing denied, by the accused or for them: "I have not violated any rules", "she has not committed any crime",
-# "I never lied to Congress", "he did nothing wrong", "no wrongdoing". The acts are the ones accusations
-# name, so the negation answers the accusation, whoever says it.
-_NO_WRONGDOING_RE = re.compile(
-    r"\b(?:(?:have|has|had|did|do|does|was|were|am|is|are)(?: not|n't)|never) (?:\w+ly )?(?:been )?"
-    r"(?:violat\w*|committ\w*|broke|break|broken|breached?|lied|lie|lying|misled|mislead\w*|stole|steal\w*|"
-    r"obstruct\w*|tamper\w*|collud\w*|conspir\w*|bribed?|defraud\w*|embezzl\w*|harass\w*|assault\w*)\b|"
-    r"\b(?:did|done|do|does) nothing (?:wrong|illegal|improper|unlawful)\b|"
-    r"\b(?:not|n't|never) (?:\w+ly )?(?:done|did|do) anything (?:wrong|illegal|improper|unlawful)\b|"
-    r"\bno (?:\w+ )?wrongdoing\b", re.I)
-
-
 # What someone else said, called untrue or unfair by pointing back at it: "that wasn't a fair comparison", "this is
 # not the case", "that is not accurate" (the last also through DENY_RE's wider words)
 _NOT_SO_RE = re.compile(r"\b(?:that|this)(?:'s| is| was)(?: not|n't) (?:a |an )?(?:fair|accurate|true|correct|"
@@ -201,7 +189,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
                 continue
             if not _NEG_BEFORE_RE.search(t[: m.start()]):
                 return "denies"
-    if _SELF_DENY_RE.search(t) or _NO_WRONGDOING_RE.search(t) or _NOT_SO_RE.search(t):
+    if _SELF_DENY_RE.search(t) or _NOT_SO_RE.search(t):
         return "denies"
     for m in _CONFIRM_RE.finditer(t):
         if not _NEG_BEFORE_RE.search(t[: m.start()]):
