@@ -72,6 +72,15 @@ def test_a_surname_goes_to_the_person_named_most_in_all_forms() -> None:
     assert index.at("a4", 0).name == "Hal J. Brenner"  # type: ignore[union-attr]
 
 
+def test_an_honorific_keeps_a_man_from_a_woman_of_his_surname(extract: Run) -> None:
+    text = ("Near the dugout, the president\u2019s daughter Una Brenner chatted with the mayor.\n\n"
+            "When a video message from President Brenner played, the crowd cheered.\n\n"
+            "\u201cYou are showing the world that we will not be intimidated,\u201d Mr. Brenner said.")
+    ex = extract(make_article(text))
+    quote = next(q for q in ex.quotes if "intimidated" in q.text)
+    assert quote.speaker != "Una Brenner"
+
+
 def test_linking_among_thousands_of_people_finds_first_and_last_name_forms() -> None:
     """Heads are looked up by word: a surname ("Tolland"), a given name used alone as the first word of the full
     name ("Mira"), and a middle-initial form must still find their full names among many unrelated people."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +49,27 @@ class Mention:
     label: str
     start: int
     end: int
+    gender: str = ""  # "f" or "m" where an honorific or a family word at the mention says so ("Mr.", "daughter")
+
+
+_MALE_CUES = frozenset({"mr", "sir", "lord", "king", "prince", "son", "husband", "father", "brother", "uncle",
+                        "grandson", "grandfather", "nephew", "congressman", "spokesman", "chairman"})
+_FEMALE_CUES = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "daughter", "wife", "mother",
+                          "sister", "aunt", "granddaughter", "grandmother", "niece", "widow", "congresswoman",
+                          "spokeswoman", "chairwoman"})
+
+
+def _mention_gender(ent: Any) -> str:
+    """The gender a person mention's own honorific or the word before it gives ("Mr. Trump", "the president's
+    daughter Ivanka Trump"), else ""."""
+    words = [ent[0].lower_.rstrip(".")]
+    if ent.start > 0:
+        words.append(ent.doc[ent.start - 1].lower_.rstrip("."))
+    if any(w in _MALE_CUES for w in words):
+        return "m"
+    if any(w in _FEMALE_CUES for w in words):
+        return "f"
+    return ""
 
 
 def clean_name(text: str, label: str) -> str:
@@ -129,7 +150,8 @@ def doc_mentions(doc: Any, article_id: str, outlets: Any) -> list[Mention]:
         name = clean_name(ent.text, label)
         if not name or not re.search(r"[A-Za-z]", name):
             continue
-        found.append(Mention(article_id, ent.text, name, label, ent.start_char, ent.end_char))
+        found.append(Mention(article_id, ent.text, name, label, ent.start_char, ent.end_char,
+                             _mention_gender(ent) if label == "PERSON" else ""))
     return found
 
 
@@ -170,8 +192,12 @@ def _subset(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         len(short) > 1 or short[0] in (full[0], full[-1]))
 
 
-def _link_people(names: Sequence[str], counts: Counter[str]) -> dict[str, str]:
-    """Map each person name to the fullest name that contains it, when exactly one does (or one clearly dominates)."""
+def _link_people(names: Sequence[str], counts: Counter[str],
+                 gender: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Map each person name to the fullest name that contains it, when exactly one does (or one clearly dominates).
+
+    ``gender``: what honorifics say of each name; "Mr. Trump" never joins a "Trump" the text calls a daughter."""
+    gender = gender or {}
     keys = {n: name_key(n) for n in set(names)}
     ordered = sorted(keys, key=lambda n: (-len(keys[n]), -counts[n], n))
     canon: dict[str, str] = {}
@@ -193,7 +219,8 @@ def _link_people(names: Sequence[str], counts: Counter[str]) -> dict[str, str]:
     for n in ordered:
         key = keys[n]
         matches = [heads[i] for i in by_word.get(key[0] if key else "", ())
-                   if key == keys[heads[i]] or _subset(key, keys[heads[i]])]
+                   if (key == keys[heads[i]] or _subset(key, keys[heads[i]]))
+                   and not (gender.get(n) and gender.get(heads[i]) and gender[n] != gender[heads[i]])]
         if not matches:
             add_head(n)
             continue
@@ -228,12 +255,21 @@ def _relabel_surnames(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         key = name_key(m.name)
         if m.label in _MISTAKEN and len(key) == 1 and key[0] in people[m.article_id]:
-            m = Mention(m.article_id, m.text, m.name, "PERSON", m.start, m.end)
+            m = Mention(m.article_id, m.text, m.name, "PERSON", m.start, m.end, m.gender)
         elif (m.label == "PERSON" and len(key) == 1 and key[0] not in people[m.article_id]
               and places[key[0]] > persons[key[0]]):
             m = Mention(m.article_id, m.text, m.name, "GPE", m.start, m.end)  # a country the tagger misread once
         out.append(m)
     return out
+
+
+def _genders(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each name's gender where its mentions give one and never the other."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for name, g in pairs:
+        if g:
+            seen[name].add(g)
+    return {n: next(iter(g)) for n, g in seen.items() if len(g) == 1}
 
 
 def link_entities(mentions: Iterable[Mention]) -> EntityIndex:
@@ -247,7 +283,7 @@ def link_entities(mentions: Iterable[Mention]) -> EntityIndex:
     for (_aid, label), ms in local.items():
         if label == "PERSON":
             counts = Counter(m.name for m in ms)
-            mapping = _link_people([m.name for m in ms], counts)
+            mapping = _link_people([m.name for m in ms], counts, _genders((m.name, m.gender) for m in ms))
             for m in ms:
                 local_canon[(m.article_id, m.start)] = mapping[m.name]
         else:
@@ -262,7 +298,9 @@ def link_entities(mentions: Iterable[Mention]) -> EntityIndex:
     final: dict[tuple[str, str], str] = {}
     for label, names in by_label.items():
         if label == "PERSON":
-            mapping = _link_people(names, Counter({n: corpus_counts[(label, n)] for n in names}))
+            mapping = _link_people(names, Counter({n: corpus_counts[(label, n)] for n in names}),
+                                   _genders((local_canon[(m.article_id, m.start)], m.gender) for m in mentions
+                                            if m.label == "PERSON"))
         else:
             by_key: dict[tuple[str, ...], str] = {}
             for n in sorted(names, key=lambda n: (-corpus_counts[(label, n)], n)):
