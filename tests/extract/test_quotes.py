@@ -204,6 +204,14 @@ def test_a_name_after_its_titles_and_a_role_with_its_institution(extract: Run) -
     assert _find(ex, "speaker will decide").speaker == "Ada Okonkwo"
 
 
+def test_a_name_with_an_age_is_a_person_the_next_he_said_points_to(extract: Run) -> None:
+    text = ("\u201cThe game will go on,\u201d Senator Tomas Hale said on Wednesday.\n\n"
+            "Noah Nathan, 47, lives in a nearby apartment and heard the shots from his balcony. "
+            "\u201cThere\u2019s no place I could go,\u201d he said.")
+    ex = extract(make_article(text))
+    assert _find(ex, "no place I could go").speaker == "Noah Nathan"
+
+
 def test_a_reflexive_after_the_name_is_not_part_of_the_speaker_phrase(resources) -> None:  # type: ignore[no-untyped-def]
     from newsprism.extract.speakers import _phrase
 

@@ -121,8 +121,9 @@ _PERSON_MISTAKES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WO
 
 
 def person_like(ent: Any) -> bool:
-    """A person's name: tagged PERSON, or a two- or three-word proper name in apposition with a person noun or
-    after an honorific ("Councillor Duncan Marr", "Ilse Haverkamp, chief economist") that the tagger mislabelled."""
+    """A person's name: tagged PERSON, or a two- or three-word proper name in apposition with a person noun or an
+    age, or after an honorific ("Councillor Duncan Marr", "Ilse Haverkamp, chief economist", "Noah Nathan, 47,")
+    that the tagger mislabelled."""
     if ent.label_ == "PERSON":
         return True
     if ent.label_ not in _PERSON_MISTAKES or not 2 <= len(ent) <= 3 or any(t.pos_ != "PROPN" for t in ent):
@@ -132,7 +133,11 @@ def person_like(ent: Any) -> bool:
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLES for c in root.children):
         return True
-    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    doc = ent.doc
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].text.isdigit() and (
+            len(doc[ent.end + 1].text) <= 3 and doc[ent.end + 2].text == ","):
+        return True  # "Noah Nathan, 47, lives nearby": a name with an age is a person's
+    prev = doc[ent.start - 1] if ent.start > 0 else None
     return prev is not None and prev.lower_.rstrip(".") in HONORIFICS
 
 
