@@ -37,6 +37,40 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
      "news report.", None),
     ("A spokesman said the site had \u201cre-confirmed\u201d its reporting and seen \u201cno indication\u201d that "
      "the story is inaccurate.", "denies"),
+    # saying no to a thing (a proposal, a bill, money, a right) answers no report, while a claim word, a
+    # that-clause or "as" keeps the verdict
+    ("Mr. Halvor publicly rejected a compromise that his deputy floated last month.", None),
+    ("During the meeting the governor rejected the opposition's proposals for reopening the offices.", None),
+    ("The legislation was immediately dismissed by the council's leadership.", None),
+    ("The mayor's rejection of those measures left the talks at their lowest point.", None),
+    ("Workers are not being paid while their agencies are denied funding.", None),
+    ("The law admits those who follow the rules while denying entry to those who break them.", None),
+    ("He was denied bail on Friday.", None),
+    ("The ministry denied the request.", None),
+    ("After she refused to answer, the chairman tried to dismiss her and her lawyer.", None),
+    ("Some members objected after he dismissed her.", None),
+    ("Her lawyer is known for winning a dismissal of all charges against a former minister.", None),
+    ("The panel asked why she gave \"false or misleading information\" to it.", None),
+    ("The ministry rejected the report as baseless.", "denies"),
+    ("Officials dismissed the allegations.", "denies"),
+    ("The embassy denied that the port had asked for help.", "denies"),
+    ("The claim was denied by the ministry.", "denies"),
+    ("Mr. Varro dismissed the charges as politically motivated.", "denies"),
+    ("The envoy rejected the suggestion that the port had asked for arms.", "denies"),
+    ("He dismissed them as lies.", "denies"),
+    ("Officials rejected her account.", "denies"),
+    # "ridiculous" denies what someone said, not a state of affairs
+    ("\u201cHow ridiculous, we\u2019re the only port on the coast that pays for this,\u201d the mayor said.", None),
+    ("He said the rule giving visitors free passes is \u201cridiculous\u201d and has to end.", None),
+    ("The minister called the report ridiculous.", "denies"),
+    ("\u201cThat\u2019s absurd,\u201d the spokesman said of the claims.", "denies"),
+    ("\u201cThis is complete nonsense,\u201d she said.", "denies"),
+    # a court's dismissal and a denial that might happen deny nothing; pointing back at what was said denies it
+    ("The lawsuit may soon be dismissed, lawyers said.", None),
+    ("The judge dismissed the case on Friday.", None),
+    ("He said it was possible that the records could refute her account.", None),
+    ("\u201cThat wasn\u2019t a fair comparison,\u201d the senator said.", "denies"),
+    ("The ministry said this is not the case.", "denies"),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind
@@ -61,34 +95,6 @@ def test_a_person_dismissed_is_no_denial() -> None:
     assert response_of("The ministry dismissed the report as fabricated.") == "denies"
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    # saying no to a thing (a proposal, a bill, money, a right) answers no report
-    ("Mr. Halvor publicly rejected a compromise that his deputy floated last month.", None),
-    ("During the meeting the governor rejected the opposition's proposals for reopening the offices.", None),
-    ("The legislation was immediately dismissed by the council's leadership.", None),
-    ("The mayor's rejection of those measures left the talks at their lowest point.", None),
-    ("Workers are not being paid while their agencies are denied funding.", None),
-    ("The law admits those who follow the rules while denying entry to those who break them.", None),
-    ("He was denied bail on Friday.", None),
-    ("The ministry denied the request.", None),
-    ("After she refused to answer, the chairman tried to dismiss her and her lawyer.", None),
-    ("Some members objected after he dismissed her.", None),
-    ("Her lawyer is known for winning a dismissal of all charges against a former minister.", None),
-    ("The panel asked why she gave \"false or misleading information\" to it.", None),
-    # ... while a claim word, a that-clause or "as" keeps the verdict
-    ("The ministry rejected the report as baseless.", "denies"),
-    ("Officials dismissed the allegations.", "denies"),
-    ("The embassy denied that the port had asked for help.", "denies"),
-    ("The claim was denied by the ministry.", "denies"),
-    ("Mr. Varro dismissed the charges as politically motivated.", "denies"),
-    ("The envoy rejected the suggestion that the port had asked for arms.", "denies"),
-    ("He dismissed them as lies.", "denies"),
-    ("Officials rejected her account.", "denies"),
-])
-def test_turning_down_a_thing_is_no_denial(text: str, kind: str | None) -> None:
-    assert response_of(text) == kind
-
-
 def test_a_verdict_word_inside_a_question_is_asked_not_given() -> None:
     text = ("The office did not respond to queries about whether the mayor understood that what he was saying "
             "was false.")
@@ -109,27 +115,3 @@ def test_outlet_verdict(text: str, outlet: bool) -> None:
     """The outlet's own fact-check of what it relays is the outlet's denial, not the quoted speaker's."""
     assert outlet_verdict(text) is outlet
     assert response_of(text) in {"denies", "doubts"}
-
-
-@pytest.mark.parametrize(("text", "kind"), [
-    ("\u201cHow ridiculous, we\u2019re the only port on the coast that pays for this,\u201d the mayor said.", None),
-    ("He said the rule giving visitors free passes is \u201cridiculous\u201d and has to end.", None),
-    ("The minister called the report ridiculous.", "denies"),
-    ("\u201cThat\u2019s absurd,\u201d the spokesman said of the claims.", "denies"),
-    ("\u201cThis is complete nonsense,\u201d she said.", "denies"),
-])
-def test_ridiculous_denies_what_was_said_not_a_state_of_affairs(text: str, kind: str | None) -> None:
-    assert response_of(text) == kind
-
-
-@pytest.mark.parametrize(("text", "kind"), [
-    ("The lawsuit may soon be dismissed, lawyers said.", None),
-    ("The judge dismissed the case on Friday.", None),
-    ("He said it was possible that the records could refute her account.", None),
-    ("\u201cThat wasn\u2019t a fair comparison,\u201d the senator said.", "denies"),
-    ("The ministry said this is not the case.", "denies"),
-])
-def test_courts_hypotheses_and_pointing_back(text: str, kind: str | None) -> None:
-    """A court's dismissal and a denial that might happen deny nothing; "that wasn't a fair comparison" denies
-    what was just said."""
-    assert response_of(text) == kind
