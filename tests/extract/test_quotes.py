@@ -173,6 +173,8 @@ SPEAKER_CASES = [
      "chief justice said.", "statute is plain", "Tomas Hale"),
     ("House Speaker Ada Okonkwo met the president on Monday. \u201cThe speaker will decide,\u201d the House "
      "speaker told reporters on Tuesday.", "speaker will decide", "Ada Okonkwo"),
+    ("\u201cThere will be a review of the funds,\u201d said House Minority Whip Hal Brenner (D-Md.). He added that "
+     "the speaker was studying the matter.", "studying the matter", "Hal Brenner"),
     # a name with an age is a person, and the "he said" after it points to him
     ("\u201cThe game will go on,\u201d Senator Tomas Hale said on Wednesday.\n\nNoah Nathan, 47, lives in a "
      "nearby apartment and heard the shots from his balcony. \u201cThere\u2019s no place I could go,\u201d he "

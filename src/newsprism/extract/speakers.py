@@ -416,12 +416,24 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
 
 def _titled_name(span: Any, tok: Any) -> str | None:
     """A proper name of two or three words after one or more titles, all capitalised words: the person."""
-    from newsprism.extract.entities import clean_name
+    from newsprism.extract.entities import TITLES, clean_name
 
-    words = [t for t in span if not t.is_punct]
-    if tok.pos_ != "PROPN" or not words or any(t.pos_ != "PROPN" and not t.text[:1].isupper() for t in words):
+    if tok.pos_ == "PROPN" and tok.lower_.rstrip(".") in TITLES:
+        # "said House Minority Whip Steny Hoyer (D-Md.)": the title heads the phrase, the name hangs off it
+        name_tok = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name_tok is not None:
+            tok, span = name_tok, tok.doc[name_tok.left_edge.i:name_tok.i + 1]
+            words = [t for t in span if not t.is_punct]
+            name = clean_name(span.text, "PERSON")
+            if 2 <= len(name.split()) <= 3 and all(t.pos_ == "PROPN" for t in words):
+                return name
+    if tok.pos_ != "PROPN" or not span.start <= tok.i < span.end:
         return None
-    name = clean_name(span.text, "PERSON")
+    head = span.doc[span.start:tok.i + 1]  # up to the name's last word: "Steny Hoyer (D-Md.)" is Steny Hoyer
+    words = [t for t in head if not t.is_punct]
+    if not words or any(t.pos_ != "PROPN" and not t.text[:1].isupper() for t in words):
+        return None
+    name = clean_name(head.text, "PERSON")
     parts = name.split()
     if not 2 <= len(parts) <= 3 or len(parts) == len(words) or not all(p[:1].isupper() for p in parts):
         return None
