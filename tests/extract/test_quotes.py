@@ -175,6 +175,10 @@ SPEAKER_CASES = [
      "speaker told reporters on Tuesday.", "speaker will decide", "Ada Okonkwo"),
     ("\u201cThere will be a review of the funds,\u201d said House Minority Whip Hal Brenner (D-Md.). He added that "
      "the speaker was studying the matter.", "studying the matter", "Hal Brenner"),
+    # "issued a statement saying X ...": who issued it speaks, not X
+    ("Councillor Ada Okonkwo was hurt on Wednesday.\n\nOn Thursday night, the Kessrin General Hospital issued a "
+     "statement saying Okonkwo \u201cunderwent a second surgery and is in critical condition.\u201d",
+     "underwent a second surgery", "Kessrin General Hospital"),
     # a name with an age is a person, and the "he said" after it points to him
     ("\u201cThe game will go on,\u201d Senator Tomas Hale said on Wednesday.\n\nNoah Nathan, 47, lives in a "
      "nearby apartment and heard the shots from his balcony. \u201cThere\u2019s no place I could go,\u201d he "

@@ -260,6 +260,9 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool], *,
             subj = after
     if verb.dep_ == "acl" and subj is None:
         subj = verb.head  # "officials stating that ..."
+        if subj.lemma_.lower() in _MESSAGES and subj.dep_ == "dobj":
+            # "the hospital issued a statement saying ...": who issued it
+            subj = _subject(subj.head) or subj
     if subj is not None and subj.dep_ == "nsubjpass" and verb.lemma_ in TOLD_VERBS:
         # "lawmakers were told that ...": they heard it; the speaker is the agent ("by the minister"), if named
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -381,6 +384,8 @@ def _inverted_subject(verb: Any) -> Any | None:
     head = nxt
     while head.dep_ in {"compound", "det", "amod", "flat"} and head.head.i > head.i and head.head.i - verb.i <= 6:
         head = head.head
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.i != verb.i and verb.is_ancestor(head.head):
+        return None  # "issued a statement saying Scalise underwent ...": the subject of what is reported
     return head if head.pos_ in {"PROPN", "NOUN"} else None
 
 
