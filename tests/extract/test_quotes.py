@@ -179,6 +179,9 @@ SPEAKER_CASES = [
     ("Councillor Ada Okonkwo was hurt on Wednesday.\n\nOn Thursday night, the Kessrin General Hospital issued a "
      "statement saying Okonkwo \u201cunderwent a second surgery and is in critical condition.\u201d",
      "underwent a second surgery", "Kessrin General Hospital"),
+    # "found no evidence to suggest X ...": the evidence says nothing; the source named is the statement
+    ("The bureau ran traces on the weapons and found no evidence to suggest Varro bought them illegally, "
+     "according to a police statement released Thursday.", "no evidence to suggest", "a police statement"),
     # a name with an age is a person, and the "he said" after it points to him
     ("\u201cThe game will go on,\u201d Senator Tomas Hale said on Wednesday.\n\nNoah Nathan, 47, lives in a "
      "nearby apartment and heard the shots from his balcony. \u201cThere\u2019s no place I could go,\u201d he "

@@ -258,7 +258,7 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool], *,
         after = _inverted_subject(verb)  # "“...,” predicts Jane Roe, a professor"
         if after is not None:
             subj = after
-    if verb.dep_ == "acl" and subj is None:
+    if verb.dep_ == "acl" and subj is None and verb.head.lemma_.lower() not in _NO_AGENT:
         subj = verb.head  # "officials stating that ..."
         if subj.lemma_.lower() in _MESSAGES and subj.dep_ == "dobj":
             # "the hospital issued a statement saying ...": who issued it
@@ -301,6 +301,9 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool], *,
                  source_i=subj.i if subj is not None else None, source=source,
                  content=_spans(content, min_tokens), kind=kind, via_i=_via_of(verb), relay_i=_relay(verb))
 
+
+_NO_AGENT = frozenset({"evidence", "proof", "reason", "sign", "indication", "basis", "ground", "suggestion"})
+"""Nouns a reporting verb can hang off without anyone speaking ("found no evidence to suggest ...")."""
 
 TOLD_VERBS = frozenset({"tell", "inform", "brief", "warn", "advise", "assure", "notify", "remind"})
 """Verbs whose passive subject is the listener ("reporters were told", "the committee was informed")."""
