@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from newsprism.extract.cues import TOLD_VERBS
+from newsprism.extract.cues import TOLD_VERBS, agent_of
 from newsprism.extract.docindex import DocEnts
 from newsprism.extract.foreign import quotes_in
 from newsprism.extract.speakers import REFLEXIVES
@@ -101,25 +101,24 @@ def _question(text: str) -> bool:
     return text.strip().rstrip("\"'”’)").endswith("?")
 
 
+def _statement(sent: Any) -> bool:
+    """A full statement: five to 120 words, a verb, not a question."""
+    words = [t for t in sent if t.is_alpha]
+    return 5 <= len(words) <= 120 and not _question(sent.text) and any(t.pos_ in {"VERB", "AUX"} for t in sent)
+
+
 def _spoken(sent: Any, quotes: Sequence[Quote]) -> bool:
     """A statement a named speaker makes in a direct quote ("We have an issue with their acceptance of white
     supremacists," he said) is a claim of that speaker's even without a name or number in it: who said what is
-    what the matrix shows. Only full statements: five words or more, a verb, no question."""
-    words = [t for t in sent if t.is_alpha]
-    if len(words) < 5 or len(words) > 120 or _question(sent.text) or re.search(r"\?[\"'”’]", sent.text):
-        return False
-    if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
-        return False
-    return quotes_in(quotes, sent.start_char, sent.end_char) is not None
+    what the matrix shows. Only full statements, and no quoted question ("'Why not?' he asked")."""
+    return (_statement(sent) and not re.search(r"\?[\"'”’]", sent.text)
+            and quotes_in(quotes, sent.start_char, sent.end_char) is not None)
 
 
 def _checkworthy(sent: Any, ents: DocEnts) -> bool:
     """A statement one could check: a verb, a named actor or number or a denial, not a question, not page junk."""
-    words = [t for t in sent if t.is_alpha]
     text = sent.text.strip()
-    if len(words) < 5 or len(words) > 120 or _question(text) or _JUNK.search(text):
-        return False
-    if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+    if not _statement(sent) or _JUNK.search(text):
         return False
     if any(e.label_ in _ENTITY_LABELS or e.label_ in _NUMBER_LABELS or e.label_ in {"DATE", "TIME"}
            for e in ents.of(sent)) or any(t.pos_ == "PROPN" for t in sent):
@@ -281,9 +280,7 @@ def _parse_sources(sent: Any, ents: DocEnts) -> list[tuple[str, Any]]:
                 _asks_whether(tok)):
             for subj in tok.children:
                 if subj.dep_ == "nsubjpass" and tok.lemma_.lower() in TOLD_VERBS:
-                    # "lawmakers were told that ...": the listeners; the speaker is the agent, if named
-                    subj = next((g for a in tok.children if a.dep_ == "agent" for g in a.children
-                                 if g.dep_ == "pobj"), None)
+                    subj = agent_of(tok)  # "lawmakers were told that ...": the listeners; the agent speaks
                     if subj is None:
                         continue
                 if subj.dep_ in {"nsubj", "nsubjpass", "pobj"} and subj.pos_ != "PRON":

@@ -264,9 +264,7 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool], *,
             # "the hospital issued a statement saying ...": who issued it
             subj = _subject(subj.head) or subj
     if subj is not None and subj.dep_ == "nsubjpass" and verb.lemma_ in TOLD_VERBS:
-        # "lawmakers were told that ...": they heard it; the speaker is the agent ("by the minister"), if named
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        subj = agent_of(verb)  # "lawmakers were told that ...": they heard it; the agent speaks, if named
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _FRAME_VERBS:
         return None  # "was quoted as saying": the quote frame covers it
     if any(c.dep_ == "neg" for c in verb.children) and verb.lemma_ not in {"deny"} and not objects:
@@ -307,6 +305,11 @@ _NO_AGENT = frozenset({"evidence", "proof", "reason", "sign", "indication", "bas
 
 TOLD_VERBS = frozenset({"tell", "inform", "brief", "warn", "advise", "assure", "notify", "remind"})
 """Verbs whose passive subject is the listener ("reporters were told", "the committee was informed")."""
+
+
+def agent_of(verb: Any) -> Any | None:
+    """The agent of a passive verb ("by the minister" -> "minister"), None when the sentence names none."""
+    return next((g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
 
 
 _AUDIENCE_VERBS = frozenset({"say", "tell", "report", "respond", "post", "tweet", "write", "ask", "reply", "answer",
@@ -505,8 +508,8 @@ def _quote_frame(verb: Any) -> Frame | None:
     """"X was quoted as saying ..." (source X) and "Y quoted X as saying / stating ..." (source X, via Y)."""
     if _is_passive(verb):
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        via = next((g.i for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        by = agent_of(verb)
+        via = by.i if by is not None else None
         if subj is None:
             return None
         content = [t for c in verb.children if c.dep_ == "ccomp" for t in c.subtree]

@@ -179,7 +179,7 @@ def _salience(doc: Any, article_id: str, index: EntityIndex | None, outlets: Any
             if head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "ROOT":  # the main clause's subject
                 sal.subjects[ent.start_char] = _sentence_of(sal, ent.start_char)
     _bare_surnames(doc, mentions, sal)
-    _pronoun_genders(doc, mentions, sal.gender)
+    _pronoun_genders(doc, mentions, sal)
     for tok in doc:
         low = tok.lower_
         if (tok.pos_ == "PRON" and tok.dep_ in {"dobj", "dative"} and tok.head.dep_ == "ROOT"
@@ -254,21 +254,17 @@ def _quoted_spans(doc: Any) -> list[tuple[int, int]]:
     return spans
 
 
-def _pronoun_genders(doc: Any, mentions: list[tuple[int, str, int]], gender: dict[str, str]) -> None:
+def _pronoun_genders(doc: Any, mentions: list[tuple[int, str, int]], sal: _Salience) -> None:
     """Learn each person's gender from the pronouns that follow their name where no other person is named in
     between or in the same stretch (the name's sentence and the next one, one paragraph): a majority vote per
     name."""
     votes: dict[str, list[int]] = {}
     j = 0
     text = doc.text  # Doc.text joins every token: once per doc, not once per pronoun
-    quoted = False  # pronouns inside quotation marks are the speaker's own and point anywhere
     for tok in doc:
         low = tok.lower_
-        if tok.text in {"“", "«"} or (tok.text == '"' and not quoted):
-            quoted = True
-        elif tok.text in {"”", "»", '"'} or "\n" in tok.text_with_ws:
-            quoted = False
-        if (low not in _FEMALE and low not in _MALE) or tok.pos_ != "PRON" or quoted or (
+        # pronouns inside quotation marks are the speaker's own and point anywhere
+        if (low not in _FEMALE and low not in _MALE) or tok.pos_ != "PRON" or sal.in_quote(tok.idx) or (
                 tok.dep_ in _OBJECT_DEPS and low not in _REFLEXIVE_PRONOUNS):
             # an object pronoun is mostly someone else: "Rep. Joseph Crowley asked her" says nothing of Crowley
             continue
@@ -286,8 +282,8 @@ def _pronoun_genders(doc: Any, mentions: list[tuple[int, str, int]], gender: dic
         v = votes.setdefault(name, [0, 0])
         v[0 if low in _FEMALE else 1] += 1
     for name, (f, m) in votes.items():
-        if name not in gender and f != m:
-            gender[name] = "f" if f > m else "m"
+        if name not in sal.gender and f != m:
+            sal.gender[name] = "f" if f > m else "m"
 
 
 def _canonical(text: str, start: int, article_id: str, index: EntityIndex | None,
