@@ -317,6 +317,7 @@ class Claim(Record):
     quote_id: str | None = None
     start: int = -1
     end: int = -1
+    responder: str | None = None  # who denies or disputes in the sentence, when it names its own answerer
 
 
 def _checked(kind: type[Stance] | type[ClaimStatus], value: str, what: str) -> str:

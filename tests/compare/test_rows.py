@@ -6,9 +6,16 @@ from __future__ import annotations
 import numpy as np
 
 from newsprism.compare.align import Proposition
-from newsprism.compare.rows import denial_rows, home_rows, outlet_fact_checks, own_voice, told_responses
-from newsprism.compare.verdict import Member, same_speaker, speaker_key
-from newsprism.records import Claim
+from newsprism.compare.rows import (
+    answerers,
+    denial_rows,
+    home_rows,
+    outlet_fact_checks,
+    own_voice,
+    told_responses,
+)
+from newsprism.compare.verdict import Member, same_speaker, sources, speaker_key, verdict
+from newsprism.records import Article, Claim
 
 
 def _member(cid: str, article: str, text: str, stance: str = "attributes", context: bool = False,
@@ -182,3 +189,22 @@ def test_the_outlets_fact_check_is_the_outlets_denial_and_survives_the_speakers_
     assert [m.claim.attributed_to for m in rows[0]] == ["Halvor Dunn", "Halvor Dunn"]
     assert "denies" not in {m.stance for m in rows[0]}
 
+
+
+def test_a_denial_names_who_denies_not_whom_the_claim_is_attributed_to() -> None:
+    text = "The harbour authority disputed a report that said the pier had been sold."
+    claim = Claim(id="a1", article_id="a", text=text, attributed_to="a report", responder="The harbour authority")
+    denial, relayed = answerers([Member(claim, "denies", 0.7), Member(claim, "attributes", 0.7)])
+    assert denial.claim.attributed_to == "The harbour authority"
+    assert relayed.claim.attributed_to == "a report"  # the same sentence relaying the claim keeps its source
+
+
+def test_the_answerer_reaches_the_cell_and_the_reason() -> None:
+    art = {"a": Article(id="a", text="", outlet="Harbour Gazette"), "b": Article(id="b", text="", outlet="Tide")}
+    claim = Claim(id="b1", article_id="b", text="The harbour authority disputed a report that said the pier was sold.",
+                  attributed_to="a report", responder="The harbour authority")
+    ms = answerers([_member("a1", "a", "The pier was sold to a shipping firm, the Gazette learned."),
+                    Member(claim, "denies", 0.7)])
+    _, reason, *_ = verdict(ms, art)
+    assert "denied by The harbour authority (in Tide)" in reason and "a report" not in reason
+    assert {s.attributed_to for s in sources(ms, art) if s.stance == "denies"} == {"The harbour authority"}

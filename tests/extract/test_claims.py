@@ -111,3 +111,23 @@ def test_a_named_speakers_quoted_statement_is_a_claim_without_a_name_in_it(resou
     # the named speaker's statement is hers to check; her question, an unnamed fan's remark and an unsourced
     # sentence with nothing to check are not claims
     assert [(c.attributed_to, c.text[:30]) for c in claims] == [("Ada Moreau", "\u201cWe have an issue with their w")]
+
+
+def test_who_denies_is_the_subject_of_the_denial_not_the_claims_source(resources: Resources,
+                                                                       settings: Settings) -> None:
+    text = ("The port authority of Quellmark disputed on Friday a report that said Tovaris Airways had sold its "
+            "hangars to a rival.\n\n"
+            "A statement by a spokesman for the port authority challenged the facts of an article published by "
+            "the Harbour Gazette on Thursday.\n\n"
+            "Union leader Mara Voss, who co-founded a dockers' group called Ropeway, also disputed the "
+            "allegations.\n\n"
+            "Tovaris Airways said its figures were accurate after the port authority disputed the account.\n\n"
+            "The Harbour Gazette reported that Tovaris Airways had sold its hangars to a rival.\n\n"
+            "\u201cThe port's own records refute the Gazette's report about the hangars,\u201d Voss said.")
+    report, statement, union, defence, plain, quoted = _claims(resources, settings, text)
+    assert report.responder == "The port authority of Quellmark" and report.attributed_to != report.responder
+    assert statement.responder == "a spokesman for the port authority"
+    assert union.responder == "Mara Voss"
+    assert defence.responder is None  # the dispute only dates what the airline said
+    assert plain.responder is None
+    assert quoted.responder is None and quoted.attributed_to == "Voss"  # the quote's speaker answers

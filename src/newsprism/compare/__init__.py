@@ -37,6 +37,7 @@ from newsprism.compare.responses import (
     rows_of_named_sources,
 )
 from newsprism.compare.rows import (
+    answerers,
     denial_rows,
     home_rows,
     outlet_fact_checks,
@@ -167,7 +168,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
                 if not any(m.claim.id == c.id for m in members[gi]):
                     members[gi].append(Member(c, "denies", 0.5, context=True))
 
-    members = own_voice(home_rows(outlet_fact_checks(members)))
+    members = own_voice(home_rows(outlet_fact_checks([answerers(ms) for ms in members])))
     cited: dict[str, set[str]] = {}
     for cit in citations:
         cited.setdefault(cit.article_id, set()).add(normalize_text(cit.outlet))
@@ -186,7 +187,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
             continue
         text = _clearest(own, group_sims[gi], props, clusters[gi], set(answered) | {
             props[i].claim.id for i in clusters[gi]} - {m.claim.id for m in own})
-        ms = second_opinion(ms, text, backend)
+        ms = answerers(second_opinion(ms, text, backend))
         status, reason, first, n_orig, edges = verdict(ms, arts, cited)
         groups.append(ClaimGroup(
             id=group_key(story.id, [m.claim.id for m in own]),

@@ -239,6 +239,18 @@ def denial_rows(members: list[list[Member]], responses: Mapping[str, str], answe
                        in {"denies", "doubts"} else m for m in ms]
 
 
+def answerers(members: Sequence[Member]) -> list[Member]:
+    """A denial or doubt is the answerer's: "the special counsel disputed a report that said X" attributes X to the
+    report, and its cell names the special counsel (``Claim.responder``), not the report, as the one who denies."""
+    out: list[Member] = []
+    for m in members:
+        c = m.claim
+        if m.stance in {"denies", "doubts"} and c.responder and c.responder != c.attributed_to:
+            m = replace(m, claim=replace(c, attributed_to=c.responder, anonymous=False, via=None))
+        out.append(m)
+    return out
+
+
 def outlet_fact_checks(members: Sequence[Sequence[Member]]) -> list[list[Member]]:
     """A denial the outlet makes of what it relays ("X claimed, falsely, that ...") is the outlet's: its cell names
     no speaker, so the row is not read as X denying his own claim, and X's one voice does not silence it."""

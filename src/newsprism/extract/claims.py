@@ -29,6 +29,16 @@ REPORTING = frozenset({
 })
 # Verbs whose subject speaks when the sentence dismisses something ("the ministry called this disinformation").
 _DISMISSING = frozenset({"call", "dismiss", "reject", "brand", "label", "describe", "term"})
+# Verbs of answering a claim: their subject is who denies or doubts it, whoever the claim itself is attributed to
+# ("the special counsel disputed a report that said X": X is the report's, the dispute the special counsel's).
+_RESPONDING = frozenset({"deny", "dispute", "challenge", "reject", "refute", "dismiss", "contest", "rebut", "debunk",
+                         "disavow", "repudiate", "contradict", "question", "doubt", "deride", "decry"})
+# Conjunctions of a clause that sets the scene ("after X disputed it, Y said ..."): its verb is not the answer.
+_BACKGROUND = frozenset({"after", "before", "when", "since", "while", "until", "once", "as", "because", "although",
+                         "though", "if", "whereas"})
+# Nouns of a message: "a statement by X disputed ..." is X's dispute.
+_MESSAGES = frozenset({"statement", "report", "letter", "tweet", "post", "release", "filing", "response", "reply",
+                       "email", "memo", "note", "comment", "remark", "video", "message", "announcement"})
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 _NUMBER_LABELS = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
 _ANON_HEADS = frozenset({"official", "source", "people", "person", "diplomat", "insider", "aide", "officer",
@@ -72,6 +82,7 @@ def extract_claims(article: Article, doc: Any, *, quotes: Sequence[Quote] = (), 
         out.append(Claim(
             id=stable_id(article.id, str(start), normalize_text(text), prefix="c"),
             article_id=article.id, text=text, attributed_to=attributed_to, anonymous=anonymous, via=via,
+            responder=_responder(sent, ents, last_person),
             hedged=bool(HEDGE_RE.search(text)), negated=_negated(sent),
             numbers=tuple(_numbers(sent, ents)), quote_id=quote_id, start=start, end=start + len(text)))
     return out
@@ -243,6 +254,76 @@ def _attribution(sent: Any, quotes: Sequence[Quote], cites: Sequence[Citation], 
     if ANON_RE.search(sent_text):
         return "unnamed officials", True, name, None
     return name, False, None, None
+
+
+def _responder(sent: Any, ents: DocEnts, last_person: str | None) -> str | None:
+    """Who answers in the sentence: the subject of its verb of denying or disputing (climbing from "took the step
+    of disputing" or "a statement disputing" to the clause that has one), the agent of a passive one, the noun a
+    relative "who" stands for; None when the sentence has no such verb or its subject is not named."""
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _RESPONDING or any(
+                c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _BACKGROUND) for c in tok.children):
+            continue  # "after Mr. Mueller's office disputed the account": when the sentence's news happened
+        if _quoted(sent, tok):
+            continue  # "'The findings refute your assertions,' he said": the quote's speaker answers
+        subj = agent_of(tok) if any(c.dep_ == "nsubjpass" for c in tok.children) else None
+        verb = tok
+        for _ in range(5):
+            if subj is not None:
+                break
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None:  # "Poulter, who co-founded a group, disputed": a broken word makes a clausal subject
+                subj = next((g for c in verb.children if c.dep_ == "csubj" for g in c.children if g.dep_ == "nsubj"),
+                            None)
+            if subj is None and verb.dep_ in {"xcomp", "pcomp", "advcl", "conj", "acl", "prep", "pobj", "dobj"}:
+                verb = verb.head
+            elif subj is None:
+                break
+        if subj is None:
+            continue
+        if subj.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+            subj = verb.head
+        if subj.pos_ == "PRON":
+            return last_person if subj.lower_ in {"he", "she"} else None
+        return _responder_name(sent.doc[subj.left_edge.i: subj.right_edge.i + 1], ents)
+    return None
+
+
+def _quoted(sent: Any, tok: Any) -> bool:
+    """The token stands inside quotation marks of its sentence."""
+    before = sent.doc.text[sent.start_char:tok.idx]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _responder_name(span: Any, ents: DocEnts) -> str | None:
+    """A person or organisation the phrase is headed by or whose message it is ("a statement by a spokesman for
+    the special counsel" is the spokesman's), else the phrase without its clauses and asides (at most ten
+    words: "Tea party organizers", "Both the White House and lawyers for Mr. Trump")."""
+    root = span.root
+    if root.lemma_.lower() in _MESSAGES:
+        by = next((g for c in root.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}
+                   for g in c.children if g.dep_ == "pobj"), None)
+        if by is None:
+            return None
+        span = span.doc[by.left_edge.i: by.right_edge.i + 1]
+        root = by
+    if not any(c.dep_ == "conj" for c in root.children):
+        for e in ents.of(span):
+            if e.label_ in {"PERSON", "ORG", "GPE", "NORP"} and e.start <= root.i < e.end:
+                return str(e.text).strip()
+    words = [t for t in span if not t.is_space and not _aside(t, root)][:10]
+    return "".join(t.text_with_ws for t in words).strip(" ,") or None
+
+
+def _aside(tok: Any, root: Any) -> bool:
+    """The token is punctuation or sits in an apposition or a clause of the phrase headed by ``root``."""
+    while tok.i != root.i:
+        if tok.dep_ in {"appos", "relcl", "acl", "punct"}:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _asks_whether(verb: Any) -> bool:
