@@ -154,6 +154,9 @@ def test_outlet_label_never_falls_back_to_the_title() -> None:
     assert outlet_of(Article(id="a", text="x", source_path="/data/in/017_wire.txt", title="Headline"), "a") == \
         "017_wire.txt"
     assert outlet_of(Article(id="a", text="x", title="Headline"), "a") == NO_OUTLET
+    # records of one JSONL file are told apart by their ids, not folded into one "input.jsonl"
+    assert outlet_of(Article(id="a", text="x", source_path="/data/in/input.jsonl", source_id="wire-17"), "a") == \
+        "input.jsonl #wire-17"
 
 
 def test_propositions_come_from_the_article_parse(resources: Resources, settings: Settings) -> None:

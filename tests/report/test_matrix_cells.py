@@ -90,3 +90,15 @@ def test_report_json_keeps_every_source(matrix_story: ModuleType) -> None:
     assert [s["stance"] for s in dam["sources"]] == [s.stance for s in matrix_story.DAM.sources]
     assert [s["outlet"] for s in dam["sources"]][3:5] == ["tallwick  courier", None]  # as given, not relabelled
     assert dam["status"] == "disputed" and type(dam["status"]) is str
+
+
+def test_records_of_one_jsonl_file_without_outlet_are_columns_of_their_own(matrix_story: ModuleType) -> None:
+    from dataclasses import replace
+
+    m = matrix_story
+    arts = {a.id: a for a in m.ARTICLES}
+    arts["a-gazette"] = replace(arts["a-gazette"], url=None, source_path="/data/feed.jsonl", source_id="gz-3")
+    arts["a-notes"] = replace(arts["a-notes"], source_path="/data/feed.jsonl", source_id="nt-9")
+    columns, _ = claim_matrix(m.STORY, arts)
+    assert [c.label for c in columns] == ["The Tallwick Courier", "feed.jsonl #gz-3", "Orrin Valley Radio",
+                                         "feed.jsonl #nt-9"]

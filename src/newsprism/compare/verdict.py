@@ -77,7 +77,9 @@ def one_voice(names: Sequence[str | None]) -> Speaker | None:
 
 
 def outlet_of(article: Article | None, fallback: str) -> str:
-    """A readable label for an article in a reason: its outlet, else its web host, file name or source id."""
+    """A readable label for an article in a reason: its outlet, else its web host, file name or source id. A record
+    of a file that holds many (a JSONL or CSV line with an id) is the file and its id: the file alone would name
+    every article of it alike, and the matrix would fold them into one column."""
     if article is None:
         return fallback
     if article.outlet and article.outlet.strip():
@@ -88,6 +90,8 @@ def outlet_of(article: Article | None, fallback: str) -> str:
             return host.removeprefix("www.")
     if article.source_path:
         name = PurePath(article.source_path).name
+        if name and article.source_id and article.source_id.strip():
+            return f"{name} #{article.source_id.strip()}"
         if name:
             return name
     if article.source_id:
