@@ -71,6 +71,31 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("He said it was possible that the records could refute her account.", None),
     ("\u201cThat wasn\u2019t a fair comparison,\u201d the senator said.", "denies"),
     ("The ministry said this is not the case.", "denies"),
+    # "false", "fake" and "questionable" said of a thing name the thing; said of a claim, or alone, they judge it
+    ("A grand jury indicted the couple on charges of filing false campaign finance records.", None),
+    ("His wife pleaded guilty to filing false joint income tax returns.", None),
+    ("\u201cThey are followers of a false prophet,\u201d the mayor said.", None),
+    ("Auditors found the funds went on questionable purchases.", None),
+    ("The police said the suspect carried fake passports.", None),
+    ("The embassy called it a false report.", "denies"),
+    ("Giuliani praised the office for correcting the false story.", "denies"),
+    ("The allegations were \u201ccompletely false and a political attack,\u201d he said.", "denies"),
+    ("The ministry said the video was fake and had been staged.", "denies"),
+    ("He said the claims were fake news.", "denies"),
+    ("The officials said the claim was questionable at best.", "doubts"),
+    # withheld from someone is no denial; denying something to reporters is
+    ("These families now have the tax benefits previously denied to them under the old law.", None),
+    ("The minister denied to reporters that any request had been made.", "denies"),
+    # pushing back, no basis, "that was never the case", a partisan plot
+    ("While many have speculated that the port was sold, Mr. Bauer said that was never the case.", "denies"),
+    ("Batting down allegations that the council dangled a post, the report said no offer was made.", "denies"),
+    ("The ministry pushed back on the reports on Friday.", "denies"),
+    ("The counsel concluded that the allegations lack a basis in the law.", "denies"),
+    ("The company said the lawsuit has no merit.", "denies"),
+    ("Party leaders said the report was much ado about nothing.", "denies"),
+    ("Some called the article a partisan plot.", "denies"),
+    ("The league pushed back the start of the season.", None),
+    ("She said the plan lacked support in the party.", None),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

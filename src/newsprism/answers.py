@@ -27,6 +27,10 @@ _ANSWER_DENY_RE = re.compile(
     r"falsely accused|politically motivated|vow\w* to (?:beat|fight) (?:\w+ ){0,6}?charges|retract\w*|"
     r"(?:issued|ran|published|appended) an? correction|"
     r"correct(?:ed|ing|s) (?:the|its|their|an?|that|this) (?:\w+ )?(?:report|story|article|claim|figure|account)s?|"
+    r"(?:bat|batt|knock|beat|push|shoot|shot|swat)\w* (?:down|back)(?: on| against)? (?:the |these |those |such |"
+    r"any )?(?:\w+ )?(?:reports?|claims?|allegations?|accusations?|charges?|suggestions?|rumou?rs?|notion|idea)|"
+    r"(?:lacks?|lacked|lacking|without|no) (?:any |a )?(?:legal |factual )?(?:basis|merit)|meritless|"
+    r"much ado about nothing|hit (?:job|piece)s?|partisan (?:plot|attack|stunt)s?|"
     r"(?:reject|dismiss|deni|deny|denied|refut|rebut)\w*)\b", re.I)
 # "false" and friends that name a crime or a thing, not a verdict on a claim ("making false statements")
 _NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:(?:and|or) \w+ )?(?:statements?|testimony|witness|information|pretenses|"
@@ -76,6 +80,9 @@ def _withholding(t: str, m: re.Match[str]) -> bool:
     if word.startswith("dismissal"):  # a court's or an employer's act: "won a dismissal of all charges"
         return True
     before, after = t[: m.start()], t[m.end():]
+    # a thing withheld from someone: "protections previously denied to them" (not "denied to reporters that ...")
+    if word == "denied" and re.match(r"\s+to\s+(?:them|him|her|us|me|those|many|millions)\b(?![^.;]*\bthat\b)", after):
+        return True
     # a right or a thing withheld from someone: "agencies are denied funding", "was denied bail"
     if word == "denied" and re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", before, re.I) and re.match(
             r"\s+(?!by\b|as\b|that\b)[a-z]", after):
@@ -103,6 +110,7 @@ def _withholding(t: str, m: re.Match[str]) -> bool:
 # hunt"): as the answer to a claim they deny it, but a sentence whose only verdict is such a label is also the
 # speaker's own claim, to be told as such when it answers nothing
 _LABEL_RE = re.compile(r"\b(?:dis|mis)information\b|\bpolitically motivated\b|\bwitch[- ]hunts?\b|\bhoax\w*|"
+                       r"\bhit (?:job|piece)s?\b|\bpartisan (?:plot|attack|stunt)s?\b|"
                        r"\bsmear(?: campaign)?s?\b|\bfake news\b|\bpropaganda\b|\bphony\b", re.I)
 
 
@@ -144,7 +152,7 @@ _SELF_DENY_RE = re.compile(
 # not the case", "that is not accurate" (the last also through DENY_RE's wider words)
 _NOT_SO_RE = re.compile(r"\b(?:that|this)(?:'s| is| was)(?: not|n't) (?:a |an )?(?:fair|accurate|true|correct|"
                         r"appropriate|honest)(?: (?:comparison|characteri[sz]ation|description|account|picture))?\b|"
-                        r"\b(?:that|this)(?:'s| is| was)(?: not|n't) the case\b", re.I)
+                        r"\b(?:that|this|it)(?:'s| is| was| has)(?: not|n't| never)(?: been)? the case\b", re.I)
 
 
 # A source vouching for a report it did not write: "the ministry confirmed the report", "independently confirmed".
@@ -177,14 +185,14 @@ def response_of(text: str, language: str | None = None) -> str | None:
     if DEFENDS_RE.search(t):
         return "denies"
     for m in DOUBT_RE.finditer(t):
-        if not _NEG_BEFORE_RE.search(t[: m.start()]):
+        if not _NEG_BEFORE_RE.search(t[: m.start()]) and not _names_a_thing(t, m):
             return "doubts"
     for rx in (DENY_RE, _ANSWER_DENY_RE):
         for m in rx.finditer(t):
             if m.group(0).lower() == "accurate" and not re.search(r"\b(?:was|were|is|are|its?|been) accurate|"
                                                                    r"report was accurate", t, re.I):
                 continue
-            if (_withholding(t, m) or _in_question(t, m.start()) or _judges_no_claim(t, m)
+            if (_withholding(t, m) or _in_question(t, m.start()) or _judges_no_claim(t, m) or _names_a_thing(t, m)
                     or _HYPOTHETICAL_RE.search(t[: m.start()])):
                 continue
             if not _NEG_BEFORE_RE.search(t[: m.start()]):
@@ -230,6 +238,29 @@ def _judges_no_claim(t: str, m: re.Match[str]) -> bool:
         return False
     return not (_CLAIM_WORD_RE.search(t) or re.search(r"\b(?:that|this|it)(?:'s| is| was)\W+(?:\w+ ){0,2}$",
                                                           t[: m.start()], re.I))
+
+
+# Verdict adjectives that, said of a thing rather than a claim, name the thing: "filing false tax returns", "a false
+# prophet", "questionable purchases", "fake accounts"; before a claim word ("a false story", "fake news") or
+# standing alone ("the report is false", "false, he said") they judge a claim.
+_ATTRIBUTIVE = frozenset({"false", "fake", "questionable", "bogus"})
+_CLAIM_NOUNS = _word_set(
+    "report reports reporting claim claims allegation allegations accusation accusations charge charges story "
+    "stories news narrative narratives rumor rumors rumour rumours assertion assertions account accounts "
+    "statement statements suggestion suggestions information impression premise theory theories characterization")
+_NOT_A_NOUN = _word_set(
+    "and or but nor in on at by for of to as that than because when since from with about if so yet both either "
+    "is are was were be been it this these those he she they we i you who which and/or")
+
+
+def _names_a_thing(t: str, m: re.Match[str]) -> bool:
+    """The verdict word at ``m`` stands before a noun that is no claim (see ``_ATTRIBUTIVE``)."""
+    if m.group(0).lower() not in _ATTRIBUTIVE:
+        return False
+    words = re.findall(r"[A-Za-z][\w'-]*|[^\sA-Za-z]", t[m.end():m.end() + 60])[:4]
+    if not words or not words[0][:1].islower() or words[0] in _NOT_A_NOUN:
+        return False
+    return not any(w.lower() in _CLAIM_NOUNS for w in words if w[:1].isalpha())
 
 
 # a denial that might happen is none: "it was possible that the records could refute her account"

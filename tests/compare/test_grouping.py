@@ -7,6 +7,7 @@ import numpy as np
 from newsprism.compare.align import Proposition
 from newsprism.compare.grouping import group_propositions
 from newsprism.records import Claim
+from newsprism.resources import Resources
 from newsprism.settings import Settings
 
 
@@ -24,3 +25,29 @@ def test_what_a_response_left_out_is_no_member_of_the_claims_row() -> None:
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
     clusters, _ = group_propositions(props, vecs, Settings())
     assert sorted(map(sorted, clusters)) == [[0, 1], [2]]
+
+
+def _props(resources: Resources, text: str) -> Proposition:
+    from newsprism.compare.align import claim_propositions
+
+    doc = resources.nlp(text)
+    negated = any(t.dep_ == "neg" or (t.dep_ == "det" and t.lower_ == "no") for t in doc)
+    return claim_propositions(Claim(id="c", article_id="a", text=text, negated=negated), doc)[0]
+
+
+def test_a_negation_on_a_light_verbs_object_negates_that_object(resources: Resources) -> None:
+    """"had no excuses" beside "pleaded guilty to misusing funds" admits, it does not deny; "was not an attempt to
+    label the movement as racist" beside a resolution on racists in the movement does take the other side."""
+    from newsprism.compare.grouping import group_frame, negates_other_thing
+
+    plea = _props(resources, "Varro pleaded guilty to misusing campaign funds for personal expenses.")
+    excuses = _props(resources, "Varro said he had no excuses for his conduct.")
+    assert excuses.negated == frozenset({"excuse", "conduct"})
+    assert negates_other_thing(excuses, group_frame([plea, excuses], [0, 1], False))
+    resolution = _props(resources, "The league adopted a resolution condemning racist elements in the movement.")
+    attempt = _props(resources, "The chairman said the resolution was not an attempt to label the movement as racist.")
+    assert not negates_other_thing(attempt, group_frame([resolution, attempt], [0, 1], False))
+    asked = _props(resources, "Morvania asked Estraland for fighter jets.")
+    not_asked = _props(resources, "Morvania has not asked Estraland for fighter jets, the ministry said.")
+    assert not_asked.negated == frozenset({"ask"})
+    assert not negates_other_thing(not_asked, group_frame([asked, not_asked], [0, 1], False))

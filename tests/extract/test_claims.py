@@ -131,3 +131,14 @@ def test_who_denies_is_the_subject_of_the_denial_not_the_claims_source(resources
     assert defence.responder is None  # the dispute only dates what the airline said
     assert plain.responder is None
     assert quoted.responder is None and quoted.attributed_to == "Voss"  # the quote's speaker answers
+
+
+def test_a_clause_that_sets_the_scene_does_not_speak_for_the_sentence(resources: Resources,
+                                                                      settings: Settings) -> None:
+    text = ("While the Quellmark government has said little about the pier, Mara Voss said the port would never "
+            "pay for it.\n\n"
+            "Elsa Brandvik noted that while she does not wish to issue threats to Tovaris Airways, the ministry "
+            "would cancel its landing rights.")
+    pier, rights = _claims(resources, settings, text)
+    assert pier.attributed_to == "Mara Voss"
+    assert rights.attributed_to == "Elsa Brandvik"  # the while-clause is inside what she noted

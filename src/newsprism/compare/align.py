@@ -39,6 +39,8 @@ class Proposition:
     values: tuple[float, ...]
     predicate: str
     content: frozenset[str] = frozenset()  # lemmas of the asserted content words (frame of the claim)
+    negated: frozenset[str] = frozenset()  # what its negation sits on ("had no excuses for his conduct": excuse,
+    # conduct; "was not killed": kill)
 
 
 _WORDS = {w: i for i, w in enumerate((
@@ -118,8 +120,50 @@ def claim_propositions(claim: Claim, doc: Any) -> list[Proposition]:
         negative = claim.negated or response_of(core) == "denies"
         pred = frame_lemma(root.lemma_.lower()) if root is not None else ""
         out.append(Proposition(claim=claim, core=core, variant=k, negative=negative, entities=ents,
-                               values=values, predicate=pred, content=_content(doc, toks)))
+                               values=values, predicate=pred, content=_content(doc, toks),
+                               negated=_negated_words(root) if negative else frozenset()))
     return out
+
+
+_NOBODY = frozenset({"nobody", "nothing", "none", "noone"})
+
+
+def _negated_words(root: Any) -> frozenset[str]:
+    """What the core's negation denies: its verb ("Russia has not asked": ask; "no one was killed": kill), or the
+    content of a light verb's object ("did not make a request": request; "had no excuses for his conduct": excuse,
+    conduct; "was not an attempt to label them as racist": attempt, label, racist); empty when not found."""
+    if root is None:
+        return frozenset()
+    light = root.lemma_.lower() in _LIGHT
+    verb = frozenset({frame_lemma(root.lemma_.lower())})
+    obj = next((c for c in root.children if c.dep_ in {"dobj", "obj", "attr", "acomp"}), None)
+    if any(c.dep_ == "neg" for c in root.children) or any(
+            g.dep_ == "neg" for c in root.children if c.dep_ in {"aux", "auxpass"} for g in c.children):
+        if not light:
+            return verb
+        return _phrase_content(root, obj) if obj is not None else frozenset()
+    for arg in root.children:
+        if arg.dep_ in {"nsubj", "nsubjpass", "dobj", "obj"} and (
+                arg.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in arg.children)):
+            if light and arg.dep_ in {"dobj", "obj"} and arg.lower_ not in _NOBODY:
+                return _phrase_content(root, arg)
+            return frozenset() if light else verb
+    return frozenset()
+
+
+def _phrase_content(verb: Any, obj: Any) -> frozenset[str]:
+    """Content lemmas of a light verb's object without its clauses, and the verb's own prepositions when the object
+    is a bare noun ("take no issue [with the movement]": the parser may hang the phrase on either)."""
+    clauses = {t.i for c in obj.subtree if c.dep_ in {"ccomp", "advcl", "relcl"} for t in c.subtree}
+    toks = [t for t in obj.subtree if t.i not in clauses]  # "isn't worried [that he will win]": a worry, not a win
+    if len(_content_of(toks)) == 1:
+        toks += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+    return _content_of(toks)
+
+
+def _content_of(toks: Sequence[Any]) -> frozenset[str]:
+    return frozenset(frame_lemma(t.lemma_.lower()) for t in toks
+                     if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha and t.lemma_.lower() not in _LIGHT)
 
 
 # Verbs that state the same frame ("asked for help" = "requested help" = "turned to X for help").

@@ -79,11 +79,14 @@ def negates_other_thing(p: Proposition, frame: frozenset[str]) -> bool:
     """A negation that sits on a predicate the group's claim does not use: "X said Estraland had not decided how
     to respond" or "the ministry did not reply" next to "Morvania asked for jets" negates the reply, not the request.
 
-    Only a plain negation of a full verb counts; a denial word ("denied", "false") takes a side whatever its verb,
-    and a light verb ("did not make a request", "has no plans") or an unknown predicate keeps its negation."""
-    if not p.negative or not p.predicate or not frame or p.predicate in _LIGHT_PREDICATES:
+    Only a plain negation counts; a denial word ("denied", "false") takes a side whatever its verb. Under a light
+    verb the negation sits on its object ("did not make a request" negates the request, "had no excuses" the
+    excuses); where that word is not known, a light or unknown predicate keeps its negation."""
+    if not p.negative or not frame or DENY_RE.search(p.core) or cues_of(p.core).doubt:
         return False
-    if DENY_RE.search(p.core) or cues_of(p.core).doubt:
+    if p.negated:  # what the negation sits on: "had no excuses" beside "pleaded guilty to misusing funds"
+        return not p.negated & frame
+    if not p.predicate or p.predicate in _LIGHT_PREDICATES:
         return False
     return p.predicate not in frame
 

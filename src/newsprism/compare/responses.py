@@ -62,12 +62,20 @@ def answered_object(text: str) -> str | None:
     m = _OBJECT.search(text)
     if not m:
         return None
-    found = _OBJECT_END.split(m.group("a") or m.group("b") or m.group("c") or m.group("d"))[0]
+    found = _OBJECT_END.split(m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e"))[0]
     found = found.strip(" .\"\u201c\u201d")
     return found if len(found) >= 5 else None
 
 # the predicates of a sentence that tells an accusation was made, not what it accuses anyone of
 ACTS = frozenset({"accuse", "charge", "indict", "condemn", "adopt", "pass", "sue", "file"})
+# A reaction that holds the claim at arm's length: "if these allegations are true, he will step aside", "believes,
+# if true, this would disqualify anyone", "needs to answer these serious charges". It refers to the claim without
+# stating it, so a denial of "the allegations" answers the claim, not the reaction.
+REACTION_RE = re.compile(
+    r"\bif (?:true\b|(?:\w+ ){0,3}(?:allegations?|accusations?|reports?|claims?|charges?|story|stories|account)\b"
+    r"[^.;]{0,40}?\b(?:are|is|were|was|prove|proves|proven|turn out|turns out)\b(?: \w+){0,2} (?:true|accurate|"
+    r"correct)\b)|\b(?:answer|address|respond to) (?:these|the|those|such) (?:\w+ ){0,2}(?:charges|allegations|"
+    r"accusations|questions)\b", re.I)
 
 _REPORT_NOUNS = (r"(?:report(?:ing|s)?|story|stories|article|piece|account|claims?|allegations?|description|"
                  r"characteri[sz]ation|assertions?|accusations?|charges?)")
@@ -84,6 +92,8 @@ _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|
                      r"\W{0,2}\s+(?:that|of|about)\s+(?P<a>.{5,})|"
                      r"\b(?:den(?:y|ies|ied)|disputed?|rejected|dismissed|refuted)\s+that\s+(?P<b>.{5,})|"
                      r"\b(?:say|allege|mention|claim)\s+that\s+(?P<d>.{5,})|"
+                     # "While many have speculated that X, Bauer said that was never the case"
+                     r"\b(?:speculat\w+|theori[sz]\w+|rumou?red|assum\w+)\s+that\s+(?P<e>.{5,})|"
                      r"\b(?:specify|say|mention|clear|unclear|know|known|verify|confirm)\s+(?:\w+\s+){0,10}?"
                      r"(?:whether|if)\s+(?P<c>.{5,})", re.I)
 _DESCRIBED = re.compile(r"\b(?:description|characteri[sz]ation|portrayal|depiction)\W{0,2}\s+of\b", re.I)
@@ -92,6 +102,7 @@ _OBJECT_END = re.compile(r"[,;:]|\s(?:and|but|while|as|after|before|because)\s+(
                          re.I)
 _ABSENT_MIN = 0.7  # the same for what a source did not say: it answers only a row that states that very thing
 _OBJECT_MIN = 0.55  # cosine at which what a response names is the row's proposition
+_OBJECT_SURE = 0.7  # cosine at which what a response names is a row's proposition even if a name it uses is not
 _OBJECT_LOOSE = 0.4  # a row found by a named response's whole wording must still be near what it names
 _CONTENT = 0.62  # cosine at which a response's core restates a row's proposition
 _NAMED_MIN = 0.3  # a named row must still be about what the response says (cosine of the closest member)
@@ -115,7 +126,8 @@ class Assertions:
 
     rows: list[int]
     mats: dict[int, np.ndarray]
-    acts: frozenset[int] = frozenset()  # rows that tell an accusation was made, answerable only by name
+    acts: frozenset[int] = frozenset()  # rows that tell an accusation was made, or react to it (REACTION_RE),
+    # answerable only by name
     voices: Mapping[int, Speaker] = field(default_factory=dict)  # rows whose asserting sentences are one speaker's
 
     @classmethod
@@ -134,9 +146,10 @@ class Assertions:
                 voice = one_voice([m.claim.attributed_to for m in own])
                 if voice is not None:
                     voices[gi] = voice
-                told = [bool(predicates.get(m.claim.id)) and predicates[m.claim.id] <= ACTS for m in own
-                        if not m.claim.negated] if predicates else []
-                if sum(told) * 2 > len(told):  # mostly told as the act
+                preds = predicates or {}
+                told = [(bool(preds.get(m.claim.id)) and preds[m.claim.id] <= ACTS)
+                        or bool(REACTION_RE.search(m.claim.text)) for m in own if not m.claim.negated]
+                if sum(told) * 2 > len(told):  # mostly told as the act, or as a reaction to the claim
                     acts.add(gi)
         return cls(rows, mats, frozenset(acts), voices)
 
@@ -170,6 +183,15 @@ class Assertions:
         return score, -neg
 
 
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b")
+
+
+def _names_in(obj: str, ms: Sequence[Member]) -> bool:
+    """Every name the named proposition uses (a capitalised word inside it) occurs in the row's sentences."""
+    text = " ".join(m.claim.text for m in ms).lower()
+    return all(w.lower() in text for w in _CAPITALISED.findall(obj))
+
+
 def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequence[np.ndarray]],
                    group_of: Mapping[str, list[int]], targets_of: Mapping[str, list[int]],
                    members: Sequence[Sequence[Member]], responses: Mapping[str, str],
@@ -186,6 +208,9 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     rows_named = named_rows or {}
     obj = (objects or {}).get(c.id)  # the proposition it names ("claims that X"), None when it names none
     obj_score, obj_row = assertions.best([obj], mine) if obj is not None else (0.0, -1)
+    if obj is not None and obj_row >= 0 and obj_score < _OBJECT_SURE and not _names_in(
+            answered_object(c.text) or "", members[obj_row]):
+        obj_score = 0.0  # "allegations that the White House offered him the Navy post": a row without the Navy
 
     names = [n for n in _names(c.text) if n in rows_named and rows_named[n] not in mine]
     if names and obj is not None and _DESCRIBED.search(c.text) and obj_score >= _OBJECT_MIN:
@@ -201,7 +226,7 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
         return [], -1  # no other response's agreement may carry it to a row that does not state it
     if obj is not None and obj_score >= _OBJECT_MIN:
         return [obj_row], 2
-    if ANAPHOR.search(c.text):
+    if ANAPHOR.search(c.text) and obj is None:  # "that was never the case" after naming X answers X, not the past
         prior = [p for p in before if p.id not in responses or p.id in targets_of]
         # "I've never heard of that" after "he was unaware of any such request" answers what that denial answered;
         # after a doubt about a detail ("did not specify whether ...") it answers the report, not the detail

@@ -225,12 +225,17 @@ def _resolve(name: str | None, last_outlet: str | None) -> str | None:
 
 def _attribution(sent: Any, quotes: Sequence[Quote], cites: Sequence[Citation], last_outlet: str | None,
                  last_person: str | None, ents: DocEnts) -> tuple[str | None, bool, str | None, str | None]:
-    """(attributed_to, anonymous, via, quote_id): quote records first, then the parse."""
-    best = quotes_in(quotes, sent.start_char, sent.end_char)
+    """(attributed_to, anonymous, via, quote_id): quote records first, then the parse; a quote or a reporting verb
+    in a clause that only sets the scene ("While many have speculated that X, Bauer said ...", "even as the
+    reporters described ...") does not speak for the sentence."""
+    scene = _scene_spans(sent)
+    best = quotes_in([q for q in quotes if not any(a <= q.start < b for a, b in scene)],
+                     sent.start_char, sent.end_char)
     if best is not None and (best.speaker or best.anonymous):
         via = best.via or (cites[0].outlet if cites and cites[0].outlet != best.speaker else None)
         return best.speaker, best.anonymous, via, best.id
-    sources = _parse_sources(sent, ents)
+    sources = [(n, sp) for n, sp in _parse_sources(sent, ents)
+               if not any(a <= sp.start_char < b for a, b in scene)]
     sent_text = sent.text
     people = [(n, sp) for n, sp in sources if n]
     if not people and last_person and _pronoun_speaker(sent):
@@ -324,6 +329,24 @@ def _aside(tok: Any, root: Any) -> bool:
             return False
         tok = tok.head
     return False
+
+
+_CONCESSIVE = frozenset({"while", "although", "though", "whereas"})
+
+
+def _scene_spans(sent: Any) -> list[tuple[int, int]]:
+    """Character spans of the sentence's concessive clauses ("while X said ...", "even as Y described ...")."""
+    out = []
+    for tok in sent:
+        # a clause of the sentence's own verb ("He noted that while ..., ..." keeps the while inside what he noted)
+        if tok.dep_ != "advcl" or tok.head.dep_ not in {"ROOT", "conj"}:
+            continue
+        marks = [c for c in tok.children if c.dep_ == "mark"]
+        if any(m.lower_ in _CONCESSIVE or (m.lower_ == "as" and m.i > 0 and sent.doc[m.i - 1].lower_ == "even")
+               for m in marks):
+            sub = list(tok.subtree)
+            out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return out
 
 
 def _asks_whether(verb: Any) -> bool:
