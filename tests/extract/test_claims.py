@@ -142,3 +142,10 @@ def test_a_clause_that_sets_the_scene_does_not_speak_for_the_sentence(resources:
     pier, rights = _claims(resources, settings, text)
     assert pier.attributed_to == "Mara Voss"
     assert rights.attributed_to == "Elsa Brandvik"  # the while-clause is inside what she noted
+
+
+def test_a_responder_phrase_keeps_its_words_apart(resources: Resources, settings: Settings) -> None:
+    text = ("Others, including the party chairman for Orrin County, Ivo Varro, dismissed the story about the "
+            "Quellmark pier as a trick.")
+    (claim,) = _claims(resources, settings, text)
+    assert claim.responder is not None and claim.responder.startswith("Others including the party chairman")

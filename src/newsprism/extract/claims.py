@@ -317,7 +317,10 @@ def _responder_name(span: Any, ents: DocEnts) -> str | None:
             if e.label_ in {"PERSON", "ORG", "GPE", "NORP"} and e.start <= root.i < e.end:
                 return str(e.text).strip()
     words = [t for t in span if not t.is_space and not _aside(t, root)][:10]
-    return "".join(t.text_with_ws for t in words).strip(" ,") or None
+    # a word whose neighbour was left out keeps a space after it ("Others, including" is not "Othersincluding")
+    text = "".join(t.text + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ")
+                   for k, t in enumerate(words))
+    return text.strip(" ,") or None
 
 
 def _aside(tok: Any, root: Any) -> bool:
