@@ -74,6 +74,7 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     # "false", "fake" and "questionable" said of a thing name the thing; said of a claim, or alone, they judge it
     ("A grand jury indicted the couple on charges of filing false campaign finance records.", None),
     ("His wife pleaded guilty to filing false joint income tax returns.", None),
+    ("She pleaded guilty to a charge that she filed false income tax statements.", None),
     ("\u201cThey are followers of a false prophet,\u201d the mayor said.", None),
     ("Auditors found the funds went on questionable purchases.", None),
     ("The police said the suspect carried fake passports.", None),

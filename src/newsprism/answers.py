@@ -33,7 +33,8 @@ _ANSWER_DENY_RE = re.compile(
     r"much ado about nothing|hit (?:job|piece)s?|partisan (?:plot|attack|stunt)s?|"
     r"(?:reject|dismiss|deni|deny|denied|refut|rebut)\w*)\b", re.I)
 # "false" and friends that name a crime or a thing, not a verdict on a claim ("making false statements")
-_NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:(?:and|or) \w+ )?(?:statements?|testimony|witness|information|pretenses|"
+_NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:(?:and|or) \w+ |(?:income |tax |financial |official |sworn ){1,2})?"
+                               r"(?:statements?|testimony|witness|information|pretenses|"
                                r"flag)\b|"
                                r"\b(?:testif\w*|lie|lying|swear\w*|sworn) falsely\b|"
                                r"\bpleaded guilty\b|\bmade up of\b|"
