@@ -199,3 +199,6 @@ def test_a_named_proposition_needs_the_rows_names_and_keeps_its_own_referent() -
     assert answer_targets(reply, [run], objects=near, **kw)[0] == [0]  # type: ignore[arg-type]
     loose = {"c1": np.array([0.6, 0.8])}  # at 0.6 the row must name the harbour, and it does not
     assert answer_targets(reply, [run], objects=loose, **kw) == ([], 0)  # type: ignore[arg-type]
+    # nor does the rest of its wording carry it there ("Batting down allegations that X, the report said Y")
+    kw["vecs"] = {"a1": [np.array([1.0, 0.0])], "c1": [np.array([0.8, 0.6])]}
+    assert answer_targets(reply, [run], objects=loose, **kw) == ([], 0)  # type: ignore[arg-type]

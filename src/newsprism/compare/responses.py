@@ -208,8 +208,8 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     rows_named = named_rows or {}
     obj = (objects or {}).get(c.id)  # the proposition it names ("claims that X"), None when it names none
     obj_score, obj_row = assertions.best([obj], mine) if obj is not None else (0.0, -1)
-    if obj is not None and obj_row >= 0 and obj_score < _OBJECT_SURE and not _names_in(
-            answered_object(c.text) or "", members[obj_row]):
+    obj_text = (answered_object(c.text) or "") if obj is not None else ""
+    if obj is not None and obj_row >= 0 and obj_score < _OBJECT_SURE and not _names_in(obj_text, members[obj_row]):
         obj_score = 0.0  # "allegations that the White House offered him the Navy post": a row without the Navy
 
     names = [n for n in _names(c.text) if n in rows_named and rows_named[n] not in mine]
@@ -240,7 +240,8 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     # a statement demanding the group withdraw its false resolution"): it does not answer what it tells
     told = own if not c.negated else set()
     score, gi = assertions.best(vecs.get(c.id), mine | told)
-    if obj is not None and assertions.closeness(gi, [obj]) < _OBJECT_LOOSE:
+    if obj is not None and (assertions.closeness(gi, [obj]) < _OBJECT_LOOSE or (
+            gi >= 0 and not _names_in(obj_text, members[gi]))):
         # it names what it answers ("disputed claims of racism and called on the group to withdraw its resolution"):
         # the rest of its words may restate another row, which it does not answer
         return [], 0
