@@ -51,3 +51,19 @@ def test_a_negation_on_a_light_verbs_object_negates_that_object(resources: Resou
     not_asked = _props(resources, "Morvania has not asked Estraland for fighter jets, the ministry said.")
     assert not_asked.negated == frozenset({"ask"})
     assert not negates_other_thing(not_asked, group_frame([asked, not_asked], [0, 1], False))
+
+
+def test_a_negated_ability_duty_or_topic_is_no_contradiction(resources: Resources) -> None:
+    """"Couples will not be able to file as single" and "couples do not have to file amended returns" beside
+    "married couples can file joint returns" negate an ability or a duty, not the filing; "this is not about
+    Orr" turns the topic, it does not deny what is said of Orr."""
+    from newsprism.compare.grouping import contradicts, group_frame, negates_other_thing
+
+    joint = _props(resources, "Married couples in Varia can file joint tax returns from next year.")
+    single = _props(resources, "Married couples will not be able to file tax returns as if either were single.")
+    amended = _props(resources, "Couples do not have to file amended returns, a treasury official said.")
+    frame = group_frame([joint, single, amended], [0, 1, 2], False)
+    assert negates_other_thing(single, frame) and negates_other_thing(amended, frame)
+    offer = _props(resources, "The council offered Mr. Orr a post on its advisory board.")
+    topic = _props(resources, "\u201cThis is not about Mr. Orr,\u201d the councillor said.")
+    assert not contradicts(topic, group_frame([offer, topic], [0, 1], False))

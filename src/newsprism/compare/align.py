@@ -126,6 +126,7 @@ def claim_propositions(claim: Claim, doc: Any) -> list[Proposition]:
 
 
 _NOBODY = frozenset({"nobody", "nothing", "none", "noone"})
+_MODAL_WORDS = frozenset({"able", "unable", "allowed", "required", "obliged", "likely", "possible"})
 
 
 def _negated_words(root: Any) -> frozenset[str]:
@@ -141,6 +142,10 @@ def _negated_words(root: Any) -> frozenset[str]:
             g.dep_ == "neg" for c in root.children if c.dep_ in {"aux", "auxpass"} for g in c.children):
         if not light:
             return verb
+        if (obj is not None and obj.lemma_.lower() in _MODAL_WORDS) or (
+                obj is None and any(c.dep_ == "xcomp" for c in root.children)):
+            # "will not be able to file", "do not have to file": the ability or the duty is negated, not the act
+            return frozenset({"able" if obj is not None else "must"})
         return _phrase_content(root, obj) if obj is not None else frozenset()
     for arg in root.children:
         if arg.dep_ in {"nsubj", "nsubjpass", "dobj", "obj"} and (
