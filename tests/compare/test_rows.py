@@ -208,3 +208,12 @@ def test_the_answerer_reaches_the_cell_and_the_reason() -> None:
     _, reason, *_ = verdict(ms, art)
     assert "denied by The harbour authority (in Tide)" in reason and "a report" not in reason
     assert {s.attributed_to for s in sources(ms, art) if s.stance == "denies"} == {"The harbour authority"}
+
+
+def test_a_row_of_labels_that_answer_nothing_is_the_speakers_own_claim() -> None:
+    """"Vega asserted the prosecution was 'politically motivated'" answers no row: it is his claim, relayed, not a
+    denial of a claim nobody in the story makes (which would read as a row 'denied')."""
+    members = [[_member("a1", "a", "Vega asserted the prosecution was \"politically motivated\".", "denies",
+                        who="Gregory Vega")]]
+    denial_rows(members, {"a1": "denies"}, answered=set())
+    assert [m.stance for m in members[0]] == ["attributes"]

@@ -234,7 +234,11 @@ def denial_rows(members: list[list[Member]], responses: Mapping[str, str], answe
         if not any(responses[m.claim.id] in {"denies", "doubts"} for m in own):
             continue
         if all(labels_only(m.claim.text) for m in own):
-            continue  # "the US has been spreading disinformation": the speaker's own claim, told as such
+            # "the US has been spreading disinformation", "the prosecution was politically motivated": the speaker's
+            # own claim, told as such, not a denial of a claim nobody in the story makes
+            members[gi] = [replace(m, stance=relaying(m.claim)) if not m.context and m.stance in {"denies", "doubts"}
+                           else m for m in ms]
+            continue
         members[gi] = [replace(m, stance=responses[m.claim.id]) if not m.context and responses[m.claim.id]
                        in {"denies", "doubts"} else m for m in ms]
 
