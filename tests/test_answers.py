@@ -47,6 +47,8 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The law admits those who follow the rules while denying entry to those who break them.", None),
     ("He was denied bail on Friday.", None),
     ("The ministry denied the request.", None),
+    ("The former president has also dismissed Varro's idea.", None),
+    ("He dismissed the idea that the port was sold.", "denies"),
     ("After she refused to answer, the chairman tried to dismiss her and her lawyer.", None),
     ("Some members objected after he dismissed her.", None),
     ("Her lawyer is known for winning a dismissal of all charges against a former minister.", None),

@@ -53,7 +53,7 @@ def _word_set(text: str) -> frozenset[str]:
 # right ("rejected a compromise", "dismissed the legislation", "denying entry", "agencies are denied funding").
 # Saying no to a thing answers no report; a claim word among the object's first words keeps the verdict.
 _WITHHELD = _word_set(
-    "compromise proposal offer plan bill legislation measure request funding funds money entry bail access "
+    "compromise proposal offer plan idea bill legislation measure request funding funds money entry bail access "
     "permission permit visa application appeal motion amendment nomination nominee bid deal agreement treaty "
     "invitation demand call service benefit coverage treatment loan parole asylum admission membership approval "
     "licence license budget package settlement overture initiative reform ceasefire truce resignation candidacy "
@@ -93,12 +93,14 @@ def _withholding(t: str, m: re.Match[str]) -> bool:
                 r"(?!\s+as\b)", after):
         return True
     heads = 0
-    for w in _OBJECT_RE.findall(after[:80])[:6]:  # the object's first words, in order
+    words = _OBJECT_RE.findall(after[:80])[:6]  # the object's first words, in order
+    for k, w in enumerate(words):
         low = w.lower().removesuffix("'s").removesuffix("'")
         if low in _CLAIM_WORDS or low.rstrip("s") in _CLAIM_WORDS or low == "as":
             return False  # "rejected the claims", "denied that ...", "dismissed it as ..."
         if low in _WITHHELD or low.rstrip("s") in _WITHHELD:
-            return True
+            # "the idea that X" is a claim ("a compromise that his deputy floated" is a thing)
+            return not (low == "idea" and k + 1 < len(words) and words[k + 1].lower() == "that")
         if low not in _FILLER:
             heads += 1
             if heads == 3:
