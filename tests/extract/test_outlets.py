@@ -69,3 +69,14 @@ def test_own_outlet_from_author_bio_and_short_form_is_not_cited(extract: Run) ->
     ex = extract(replace(art, removed=(bio,)))
     cited = {c.outlet for c in ex.citations}
     assert cited == {"Harbour Times"}
+
+
+def test_a_common_noun_is_no_outlet(extract: Run) -> None:
+    """"... teenagers at the time who claimed ..." (the parser hangs "who claimed" on "the time"): "the time" is no
+    Time magazine, so no outlet is cited and no quote came via one."""
+    art = make_article("The Harbour Gazette interviewed three other women who were teenagers at the time who "
+                       "claimed Varro pursued them when he was in his 30s, though he did not force them.",
+                       outlet="Osterby Bugle")
+    ex = extract(art)
+    assert not [c for c in ex.citations if c.outlet == "Time"]
+    assert all(q.via != "Time" for q in ex.quotes)

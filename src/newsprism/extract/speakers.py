@@ -368,8 +368,10 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
         if person_like(ent) and outlets.canonical(ent.text) is None and _names_head(ent, tok):
             name, eid = _canonical(ent.text, ent.start_char, article_id, index, "PERSON")
             return name, eid, "person", False
-    outlet = outlets.canonical(span.text) or next(
+    # an outlet is a name: "the time who claimed" (a misparse of "at the time") is no Time magazine
+    outlet = (outlets.canonical(span.text) or next(
         (outlets.canonical(e.text) for e in sal.ents_of(span) if outlets.canonical(e.text)), None)
+              ) if _named(span) else None
     if outlet:
         org = index.find(article_id, outlet, "ORG") if index else None
         eid = org.id if org else None
@@ -446,11 +448,16 @@ def _names_head(ent: Any, tok: Any) -> bool:
     return (root.dep_ == "appos" and root.head.i == tok.i) or (tok.dep_ == "appos" and tok.head.i == root.i)
 
 
+def _named(span: Any) -> bool:
+    """The phrase has a capitalised word besides its article: it can name an outlet."""
+    return any(t.text[:1].isupper() for t in span if t.lower_ not in {"the", "a", "an"})
+
+
 def _via(doc: Any, tok: Any, outlets: Any, sal: _Salience) -> str | None:
     """The outlet or medium words came through: an outlet's name, "the newspaper", or "state television"."""
     span = _phrase(tok)
     o = outlets.canonical(span.text) or next((outlets.canonical(e.text) for e in sal.ents_of(span)
-                                              if outlets.canonical(e.text)), None)
+                                              if outlets.canonical(e.text)), None) if _named(span) else None
     if o:
         return o
     det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
