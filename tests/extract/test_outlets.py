@@ -80,3 +80,12 @@ def test_a_common_noun_is_no_outlet(extract: Run) -> None:
     ex = extract(art)
     assert not [c for c in ex.citations if c.outlet == "Time"]
     assert all(q.via != "Time" for q in ex.quotes)
+
+
+def test_a_persons_surname_is_no_outlet(extract: Run) -> None:
+    """An article that names Vicente Fox means him by "Fox", not the network."""
+    art = make_article("Former Mexican President Vicente Fox said Mexico would not pay for the wall.\n\n"
+                       "Ramos' interview with Fox also occurred as the vice president paid a visit to Mexico City.",
+                       outlet="Osterby Bugle")
+    ex = extract(art)
+    assert not [c for c in ex.citations if c.outlet == "Fox News"]
