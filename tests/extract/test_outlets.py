@@ -80,6 +80,8 @@ def test_a_common_noun_is_no_outlet(extract: Run) -> None:
     ex = extract(art)
     assert not [c for c in ex.citations if c.outlet == "Time"]
     assert all(q.via != "Time" for q in ex.quotes)
+    claimed = next(q for q in ex.quotes if "pursued" in q.text)
+    assert claimed.speaker == "three other women"  # whom the "who" stands for, past the misparse
 
 
 def test_a_persons_surname_is_no_outlet(extract: Run) -> None:

@@ -116,7 +116,7 @@ def _subject(verb: Any) -> Any | None:
         for c in tok.children:
             if c.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 if c.lower_ in {"who", "that"} and tok.dep_ == "relcl":
-                    return tok.head  # "Jones, who said ...": the noun the clause hangs off
+                    return _antecedent(tok.head) if c.lower_ == "who" else tok.head  # "Jones, who said ..."
                 return c
         if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head.i != tok.i:
             tok = tok.head
@@ -128,6 +128,19 @@ def _subject(verb: Any) -> Any | None:
             continue
         return None
     return None
+
+
+# Nouns a "who" never stands for, which a misparse may hang the clause on ("teenagers at the time who claimed")
+_NOT_WHO = frozenset({"time", "day", "year", "week", "month", "moment", "point", "age", "period", "era", "stage"})
+
+
+def _antecedent(noun: Any) -> Any | None:
+    """The noun a "who" clause stands for: the one it hangs off, or, where that is a time ("women who were
+    teenagers at the time who claimed ..."), the noun of the clause around it; None when there is none."""
+    if noun.lemma_.lower() not in _NOT_WHO:
+        return noun
+    up = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    return up.head if up is not None and up.dep_ == "relcl" and up.head.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _is_passive(verb: Any) -> bool:
