@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.answers import response_of
-from newsprism.extract.claims import REPORTING
+from newsprism.extract.claims import NOBODY, REPORTING
 from newsprism.records import Claim, normalize_text, stable_id
 
 log = logging.getLogger(__name__)
@@ -125,7 +125,6 @@ def claim_propositions(claim: Claim, doc: Any) -> list[Proposition]:
     return out
 
 
-_NOBODY = frozenset({"nobody", "nothing", "none", "noone"})
 _MODAL_WORDS = frozenset({"able", "unable", "allowed", "required", "obliged", "likely", "possible"})
 
 
@@ -149,8 +148,8 @@ def _negated_words(root: Any) -> frozenset[str]:
         return _phrase_content(root, obj) if obj is not None else frozenset()
     for arg in root.children:
         if arg.dep_ in {"nsubj", "nsubjpass", "dobj", "obj"} and (
-                arg.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in arg.children)):
-            if light and arg.dep_ in {"dobj", "obj"} and arg.lower_ not in _NOBODY:
+                arg.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in arg.children)):
+            if light and arg.dep_ in {"dobj", "obj"} and arg.lower_ not in NOBODY:
                 return _phrase_content(root, arg)
             return frozenset() if light else verb
     return frozenset()

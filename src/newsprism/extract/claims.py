@@ -16,6 +16,7 @@ from typing import Any
 from newsprism.extract.cues import TOLD_VERBS, agent_of
 from newsprism.extract.docindex import DocEnts
 from newsprism.extract.foreign import quotes_in
+from newsprism.extract.quotes import quote_spans
 from newsprism.extract.speakers import REFLEXIVES
 from newsprism.lexicons import lexicon_for
 from newsprism.records import Article, Citation, Claim, Quote, normalize_text, stable_id
@@ -147,7 +148,7 @@ def _core(sent: Any) -> Any:
     return root
 
 
-_NOBODY = frozenset({"nobody", "nothing", "none", "noone"})
+NOBODY = frozenset({"nobody", "nothing", "none", "noone"})
 
 
 def _negated(sent: Any) -> bool:
@@ -158,7 +159,7 @@ def _negated(sent: Any) -> bool:
         return True
     for arg in core.children:
         if arg.dep_ in {"nsubj", "nsubjpass", "dobj", "obj"} and (
-                arg.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in arg.children)):
+                arg.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in arg.children)):
             return True
     return any(c.dep_ == "neg" for c in core.children if c.dep_ in {"aux", "auxpass"})
 
@@ -296,8 +297,8 @@ def _responder(sent: Any, ents: DocEnts, last_person: str | None) -> str | None:
 
 def _quoted(sent: Any, tok: Any) -> bool:
     """The token stands inside quotation marks of its sentence."""
-    before = sent.doc.text[sent.start_char:tok.idx]
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+    at = tok.idx - sent.start_char
+    return any(a <= at < b for a, b in quote_spans(sent.text))
 
 
 def _responder_name(span: Any, ents: DocEnts) -> str | None:

@@ -19,6 +19,17 @@ class DocEnts:
     def __init__(self, doc: Any) -> None:
         self.ents = list(doc.ents)
         self.starts = [e.start for e in self.ents]
+        self._full_names: dict[str, list[tuple[int, int]]] | None = None
+
+    def full_names_ending(self, word: str) -> list[tuple[int, int]]:
+        """Token spans of the people named in full (two words or more) whose name ends with ``word``; indexed on
+        first use, so a lookup per token stays cheap."""
+        if self._full_names is None:
+            self._full_names = {}
+            for e in self.ents:
+                if e.label_ == "PERSON" and len(e) > 1:
+                    self._full_names.setdefault(e[-1].text, []).append((e.start, e.end))
+        return self._full_names.get(word, [])
 
     def within(self, start: int, end: int) -> list[Any]:
         out = []

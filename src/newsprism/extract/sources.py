@@ -67,8 +67,7 @@ def _surname(tok: Any, ents: DocEnts) -> bool:
     if tok.pos_ != "PROPN" or any(c.pos_ == "PROPN" and c.dep_ in {"compound", "flat"} for c in tok.children) or (
             tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN"):
         return False
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text and not e.start <= tok.i < e.end
-               for e in ents.ents)
+    return any(not start <= tok.i < end for start, end in ents.full_names_ending(tok.text))
 
 
 def _outlet_name(tok: Any, outlets: Any, local: Sequence[str], ents: DocEnts) -> tuple[str | None, bool]:
