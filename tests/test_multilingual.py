@@ -48,3 +48,17 @@ def test_a_row_reads_in_the_language_most_of_its_sources_use() -> None:
     assert out.text == "The town closed the bridge." and out.sources == row.sources
     tie = replace(row, sources=row.sources[:2])  # one source in each language: the row keeps its wording
     assert in_majority_language([tie], [EN, DE, en2]) == [tie]
+
+
+def test_a_sentence_no_english_sentence_tells_is_not_carried_onto_one(resources: Resources) -> None:
+    # the German article's second sentence (a fire in a bakery) has no English counterpart: carried by retrieval
+    # alone it would take the vector of whatever English sentence is least far, and join that sentence's row
+    fire = "In einer Bäckerei am Marktplatz brach in der Nacht ein Feuer aus, verletzt wurde niemand."
+    de = replace(DE, text=DE.text + "\n\n" + fire)
+    view = story_resources(resources, [EN, de])
+    bridge, club = EN.text.split("\n\n")
+    vecs = view.embed([fire, bridge, club, DE.text])
+    assert max(float(vecs[0] @ vecs[1]), float(vecs[0] @ vecs[2])) < 0.5
+    assert float(vecs[3] @ vecs[1]) > 0.7  # the sentence that has one still lands on it
+    own = resources.embed([fire])[0]
+    assert float(vecs[0] @ own) > 0.8

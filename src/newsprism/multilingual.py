@@ -8,8 +8,10 @@ well than MiniLM's, so replacing MiniLM for the whole story would lose the Engli
 in another language is analysed with ``MultilingualResources``: the same Resources, English texts encoded as
 always, and each text of another language given the MiniLM vector of the English sentences e5 finds nearest to it
 (a weighted mean of the closest few, centred e5 cosines as weights): in effect a translation by retrieval. Its own
-MiniLM vector is blended in a little, for the names and figures it shares with English. English-only stories never
-load the encoder and keep their vectors exactly.
+MiniLM vector is blended in a little, for the names and figures it shares with English. A sentence no English
+sentence tells (the nearest is far in e5) is carried less, down to its own vector: else it takes the vector of
+whatever English sentence is least far and joins that row, and every such sentence of the article joins it too.
+English-only stories never load the encoder and keep their vectors exactly.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ T = TypeVar("T")
 NEAREST = 3  # English sentences a sentence in another language is carried to
 SHARPNESS = 0.05  # softmax temperature over centred e5 cosines: the nearest sentence counts most
 OWN = 0.25  # share of the sentence's own MiniLM vector (names and figures read alike in any language)
+SURE_FROM, SURE_AT = 0.4, 0.6  # centred e5 cosine of the nearest English sentence: carried from, carried fully at
 
 
 class MultilingualResources(Resources):
@@ -118,7 +121,8 @@ class MultilingualResources(Resources):
             for row, text in enumerate(todo):
                 near = np.argsort(-sims[row])[:k]
                 w = np.exp((sims[row, near] - sims[row, near].max()) / SHARPNESS)
-                v = (1 - OWN) * (w / w.sum()) @ targets[near] + OWN * own[row]
+                sure = float(np.clip((sims[row, near[0]] - SURE_FROM) / (SURE_AT - SURE_FROM), 0.0, 1.0))
+                v = (1 - OWN) * sure * (w / w.sum()) @ targets[near] + (1 - (1 - OWN) * sure) * own[row]
                 v = v / max(float(np.linalg.norm(v)), 1e-9)
                 for key in keys_of[text]:
                     found[key] = v.astype(np.float32)

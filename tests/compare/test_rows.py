@@ -217,3 +217,19 @@ def test_a_row_of_labels_that_answer_nothing_is_the_speakers_own_claim() -> None
                         who="Gregory Vega")]]
     denial_rows(members, {"a1": "denies"}, answered=set())
     assert [m.stance for m in members[0]] == ["attributes"]
+
+
+def test_a_row_inside_another_goes_and_the_larger_row_keeps_every_sentence() -> None:
+    from newsprism.compare.rows import repeated_rows
+
+    big = [_member("a1", "a", "The Kessin Bridge was closed after cracks were found."),
+           _member("b1", "b", "Engineers found cracks in the Kessin Bridge, which was shut."),
+           _member("c1", "c", "The bridge will stay closed for a month, the mayor said.")]
+    small = [_member("a1", "a", "The Kessin Bridge was closed after cracks were found."),
+             _member("b1", "b", "Engineers found cracks in the Kessin Bridge, which was shut.")]
+    # the smaller row is the more coherent one, yet it is the one that goes: the larger holds all of it
+    sims = [np.full((3, 3), 0.5), np.full((2, 2), 0.9)]
+    assert repeated_rows([big, small], sims) == {1: 0}
+    assert repeated_rows([small, big], sims[::-1]) == {0: 1}
+    # two rows of the same sentences: the less coherent goes
+    assert repeated_rows([small, list(small)], [np.full((2, 2), 0.6), np.full((2, 2), 0.9)]) == {0: 1}

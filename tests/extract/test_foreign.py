@@ -47,3 +47,24 @@ def test_figures_and_dates_read_in_each_language() -> None:
         "2022-03-03", "12000", "3000000"]
     assert figures("Le budget atteint 2,4 milliards d'euros en juin 2016.", FR) == ["2016-06", "2400000000"]
     assert figures("Une délégation est arrivée.", FR) == []  # "une" is an article, not a count
+
+
+def test_a_sentence_speaker_is_the_name_next_to_its_cue_not_any_name_in_it(resources: Resources) -> None:
+    from newsprism.extract.foreign import foreign_claims
+    from newsprism.records import Article
+
+    text = ("Senatorin Maria Lindqvist aus Ohio, die Vorsitzende des Ausschusses, sagte am Montag, die Brücke "
+            "bleibe gesperrt.\n"
+            "Die Sperrung werde mindestens einen Monat dauern, sagte Bürgermeister Tomas Hegg am Abend.\n"
+            "Er sagte, er übernehme die volle Verantwortung für die Verzögerungen bei Kessin Bau.\n"
+            "Zudem erklärten sie, die Stadt habe die Risse schon im Januar 2024 gemeldet.\n"
+            "Nach Angaben der Polizei Orvalla wurde bei der Sperrung niemand verletzt.")
+    article = Article(id="de1", language="de", text=text)
+    doc = resources.nlp(text)
+    claims = foreign_claims(article, doc, direct_quotes("de1", text, doc, DE), [], DE)
+    who = {c.text.split()[0]: c.attributed_to for c in claims}
+    assert who["Senatorin"] == "Maria Lindqvist"  # the opening name, its apposition closed before the cue
+    assert who["Die"] == "Tomas Hegg"  # the name right after the cue, role noun stripped
+    assert who["Er"] is None  # "Er sagte": no name next to the cue; Kessin Bau is what he spoke of
+    assert who["Zudem"] is None  # a word that opens a sentence is no name
+    assert who["Nach"] == "Polizei Orvalla"

@@ -180,8 +180,9 @@ def split_other_negations(clusters: list[list[int]], sims: list[np.ndarray], pro
 
 def repeated_rows(members: Sequence[Sequence[Member]], sims: Sequence[np.ndarray]) -> dict[int, int]:
     """Groups that repeat another group's sentences (two variants of one claim grouped twice, "material or
-    economic support"): of two groups whose own sentences are one inside the other, the less coherent goes, so a
-    reader never meets one statement as two rows. Returns each group that goes -> the group that stays."""
+    economic support"): of two groups whose own sentences are one inside the other, the one inside goes (of two
+    alike, the less coherent), so a reader never meets one statement as two rows and no sentence leaves the matrix.
+    Returns each group that goes -> the group that stays."""
     own = [frozenset(m.claim.id for m in ms if not m.context) for ms in members]
     coherence = [float(np.mean(s)) if len(s) else 0.0 for s in sims]
     holding: dict[str, list[int]] = {}  # only groups sharing a sentence can repeat each other
@@ -195,7 +196,10 @@ def repeated_rows(members: Sequence[Sequence[Member]], sims: Sequence[np.ndarray
         for b in sorted({b for cid in own[a] for b in holding[cid] if b > a}):
             if b in gone or not own[b] or not (own[a] <= own[b] or own[b] <= own[a]):
                 continue
-            worse, better = (a, b) if (coherence[a], -a) < (coherence[b], -b) else (b, a)
+            if own[a] != own[b]:  # the row inside the other goes: the other holds every sentence of both
+                worse, better = (a, b) if own[a] < own[b] else (b, a)
+            else:
+                worse, better = (a, b) if (coherence[a], -a) < (coherence[b], -b) else (b, a)
             gone[worse] = better
             if worse == a:
                 break

@@ -84,9 +84,75 @@ def _speaker(doc: Any, ents: DocEnts | None, start: int, end: int, lexicon: Lexi
     return None
 
 
+_NAMES = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _only_lead_words(between: str, lexicon: Lexicon) -> bool:
+    """Nothing but articles and role nouns between a cue and a name ("sagte der Sprecher Peter Carr")."""
+    for word in between.split():
+        if not ((lexicon.articles is not None and lexicon.articles.fullmatch(word))
+                or (lexicon.titles is not None and lexicon.titles.match(word + " "))):
+            return False
+    return True
+
+
+def _cue_speaker(doc: Any, ents: DocEnts | None, text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """Who a sentence's attribution cue names: the name right after it ("sagte Cohen", "nach Angaben der
+    Staatsanwälte", "selon le ministre X"), else the name that opens the sentence as its subject ("Herr Cohen
+    hatte gesagt", "Senator Mark Warner, der ..., sagte am Freitag").
+
+    A name further from the cue is no speaker: the English parse takes capitalised German nouns for names, and
+    "Er sagte, er übernehme die Verantwortung für seine Verbrechen" names nobody. A comma after the cue opens
+    the reported clause ("sagten, die Vorwürfe könnten ..."), so nothing behind it is the speaker. The parse
+    also takes any word that opens a sentence for a name ("Zudem", "Falls", "Von Gier getrieben"), so an
+    opening name counts only after an article or a role noun ("Herr Cohen"), or when the article writes its
+    first word capitalised inside a sentence too."""
+    span = doc.char_span(start, end, alignment_mode="contract") if doc is not None and ents is not None else None
+    found = [e for e in (ents.of(span) if span is not None and ents is not None else [])
+             if e.label_ in _NAMES and not _only_lead_words(str(e.text), lexicon)]  # "Senatorin" alone is no name
+    if not found:
+        return None
+    cues = list(lexicon.attribution.finditer(text, start, end))
+    for cue in cues:
+        for e in found:
+            if e.start_char >= cue.end() and _only_lead_words(text[cue.end():e.start_char], lexicon):
+                return _bare_name(str(e.text), lexicon, e.label_)
+    first = min(found, key=lambda e: e.start_char)
+    if not _only_lead_words(text[start:first.start_char], lexicon) or \
+            not any(_OPENS.match(text[first.end_char:cue.start()]) for cue in cues if cue.start() >= first.end_char):
+        return None
+    bare = _bare_name(str(first.text), lexicon, first.label_)
+    led = text[start:first.start_char].strip() or bare != str(first.text).strip()  # "Herr Cohen", "Der Abgeordnete X"
+    inside = re.search(r"[\w,;:]\s+" + re.escape(bare.split()[0]) + r"(?!\w)", text)
+    return bare if led or inside else None
+
+
+# between a sentence's opening name and its cue: one clause ("hatte den Abgeordneten gesagt"), or an
+# apposition closed right before the cue ("Mark Warner, der ranghöchste Demokrat ..., sagte")
+_OPENS = re.compile(r"[^,;:]*$|[^,;:]*,[^;:]*,\s*$", re.S)
+
+
+def _bare_name(name: str, lexicon: Lexicon, label: str = "") -> str:
+    """A name without the articles and role nouns written before it ("der Sprecher Peter Carr" -> "Peter Carr"),
+    and a person's without the words the parse ran on into ("Tomas Hegg am Abend": a lower-case word that is no
+    name particle such as "von" or "de" ends a person's name)."""
+    words = name.strip().split()
+    while len(words) > 1 and _only_lead_words(words[0], lexicon):
+        words = words[1:]
+    if label == "PERSON":
+        cut = next((k for k, w in enumerate(words) if k and w[:1].islower() and w not in _PARTICLES), len(words))
+        words = words[:cut]
+    return " ".join(words)
+
+
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le",
+                        "y", "e", "bin", "al", "ibn", "zu"})
+
+
 def direct_quotes(article_id: str, text: str, doc: Any, lexicon: Lexicon) -> list[Quote]:
     """Direct quotes in the language's marks, each with the attribution cue and speaker next to it: after the
-    quote in the same sentence ("…“, sagte X", "», a déclaré X"), else before it ("X sagte: „…“")."""
+    quote in the same sentence ("…“, sagte X", "», a déclaré X": the first person that clause names), else
+    before it ("X sagte: „…“", read as a sentence's cue is: ``_cue_speaker``)."""
     out: list[Quote] = []
     ents = DocEnts(doc) if doc is not None else None
     for qs, qe in _quote_spans(text, lexicon):
@@ -106,8 +172,7 @@ def direct_quotes(article_id: str, text: str, doc: Any, lexicon: Lexicon) -> lis
             found = list(lexicon.attribution.finditer(before))
             if found and before.rstrip().endswith((":", ",")):
                 cue = found[-1].group(0)
-                speaker = _speaker(doc, ents, qs - len(before), qs - len(before) + found[-1].start(), lexicon) or \
-                    _speaker(doc, ents, qs - len(before), qs, lexicon)
+                speaker = _cue_speaker(doc, ents, text, qs - len(before), qs, lexicon)
         anonymous = bool(lexicon.anonymous.search(after if cue and m else before))
         out.append(Quote(id=stable_id(article_id, str(qs + 1), str(qe - 1), prefix="q"), article_id=article_id,
                          text=inner, speaker=speaker, anonymous=anonymous and speaker is None, direct=True, cue=cue,
@@ -216,9 +281,8 @@ def foreign_claims(article: Any, doc: Any, quotes: Sequence[Quote], citations: S
         attributed_to, anonymous, via = None, False, None
         if quote is not None and (quote.speaker or quote.anonymous):
             attributed_to, anonymous = quote.speaker, quote.anonymous
-        elif (cue := lexicon.attribution.search(sent)) is not None:
-            attributed_to = _speaker(doc, ents, start + cue.end(), end, lexicon) or \
-                _speaker(doc, ents, start, start + cue.start(), lexicon)
+        elif lexicon.attribution.search(sent) is not None:
+            attributed_to = _cue_speaker(doc, ents, text, start, end, lexicon)
             anonymous = bool(lexicon.anonymous.search(sent)) and attributed_to is None
             attributed_to = attributed_to or ("unnamed sources" if anonymous else None)
         cited = [c for c in citations if c.start < end and c.end > start]

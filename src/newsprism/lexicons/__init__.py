@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["LANGUAGES", "Lexicon", "lexicon_for"]
+__all__ = ["LANGUAGES", "Lexicon", "lexicon_for", "title_patterns"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,6 +48,8 @@ class Lexicon:
     """Scale words ("Millionen", "milliards"), lower case, to their factor."""
     titles: re.Pattern[str] | None = None
     """Role nouns written before a name and capitalised like it ("Sprecher Peter Carr"): not part of the name."""
+    articles: re.Pattern[str] | None = None
+    """Articles and determiners written before a speaker's name or role ("der", "la", "los"), a whole word each."""
     decimal_comma: bool = True
     """Writes 3,5 for three and a half and 1.000 (or 1 000) for a thousand."""
 
@@ -69,3 +71,9 @@ def lexicon_for(language: str | None) -> Lexicon | None:
     if code not in LANGUAGES:
         return None
     return _load()[code]
+
+
+def title_patterns() -> tuple[re.Pattern[str], ...]:
+    """Every language's role nouns written before a name: a name the story's articles share ("Sprecher Peter
+    Carr" in a German article, "Peter Carr" in an English one) is one person under one name."""
+    return tuple(lex.titles for lex in _load().values() if lex.titles is not None)
