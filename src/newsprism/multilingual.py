@@ -16,6 +16,7 @@ English-only stories never load the encoder and keep their vectors exactly.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -47,6 +48,7 @@ class MultilingualResources(Resources):
         self.base = base
         self.foreign = list(foreign)
         self.english = list(dict.fromkeys(s for s in english if s.strip()))
+        self._centre: np.ndarray | None = None
 
     @property
     def nlp(self) -> Any:
@@ -113,7 +115,7 @@ class MultilingualResources(Resources):
             targets = self.base.embed(english, keys=[sentence_key(s) for s in english])
             e5_english = self._e5(english, encoder, centred)
             sims = self._e5(todo, encoder, centred) @ e5_english.T
-            own = self.base.embed(todo)
+            own = self._own(todo)
             k = min(NEAREST, len(english))
             keys_of: dict[str, list[str]] = {}
             for key, t in zip(keys, texts, strict=True):
@@ -128,6 +130,17 @@ class MultilingualResources(Resources):
                     found[key] = v.astype(np.float32)
                     self.base.prime_embedding(key, found[key])
         return np.stack([found[k] for k in keys]).astype(np.float32)
+
+    def _own(self, texts: list[str]) -> np.ndarray:
+        """The texts' own MiniLM vectors less what every sentence of the story's other languages shares: MiniLM
+        reads any German sentence as near any other, which would join a German article's unrelated sentences
+        into one row; what is left is what the sentence has of its own (names, figures)."""
+        if self._centre is None:
+            sentences = [t for f in self.foreign for t in re.split(r"(?<=[.!?])\s+", f) if len(t.split()) >= 4]
+            vecs = self.base.embed(sentences) if len(sentences) >= 2 else np.zeros((0, self.embedding_dim))
+            self._centre = vecs.mean(axis=0) if len(vecs) else np.zeros(self.embedding_dim, dtype=np.float32)
+        own = self.base.embed(texts) - self._centre
+        return np.asarray(own / np.maximum(np.linalg.norm(own, axis=1, keepdims=True), 1e-9), dtype=np.float32)
 
     def _e5(self, texts: list[str], encoder: Any, centred: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
         """Centred e5 vectors, cached in the base's cache."""

@@ -202,3 +202,13 @@ def test_a_named_proposition_needs_the_rows_names_and_keeps_its_own_referent() -
     # nor does the rest of its wording carry it there ("Batting down allegations that X, the report said Y")
     kw["vecs"] = {"a1": [np.array([1.0, 0.0])], "c1": [np.array([0.8, 0.6])]}
     assert answer_targets(reply, [run], objects=loose, **kw) == ([], 0)  # type: ignore[arg-type]
+
+
+def test_a_response_in_another_language_names_the_source_it_answers() -> None:
+    from newsprism.compare.responses import _names
+
+    assert _names("Das Ministerium hat den Ledger-Bericht nicht bestätigt.") == ["ledger"]
+    assert _names("Le porte-parole a démenti l'article de Mediapart.") == ["mediapart"]
+    assert _names("El gobierno negó el informe de Reuters sobre los drones.") == ["reuters"]
+    assert _names("The ministry denied the Ledger report.") == ["ledger"]
+    assert _names("Pro-Russian groups deny the story.") == []

@@ -131,3 +131,12 @@ def test_mislabelled_name_in_apposition_with_a_role_is_a_person(extract: Run) ->
     text = "According to Ilsa Drummore, chief economist at Kessrin Savings Bank, the debt will be repaid."
     ex = extract(make_article(text))
     assert any(e.name == "Ilsa Drummore" and e.label == "PERSON" for e in ex.entities), ex.entities
+
+
+def test_a_role_noun_of_another_language_is_no_part_of_a_name() -> None:
+    from newsprism.extract.entities import clean_name
+
+    assert clean_name("Sprecher Peter Carr", "PERSON") == "Peter Carr"
+    assert clean_name("Der Abgeordnete Adam B. Schiff", "PERSON") == "Adam B. Schiff"
+    # an article alone is part of the name
+    assert clean_name("Marine Le Pen", "PERSON") == "Marine Le Pen" and clean_name("De Niro", "PERSON") == "De Niro"

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsprism.answers import ABSENT, DEFENDS_RE
+from newsprism.lexicons import report_words
 from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
 from newsprism.compare.verdict import Member, Speaker, one_voice, same_speaker, speaker_key
 from newsprism.records import Claim, normalize_text
@@ -77,12 +78,15 @@ REACTION_RE = re.compile(
     r"correct)\b)|\b(?:answer|address|respond to) (?:these|the|those|such) (?:\w+ ){0,2}(?:charges|allegations|"
     r"accusations|questions)\b", re.I)
 
+_FOREIGN_REPORTS, _FOREIGN_OF = report_words()
 _REPORT_NOUNS = (r"(?:report(?:ing|s)?|story|stories|article|piece|account|claims?|allegations?|description|"
-                 r"characteri[sz]ation|assertions?|accusations?|charges?)")
-# "the BuzzFeed report", "BuzzFeed's explosive report", "Buzzfeed false story", "a report by the Daily Ledger"
-_NAMED_BEFORE = re.compile(r"\b((?:[A-Z][\w.&-]*\s?){1,3}?)(?:'s|\u2019s)?\s+(?:[a-z-]+\s+){0,2}" + _REPORT_NOUNS
-                           + r"\b")
-_NAMED_AFTER = re.compile(_REPORT_NOUNS + r"\s+(?:by|from|in|of)\s+(?:the\s+)?((?:[A-Z][\w.&-]*\s?){1,3})")
+                 r"characteri[sz]ation|assertions?|accusations?|charges?|" + _FOREIGN_REPORTS + ")")
+# "the BuzzFeed report", "BuzzFeed's explosive report", "Buzzfeed false story", "a report by the Daily Ledger", and
+# in the languages of ``newsprism.lexicons`` "den BuzzFeed-Bericht", "l'article de BuzzFeed"
+_NAMED_BEFORE = re.compile(r"\b((?:[A-Z][\w.&]*(?:-[A-Z][\w.&]*)*\s?){1,3}?)(?:'s|\u2019s)?(?:\s+(?:[a-z-]+\s+){0,2}|-)"
+                           + _REPORT_NOUNS + r"\b")
+_NAMED_AFTER = re.compile(_REPORT_NOUNS + r"\s+(?:by|from|in|of|" + _FOREIGN_OF
+                          + r")\s*(?:the\s+|l[ae]\s+)?((?:[A-Z][\w.&-]*\s?){1,3})")
 _NOT_A_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
                          "in", "on", "but", "and", "both", "he", "she", "it", "they", "we", "mr", "mrs", "ms",
                          "friday", "thursday", "monday", "tuesday", "wednesday", "saturday", "sunday"})
@@ -115,7 +119,7 @@ def _names(text: str) -> list[str]:
         for m in rx.finditer(text):
             words = [w for w in m.group(1).split() if w.lower().strip(".") not in _NOT_A_NAME]
             if words:
-                out.append(normalize_text(" ".join(words)))
+                out.append(normalize_text(" ".join(words)).rstrip("."))
     return list(dict.fromkeys(out))
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsprism.lexicons import title_patterns
+from newsprism.lexicons import strip_titles
 from newsprism.records import Entity, stable_id
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -91,9 +91,8 @@ def clean_name(text: str, label: str) -> str:
             words = tail[-keep:]
         while len(words) > 1 and words[0].lower().rstrip(".") in TITLES | {t.rstrip(".") for t in TITLES}:
             words = words[1:]
-        for titles in title_patterns():  # "Chefredakteur Ben Smith" in a German article
-            words = titles.sub("", " ".join(words)).split(" ") if len(words) > 1 else words
-        words = [w for w in words if w] or [name]
+        if len(words) > 1:  # "Chefredakteur Ben Smith" in a German article
+            words = strip_titles(" ".join(words)).split(" ")
     return " ".join(words)
 
 

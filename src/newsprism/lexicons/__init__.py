@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["LANGUAGES", "Lexicon", "lexicon_for", "title_patterns"]
+__all__ = ["LANGUAGES", "Lexicon", "lexicon_for", "report_words", "strip_titles"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,6 +48,11 @@ class Lexicon:
     """Scale words ("Millionen", "milliards"), lower case, to their factor."""
     titles: re.Pattern[str] | None = None
     """Role nouns written before a name and capitalised like it ("Sprecher Peter Carr"): not part of the name."""
+    reports: str = ""
+    """Nouns for a report or what it alleges ("Bericht", "article", "informe"), as a regular-expression
+    alternation: "den BuzzFeed-Bericht", "l'article de BuzzFeed" name the source a response answers."""
+    of: str = ""
+    """Prepositions joining a report to its source ("von", "de", "di"), as an alternation."""
     articles: re.Pattern[str] | None = None
     """Articles and determiners written before a speaker's name or role ("der", "la", "los"), a whole word each."""
     decimal_comma: bool = True
@@ -73,7 +78,22 @@ def lexicon_for(language: str | None) -> Lexicon | None:
     return _load()[code]
 
 
-def title_patterns() -> tuple[re.Pattern[str], ...]:
-    """Every language's role nouns written before a name: a name the story's articles share ("Sprecher Peter
-    Carr" in a German article, "Peter Carr" in an English one) is one person under one name."""
-    return tuple(lex.titles for lex in _load().values() if lex.titles is not None)
+def strip_titles(name: str) -> str:
+    """``name`` without any language's role nouns written before it, and the article before those ("Sprecher
+    Peter Carr", "Der Abgeordnete Adam B. Schiff"): a name the story's articles share across languages is one
+    person under one name. An article alone stays ("Le Pen", "De Niro")."""
+    for lex in _load().values():
+        if lex.titles is None:
+            continue
+        first, _, rest = name.partition(" ")
+        if rest and lex.articles is not None and lex.articles.fullmatch(first) and lex.titles.match(rest):
+            name = rest
+        name = lex.titles.sub("", name).strip() or name
+    return name
+
+
+def report_words() -> tuple[str, str]:
+    """Every language's report nouns and source prepositions, each as one alternation (a response in any of them
+    names the source it answers the same way)."""
+    lexicons = _load().values()
+    return ("|".join(lex.reports for lex in lexicons if lex.reports), "|".join(lex.of for lex in lexicons if lex.of))

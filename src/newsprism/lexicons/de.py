@@ -71,5 +71,7 @@ LEXICON = Lexicon(
              "tausend": 1000, "dutzend": 12},
     scales={"tausend": 1e3, "tsd": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9,
             "milliarden": 1e9, "mrd": 1e9, "billion": 1e12, "billionen": 1e12},
+    reports=r"Bericht(?:e|s|en)?|Artikel[ns]?|Meldung(?:en)?|Darstellung(?:en)?|Vorwurf|Vorwürfen?|Behauptung(?:en)?|Enthüllung(?:en)?",
+    of=r"von|des|der",
     articles=re.compile(r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)", _I),
 )

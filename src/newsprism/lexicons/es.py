@@ -56,5 +56,7 @@ LEXICON = Lexicon(
              "cuarenta": 40, "cincuenta": 50, "cien": 100, "ciento": 100, "mil": 1000, "docena": 12},
     scales={"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mil millones": 1e9, "billón": 1e12,
             "billones": 1e12},
+    reports=r"informes?|artículos?|noticias?|reportajes?|revelaci(?:ón|ones)|acusaci(?:ón|ones)|afirmaci(?:ón|ones)",
+    of=r"de|del",
     articles=re.compile(r"(?:el|la|los|las|un|una|unos|unas|del|de)", _I),
 )

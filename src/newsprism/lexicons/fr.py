@@ -56,5 +56,7 @@ LEXICON = Lexicon(
              "quarante": 40, "cinquante": 50, "cent": 100, "mille": 1000, "douzaine": 12},
     scales={"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "md": 1e9,
             "mds": 1e9},
+    reports=r"articles?|rapports?|informations?|révélations?|allégations?|affirmations?|accusations?",
+    of=r"de|du|des|d'",
     articles=re.compile(r"(?:le|la|les|l'|un|une|du|des|de|d')", _I),
 )

@@ -54,5 +54,7 @@ LEXICON = Lexicon(
              "trenta": 30, "quaranta": 40, "cinquanta": 50, "cento": 100, "mille": 1000, "dozzina": 12},
     scales={"mila": 1e3, "mille": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9,
             "mld": 1e9},
+    reports=r"articol[oi]|rapport[oi]|notizi[ae]|rivelazion[ei]|accus[ae]|affermazion[ei]|inchiest[ae]",
+    of=r"di|del|della|dello|dei",
     articles=re.compile(r"(?:il|lo|la|i|gli|le|l'|un|uno|una|un'|del|dello|della|dei|degli|delle|di)", _I),
 )

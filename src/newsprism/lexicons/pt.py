@@ -54,5 +54,7 @@ LEXICON = Lexicon(
              "quarenta": 40, "cinquenta": 50, "cem": 100, "cento": 100, "mil": 1000, "dúzia": 12},
     scales={"mil": 1e3, "milhão": 1e6, "milhao": 1e6, "milhões": 1e6, "milhoes": 1e6, "bilhão": 1e9,
             "bilhões": 1e9, "mil milhões": 1e9},
+    reports=r"reportage(?:m|ns)|artigos?|notícias?|relatórios?|revelaç(?:ão|ões)|acusaç(?:ão|ões)|afirmaç(?:ão|ões)",
+    of=r"de|do|da|dos|das",
     articles=re.compile(r"(?:o|a|os|as|um|uma|uns|umas|do|da|dos|das|de)", _I),
 )
