@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsprism.answers import ABSENT, DEFENDS_RE
-from newsprism.lexicons import report_words
 from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
 from newsprism.compare.verdict import Member, Speaker, one_voice, same_speaker, speaker_key
+from newsprism.lexicons import report_words
 from newsprism.records import Claim, normalize_text
 
 __all__ = ["ACTS", "DEFENCE", "Assertions", "answer_targets", "answered_object", "consensus", "defended",
