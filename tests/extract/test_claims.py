@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from tests.extract.conftest import make_article
+
+from newsprism.extract import Extraction
 from newsprism.extract.claims import extract_claims
 from newsprism.records import Article, Citation, Quote
 from newsprism.resources import Resources
@@ -149,3 +154,14 @@ def test_a_responder_phrase_keeps_its_words_apart(resources: Resources, settings
             "Quellmark pier as a trick.")
     (claim,) = _claims(resources, settings, text)
     assert claim.responder is not None and claim.responder.startswith("Others including the party chairman")
+
+
+def test_he_after_a_speaker_named_by_surname_is_that_speaker(extract: Callable[..., Extraction]) -> None:
+    text = ("Speaker Dale Ormond said on Tuesday that he would remove the congressman from all committees.\n\n"
+            "The congressman's attorney, Tomas R. Vega, sent a letter to Deputy Attorney General Rod Pellham.\n\n"
+            "Vega asserted the prosecution was politically motivated because of the congressman's early support "
+            "for Governor Ana Ruiz. He also claimed bias from prosecutors in the Southern District of Almera who "
+            "supported Senator Ellen Marsh.")
+    ex = extract(make_article(text))
+    bias = next(c for c in ex.claims if c.text.startswith("He also claimed"))
+    assert bias.attributed_to == "Tomas R. Vega"

@@ -140,3 +140,17 @@ def test_a_role_noun_of_another_language_is_no_part_of_a_name() -> None:
     assert clean_name("Der Abgeordnete Adam B. Schiff", "PERSON") == "Adam B. Schiff"
     # an article alone is part of the name
     assert clean_name("Marine Le Pen", "PERSON") == "Marine Le Pen" and clean_name("De Niro", "PERSON") == "De Niro"
+
+
+def test_a_surname_finds_the_person_whose_name_ends_in_a_generational_suffix() -> None:
+    """"Jackson" is Jesse L. Jackson Jr.'s surname: named most in the article, he takes the bare "Jackson", not
+    Sandra Jackson or Michael Jackson, who share it."""
+    ms = [Mention("a1", "Jesse L. Jackson Jr.", "Jesse L. Jackson Jr.", "PERSON", 0, 5),
+          Mention("a1", "Sandra Jackson", "Sandra Jackson", "PERSON", 10, 15),
+          Mention("a1", "Michael Jackson", "Michael Jackson", "PERSON", 20, 25),
+          Mention("a1", "Jackson", "Jackson", "PERSON", 30, 35),
+          Mention("a1", "Jackson", "Jackson", "PERSON", 40, 45),
+          Mention("a1", "Jesse Jackson Jr.", "Jesse Jackson Jr.", "PERSON", 50, 55)]
+    index = link_entities(ms)
+    assert index.at("a1", 30).name == "Jesse L. Jackson Jr."  # type: ignore[union-attr]
+    assert index.at("a1", 50).name == "Jesse L. Jackson Jr."  # type: ignore[union-attr]

@@ -282,3 +282,20 @@ def test_asked_not_to_be_named_is_not_a_quote(extract: Run) -> None:
     assert not any("to be named" in q.text for q in ex.quotes)
     q = _find(ex, "alarms had been switched off")
     assert q.anonymous
+
+
+def test_a_lone_surname_of_a_person_named_in_full_is_that_person_not_an_outlet(extract: Run) -> None:
+    text = ("Former governor Marta Fox spoke in Almera on Monday.\n\n"
+            "\u201cI would like to know who those voters are,\u201d Fox said. \u201cThey are followers of a false "
+            "prophet.\u201d")
+    ex = extract(make_article(text))
+    q = _find(ex, "who those voters are")
+    assert q.speaker == "Marta Fox" and q.via is None
+
+
+def test_he_after_a_name_that_who_marks_as_a_person_is_that_person(extract: Run) -> None:
+    text = ("Former mayor Anselm Corvin said the harbour wall would never be paid for by the city.\n\n"
+            "Felipe Orandez, who was mayor of Port Almera from 2006 to 2012, has also dismissed the plan.\n\n"
+            "\u201cWe are not going to pay a single cent for such a stupid wall,\u201d he said earlier this month.")
+    ex = extract(make_article(text))
+    assert _find(ex, "a single cent").speaker == "Felipe Orandez"

@@ -15,6 +15,7 @@ from typing import Any
 
 from newsprism.extract.cues import TOLD_VERBS, agent_of
 from newsprism.extract.docindex import DocEnts
+from newsprism.extract.entities import name_key
 from newsprism.extract.foreign import quotes_in
 from newsprism.extract.quotes import quote_spans
 from newsprism.extract.speakers import REFLEXIVES
@@ -77,8 +78,7 @@ def extract_claims(article: Article, doc: Any, *, quotes: Sequence[Quote] = (), 
         attributed_to, anonymous, via, quote_id = _attribution(sent, quotes, cites, last_outlet, last_person, ents)
         if not checkworthy and not (quote_id and attributed_to and not anonymous):
             continue
-        if attributed_to and not anonymous and any(e.label_ == "PERSON" and e.text.strip() == attributed_to
-                                                   for e in ents.of(sent)):
+        if attributed_to and not anonymous and _names_person(sent, ents, attributed_to):
             last_person = attributed_to
         out.append(Claim(
             id=stable_id(article.id, str(start), normalize_text(text), prefix="c"),
@@ -356,6 +356,18 @@ def _scene_spans(sent: Any) -> list[tuple[int, int]]:
 def _asks_whether(verb: Any) -> bool:
     """"... or whether China had responded": the verb asks whether someone spoke; it attributes nothing."""
     return any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children)
+
+
+def _names_person(sent: Any, ents: DocEnts, name: str) -> bool:
+    """The sentence names the person ``name``, in full or in part: "Vega asserted ..." names Gregory A. Vega, whom
+    the speaker records call by his full name, so a "he" in the next sentence is Vega."""
+    key = set(name_key(name))
+    if any(e.label_ == "PERSON" and (k := set(name_key(e.text))) and k <= key for e in ents.of(sent)):
+        return True
+    # the tagger may take the lone surname for a place or an organisation ("Vega asserted"): the surname of a
+    # person the article names in full is that person
+    words = name.split()
+    return len(words) > 1 and any(t.text == words[-1] and ents.full_names_ending(t.text) for t in sent)
 
 
 def _pronoun_speaker(sent: Any) -> bool:

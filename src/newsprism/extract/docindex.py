@@ -31,6 +31,15 @@ class DocEnts:
                     self._full_names.setdefault(e[-1].text, []).append((e.start, e.end))
         return self._full_names.get(word, [])
 
+    def surname_of(self, tok: Any) -> tuple[int, int] | None:
+        """The token span of the person named in full whose surname a lone proper name ``tok`` is ("Fox said"
+        where the article names Vicente Fox), else None."""
+        if tok.pos_ != "PROPN" or any(c.pos_ == "PROPN" and c.dep_ in {"compound", "flat"} for c in tok.children) or (
+                tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN"):
+            return None
+        return next(((start, end) for start, end in self.full_names_ending(tok.text) if not start <= tok.i < end),
+                    None)
+
     def within(self, start: int, end: int) -> list[Any]:
         out = []
         for k in range(bisect_left(self.starts, start), len(self.ents)):

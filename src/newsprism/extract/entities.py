@@ -125,8 +125,8 @@ _PERSON_MISTAKES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WO
 
 def person_like(ent: Any) -> bool:
     """A person's name: tagged PERSON, or a two- or three-word proper name in apposition with a person noun or an
-    age, or after an honorific ("Councillor Duncan Marr", "Ilse Haverkamp, chief economist", "Noah Nathan, 47,")
-    that the tagger mislabelled."""
+    age, before a relative "who", or after an honorific ("Councillor Duncan Marr", "Ilse Haverkamp, chief
+    economist", "Noah Nathan, 47,", "Felipe Calderon, who ...") that the tagger mislabelled."""
     if ent.label_ == "PERSON":
         return True
     if ent.label_ not in _PERSON_MISTAKES or not 2 <= len(ent) <= 3 or any(t.pos_ != "PROPN" for t in ent):
@@ -140,6 +140,9 @@ def person_like(ent: Any) -> bool:
     if ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].text.isdigit() and (
             len(doc[ent.end + 1].text) <= 3 and doc[ent.end + 2].text == ","):
         return True  # "Noah Nathan, 47, lives nearby": a name with an age is a person's
+    after = [t.lower_ for t in doc[ent.end:ent.end + 2]]
+    if after[:1] == ["who"] or after == [",", "who"]:
+        return True  # "Felipe Calderon, who was president of Mexico": "who" is said of people
     prev = doc[ent.start - 1] if ent.start > 0 else None
     return prev is not None and prev.lower_.rstrip(".") in HONORIFICS
 
@@ -195,9 +198,14 @@ class EntityIndex:
 
 
 def _subset(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """Does a short name name the same person as a full one ("Xi" in "Xi Jinping", "Burns" in "William J. Burns")?"""
+    """Does a short name name the same person as a full one ("Xi" in "Xi Jinping", "Burns" in "William J. Burns",
+    "Jackson" in "Jesse L. Jackson Jr.")?"""
+    surname = next((w for w in reversed(full) if w not in _SUFFIXES), full[-1]) if full else ""
     return bool(short) and len(short) <= len(full) and set(short) <= set(full) and (
-        len(short) > 1 or short[0] in (full[0], full[-1]))
+        len(short) > 1 or short[0] in (full[0], surname))
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Jesse L. Jackson Jr.": his surname is Jackson
 
 
 def _link_people(names: Sequence[str], counts: Counter[str],

@@ -62,20 +62,12 @@ def media_group(span: Any) -> str | None:
     return " ".join([*(t.text for t in mods), root.text])
 
 
-def _surname(tok: Any, ents: DocEnts) -> bool:
-    """A lone proper name that is the last word of a person the article names in full."""
-    if tok.pos_ != "PROPN" or any(c.pos_ == "PROPN" and c.dep_ in {"compound", "flat"} for c in tok.children) or (
-            tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN"):
-        return False
-    return any(not start <= tok.i < end for start, end in ents.full_names_ending(tok.text))
-
-
 def _outlet_name(tok: Any, outlets: Any, local: Sequence[str], ents: DocEnts) -> tuple[str | None, bool]:
     """(name, known) of the outlet a token names: the registry's or corpus's name, or a name the text calls an
     outlet. ``local``: outlet names the article used before (and its own), for short forms ("the Ledger")."""
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1
     span = tok.doc[lo:hi]
-    if _surname(tok, ents):
+    if ents.surname_of(tok) is not None:
         return None, False  # "Ramos' interview with Fox" where the article names Vicente Fox: the man, not the network
     for ent in ents.within(lo, hi):
         if ent.label_ in {"ORG", "PERSON", "WORK_OF_ART", "GPE", "NORP", "PRODUCT", "FAC"} and (

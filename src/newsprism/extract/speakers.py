@@ -368,6 +368,12 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
         if person_like(ent) and outlets.canonical(ent.text) is None and _names_head(ent, tok):
             name, eid = _canonical(ent.text, ent.start_char, article_id, index, "PERSON")
             return name, eid, "person", False
+    full = sal.ents.surname_of(tok) if sal.ents is not None else None
+    if full is not None and sum(t.pos_ == "PROPN" for t in span) == 1:
+        # "Fox said" where the article names Vicente Fox: the man, not the network
+        named = doc[full[0]:full[1]]
+        name, eid = _canonical(named.text, named.start_char, article_id, index, "PERSON")
+        return name, eid, "person", False
     # an outlet is a name: "the time who claimed" (a misparse of "at the time") is no Time magazine
     outlet = (outlets.canonical(span.text) or next(
         (outlets.canonical(e.text) for e in sal.ents_of(span) if outlets.canonical(e.text)), None)
