@@ -165,3 +165,12 @@ def test_he_after_a_speaker_named_by_surname_is_that_speaker(extract: Callable[.
     ex = extract(make_article(text))
     bias = next(c for c in ex.claims if c.text.startswith("He also claimed"))
     assert bias.attributed_to == "Tomas R. Vega"
+
+
+def test_the_outlet_spoken_to_is_not_the_speaker(extract: Callable[..., Extraction]) -> None:
+    text = ("Several women accused the judge of misconduct.\n\n"
+            "\u201cTotal contrived media garbage.\u201d That\u2019s how Ron Skiller, 66, a former chairman of the "
+            "county party, characterized the claims, speaking to The New York Times.")
+    ex = extract(make_article(text))
+    said = next(c for c in ex.claims if c.text.startswith("That\u2019s how"))
+    assert said.attributed_to == "Ron Skiller"

@@ -242,8 +242,9 @@ def _attribution(sent: Any, quotes: Sequence[Quote], cites: Sequence[Citation], 
     if not people and last_person and _pronoun_speaker(sent):
         return last_person, False, None, None
     if not people:
-        if cites:
-            return cites[0].outlet, False, None, None
+        if cites:  # the outlet the words were told to ("speaking to the Times") is how they came, not who spoke
+            return (None, False, cites[0].outlet, None) if cites[0].kind == "told" else (
+                cites[0].outlet, False, None, None)
         if ANON_RE.search(sent_text):
             return "unnamed sources", True, last_outlet if re.search(r"\btold\b", sent_text) else None, None
         return None, False, None, None
@@ -404,6 +405,14 @@ def _parse_sources(sent: Any, ents: DocEnts) -> list[tuple[str, Any]]:
                     if subj is None:
                         continue
                 if subj.dep_ in {"nsubj", "nsubjpass", "pobj"} and subj.pos_ != "PRON":
+                    span = sent.doc[subj.left_edge.i: subj.right_edge.i + 1]
+                    found.append((_span_name(span, ents), span))
+        elif tok.lemma_.lower() in {"speak", "talk"} and tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            # "X characterized the claims, speaking to the Times": who speaks is the subject of the clause it
+            # qualifies, not the outlet spoken to
+            for subj in tok.head.children:
+                if subj.dep_ == "nsubj" and subj.pos_ != "PRON":
                     span = sent.doc[subj.left_edge.i: subj.right_edge.i + 1]
                     found.append((_span_name(span, ents), span))
     # subjects of reporting verbs whose own object is an outlet ("X told CNN") stay people; order: outlets last
