@@ -135,7 +135,7 @@ def test_who_denies_is_the_subject_of_the_denial_not_the_claims_source(resources
     assert union.responder == "Mara Voss"
     assert defence.responder is None  # the dispute only dates what the airline said
     assert plain.responder is None
-    assert quoted.responder is None and quoted.attributed_to == "Voss"  # the quote's speaker answers
+    assert quoted.responder is None and quoted.attributed_to == "Mara Voss"  # the quote's speaker, in full
 
 
 def test_a_clause_that_sets_the_scene_does_not_speak_for_the_sentence(resources: Resources,
@@ -174,3 +174,11 @@ def test_the_outlet_spoken_to_is_not_the_speaker(extract: Callable[..., Extracti
     ex = extract(make_article(text))
     said = next(c for c in ex.claims if c.text.startswith("That\u2019s how"))
     assert said.attributed_to == "Ron Skiller"
+
+
+def test_a_speaker_named_by_surname_is_named_in_full(resources: Resources, settings: Settings) -> None:
+    text = ("Former governor Marta Fox spoke in Almera on Monday.\n\n"
+            "Fox said, as a taxpayer, she is not willing to fund the harbour wall that Governor Ana Ruiz wants.")
+    claims = _claims(resources, settings, text)
+    said = next(c for c in claims if c.text.startswith("Fox said"))
+    assert said.attributed_to == "Marta Fox"

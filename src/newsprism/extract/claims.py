@@ -175,7 +175,11 @@ def _numbers(sent: Any, ents: DocEnts) -> Iterable[str]:
 
 
 def _span_name(span: Any, ents: DocEnts) -> str:
-    """A short name for an attribution phrase: its person, else the organisation it heads, else its noun chunk."""
+    """A short name for an attribution phrase: its person, else the organisation it heads, else its noun chunk; a
+    lone surname of a person the article names in full is that person's full name ("Fox said" -> Vicente Fox)."""
+    full = ents.surname_of(span.root) if sum(t.pos_ == "PROPN" for t in span) == 1 else None
+    if full is not None:
+        return str(span.doc[full[0]:full[1]].text).strip()
     found = ents.of(span)
     for e in found:
         if e.label_ == "PERSON":
