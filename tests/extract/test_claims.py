@@ -182,3 +182,24 @@ def test_a_speaker_named_by_surname_is_named_in_full(resources: Resources, setti
     claims = _claims(resources, settings, text)
     said = next(c for c in claims if c.text.startswith("Fox said"))
     assert said.attributed_to == "Marta Fox"
+
+
+def test_who_a_sentence_names_as_its_source_by_its_grammar(extract: Callable[..., Extraction]) -> None:
+    text = ("The story was met with immediate backlash from Republicans in Almera, several of whom dismissed the "
+            "women\u2019s stories out of hand.\n\n"
+            "The \u201ccabin rabbit transport fees\u201d were first reported in January 2017 by a local newspaper, "
+            "The Almera Ledger.\n\n"
+            "After winning re-election in November, Mr. Ormond resigned, citing his health and the federal "
+            "investigation into his spending.\n\n"
+            "Without fail, Mr. Ormond\u2019s adoring fans reply, \u201cAlmera will pay for the wall!\u201d\n\n"
+            "The minister of Almera resigned on Friday, citing two officials familiar with the inquiry.")
+    ex = extract(make_article(text))
+    claim = {c.text.split()[0]: c for c in ex.claims}
+    story = next(c for c in ex.claims if c.text.startswith("The story"))
+    assert story.responder == "Republicans in Almera"  # "several of whom": the Republicans
+    fees = next(c for c in ex.claims if "rabbit" in c.text)
+    assert fees.attributed_to is not None and "Ledger" in fees.attributed_to  # the agent, not what was reported
+    assert claim["After"].attributed_to is None  # a reason cited, not a source
+    assert claim["Without"].attributed_to != "Ormond"  # the fans speak, not the man they are fans of
+    minister = next(c for c in ex.claims if c.text.startswith("The minister"))
+    assert minister.attributed_to == "two officials familiar with the inquiry"

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from newsprism.extract.cues import TOLD_VERBS, agent_of
+from newsprism.extract.cues import agent_of
 from newsprism.extract.docindex import DocEnts
 from newsprism.extract.entities import name_key
 from newsprism.extract.foreign import quotes_in
@@ -43,6 +43,8 @@ _MESSAGES = frozenset({"statement", "report", "letter", "tweet", "post", "releas
                        "email", "memo", "note", "comment", "remark", "video", "message", "announcement"})
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 _NUMBER_LABELS = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
+_PARTITIVES = frozenset({"several", "some", "many", "most", "all", "both", "none", "each", "one", "two", "three",
+                         "few", "half"})
 _ANON_HEADS = frozenset({"official", "source", "people", "person", "diplomat", "insider", "aide", "officer",
                          "investigator"})
 _GENERIC_OUTLET = re.compile(r"^(the )?((american|british|us|u\.s\.|german|french|daily|local|state) )?"
@@ -174,15 +176,47 @@ def _numbers(sent: Any, ents: DocEnts) -> Iterable[str]:
                 yield key
 
 
+_SOURCE_HEADS = frozenset({"report", "reporting", "document", "record", "statement", "filing", "memo", "letter",
+                           "email", "study", "survey", "poll", "data", "figure", "account", "interview", "testimony",
+                           "analysis", "article", "story", "newspaper", "paper", "outlet", "agency", "spokesman",
+                           "spokeswoman", "spokesperson", "lawyer", "attorney", "witness", "expert", "analyst"})
+
+
+def _sourcelike(span: Any, ents: DocEnts) -> bool:
+    """What "citing" names is a source: a named person or body, an unnamed source ("officials"), or a report or
+    document; not a reason ("citing his health and the federal investigation")."""
+    if any(e.label_ in {"PERSON", "ORG", "NORP", "GPE"} for e in ents.of(span)):
+        return True
+    head = span.root.lemma_.lower()
+    return head in _ANON_HEADS or head in _SOURCE_HEADS or bool(_OUTLET_WORDS.search(span.text))
+
+
+def _partitive_antecedent(tok: Any) -> Any | None:
+    """The group a partitive relative subject stands for ("Republicans in Alabama, several of whom dismissed the
+    stories": Republicans): the last plural noun before it in the clause it hangs on; None for any other word."""
+    verb = tok.head
+    if tok.lower_ not in _PARTITIVES or verb.dep_ != "relcl" or not any(
+            t.lower_ in {"whom", "which"} for t in tok.subtree):
+        return None
+    plural = [t for t in verb.head.subtree if t.i < tok.i and t.tag_ in {"NNS", "NNPS"}]
+    return plural[-1] if plural else verb.head
+
+
 def _span_name(span: Any, ents: DocEnts) -> str:
     """A short name for an attribution phrase: its person, else the organisation it heads, else its noun chunk; a
     lone surname of a person the article names in full is that person's full name ("Fox said" -> Vicente Fox)."""
-    full = ents.surname_of(span.root) if sum(t.pos_ == "PROPN" for t in span) == 1 else None
+    root = span.root
+    noun = _partitive_antecedent(root)
+    if noun is not None:
+        return " ".join(t.text for t in noun.subtree if t.i < root.i and not t.is_punct).strip() or span.text
+    full = ents.surname_of(root) if sum(t.pos_ == "PROPN" for t in span) == 1 else None
     if full is not None:
         return str(span.doc[full[0]:full[1]].text).strip()
     found = ents.of(span)
     for e in found:
-        if e.label_ == "PERSON":
+        # "Mr. Trump's fans reply", "the Clinton conversation": a name that only qualifies the head is not who speaks
+        if e.label_ == "PERSON" and not (e.root.dep_ in {"poss", "compound"} and e.root.head.i == root.i
+                                         and root.pos_ == "NOUN"):
             return e.text.strip()
     for e in found:
         if e.label_ in {"ORG", "GPE"} and e.start <= span.root.i < e.end:
@@ -292,8 +326,10 @@ def _responder(sent: Any, ents: DocEnts, last_person: str | None) -> str | None:
                 break
         if subj is None:
             continue
-        if subj.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+        if verb.dep_ == "relcl" and subj.lower_ in {"who", "which", "that"}:
             subj = verb.head
+        elif (noun := _partitive_antecedent(subj)) is not None:
+            return " ".join(t.text for t in noun.subtree if t.i < subj.i and not t.is_punct)
         if subj.pos_ == "PRON":
             return last_person if subj.lower_ in {"he", "she"} else None
         return _responder_name(sent.doc[subj.left_edge.i: subj.right_edge.i + 1], ents)
@@ -399,13 +435,17 @@ def _parse_sources(sent: Any, ents: DocEnts) -> list[tuple[str, Any]]:
             for obj in tok.children:
                 if obj.dep_ in {"dobj", "obj"}:
                     span = sent.doc[obj.left_edge.i: obj.right_edge.i + 1]
+                    if low == "citing" and not _sourcelike(span, ents):
+                        continue  # "he resigned, citing his health": a reason given, not a source
                     found.append((_span_name(span, ents), span))
         elif ((tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB") or (
                 tok.lemma_.lower() in _DISMISSING and tok.pos_ == "VERB" and DENY_RE.search(sent.text))) and not (
                 _asks_whether(tok)):
             for subj in tok.children:
-                if subj.dep_ == "nsubjpass" and tok.lemma_.lower() in TOLD_VERBS:
-                    subj = agent_of(tok)  # "lawmakers were told that ...": the listeners; the agent speaks
+                if subj.dep_ == "nsubjpass":
+                    # "lawmakers were told that ...": the listeners; "the fees were first reported by a newspaper":
+                    # what was reported. The agent speaks, where the sentence names one
+                    subj = agent_of(tok)
                     if subj is None:
                         continue
                 if subj.dep_ in {"nsubj", "nsubjpass", "pobj"} and subj.pos_ != "PRON":

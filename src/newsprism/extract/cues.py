@@ -276,8 +276,10 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool], *,
         if subj.lemma_.lower() in _MESSAGES and subj.dep_ == "dobj":
             # "the hospital issued a statement saying ...": who issued it
             subj = _subject(subj.head) or subj
-    if subj is not None and subj.dep_ == "nsubjpass" and verb.lemma_ in TOLD_VERBS:
-        subj = agent_of(verb)  # "lawmakers were told that ...": they heard it; the agent speaks, if named
+    if subj is not None and subj.dep_ == "nsubjpass":
+        # "lawmakers were told that ...": they heard it; "the fees were first reported by a newspaper": what was
+        # reported. The agent speaks, if named
+        subj = agent_of(verb)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _FRAME_VERBS:
         return None  # "was quoted as saying": the quote frame covers it
     if any(c.dep_ == "neg" for c in verb.children) and verb.lemma_ not in {"deny"} and not objects:
@@ -315,9 +317,6 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool], *,
 
 _NO_AGENT = frozenset({"evidence", "proof", "reason", "sign", "indication", "basis", "ground", "suggestion"})
 """Nouns a reporting verb can hang off without anyone speaking ("found no evidence to suggest ...")."""
-
-TOLD_VERBS = frozenset({"tell", "inform", "brief", "warn", "advise", "assure", "notify", "remind"})
-"""Verbs whose passive subject is the listener ("reporters were told", "the committee was informed")."""
 
 
 def agent_of(verb: Any) -> Any | None:
