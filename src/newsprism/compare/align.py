@@ -118,7 +118,7 @@ def claim_propositions(claim: Claim, doc: Any) -> list[Proposition]:
     for k, toks in enumerate(variants):
         core = _text(doc, toks) or claim.text
         negative = claim.negated or response_of(core) == "denies"
-        pred = frame_lemma(root.lemma_.lower()) if root is not None else ""
+        pred = verb_lemma(root) if root is not None else ""
         out.append(Proposition(claim=claim, core=core, variant=k, negative=negative, entities=ents,
                                values=values, predicate=pred, content=_content(doc, toks),
                                negated=_negated_words(root) if negative else frozenset()))
@@ -135,7 +135,7 @@ def _negated_words(root: Any) -> frozenset[str]:
     if root is None:
         return frozenset()
     light = root.lemma_.lower() in _LIGHT
-    verb = frozenset({frame_lemma(root.lemma_.lower())})
+    verb = frozenset({verb_lemma(root)})
     obj = next((c for c in root.children if c.dep_ in {"dobj", "obj", "attr", "acomp"}), None)
     if any(c.dep_ == "neg" for c in root.children) or any(
             g.dep_ == "neg" for c in root.children if c.dep_ in {"aux", "auxpass"} for g in c.children):
@@ -177,6 +177,14 @@ _FRAMES = {"request": "ask", "seek": "ask", "turn": "ask", "appeal": "ask", "dem
            "refute": "reject", "dismiss": "reject"}
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
 _LIGHT = frozenset({"be", "have", "do", "say", "make", "get", "go", "come", "take", "give", "also", "other"})
+
+
+def verb_lemma(verb: Any) -> str:
+    """A predicate's frame lemma with its particle: "the meeting broke up" and "could not break an impasse" are two
+    predicates, as are "gave up" and "gave"."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    base = frame_lemma(verb.lemma_.lower())
+    return f"{base} {prt}" if prt else base
 
 
 def frame_lemma(lemma: str) -> str:
