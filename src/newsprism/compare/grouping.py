@@ -70,14 +70,9 @@ def group_frame(props: Sequence[Proposition], idx: Sequence[int], negative_group
     out: set[str] = set()
     for i in idx:
         if props[i].negative == negative_group:
-            if props[i].predicate:
-                out.update([props[i].predicate, PREDICATE + props[i].predicate])
+            out.update([props[i].predicate] if props[i].predicate else [])
             out.update(props[i].content)
     return frozenset(out)
-
-
-PREDICATE = "pred:"
-"""Marks the frame's entries that a member asserts as its predicate (beside the content lemmas of every member)."""
 
 
 def negates_other_thing(p: Proposition, frame: frozenset[str]) -> bool:
@@ -89,10 +84,6 @@ def negates_other_thing(p: Proposition, frame: frozenset[str]) -> bool:
     excuses); where that word is not known, a light or unknown predicate keeps its negation."""
     if not p.negative or not frame or DENY_RE.search(p.core) or cues_of(p.core).doubt:
         return False
-    if p.negated == {p.predicate}:
-        # a negated verb contradicts a claim that asserts that verb ("has not asked" against "asked for jets"), not
-        # one whose sentences merely use the word ("could not break an impasse" beside "the talks broke down")
-        return PREDICATE + p.predicate not in frame
     if p.negated:  # what the negation sits on: "had no excuses" beside "pleaded guilty to misusing funds"
         return not p.negated & frame
     if not p.predicate or p.predicate in _LIGHT_PREDICATES:
