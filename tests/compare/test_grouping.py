@@ -67,6 +67,9 @@ def test_a_negated_ability_duty_or_topic_is_no_contradiction(resources: Resource
     offer = _props(resources, "The council offered Mr. Orr a post on its advisory board.")
     topic = _props(resources, "\u201cThis is not about Mr. Orr,\u201d the councillor said.")
     assert not contradicts(topic, group_frame([offer, topic], [0, 1], False))
+    fined = _props(resources, "Harbour Freight overcharged small traders in Varia, a court found.")
+    issue = _props(resources, "The issue before the judges was not whether Harbour Freight overcharged small traders.")
+    assert not contradicts(issue, group_frame([fined, issue], [0, 1], False))
 
 
 def test_a_predicate_keeps_its_particle(resources: Resources) -> None:
