@@ -291,6 +291,11 @@ def test_a_lone_surname_of_a_person_named_in_full_is_that_person_not_an_outlet(e
     ex = extract(make_article(text))
     q = _find(ex, "who those voters are")
     assert q.speaker == "Marta Fox" and q.via is None
+    # with an honorific, and the quote's continuation in the next sentence
+    text = text.replace("” Fox said", "” Ms. Fox said")
+    ex = extract(make_article(text))
+    q = _find(ex, "who those voters are")
+    assert q.speaker == "Marta Fox" and q.via is None and "false prophet" in q.text
 
 
 def test_he_after_a_name_that_who_marks_as_a_person_is_that_person(extract: Run) -> None:

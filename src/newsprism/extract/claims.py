@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsprism.extract.cues import agent_of
-from newsprism.extract.docindex import DocEnts
+from newsprism.extract.docindex import DocEnts, honorific
 from newsprism.extract.entities import name_key
 from newsprism.extract.foreign import quotes_in
 from newsprism.extract.quotes import quote_spans
@@ -209,7 +209,7 @@ def _span_name(span: Any, ents: DocEnts) -> str:
     noun = _partitive_antecedent(root)
     if noun is not None:
         return " ".join(t.text for t in noun.subtree if t.i < root.i and not t.is_punct).strip() or span.text
-    full = ents.surname_of(root) if sum(t.pos_ == "PROPN" for t in span) == 1 else None
+    full = ents.surname_of(root) if sum(t.pos_ == "PROPN" and not honorific(t) for t in span) == 1 else None
     if full is not None:
         return str(span.doc[full[0]:full[1]].text).strip()
     found = ents.of(span)

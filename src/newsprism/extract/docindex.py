@@ -12,6 +12,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev"})
+
+
+def honorific(tok: Any) -> bool:
+    """"Mr.", "Ms.", "Dr.": a title before a surname, not part of another name ("Ms. Fox" is a lone surname)."""
+    return tok.lower_.rstrip(".") in _HONORIFICS
+
 
 class DocEnts:
     """A doc's entities indexed by start token: ``within(start, end)`` is ``doc[start:end].ents`` by bisection."""
@@ -34,7 +41,8 @@ class DocEnts:
     def surname_of(self, tok: Any) -> tuple[int, int] | None:
         """The token span of the person named in full whose surname a lone proper name ``tok`` is ("Fox said"
         where the article names Vicente Fox), else None."""
-        if tok.pos_ != "PROPN" or any(c.pos_ == "PROPN" and c.dep_ in {"compound", "flat"} for c in tok.children) or (
+        if tok.pos_ != "PROPN" or any(c.pos_ == "PROPN" and c.dep_ in {"compound", "flat"} and not honorific(c)
+                                      for c in tok.children) or (
                 tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN"):
             return None
         return next(((start, end) for start, end in self.full_names_ending(tok.text) if not start <= tok.i < end),
