@@ -304,3 +304,12 @@ def test_he_after_a_name_that_who_marks_as_a_person_is_that_person(extract: Run)
             "\u201cWe are not going to pay a single cent for such a stupid wall,\u201d he said earlier this month.")
     ex = extract(make_article(text))
     assert _find(ex, "a single cent").speaker == "Felipe Orandez"
+
+
+def test_a_role_nobody_named_holds_is_the_role_not_the_last_speaker(extract: Run) -> None:
+    text = ("Press secretary Dana Holt told reporters that the governor \u201cbelieves the claims are false.\u201d\n\n"
+            "The governor endorsed Orr\u2019s rival in the primary.\n\n"
+            "And the day after the primary, the governor tweeted in support of Orr, calling him \u201ca really "
+            "great guy.\u201d")
+    ex = extract(make_article(text))
+    assert _find(ex, "a really great guy").speaker != "Dana Holt"

@@ -35,7 +35,9 @@ ROLE_NOUNS = frozenset([
 ])
 # Role nouns that stand for unnamed sources: "the source" repeats an earlier "a law enforcement source", never a
 # named person who merely came last
-_UNNAMED_ROLES = frozenset({"source", "official", "officer"})
+_EXPERTISE = frozenset({"expert", "analyst", "researcher", "scholar", "academic", "economist", "scientist",
+                        "historian", "professor", "specialist", "observer", "commentator"})
+"""Roles of expertise, not office: "the expert" re-names the expert quoted last, whatever the article called him."""
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
 OUTLET_ANAPHORS = frozenset({"newspaper", "paper", "daily", "agency", "broadcaster", "outlet", "network",
                              "channel", "magazine", "publication", "tabloid", "station", "website"})
@@ -74,14 +76,16 @@ class _Salience:
 
     def last_person(self, pos: int, role: str | None = None, pronoun: str | None = None,
                     sentence: int | None = None) -> tuple[str, str | None] | None:
-        """The nearest earlier person (with the role, when given: for a role of unnamed sources, only one with
-        it); for a pronoun, the nearest whose gender does not contradict it."""
+        """The nearest earlier person (with the role, when given: one with it, or for a role of expertise the last
+        person named); for a pronoun, the nearest whose gender does not contradict it."""
         cands = [p for p in self.people if p[0] < pos]
         if role:
             with_role = [p for p in cands if _has_role(p[3], role)]
             if with_role:
                 return with_role[-1][1], with_role[-1][2]
-            if role in _UNNAMED_ROLES:
+            if role not in _EXPERTISE:
+                # "the governor tweeted" where nobody named is the governor: the role itself, not whoever spoke
+                # last; "the expert said" after an analyst is named stays that analyst
                 return None
         if pronoun:
             # a person the speaker talks about inside a quotation ("the people that elected Nancy Pelosi didn't
