@@ -313,3 +313,11 @@ def test_a_role_nobody_named_holds_is_the_role_not_the_last_speaker(extract: Run
             "great guy.\u201d")
     ex = extract(make_article(text))
     assert _find(ex, "a really great guy").speaker != "Dana Holt"
+
+
+def test_a_who_clause_under_a_passive_sentence_is_its_antecedents(extract: Run) -> None:
+    text = ("Former congressman Dale L. Ormond Jr. pleaded guilty on Wednesday to misusing campaign funds.\n\n"
+            "Since then, Mr. Ormond, who has said he had no knowledge of the offer, has been dogged by questions "
+            "about his ethics.")
+    ex = extract(make_article(text))
+    assert _find(ex, "no knowledge of the offer").speaker in {"Dale L. Ormond Jr.", "Dale L. Ormond Jr", "Ormond"}

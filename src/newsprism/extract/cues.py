@@ -276,7 +276,7 @@ def _verb_frame(verb: Any, kind: str, inside_quote: Callable[[Any], bool], *,
         if subj.lemma_.lower() in _MESSAGES and subj.dep_ == "dobj":
             # "the hospital issued a statement saying ...": who issued it
             subj = _subject(subj.head) or subj
-    if subj is not None and subj.dep_ == "nsubjpass":
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
         # "lawmakers were told that ...": they heard it; "the fees were first reported by a newspaper": what was
         # reported. The agent speaks, if named
         subj = agent_of(verb)
