@@ -63,4 +63,5 @@ def test_a_sentence_no_english_sentence_tells_is_not_carried_onto_one(resources:
     assert max(float(vecs[0] @ vecs[1]), float(vecs[0] @ vecs[2])) < 0.5
     assert float(vecs[3] @ vecs[1]) > 0.7  # the sentence that has one still lands on it
     plain = resources.embed([fire, vote])
-    assert float(plain[0] @ plain[1]) > 0.4 > 0.3 > float(vecs[0] @ vecs[4])
+    assert float(plain[0] @ plain[1]) > 0.4  # MiniLM reads the two German sentences as near
+    assert float(vecs[0] @ vecs[4]) < 0.3  # carried, they are not

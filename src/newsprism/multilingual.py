@@ -136,11 +136,16 @@ class MultilingualResources(Resources):
         reads any German sentence as near any other, which would join a German article's unrelated sentences
         into one row; what is left is what the sentence has of its own (names, figures)."""
         if self._centre is None:
-            sentences = [t for f in self.foreign for t in re.split(r"(?<=[.!?])\s+", f) if len(t.split()) >= 4]
-            vecs = self.base.embed(sentences) if len(sentences) >= 2 else np.zeros((0, self.embedding_dim))
+            sentences = list(dict.fromkeys(t.strip() for f in self.foreign for t in re.split(r"(?<=[.!?])\s+", f)
+                                           if len(t.split()) >= 4))
+            # fewer than three sentences would centre a sentence on itself: no centre then
+            vecs = self.base.embed(sentences) if len(sentences) >= 3 else np.zeros((0, self.embedding_dim))
             self._centre = vecs.mean(axis=0) if len(vecs) else np.zeros(self.embedding_dim, dtype=np.float32)
-        own = self.base.embed(texts) - self._centre
-        return np.asarray(own / np.maximum(np.linalg.norm(own, axis=1, keepdims=True), 1e-9), dtype=np.float32)
+        raw = self.base.embed(texts)
+        own = raw - self._centre
+        norms = np.linalg.norm(own, axis=1, keepdims=True)
+        own = np.where(norms > 1e-3, own / np.maximum(norms, 1e-9), raw)  # a text at the centre keeps its own vector
+        return np.asarray(own, dtype=np.float32)
 
     def _e5(self, texts: list[str], encoder: Any, centred: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
         """Centred e5 vectors, cached in the base's cache."""

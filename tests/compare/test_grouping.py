@@ -73,8 +73,8 @@ def test_a_negated_ability_duty_or_topic_is_no_contradiction(resources: Resource
 
 
 def test_a_predicate_keeps_its_particle(resources: Resources) -> None:
-    """"the meeting broke up" and "broke the impasse" are two predicates; "could not break an impasse" negates
-    the second, not the first."""
+    """"the meeting broke up" and "broke the impasse" are two predicates (a row whose members share a predicate
+    may join its sibling row; these two never do on the predicate alone)."""
     broke_up = _props(resources, "The second meeting with the council broke up with no apparent deal.")
     broke = _props(resources, "The mayor and the council broke the impasse over the harbour budget.")
     impasse = _props(resources, "The mayor and the council could not break an impasse over the harbour budget.")

@@ -207,8 +207,11 @@ def test_a_named_proposition_needs_the_rows_names_and_keeps_its_own_referent() -
 def test_a_response_in_another_language_names_the_source_it_answers() -> None:
     from newsprism.compare.responses import _names
 
-    assert _names("Das Ministerium hat den Ledger-Bericht nicht bestätigt.") == ["ledger"]
-    assert _names("Le porte-parole a démenti l'article de Mediapart.") == ["mediapart"]
-    assert _names("El gobierno negó el informe de Reuters sobre los drones.") == ["reuters"]
+    assert _names("Das Ministerium hat den Ledger-Bericht nicht bestätigt.", "de") == ["ledger"]
+    assert _names("Le porte-parole a démenti l'article de Mediapart.", "fr") == ["mediapart"]
+    assert _names("El gobierno negó el informe de Reuters sobre los drones.", "es") == ["reuters"]
     assert _names("The ministry denied the Ledger report.") == ["ledger"]
-    assert _names("Pro-Russian groups deny the story.") == []
+    # another language's report words and prepositions read otherwise in English
+    assert _names("Democrats accuse Ormond of lying.") == []
+    assert _names("The charges do Ormond no harm.") == []
+    assert _names("The ministry denied the information from Pentagon officials.") == []

@@ -138,8 +138,9 @@ def test_a_role_noun_of_another_language_is_no_part_of_a_name() -> None:
 
     assert clean_name("Sprecher Peter Carr", "PERSON") == "Peter Carr"
     assert clean_name("Der Abgeordnete Adam B. Schiff", "PERSON") == "Adam B. Schiff"
-    # an article alone is part of the name
+    # an article alone is part of the name, also where it is the language's article ("Der", "Die", "Das")
     assert clean_name("Marine Le Pen", "PERSON") == "Marine Le Pen" and clean_name("De Niro", "PERSON") == "De Niro"
+    assert clean_name("Das Kamal", "PERSON") == "Das Kamal"
 
 
 def test_a_surname_finds_the_person_whose_name_ends_in_a_generational_suffix() -> None:

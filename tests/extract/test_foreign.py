@@ -68,3 +68,19 @@ def test_a_sentence_speaker_is_the_name_next_to_its_cue_not_any_name_in_it(resou
     assert who["Er"] is None  # "Er sagte": no name next to the cue; Kessin Bau is what he spoke of
     assert who["Zudem"] is None  # a word that opens a sentence is no name
     assert who["Nach"] == "Polizei Orvalla"
+
+
+def test_an_outlets_article_is_part_of_its_name_and_a_name_that_opens_a_sentence_speaks(
+        resources: Resources) -> None:
+    from newsprism.extract.foreign import _bare_name
+
+    assert _bare_name("Der Spiegel", DE, "ORG") == "Der Spiegel" and _bare_name("Le Monde", FR, "ORG") == "Le Monde"
+    assert _bare_name("der Sprecher Peter Carr", DE, "PERSON") == "Peter Carr"
+    assert _bare_name("le porte-parole Jean Dupont", FR, "PERSON") == "Jean Dupont"
+    from newsprism.extract.foreign import foreign_claims
+    from newsprism.records import Article
+
+    text = "Peter Carr sagte am Freitag, die Darstellung der Zeitung sei nicht zutreffend."
+    doc = resources.nlp(text)
+    (claim,) = foreign_claims(Article(id="de2", language="de", text=text), doc, [], [], DE)
+    assert claim.attributed_to == "Peter Carr"

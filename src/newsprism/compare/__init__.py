@@ -115,15 +115,17 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     objects = dict(zip(named, resources.embed(list(named.values())), strict=True)) if named else {}
     found: dict[str, tuple[list[int], int]] = {}
     assertions = Assertions.of(members, prop_vecs, responses, preds)
+    languages = {c.id: arts[c.article_id].language for c in claims}  # a response names a source in its own words
     named_rows = rows_of_named_sources([c for c in claims if c.id in responses], members, prop_vecs, responses,
-                                       assertions)
+                                       assertions, languages)
     for seq in by_article.values():
         targets_of: dict[str, list[int]] = {}
         for pos, c in enumerate(seq):
             if c.id in responses:
                 found[c.id] = answer_targets(c, seq[:pos], vecs=prop_vecs, group_of=group_of, targets_of=targets_of,
                                              members=members, responses=responses, frames=frames,
-                                             assertions=assertions, objects=objects, named_rows=named_rows)
+                                             assertions=assertions, objects=objects, named_rows=named_rows,
+                                             languages=languages)
                 targets_of[c.id] = found[c.id][0]
                 log.debug("response %r -> groups %s (strength %d)", c.text[:60], *found[c.id])
     wording = [[m.claim.id for m in ms if m.claim.id in responses] for ms in members]

@@ -180,11 +180,10 @@ _LIGHT = frozenset({"be", "have", "do", "say", "make", "get", "go", "come", "tak
 
 
 def verb_lemma(verb: Any) -> str:
-    """A predicate's frame lemma with its particle: "the meeting broke up" and "could not break an impasse" are two
-    predicates, as are "gave up" and "gave"."""
+    """A predicate's frame lemma, or its lemma with its particle: "broke up" and "broke" are two predicates, as are
+    "gave up" and "gave", and "turned down" is not a synonym's particle verb ("ask down")."""
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    base = frame_lemma(verb.lemma_.lower())
-    return f"{base} {prt}" if prt else base
+    return f"{verb.lemma_.lower()} {prt}" if prt else frame_lemma(verb.lemma_.lower())
 
 
 def frame_lemma(lemma: str) -> str:

@@ -86,7 +86,7 @@ def negates_other_thing(p: Proposition, frame: frozenset[str]) -> bool:
         return False
     if p.negated:  # what the negation sits on: "had no excuses" beside "pleaded guilty to misusing funds"
         return not p.negated & frame
-    if not p.predicate or p.predicate in _LIGHT_PREDICATES:
+    if not p.predicate or p.predicate in _LIGHT_PREDICATES:  # a particle verb ("give up") is a full predicate
         return False
     return p.predicate not in frame
 

@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
 from newsprism.answers import ABSENT, DEFENDS_RE
 from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
 from newsprism.compare.verdict import Member, Speaker, one_voice, same_speaker, speaker_key
-from newsprism.lexicons import report_words
+from newsprism.lexicons import lexicon_for
 from newsprism.records import Claim, normalize_text
 
 __all__ = ["ACTS", "DEFENCE", "Assertions", "answer_targets", "answered_object", "consensus", "defended",
@@ -78,15 +79,29 @@ REACTION_RE = re.compile(
     r"correct)\b)|\b(?:answer|address|respond to) (?:these|the|those|such) (?:\w+ ){0,2}(?:charges|allegations|"
     r"accusations|questions)\b", re.I)
 
-_FOREIGN_REPORTS, _FOREIGN_OF = report_words()
 _REPORT_NOUNS = (r"(?:report(?:ing|s)?|story|stories|article|piece|account|claims?|allegations?|description|"
-                 r"characteri[sz]ation|assertions?|accusations?|charges?|" + _FOREIGN_REPORTS + ")")
-# "the BuzzFeed report", "BuzzFeed's explosive report", "Buzzfeed false story", "a report by the Daily Ledger", and
-# in the languages of ``newsprism.lexicons`` "den BuzzFeed-Bericht", "l'article de BuzzFeed"
-_NAMED_BEFORE = re.compile(r"\b((?:[A-Z][\w.&]*(?:-[A-Z][\w.&]*)*\s?){1,3}?)(?:'s|\u2019s)?(?:\s+(?:[a-z-]+\s+){0,2}|-)"
-                           + _REPORT_NOUNS + r"\b")
-_NAMED_AFTER = re.compile(_REPORT_NOUNS + r"\s+(?:by|from|in|of|" + _FOREIGN_OF
-                          + r")\s*(?:the\s+|l[ae]\s+)?((?:[A-Z][\w.&-]*\s?){1,3})")
+                 r"characteri[sz]ation|assertions?|accusations?|charges?)")
+# "the BuzzFeed report", "BuzzFeed's explosive report", "Buzzfeed false story", "a report by the Daily Ledger"
+_NAMED_BEFORE = re.compile(r"\b((?:[A-Z][\w.&-]*\s?){1,3}?)(?:'s|\u2019s)?\s+(?:[a-z-]+\s+){0,2}" + _REPORT_NOUNS
+                           + r"\b")
+_NAMED_AFTER = re.compile(_REPORT_NOUNS + r"\s+(?:by|from|in|of)\s+(?:the\s+)?((?:[A-Z][\w.&-]*\s?){1,3})")
+
+
+@lru_cache(maxsize=8)
+def _named_in(language: str) -> tuple[re.Pattern[str], ...]:
+    """The same two patterns in a language of ``newsprism.lexicons`` ("den BuzzFeed-Bericht", "l'article de
+    Mediapart"); only for a response written in that language ("accusa", "do" and "informations" read otherwise
+    in English)."""
+    lexicon = lexicon_for(language)
+    if lexicon is None or not lexicon.reports:
+        return ()
+    nouns = f"(?:{lexicon.reports})"
+    before = re.compile(r"\b((?:[A-Z][\w.&]*(?:-[A-Z][\w.&]*)*\s?){1,3}?)(?:\s+(?:[a-z-]+\s+){0,2}|-)" + nouns
+                        + r"\b")
+    after = re.compile(nouns + rf"\s+(?:{lexicon.of})\s*(?:l[ae]\s+)?((?:[A-Z][\w.&-]*\s?){{1,3}})")
+    return before, after
+
+
 _NOT_A_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
                          "in", "on", "but", "and", "both", "he", "she", "it", "they", "we", "mr", "mrs", "ms",
                          "friday", "thursday", "monday", "tuesday", "wednesday", "saturday", "sunday"})
@@ -112,10 +127,11 @@ _CONTENT = 0.62  # cosine at which a response's core restates a row's propositio
 _NAMED_MIN = 0.3  # a named row must still be about what the response says (cosine of the closest member)
 
 
-def _names(text: str) -> list[str]:
-    """Sources a response names as the origin of what it answers."""
+def _names(text: str, language: str | None = None) -> list[str]:
+    """Sources a response names as the origin of what it answers (``language``: the article's, whose own report
+    nouns count too)."""
     out: list[str] = []
-    for rx in (_NAMED_BEFORE, _NAMED_AFTER):
+    for rx in (_NAMED_BEFORE, _NAMED_AFTER, *_named_in(language or "")):
         for m in rx.finditer(text):
             words = [w for w in m.group(1).split() if w.lower().strip(".") not in _NOT_A_NAME]
             if words:
@@ -201,7 +217,8 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
                    members: Sequence[Sequence[Member]], responses: Mapping[str, str],
                    frames: Mapping[str, Frame], assertions: Assertions,
                    objects: Mapping[str, np.ndarray] | None = None,
-                   named_rows: Mapping[str, int] | None = None) -> tuple[list[int], int]:
+                   named_rows: Mapping[str, int] | None = None,
+                   languages: Mapping[str, str | None] | None = None) -> tuple[list[int], int]:
     """The groups response ``c`` answers (``before``: its article's earlier claims, in order), with how firmly
     they were found: 3 by the source it names, 2 by the proposition it names or what it points back to, 1 by
     wording alone, 0 not at all, -1 not at all and not to be carried by other responses (what a source did not
@@ -216,7 +233,7 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     if obj is not None and obj_row >= 0 and obj_score < _OBJECT_SURE and not _names_in(obj_text, members[obj_row]):
         obj_score = 0.0  # "allegations that the White House offered him the Navy post": a row without the Navy
 
-    names = [n for n in _names(c.text) if n in rows_named and rows_named[n] not in mine]
+    names = [n for n in _names(c.text, (languages or {}).get(c.id)) if n in rows_named and rows_named[n] not in mine]
     if names and obj is not None and _DESCRIBED.search(c.text) and obj_score >= _OBJECT_MIN:
         # "BuzzFeed's description of statements to the office ... is not accurate" answers what it describes
         return [obj_row], 3
@@ -256,14 +273,15 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
 
 def rows_of_named_sources(responses: Sequence[Claim], members: Sequence[Sequence[Member]],
                           vecs: Mapping[str, Sequence[np.ndarray]], answers: Mapping[str, str],
-                          assertions: Assertions) -> dict[str, int]:
+                          assertions: Assertions,
+                          languages: Mapping[str, str | None] | None = None) -> dict[str, int]:
     """For each source that responses name ("the BuzzFeed report", "BuzzFeed's account"), the one row that tells
     what that source reported: among the rows relaying the source, the one relayed by the most articles, then the
     one closest to everything said about it. Decided once for the story, so every response naming the source
     answers the same row."""
     naming: dict[str, list[Claim]] = {}
     for c in responses:
-        for n in _names(c.text):
+        for n in _names(c.text, (languages or {}).get(c.id)):
             naming.setdefault(n, []).append(c)
     out: dict[str, int] = {}
     for name, said in naming.items():

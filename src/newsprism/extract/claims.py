@@ -185,10 +185,13 @@ _SOURCE_HEADS = frozenset({"report", "reporting", "document", "record", "stateme
 def _sourcelike(span: Any, ents: DocEnts) -> bool:
     """What "citing" names is a source: a named person or body, an unnamed source ("officials"), or a report or
     document; not a reason ("citing his health and the federal investigation")."""
-    if any(e.label_ in {"PERSON", "ORG", "NORP", "GPE"} for e in ents.of(span)):
-        return True
-    head = span.root.lemma_.lower()
-    return head in _ANON_HEADS or head in _SOURCE_HEADS or bool(_OUTLET_WORDS.search(span.text))
+    heads = [span.root, *(c for c in span.root.children if c.dep_ == "conj")]  # the head and its conjuncts
+    for head in heads:
+        if any(e.label_ in {"PERSON", "ORG", "NORP", "GPE"} and e.start <= head.i < e.end for e in ents.of(span)):
+            return True
+        if head.lemma_.lower() in _ANON_HEADS | _SOURCE_HEADS or _OUTLET_WORDS.fullmatch(head.lower_):
+            return True
+    return False
 
 
 def _partitive_antecedent(tok: Any) -> Any | None:
@@ -198,6 +201,8 @@ def _partitive_antecedent(tok: Any) -> Any | None:
     if tok.lower_ not in _PARTITIVES or verb.dep_ != "relcl" or not any(
             t.lower_ in {"whom", "which"} for t in tok.subtree):
         return None
+    if verb.head.tag_ in {"NNS", "NNPS"}:
+        return verb.head  # "Republicans in the states, several of whom": the Republicans
     plural = [t for t in verb.head.subtree if t.i < tok.i and t.tag_ in {"NNS", "NNPS"}]
     return plural[-1] if plural else verb.head
 
@@ -280,9 +285,12 @@ def _attribution(sent: Any, quotes: Sequence[Quote], cites: Sequence[Citation], 
     if not people and last_person and _pronoun_speaker(sent):
         return last_person, False, None, None
     if not people:
-        if cites:  # the outlet the words were told to ("speaking to the Times") is how they came, not who spoke
-            return (None, False, cites[0].outlet, None) if cites[0].kind == "told" else (
-                cites[0].outlet, False, None, None)
+        if cites and cites[0].kind == "told":  # the outlet spoken to ("speaking to the Times") is how it came
+            if ANON_RE.search(sent_text):
+                return "unnamed sources", True, cites[0].outlet, None
+            return None, False, cites[0].outlet, None
+        if cites:
+            return cites[0].outlet, False, None, None
         if ANON_RE.search(sent_text):
             return "unnamed sources", True, last_outlet if re.search(r"\btold\b", sent_text) else None, None
         return None, False, None, None
@@ -402,9 +410,10 @@ def _asks_whether(verb: Any) -> bool:
 def _names_person(sent: Any, ents: DocEnts, name: str) -> bool:
     """The sentence names the person ``name``, in full or in part: "Vega asserted ..." names Gregory A. Vega, whom
     the speaker records call by his full name, so a "he" in the next sentence is Vega."""
-    key = set(name_key(name))
-    if any(e.label_ == "PERSON" and (k := set(name_key(e.text))) and k <= key for e in ents.of(sent)):
-        return True
+    key = name_key(name)
+    if key and any(e.label_ == "PERSON" and (k := name_key(e.text)) and set(k) <= set(key) and k[-1] == key[-1]
+                   for e in ents.of(sent)):
+        return True  # "Vega" names Gregory A. Vega; "Ormond" does not name "Mr. Ormond's adoring fans"
     # the tagger may take the lone surname for a place or an organisation ("Vega asserted"): the surname of a
     # person the article names in full is that person
     words = name.split()
@@ -442,9 +451,10 @@ def _parse_sources(sent: Any, ents: DocEnts) -> list[tuple[str, Any]]:
                 tok.lemma_.lower() in _DISMISSING and tok.pos_ == "VERB" and DENY_RE.search(sent.text))) and not (
                 _asks_whether(tok)):
             for subj in tok.children:
-                if subj.dep_ == "nsubjpass":
+                if subj.dep_ == "nsubjpass" and tok.lemma_.lower() not in {"quote", "cite"}:
                     # "lawmakers were told that ...": the listeners; "the fees were first reported by a newspaper":
-                    # what was reported. The agent speaks, where the sentence names one
+                    # what was reported. The agent speaks, where the sentence names one ("X was quoted as saying":
+                    # X speaks)
                     subj = agent_of(tok)
                     if subj is None:
                         continue

@@ -12,12 +12,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def honorific(tok: Any) -> bool:
     """"Mr.", "Ms.", "Dr.": a title before a surname, not part of another name ("Ms. Fox" is a lone surname)."""
-    return tok.lower_.rstrip(".") in _HONORIFICS
+    from newsprism.extract.entities import HONORIFICS
+
+    return tok.lower_.rstrip(".") in HONORIFICS
 
 
 class DocEnts:
@@ -35,18 +37,27 @@ class DocEnts:
             self._full_names = {}
             for e in self.ents:
                 if e.label_ == "PERSON" and len(e) > 1:
-                    self._full_names.setdefault(e[-1].text, []).append((e.start, e.end))
+                    # "Jesse L. Jackson Jr.": the surname is the last word that is no generational suffix
+                    last = next((t for t in reversed(e) if t.lower_.rstrip(".,") not in _SUFFIXES), e[-1])
+                    self._full_names.setdefault(last.text, []).append((e.start, e.end))
         return self._full_names.get(word, [])
 
     def surname_of(self, tok: Any) -> tuple[int, int] | None:
         """The token span of the person named in full whose surname a lone proper name ``tok`` is ("Fox said"
-        where the article names Vicente Fox), else None."""
+        where the article names Vicente Fox: the nearest mention before it), else None; None too where two people
+        share the surname."""
         if tok.pos_ != "PROPN" or any(c.pos_ == "PROPN" and c.dep_ in {"compound", "flat"} and not honorific(c)
                                       for c in tok.children) or (
                 tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN"):
             return None
-        return next(((start, end) for start, end in self.full_names_ending(tok.text) if not start <= tok.i < end),
-                    None)
+        spans = [(start, end) for start, end in self.full_names_ending(tok.text) if not start <= tok.i < end]
+        doc = tok.doc
+        names = {tuple(t.lower_ for t in doc[a:b] if t.lower_.rstrip(".,") not in _SUFFIXES) for a, b in spans}
+        people = [n for n in names if not any(set(n) < set(m) for m in names)]  # "Jesse Jackson" in "Jesse L. ..."
+        if len(people) != 1:
+            return None  # none, or two people of that surname ("Clinton" with Bill and Hillary): not decided here
+        before = [sp for sp in spans if sp[1] <= tok.i]
+        return max(before) if before else min(spans)
 
     def within(self, start: int, end: int) -> list[Any]:
         out = []

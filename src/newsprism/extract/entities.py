@@ -120,6 +120,10 @@ economist at ...", "the group's chair, Agnes Pellew") even when the tagger calls
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "councillor", "councilor", "senator",
                         "sen", "rep", "gov", "mayor", "judge", "minister", "president", "professor", "father",
                         "sister", "rev", "gen", "col", "capt", "lt", "sgt", "officer", "detective", "chief"})
+_BODIES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "group", "bank", "sachs", "company", "partners",
+                     "capital", "holdings", "association", "committee", "party", "council", "union", "university",
+                     "institute", "foundation", "ministry", "department", "agency", "court", "police", "club",
+                     "united", "city", "rovers", "fc"})
 _PERSON_MISTAKES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
@@ -141,8 +145,9 @@ def person_like(ent: Any) -> bool:
             len(doc[ent.end + 1].text) <= 3 and doc[ent.end + 2].text == ","):
         return True  # "Noah Nathan, 47, lives nearby": a name with an age is a person's
     after = [t.lower_ for t in doc[ent.end:ent.end + 2]]
-    if after[:1] == ["who"] or after == [",", "who"]:
-        return True  # "Felipe Calderon, who was president of Mexico": "who" is said of people
+    if (after[:1] == ["who"] or after == [",", "who"]) and ent[-1].lower_.rstrip(".") not in _BODIES:
+        return True  # "Felipe Calderon, who was president of Mexico": "who" is said of people (not "Goldman Sachs,
+        # who declined to comment", as British papers write of a company)
     prev = doc[ent.start - 1] if ent.start > 0 else None
     return prev is not None and prev.lower_.rstrip(".") in HONORIFICS
 

@@ -105,8 +105,8 @@ def _cue_speaker(doc: Any, ents: DocEnts | None, text: str, start: int, end: int
     "Er sagte, er übernehme die Verantwortung für seine Verbrechen" names nobody. A comma after the cue opens
     the reported clause ("sagten, die Vorwürfe könnten ..."), so nothing behind it is the speaker. The parse
     also takes any word that opens a sentence for a name ("Zudem", "Falls", "Von Gier getrieben"), so an
-    opening name counts only after an article or a role noun ("Herr Cohen"), or when the article writes its
-    first word capitalised inside a sentence too."""
+    opening name counts only after an article or a role noun ("Herr Cohen"), as a person's name of two words or
+    more, or when the article writes its first word capitalised inside a sentence too."""
     span = doc.char_span(start, end, alignment_mode="contract") if doc is not None and ents is not None else None
     found = [e for e in (ents.of(span) if span is not None and ents is not None else [])
              if e.label_ in _NAMES and not _only_lead_words(str(e.text), lexicon)]  # "Senatorin" alone is no name
@@ -124,7 +124,8 @@ def _cue_speaker(doc: Any, ents: DocEnts | None, text: str, start: int, end: int
     bare = _bare_name(str(first.text), lexicon, first.label_)
     led = text[start:first.start_char].strip() or bare != str(first.text).strip()  # "Herr Cohen", "Der Abgeordnete X"
     inside = re.search(r"[\w,;:]\s+" + re.escape(bare.split()[0]) + r"(?!\w)", text)
-    return bare if led or inside else None
+    person = first.label_ == "PERSON" and len(bare.split()) >= 2  # "Peter Carr sagte: ..."
+    return bare if led or inside or person else None
 
 
 # between a sentence's opening name and its cue: one clause ("hatte den Abgeordneten gesagt"), or an
@@ -137,9 +138,16 @@ def _bare_name(name: str, lexicon: Lexicon, label: str = "") -> str:
     and a person's without the words the parse ran on into ("Tomas Hegg am Abend": a lower-case word that is no
     name particle such as "von" or "de" ends a person's name)."""
     words = name.strip().split()
-    while len(words) > 1 and _only_lead_words(words[0], lexicon):
+    # a role noun goes, and an article only before one: "Le Monde", "Der Spiegel", "Di Maio" keep theirs
+    titles = lexicon.titles
+    while len(words) > 1 and titles is not None and _only_lead_words(words[0], lexicon) and (
+            titles.match(words[0] + " ") or titles.match(" ".join(words[1:]) + " ")):
         words = words[1:]
     if label == "PERSON":
+        # "le porte-parole Jean Dupont": an article and a lower-case role before the name go too
+        start = next((k for k, w in enumerate(words) if w[:1].isupper() and not (
+            _only_lead_words(w, lexicon) and k + 1 < len(words) and words[k + 1][:1].islower())), 0)
+        words = words[start:] if any(w[:1].islower() for w in words[:start]) else words
         cut = next((k for k, w in enumerate(words) if k and w[:1].islower() and w not in _PARTICLES), len(words))
         words = words[:cut]
     return " ".join(words)

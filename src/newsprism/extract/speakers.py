@@ -33,10 +33,7 @@ ROLE_NOUNS = frozenset([
     "justice", "speaker", "commissioner", "sheriff", "congressman", "congresswoman", "whip", "counsel", "coach",
     "inspector", "detective"
 ])
-# Role nouns that stand for unnamed sources: "the source" repeats an earlier "a law enforcement source", never a
-# named person who merely came last
-_EXPERTISE = frozenset({"expert", "analyst", "researcher", "scholar", "academic", "economist", "scientist",
-                        "historian", "professor", "specialist", "observer", "commentator"})
+_EXPERTISE = frozenset({"expert", "analyst", "researcher", "economist", "scientist", "professor"})
 """Roles of expertise, not office: "the expert" re-names the expert quoted last, whatever the article called him."""
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
 OUTLET_ANAPHORS = frozenset({"newspaper", "paper", "daily", "agency", "broadcaster", "outlet", "network",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["LANGUAGES", "Lexicon", "lexicon_for", "report_words", "strip_titles"]
+__all__ = ["LANGUAGES", "Lexicon", "lexicon_for", "strip_titles"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -90,10 +90,3 @@ def strip_titles(name: str) -> str:
             name = rest
         name = lex.titles.sub("", name).strip() or name
     return name
-
-
-def report_words() -> tuple[str, str]:
-    """Every language's report nouns and source prepositions, each as one alternation (a response in any of them
-    names the source it answers the same way)."""
-    lexicons = _load().values()
-    return ("|".join(lex.reports for lex in lexicons if lex.reports), "|".join(lex.of for lex in lexicons if lex.of))
