@@ -99,6 +99,13 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("Some called the article a partisan plot.", "denies"),
     ("The league pushed back the start of the season.", None),
     ("She said the plan lacked support in the party.", None),
+    # who calls the speakers liars denies what they said; a crime charged, or a body lying somewhere, is no denial
+    ("Conservative activists said the lawmakers were lying.", "denies"),
+    ("The mayor of Varia called them liars.", "denies"),
+    ("Ormond accused Danko of lying to the committee in order to reduce his sentence.", "denies"),
+    ("The indictment accuses Danko of lying to the committee.", None),
+    ("Danko pleaded guilty to lying to the committee.", None),
+    ("Two bodies were lying in the street near the harbour of Varia.", None),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

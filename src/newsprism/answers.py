@@ -31,6 +31,10 @@ _ANSWER_DENY_RE = re.compile(
     r"any )?(?:\w+ )?(?:reports?|claims?|allegations?|accusations?|charges?|suggestions?|rumou?rs?|notion|idea)|"
     r"(?:lacks?|lacked|lacking|without|no) (?:any |a )?(?:legal |factual )?(?:basis|merit)|meritless|"
     r"much ado about nothing|hit (?:job|piece)s?|partisan (?:plot|attack|stunt)s?|"
+    # "activists said the lawmakers were lying": who calls the speakers liars denies what they said (not "bodies
+    # were lying in the street")
+    r"(?:is|are|was|were|'re) (?:\w+ )?lying(?! (?:on|in|at|under|down|around|beside|near|low|still|face)\b)|"
+    r"(?:are|were|is|was|called \w+|calling \w+) (?:a |\w+ )?liars?|"
     r"(?:reject|dismiss|deni|deny|denied|refut|rebut)\w*)\b", re.I)
 # "false" and friends that name a crime or a thing, not a verdict on a claim ("making false statements")
 _NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:(?:and|or) \w+ |(?:income |tax |financial |official |sworn ){1,2})?"
@@ -43,6 +47,12 @@ _NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:(?:and|or) \w+ |(?:income |tax |fina
 # what follows an accusation is its content, not a verdict: "the indictment alleges that he ... denying ..."
 _ACCUSATION_RE = re.compile(r"\b(?:alleg(?:es|ed|ing) that|accus(?:es|ed|ing) \w+ of|charg(?:es|ed|ing) \w+ with|"
                             r"indict\w* \w+ (?:on|for))\b", re.I)
+
+
+_LEGAL_RE = re.compile(r"\b(?:indictments?|complaints?|charges?|charging documents?|prosecutors?|grand jury|"
+                       r"court|judge|filings?|lawsuits?|suit|affidavits?|special counsel|attorneys? general)\b", re.I)
+_LIAR_RE = re.compile(r"accus(?:es|ed|ing) (?:\w+ ){1,3}?of (?:lying|being a liar|making (?:it|things|this) up)\b",
+                      re.I)
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -182,6 +192,10 @@ def response_of(text: str, language: str | None = None) -> str | None:
         t = t[: habit.start()]
     accused = _ACCUSATION_RE.search(t)
     if accused:
+        if _LIAR_RE.match(t, accused.start()) and not _LEGAL_RE.search(t[: accused.start()]):
+            # "Trump accused Cohen of lying to the special counsel": what Cohen said is denied ("the indictment
+            # accuses Stone of lying to Congress" is a charge, told as such)
+            return "denies"
         t = t[: accused.start()]
     if ABSENT.search(t):
         return "doubts"
