@@ -106,6 +106,10 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The indictment accuses Danko of lying to the committee.", None),
     ("Danko pleaded guilty to lying to the committee.", None),
     ("Two bodies were lying in the street near the harbour of Varia.", None),
+    # who maintains his innocence or denies any part in it answers the claim against him; a plan denied is not
+    ("Ormond has long maintained that he had no connection to the harbour fraud.", "denies"),
+    ("Ormond has long maintained his innocence.", "denies"),
+    ("The minister of Varia said he has no plans to resign.", None),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

@@ -157,7 +157,10 @@ ABSENT = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:s
 _SELF_DENY_RE = re.compile(
     r"\b(?:said|says|saying|told(?: \w+){1,3}?|insisted|insists|maintained|maintains) (?:that )?"
     r"(?:he|she|they|it|we|I) (?:(?:was|were|is|are)(?: not|n't)(?! only| just) (?:actually |ever |even )?"
-    r"(?!going\b)\w+ing\b|had no (?:\w+ )?knowledge\b|(?:had )?never (?:met|spoken|talked)\b)",
+    r"(?!going\b)\w+ing\b|(?:had|has|have) no (?:\w+ )?(?:knowledge|connection|involvement|role|contact)\b|"
+    r"(?:had )?never (?:met|spoken|talked)\b)|"
+    # "has long maintained his innocence"
+    r"\b(?:maintain\w*|insist\w*|protest\w*) (?:his|her|their) innocence\b",
     re.I)
 
 
