@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsprism.extract.cues import agent_of
-from newsprism.extract.docindex import DocEnts, honorific
+from newsprism.extract.docindex import DocEnts
 from newsprism.extract.entities import name_key
 from newsprism.extract.foreign import quotes_in
 from newsprism.extract.quotes import quote_spans
@@ -194,27 +194,29 @@ def _sourcelike(span: Any, ents: DocEnts) -> bool:
     return False
 
 
-def _partitive_antecedent(tok: Any) -> Any | None:
-    """The group a partitive relative subject stands for ("Republicans in Alabama, several of whom dismissed the
-    stories": Republicans): the last plural noun before it in the clause it hangs on; None for any other word."""
+def _partitive_name(tok: Any) -> str | None:
+    """The group a partitive relative subject stands for, as its words ("Republicans in Alabama, several of whom
+    dismissed the stories": "Republicans in Alabama"): its antecedent if plural, else the last plural noun before
+    it in the clause it hangs on; None for any other word."""
     verb = tok.head
     if tok.lower_ not in _PARTITIVES or verb.dep_ != "relcl" or not any(
             t.lower_ in {"whom", "which"} for t in tok.subtree):
         return None
-    if verb.head.tag_ in {"NNS", "NNPS"}:
-        return verb.head  # "Republicans in the states, several of whom": the Republicans
-    plural = [t for t in verb.head.subtree if t.i < tok.i and t.tag_ in {"NNS", "NNPS"}]
-    return plural[-1] if plural else verb.head
+    noun = verb.head
+    if noun.tag_ not in {"NNS", "NNPS"}:  # "Republicans in the states, several of whom": the Republicans
+        plural = [t for t in noun.subtree if t.i < tok.i and t.tag_ in {"NNS", "NNPS"}]
+        noun = plural[-1] if plural else noun
+    return " ".join(t.text for t in noun.subtree if t.i < tok.i and not t.is_punct).strip()
 
 
 def _span_name(span: Any, ents: DocEnts) -> str:
     """A short name for an attribution phrase: its person, else the organisation it heads, else its noun chunk; a
     lone surname of a person the article names in full is that person's full name ("Fox said" -> Vicente Fox)."""
     root = span.root
-    noun = _partitive_antecedent(root)
-    if noun is not None:
-        return " ".join(t.text for t in noun.subtree if t.i < root.i and not t.is_punct).strip() or span.text
-    full = ents.surname_of(root) if sum(t.pos_ == "PROPN" and not honorific(t) for t in span) == 1 else None
+    group = _partitive_name(root)
+    if group is not None:
+        return group or span.text
+    full = ents.named_in_full(span, root)
     if full is not None:
         return str(span.doc[full[0]:full[1]].text).strip()
     found = ents.of(span)
@@ -336,8 +338,8 @@ def _responder(sent: Any, ents: DocEnts, last_person: str | None) -> str | None:
             continue
         if verb.dep_ == "relcl" and subj.lower_ in {"who", "which", "that"}:
             subj = verb.head
-        elif (noun := _partitive_antecedent(subj)) is not None:
-            return " ".join(t.text for t in noun.subtree if t.i < subj.i and not t.is_punct)
+        elif (group := _partitive_name(subj)) is not None:
+            return group
         if subj.pos_ == "PRON":
             return last_person if subj.lower_ in {"he", "she"} else None
         return _responder_name(sent.doc[subj.left_edge.i: subj.right_edge.i + 1], ents)

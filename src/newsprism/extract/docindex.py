@@ -12,13 +12,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+from newsprism.extract.entities import HONORIFICS, NAME_SUFFIXES
 
 
 def honorific(tok: Any) -> bool:
     """"Mr.", "Ms.", "Dr.": a title before a surname, not part of another name ("Ms. Fox" is a lone surname)."""
-    from newsprism.extract.entities import HONORIFICS
-
     return tok.lower_.rstrip(".") in HONORIFICS
 
 
@@ -38,7 +36,7 @@ class DocEnts:
             for e in self.ents:
                 if e.label_ == "PERSON" and len(e) > 1:
                     # "Jesse L. Jackson Jr.": the surname is the last word that is no generational suffix
-                    last = next((t for t in reversed(e) if t.lower_.rstrip(".,") not in _SUFFIXES), e[-1])
+                    last = next((t for t in reversed(e) if t.lower_.rstrip(".,") not in NAME_SUFFIXES), e[-1])
                     self._full_names.setdefault(last.text, []).append((e.start, e.end))
         return self._full_names.get(word, [])
 
@@ -52,12 +50,19 @@ class DocEnts:
             return None
         spans = [(start, end) for start, end in self.full_names_ending(tok.text) if not start <= tok.i < end]
         doc = tok.doc
-        names = {tuple(t.lower_ for t in doc[a:b] if t.lower_.rstrip(".,") not in _SUFFIXES) for a, b in spans}
+        names = {tuple(t.lower_ for t in doc[a:b] if t.lower_.rstrip(".,") not in NAME_SUFFIXES) for a, b in spans}
         people = [n for n in names if not any(set(n) < set(m) for m in names)]  # "Jesse Jackson" in "Jesse L. ..."
         if len(people) != 1:
             return None  # none, or two people of that surname ("Clinton" with Bill and Hillary): not decided here
         before = [sp for sp in spans if sp[1] <= tok.i]
         return max(before) if before else min(spans)
+
+    def named_in_full(self, span: Any, head: Any) -> tuple[int, int] | None:
+        """``surname_of(head)`` for a phrase whose only proper noun, honorifics aside, is that surname ("Fox",
+        "Ms. Fox", not "Fox News"): the token span of the person the article names in full, else None."""
+        if sum(t.pos_ == "PROPN" and not honorific(t) for t in span) != 1:
+            return None
+        return self.surname_of(head)
 
     def within(self, start: int, end: int) -> list[Any]:
         out = []

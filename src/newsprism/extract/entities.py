@@ -205,12 +205,12 @@ class EntityIndex:
 def _subset(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Does a short name name the same person as a full one ("Xi" in "Xi Jinping", "Burns" in "William J. Burns",
     "Jackson" in "Jesse L. Jackson Jr.")?"""
-    surname = next((w for w in reversed(full) if w not in _SUFFIXES), full[-1]) if full else ""
+    surname = next((w for w in reversed(full) if w not in NAME_SUFFIXES), full[-1]) if full else ""
     return bool(short) and len(short) <= len(full) and set(short) <= set(full) and (
         len(short) > 1 or short[0] in (full[0], surname))
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Jesse L. Jackson Jr.": his surname is Jackson
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Jesse L. Jackson Jr.": his surname is Jackson
 
 
 def _link_people(names: Sequence[str], counts: Counter[str],

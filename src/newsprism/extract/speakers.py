@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newsprism.extract.cues import MEDIA_NOUNS
-from newsprism.extract.docindex import DocEnts, honorific
+from newsprism.extract.docindex import DocEnts
 from newsprism.extract.entities import EntityIndex, person_like
 from newsprism.extract.outlets import looks_like_outlet
 from newsprism.extract.sources import is_anonymous_source, media_group
@@ -369,8 +369,8 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
         if person_like(ent) and outlets.canonical(ent.text) is None and _names_head(ent, tok):
             name, eid = _canonical(ent.text, ent.start_char, article_id, index, "PERSON")
             return name, eid, "person", False
-    full = sal.ents.surname_of(tok) if sal.ents is not None else None
-    if full is not None and sum(t.pos_ == "PROPN" and not honorific(t) for t in span) == 1:
+    full = sal.ents.named_in_full(span, tok) if sal.ents is not None else None
+    if full is not None:
         # "Fox said" where the article names Vicente Fox: the man, not the network
         named = doc[full[0]:full[1]]
         name, eid = _canonical(named.text, named.start_char, article_id, index, "PERSON")

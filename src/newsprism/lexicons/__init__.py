@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = ["LANGUAGES", "Lexicon", "lexicon_for", "strip_titles"]
 
@@ -59,7 +60,9 @@ class Lexicon:
     """Writes 3,5 for three and a half and 1.000 (or 1 000) for a thousand."""
 
 
+@lru_cache(maxsize=1)
 def _load() -> dict[str, Lexicon]:
+    """Every lexicon by code, built once (``strip_titles`` reads them for each name the entities meet)."""
     from newsprism.lexicons import de, es, fr, it, pt
 
     return {m.LEXICON.code: m.LEXICON for m in (de, es, fr, it, pt)}
