@@ -12,7 +12,7 @@ import pytest
 from tests.clean.texts import PARAGRAPHS
 
 from newsprism.clean import clean_document
-from newsprism.clean.blocks import block_feature_names, block_features, page_blocks
+from newsprism.clean.blocks import block_feature_names, block_features, group_labels, page_blocks
 from newsprism.clean.html import extract_html
 from newsprism.clean.learned import (
     FAST_HTML_MODEL_FILE,
@@ -104,6 +104,34 @@ def test_the_accurate_features_add_trafilaturas_text_and_the_line_features() -> 
     assert any(n.startswith("line:") for n in names)
 
 
+def test_blocks_of_one_list_share_their_groups() -> None:
+    from trafilatura.utils import load_html
+
+    blocks = page_blocks(load_html(_page()))
+    texts = [b.text for b in blocks]
+    labels = group_labels(blocks)
+    assert labels.shape == (len(blocks), 2)
+    menu = {tuple(labels[texts.index(m)]) for m in MENU}
+    body = {tuple(labels[texts.index(p)]) for p in BODY}
+    assert len(menu) == 1 and len(body) == 1 and menu != body
+    related = {int(labels[texts.index(r), 0]) for r in RELATED}
+    assert len(related) == 1 and related != {labels[texts.index(BODY[0]), 0]}
+
+
+def test_the_fast_model_reads_the_groups_and_says_so_when_they_are_missing(tmp_path: Path) -> None:
+    fast = load_fast_block_model()
+    assert fast.grouped and not load_block_model().grouped
+    X = np.random.default_rng(5).random((6, len(fast.names)))
+    chars = np.full(6, 80.0)
+    with pytest.raises(ValueError, match="group_labels"):
+        fast.probabilities(X, chars)
+    fast.save(tmp_path / "m.npz")
+    again = LineModel.load(tmp_path / "m.npz")
+    groups = np.array([[0, 0], [0, 0], [1, 1], [1, 1], [2, 1], [2, 1]])
+    assert again.grouped
+    np.testing.assert_allclose(again.probabilities(X, chars, groups), fast.probabilities(X, chars, groups))
+
+
 def test_the_fast_block_model_reads_the_page_without_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
     import trafilatura
 
@@ -152,9 +180,12 @@ def test_retraining_reproduces_the_shipped_block_weights(tmp_path: Path, flag: s
     subprocess.run([sys.executable, str(ROOT / "bench" / "train_cleaner.py"), flag, "--skip-cv", "--out",
                     str(out)], check=True, capture_output=True)
     shipped, fresh = load(), LineModel.load(out)
-    X = np.random.default_rng(3).random((200, len(shipped.names)))
+    rng = np.random.default_rng(3)
+    X = rng.random((200, len(shipped.names)))
     chars = np.full(200, 120.0)
-    np.testing.assert_allclose(fresh.probabilities(X, chars), shipped.probabilities(X, chars))
+    groups = rng.integers(0, 12, (200, 2))
+    assert fresh.grouped == shipped.grouped
+    np.testing.assert_allclose(fresh.probabilities(X, chars, groups), shipped.probabilities(X, chars, groups))
 
 
 @pytest.mark.parametrize("load", [load_block_model, load_fast_block_model])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import importlib
 import io
 import json
 import os
@@ -289,6 +290,8 @@ def run(resources: Resources, tmp_path_factory: pytest.TempPathFactory) -> Itera
     corpus, db = base / "corpus", base / "store.db"
     build_corpus(corpus)
     limits = ["--set", f"max_article_chars={LIMIT}", "--set", f"max_document_bytes={MAX_DOCUMENT_BYTES}"]
+    # imported before Resources is patched below: it subclasses Resources, and the file may run on its own
+    importlib.import_module("newsprism.multilingual")
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr("newsprism.runners.local.Resources", lambda settings: resources)  # noqa: ARG005
         mp.setattr("newsprism.resources.Resources", lambda settings: resources)  # noqa: ARG005

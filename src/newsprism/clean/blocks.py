@@ -260,13 +260,9 @@ def block_features(blocks: Sequence[Block], extracted: str | None = None) -> np.
     windows = [window_mean(np.column_stack([col[name] for name in ("link_density", *more)]), w) for w in _WINDOWS]
     stats = _GROUP_STATS + more
     groups = np.zeros((n, len(_GROUPS) * len(stats)))
-    for g, key in enumerate(_GROUPS):
-        members: dict[object, list[int]] = {}
-        for i, b in enumerate(blocks):
-            members.setdefault(b.parent if key == "parent" else b.path, []).append(i)
-        label = np.empty(n, dtype=np.int64)
-        for m, ids in enumerate(members.values()):
-            label[ids] = m
+    labels = group_labels(blocks)
+    for g in range(len(_GROUPS)):
+        label = labels[:, g]
         size = np.bincount(label).astype(np.float64)
         cols = [np.log1p(size)] + [np.bincount(label, weights=col[name]) / size for name in stats[1:]]
         groups[:, g * len(stats):(g + 1) * len(stats)] = np.column_stack(cols)[label]
@@ -278,6 +274,16 @@ def block_features(blocks: Sequence[Block], extracted: str | None = None) -> np.
     parts.append(page_features(lines, rule_pass(lines, title=None, repeated=(), extracted=False))
                  if len(lines) == n else np.zeros((n, len(feature_names()))))
     return np.hstack(parts)[:, _ACCURATE_COLUMNS]
+
+
+def group_labels(blocks: Sequence[Block]) -> np.ndarray:
+    """One column per grouping of ``_GROUPS`` (the block element's parent, the tag path): the number of the group
+    each block belongs to, counted from 0 in order of first appearance."""
+    out = np.zeros((len(blocks), len(_GROUPS)), dtype=np.int64)
+    for g, key in enumerate(_GROUPS):
+        seen: dict[object, int] = {}
+        out[:, g] = [seen.setdefault(b.parent if key == "parent" else b.path, len(seen)) for b in blocks]
+    return out
 
 
 def _prose_columns(blocks: Sequence[Block]) -> np.ndarray:
@@ -311,11 +317,12 @@ def _prose_columns(blocks: Sequence[Block]) -> np.ndarray:
     return out
 
 
-def kept_blocks(model: Any, texts: Sequence[str], X: np.ndarray) -> str:
+def kept_blocks(model: Any, texts: Sequence[str], X: np.ndarray, groups: np.ndarray | None = None) -> str:
     """The blocks the model (``learned.LineModel`` of kind "blocks") keeps, one per line, in page order: the
-    extraction that the news line pass then reads like any other (bylines, captions, widgets inside the body)."""
+    extraction that the news line pass then reads like any other (bylines, captions, widgets inside the body).
+    ``groups``: ``group_labels`` of the blocks, for a model that reads them."""
     if not texts:
         return ""
     chars = np.array([len(t) for t in texts], dtype=np.float64)
-    keep = model.keep(X, chars, [None] * len(texts))
+    keep = model.keep(X, chars, [None] * len(texts), groups)
     return "\n".join(t for t, k in zip(texts, keep, strict=True) if k)

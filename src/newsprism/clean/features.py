@@ -166,6 +166,33 @@ def smooth_features(prob: np.ndarray, chars: np.ndarray) -> np.ndarray:
     return np.column_stack(cols)
 
 
+GROUP_STATS = 3  # columns ``group_features`` adds per grouping
+
+
+def group_features(prob: np.ndarray, chars: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Second-stage columns for HTML blocks: what the first stage thinks of the blocks that share each of a block's
+    groups (``groups``: one column of integer labels per grouping, such as the parent element and the tag path).
+    A teaser list is many blocks on one path, each of which alone can pass for prose; a paragraph whose siblings
+    are article body is body too. Per grouping: the mean probability, the mean weighted by text length, the
+    highest."""
+    n = len(prob)
+    width = groups.shape[1] if groups.ndim == 2 else 0
+    out = np.zeros((n, GROUP_STATS * width))
+    if n == 0:
+        return out
+    weight = np.log1p(chars)
+    for g in range(width):
+        label = groups[:, g]
+        count = np.bincount(label).astype(np.float64)
+        mean = np.bincount(label, weights=prob) / np.maximum(count, 1.0)
+        wsum = np.bincount(label, weights=weight)
+        wmean = np.bincount(label, weights=prob * weight) / np.maximum(wsum, 1e-9)
+        top = np.zeros(len(count))
+        np.maximum.at(top, label, prob)
+        out[:, g * GROUP_STATS:(g + 1) * GROUP_STATS] = np.column_stack([mean[label], wmean[label], top[label]])
+    return out
+
+
 def _best_run(score: np.ndarray) -> tuple[int, int]:
     """The contiguous span of lines with the largest summed score (Kadane)."""
     best, best_lo, best_hi = -np.inf, 0, -1

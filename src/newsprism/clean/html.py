@@ -135,11 +135,14 @@ def trafilatura_text(tree: object, url: str | None) -> str:
 def _blocks_text(tree: object, model: LineModel, extracted: str | None) -> tuple[str, str | None]:
     """The blocks the model keeps (``extracted``: trafilatura's text, for the model that reads it), and a note
     where the model could not read the page."""
-    from newsprism.clean.blocks import block_features, kept_blocks, page_blocks
+    from newsprism.clean.blocks import block_features, group_labels, kept_blocks, page_blocks
 
     try:
         found = page_blocks(tree)  # it drops the page's scripts in place: after htmldate and trafilatura
-        return (kept_blocks(model, [b.text for b in found], block_features(found, extracted)) if found else ""), None
+        if not found:
+            return "", None
+        groups = group_labels(found) if model.grouped else None
+        return kept_blocks(model, [b.text for b in found], block_features(found, extracted), groups), None
     except (ValueError, RecursionError, MemoryError, TypeError) as exc:
         return "", f"the block model could not read the page ({type(exc).__name__}); trafilatura's text kept"
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.clean.features import feature_names, page_features, smooth_features
+from newsprism.clean.features import feature_names, group_features, page_features, smooth_features
 from newsprism.clean.text import BODY, HEADING, JUNK, TITLE, Line, RulePass, Verdict, titleish
 
 MODEL_FILE = "cleaner.npz"
@@ -152,6 +152,7 @@ class LineModel:
     decisive: tuple[str, ...] = ()
     cut: float = 0.5
     kind: str = "lines"  # "lines" of plain text, "blocks" of an HTML page (with trafilatura's text), "blocks-dom"
+    grouped: bool = False  # the second stage also reads the first stage's view of each block's groups
 
     def __post_init__(self) -> None:
         if self.names != names_of(self.kind):
@@ -160,22 +161,34 @@ class LineModel:
 
     @classmethod
     def combine(cls, first: Trees, second: Trees, decisive: Sequence[str] = (), *, kind: str = "lines",
-                cut: float = 0.5) -> LineModel:
+                cut: float = 0.5, grouped: bool = False) -> LineModel:
         return cls(first=first, second=second, names=names_of(kind), decisive=tuple(sorted(decisive)), cut=cut,
-                   kind=kind)
+                   kind=kind, grouped=grouped)
 
-    def probabilities(self, X: np.ndarray, chars: np.ndarray) -> np.ndarray:
-        """Body probability of each line of one page (``X`` from ``page_features``)."""
+    def second_columns(self, X: np.ndarray, p1: np.ndarray, chars: np.ndarray,
+                       groups: np.ndarray | None = None) -> np.ndarray:
+        """What the second stage reads: the features, the first stage's probabilities around each row and, for a
+        grouped model, over each row's groups."""
+        parts = [X, smooth_features(p1, chars)]
+        if self.grouped:
+            if groups is None:
+                raise ValueError("this block model reads each block's groups: pass blocks.group_labels(blocks)")
+            parts.append(group_features(p1, chars, groups))
+        return np.hstack(parts)
+
+    def probabilities(self, X: np.ndarray, chars: np.ndarray, groups: np.ndarray | None = None) -> np.ndarray:
+        """Body probability of each line of one page (``X`` from ``page_features``; ``groups`` for a grouped
+        block model, from ``blocks.group_labels``)."""
         if len(X) == 0:
             return np.zeros(0)
-        p1 = self.first.predict(X)
-        return self.second.predict(np.hstack([X, smooth_features(p1, chars)]))
+        return self.second.predict(self.second_columns(X, self.first.predict(X), chars, groups))
 
-    def keep(self, X: np.ndarray, chars: np.ndarray, cats: Sequence[str | None]) -> np.ndarray:
+    def keep(self, X: np.ndarray, chars: np.ndarray, cats: Sequence[str | None],
+             groups: np.ndarray | None = None) -> np.ndarray:
         """Which lines of a page stay: the model's call, except where a decisive cue family (``cats``: the rules'
         cue category of each line) marks the line as junk."""
         veto = np.array([c in self.decisive for c in cats], dtype=bool)
-        return (self.probabilities(X, chars) > self.cut) & ~veto
+        return (self.probabilities(X, chars, groups) > self.cut) & ~veto
 
     def verdicts(self, lines: Sequence[Line], rp: RulePass) -> list[Verdict]:
         """The model's verdict for every line of a page the rules have read: kept lines are body or heading,
@@ -186,7 +199,7 @@ class LineModel:
 
     def save(self, path: Path) -> None:
         meta = json.dumps({"format": FORMAT, "names": list(self.names), "cut": self.cut,
-                           "decisive": list(self.decisive), "kind": self.kind})
+                           "decisive": list(self.decisive), "kind": self.kind, "grouped": self.grouped})
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as fh:  # np.savez on a path would add ".npz" to a name without it
             arrays: dict[str, Any] = {"meta": np.array(meta), **self.first.arrays("first_"),
@@ -203,7 +216,7 @@ class LineModel:
                 raise ValueError(f"cleaner model format {meta.get('format')} is not {FORMAT}: retrain it")
             return cls(first=Trees.from_arrays(data, "first_"), second=Trees.from_arrays(data, "second_"),
                        names=tuple(meta["names"]), cut=float(meta["cut"]), decisive=tuple(meta["decisive"]),
-                       kind=str(meta.get("kind", "lines")))
+                       kind=str(meta.get("kind", "lines")), grouped=bool(meta.get("grouped", False)))
 
 
 def names_of(kind: str) -> tuple[str, ...]:

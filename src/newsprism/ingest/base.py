@@ -111,7 +111,8 @@ class Decoded:
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
-    """Bytes to text: a BOM, then UTF-8, then a declared charset, then detection, then UTF-8 with replacement.
+    """Bytes to text: a BOM, then UTF-8 (or UTF-8 with a few invalid bytes), then a declared charset, then detection,
+    then UTF-8 with replacement.
 
     Never fails: the last resort keeps every readable character and says so in ``note``.
     """
@@ -125,6 +126,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     if declared and _known_charset(declared) not in (None, "utf-8"):  # an HTTP header may name any charset
         try:
             return Decoded(data.decode(declared), declared)
@@ -142,6 +146,24 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
     return Decoded(data.decode("utf-8", errors="replace"), "utf-8",
                    note="invalid UTF-8 bytes replaced by U+FFFD (encoding could not be detected); the rest of "
                         "the text was read. Re-save the file as UTF-8 to keep every character")
+
+
+MOSTLY_UTF8 = 20
+"""Valid non-ASCII UTF-8 characters needed per invalid byte for a page to be read as UTF-8 all the same."""
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with its few invalid bytes replaced, where the rest is valid UTF-8: a page whose footer holds one stray
+    Latin-1 byte. A single-byte charset guessed for the whole page would turn every other accent into mojibake
+    ("Ausf\u0102\u013dhrung" for "Ausf\u00fchrung"); a page in a legacy charset has hardly any valid multi-byte
+    sequences."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ch > "\x7f") - bad
+    if bad == 0 or good < MOSTLY_UTF8 * bad:
+        return None
+    return Decoded(text, "utf-8", note=f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD; the rest of the "
+                                       "text is valid UTF-8 and was read as such")
 
 
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
