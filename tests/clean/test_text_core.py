@@ -107,3 +107,13 @@ def test_table_inside_the_body_does_not_cut_it() -> None:
     kept = _kept(_page(NAV, ["Second morning ferry for Skerra from May"], ARTICLE, ["Crossings last year"], table,
                        [closing, ARTICLE[3].replace("Council", "Island")], ["Share", "Print"]))
     assert closing in kept
+
+
+def test_cjk_punctuation_is_not_rewritten_as_ascii() -> None:
+    """NFKC would turn "，" into "," and "（" into "(": a quotation from a Chinese page must read as it does there.
+    Other compatibility forms still fold (ligatures, full-width Latin letters, the ideographic space)."""
+    from newsprism.clean.text import normalize_line
+
+    assert normalize_line("他说，“我们不会放弃！”（记者）") == "他说，“我们不会放弃！”（记者）"
+    assert normalize_line("ﬁｎｅ\u3000ﬂows：ok") == "fine flows：ok"
+    assert normalize_line("问题是什么？") == "问题是什么？"

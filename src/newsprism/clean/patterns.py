@@ -282,7 +282,7 @@ DATE_LINE = re.compile(
     rf"\s*:?\s*)?(?:[A-Za-zäéû]+,?\s+)?(?:{DATE_IN_TEXT.pattern})(?:,?\s*(?:um\s+)?\d{{1,2}}[:.]\d{{2}}"
     rf"(?:\s*(?:uhr|am|pm|h))?)?(?:\s*[|/•·-].{{0,60}})?\s*$", _I)
 
-TERMINAL = re.compile(r"[.!?…。！？]['\"”’»)\]]*\s*$")
+TERMINAL = re.compile(r"[.!?…。！？]['\"”’»)\]）」』]*\s*$")
 VERBISH = re.compile(
     r"\b(is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
     r"said|says|say|told|tells|asked|added|according|ist|sind|war|waren|hat|haben|wird|werden|kann|"

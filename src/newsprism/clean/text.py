@@ -58,11 +58,24 @@ class Verdict:
     category: str | None = None
 
 
+# Full-width punctuation of Chinese, Japanese and Korean prose, which NFKC would turn into ASCII ("，" into ","),
+# rewriting a quotation that a reader checks against the page.
+_CJK_PUNCT = re.compile("([\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f])")
+
+
+def _nfkc(text: str) -> str:
+    if _CJK_PUNCT.search(text) is None:
+        return unicodedata.normalize("NFKC", text)
+    return "".join(part if k % 2 else unicodedata.normalize("NFKC", part)
+                   for k, part in enumerate(_CJK_PUNCT.split(text)))
+
+
 def normalize_line(text: str) -> str:
-    """NFKC, non-breaking and odd spaces to one space, invisible characters dropped."""
+    """NFKC (but for the full-width punctuation of CJK prose), non-breaking and odd spaces to one space, invisible
+    characters dropped."""
     if not text.isascii():
         if not unicodedata.is_normalized("NFKC", text):
-            text = unicodedata.normalize("NFKC", text)
+            text = _nfkc(text)
         for ch in _INVISIBLE:  # str.replace where present: a translate table is far slower
             if ch in text:
                 text = text.replace(ch, "")
