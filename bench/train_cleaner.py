@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.clean import repeated_lines
-from newsprism.clean.features import group_features, page_features, smooth_features
+from newsprism.clean.features import page_features, second_stage_features
 from newsprism.clean.learned import LineModel, decisive_families, fit_model, page_chars
 from newsprism.clean.text import BODY, HEADING, JUNK, TITLE, Line, RulePass, clean_text, rule_pass, split_lines
 from newsprism.records import RawDocument
@@ -185,12 +185,13 @@ def load_block_pages(shared: Path, extractor: bool) -> list[BlockPage]:
         blocks = page_blocks(tree)
         if not blocks:
             continue
-        X = block_features(blocks, extracted)
+        groups = group_labels(blocks)
+        X = block_features(blocks, extracted, groups)
         texts = tuple(b.text for b in blocks)
         y = np.array([1 if any(w in t for w in entry["with"]) else 0 if any(w in t for w in entry["without"])
                       else -1 for t in texts], dtype=np.int8)
         pages.append(BlockPage(key, texts, X, y, tuple(entry["with"]), tuple(entry["without"]),
-                               bench / "html" / (entry["file"] + ".gz"), group_labels(blocks)))
+                               bench / "html" / (entry["file"] + ".gz"), groups))
     return pages
 
 
@@ -263,21 +264,14 @@ def train(pages: Sequence[Page | BlockPage], kind: str = "lines") -> LineModel:
         for i in held.tolist():
             oof[i] = m.predict(pages[i].X)
     grouped = GROUPED.get(kind, False)
-    S = np.vstack([_second(oof[i], p, grouped) for i, p in enumerate(pages)])
+    S = np.vstack([second_stage_features(oof[i], _chars(p), p.groups if grouped and isinstance(p, BlockPage)
+                                         else None) for i, p in enumerate(pages)])
     second = fit_model(np.hstack([X, S])[y >= 0], y[y >= 0], seed=SEED, **params)
     cut = HTML_CUTS[kind] if kind != "lines" else 0.5
     # blocks are judged on the DOM alone; on lines a decisive cue family of the rules overrules the model
     decisive = decisive_families([c for p in pages if isinstance(p, Page) for c in p.rules.cats], y) \
         if kind == "lines" else ()
     return LineModel.combine(first, second, decisive, kind=kind, cut=cut, grouped=grouped)
-
-
-def _second(p1: np.ndarray, page: Page | BlockPage, grouped: bool) -> np.ndarray:
-    """The second stage's own columns for a page, as ``LineModel.second_columns`` adds them."""
-    cols = smooth_features(p1, _chars(page))
-    if grouped and isinstance(page, BlockPage):
-        cols = np.hstack([cols, group_features(p1, _chars(page), page.groups)])
-    return cols
 
 
 def _chars(page: Page | BlockPage) -> np.ndarray:

@@ -220,10 +220,12 @@ def _negative(words: frozenset[str]) -> list[bool]:
     return [w in words for w in _NEGATIVE]
 
 
-def block_features(blocks: Sequence[Block], extracted: str | None = None) -> np.ndarray:
+def block_features(blocks: Sequence[Block], extracted: str | None = None,
+                   labels: np.ndarray | None = None) -> np.ndarray:
     """The feature matrix of a page's blocks: what the DOM and each block's text say; with ``extracted``
     (trafilatura's text of the page, whitespace-normalised) also whether trafilatura kept each block and the
-    rules' line features (the accurate model: 0.007 more held-out F1 for a second extractor's pass over the page)."""
+    rules' line features (the accurate model: 0.007 more held-out F1 for a second extractor's pass over the page).
+    ``labels``: the blocks' ``group_labels``, where the caller has them already."""
     n = len(blocks)
     dom = np.zeros((n, len(_DOM_NAMES)))
     tag_at = {t: i for i, t in enumerate(_TAG_COLUMNS)}
@@ -260,7 +262,7 @@ def block_features(blocks: Sequence[Block], extracted: str | None = None) -> np.
     windows = [window_mean(np.column_stack([col[name] for name in ("link_density", *more)]), w) for w in _WINDOWS]
     stats = _GROUP_STATS + more
     groups = np.zeros((n, len(_GROUPS) * len(stats)))
-    labels = group_labels(blocks)
+    labels = group_labels(blocks) if labels is None else labels
     for g in range(len(_GROUPS)):
         label = labels[:, g]
         size = np.bincount(label).astype(np.float64)

@@ -193,6 +193,13 @@ def group_features(prob: np.ndarray, chars: np.ndarray, groups: np.ndarray) -> n
     return out
 
 
+def second_stage_features(prob: np.ndarray, chars: np.ndarray, groups: np.ndarray | None = None) -> np.ndarray:
+    """The columns the second stage adds to a page's features: ``smooth_features``, and ``group_features`` where
+    the model reads groups (``groups`` given). Training and prediction both build them here."""
+    cols = smooth_features(prob, chars)
+    return cols if groups is None else np.hstack([cols, group_features(prob, chars, groups)])
+
+
 def _best_run(score: np.ndarray) -> tuple[int, int]:
     """The contiguous span of lines with the largest summed score (Kadane)."""
     best, best_lo, best_hi = -np.inf, 0, -1

@@ -141,8 +141,9 @@ def _blocks_text(tree: object, model: LineModel, extracted: str | None) -> tuple
         found = page_blocks(tree)  # it drops the page's scripts in place: after htmldate and trafilatura
         if not found:
             return "", None
-        groups = group_labels(found) if model.grouped else None
-        return kept_blocks(model, [b.text for b in found], block_features(found, extracted), groups), None
+        groups = group_labels(found)  # read by the features and, in a grouped model, by its second stage
+        return kept_blocks(model, [b.text for b in found], block_features(found, extracted, groups),
+                           groups if model.grouped else None), None
     except (ValueError, RecursionError, MemoryError, TypeError) as exc:
         return "", f"the block model could not read the page ({type(exc).__name__}); trafilatura's text kept"
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.clean.features import feature_names, group_features, page_features, smooth_features
+from newsprism.clean.features import feature_names, page_features, second_stage_features
 from newsprism.clean.text import BODY, HEADING, JUNK, TITLE, Line, RulePass, Verdict, titleish
 
 MODEL_FILE = "cleaner.npz"
@@ -169,12 +169,9 @@ class LineModel:
                        groups: np.ndarray | None = None) -> np.ndarray:
         """What the second stage reads: the features, the first stage's probabilities around each row and, for a
         grouped model, over each row's groups."""
-        parts = [X, smooth_features(p1, chars)]
-        if self.grouped:
-            if groups is None:
-                raise ValueError("this block model reads each block's groups: pass blocks.group_labels(blocks)")
-            parts.append(group_features(p1, chars, groups))
-        return np.hstack(parts)
+        if self.grouped and groups is None:
+            raise ValueError("this block model reads each block's groups: pass blocks.group_labels(blocks)")
+        return np.hstack([X, second_stage_features(p1, chars, groups if self.grouped else None)])
 
     def probabilities(self, X: np.ndarray, chars: np.ndarray, groups: np.ndarray | None = None) -> np.ndarray:
         """Body probability of each line of one page (``X`` from ``page_features``; ``groups`` for a grouped

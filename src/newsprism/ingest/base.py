@@ -159,7 +159,7 @@ def _mostly_utf8(data: bytes) -> Decoded | None:
     sequences."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ch > "\x7f") - bad
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad  # non-ASCII characters, counted in C
     if bad == 0 or good < MOSTLY_UTF8 * bad:
         return None
     return Decoded(text, "utf-8", note=f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD; the rest of the "
