@@ -49,3 +49,21 @@ def test_two_processes_parse_exactly_as_one(resources: Resources) -> None:
     one = [_summary(d) for d in parse_texts(resources.nlp, texts, batch_size=8)]
     two = [_summary(d) for d in parse_stream(resources.nlp, texts, batch_size=8, n_process=2)]
     assert two == one
+
+
+def test_a_dateline_is_not_part_of_the_first_sentence(resources: Resources) -> None:
+    text = ("PORT ALVER, Est. (Nordwire) — The harbour authority denied on Friday a report that the quay would "
+            "close.\n\nVELMORA — Ships waited offshore.")
+    doc = parse_texts(resources.nlp, [text])[0]
+    assert doc.text == text  # offsets still point into the article
+    sents = [s.text.strip() for s in doc.sents]
+    assert "The harbour authority denied on Friday a report that the quay would close." in sents
+    assert "Ships waited offshore." in sents
+    first = next(s for s in doc.sents if s.text.startswith("The harbour"))
+    assert first.root.lemma_ == "deny"  # not the place name
+
+
+def test_capitals_before_a_dash_inside_a_sentence_are_no_dateline(resources: Resources) -> None:
+    for text in ("NATO — the alliance of thirty states — met on Monday.", "ABC - news from the coast."):
+        doc = parse_texts(resources.nlp, [text])[0]
+        assert len(list(doc.sents)) == 1, text

@@ -84,6 +84,17 @@ def extract_article(article: Article, doc: Any, *, index: EntityIndex | None, ou
 
 
 _CHUNK = re.compile(r"\s*\S.*?(?:\n\s*|\Z)", re.S)
+# a dateline opening a paragraph: "WASHINGTON — ", "KANSAS CITY, Mo. — ", "LONDON (Reuters) - ", "BEIJING, March 14
+# (AP) -- ": the place in capitals, an optional state or date after a comma, an optional agency, then a dash
+_DATELINE = re.compile(r"\s*[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}(?:, [A-Z][\w.]*(?: [\w.]+){0,2})?"
+                       r"(?: ?\([^()\n]{2,30}\))? ?(?:—|–|--?) +(?=[A-Z\"\u201c'\u2018\d])")
+
+
+def _without_dateline(part: str) -> list[str]:
+    """A paragraph's dateline as a piece of its own: parsed with the sentence, the place becomes its subject or
+    root ("LONDON grew", "WASHINGTON ... disputed"), and the first claim of the article loses its predicate."""
+    m = _DATELINE.match(part)
+    return [part[:m.end()], part[m.end():]] if m and m.end() < len(part) else [part]
 
 
 def parse_texts(nlp: Any, texts: Sequence[str], *, batch_size: int = 32, n_process: int = 1) -> list[Any]:
@@ -104,7 +115,8 @@ def parse_stream(nlp: Any, texts: Iterable[str], *, batch_size: int = 32, n_proc
     def paragraphs() -> Iterator[str]:
         for text in texts:
             # a paragraph past the limit goes in pieces (spaCy's E088, and costs worse than linear in its length)
-            parts = [c for m in _CHUNK.finditer(text) for c in chunks(m.group(0), limit)]
+            parts = [c for m in _CHUNK.finditer(text) for d in _without_dateline(m.group(0))
+                     for c in chunks(d, limit)]
             pending.append((text, len(parts)))
             yield from parts
 
