@@ -215,3 +215,13 @@ def test_a_response_in_another_language_names_the_source_it_answers() -> None:
     assert _names("Democrats accuse Ormond of lying.") == []
     assert _names("The charges do Ormond no harm.") == []
     assert _names("The ministry denied the information from Pentagon officials.") == []
+
+
+def test_a_denial_that_names_its_object_does_not_answer_the_sentence_before_it(resources: Resources,
+                                                                               settings: Settings) -> None:
+    groups = _compare("background", resources, settings)
+    row = _row(groups, "tattoo of an anchor")
+    assert not [s for s in row.sources if s.stance in {"denies", "doubts"}], row.sources
+    assert row.status not in {"disputed", "denied"}
+    assert answered_object("He has long maintained that he had no connection to the smuggling ring.") == \
+        "he had no connection to the smuggling ring"
