@@ -154,6 +154,20 @@ def test_a_core_keeps_words_apart_where_a_conjunct_was_cut(resources: Resources)
     assert not any("tradefrom" in c or "supportfrom" in c for c in cores), cores
 
 
+def test_the_core_of_a_statement_given_in_a_statement_is_what_it_says(resources: Resources) -> None:
+    """"X said in a statement that Y": the parser hangs Y on "statement", and the core was the whole sentence,
+    attribution and all, so a denial inside it ("there was no collusion") read as the lawyer's report."""
+    from newsprism.compare.align import propositions
+    from newsprism.records import Claim
+
+    claim = Claim(id="k2", article_id="k", text="Pell's lawyer, Ada Roe, said in a statement that there was no "
+                                                  "smuggling ring and that the charges were a clear attempt to "
+                                                  "silence him.")
+    cores = [p.core for p in propositions([claim], resources.nlp)]
+    assert cores and all("lawyer" not in c and "statement" not in c for c in cores), cores
+    assert any("no smuggling ring" in c for c in cores)
+
+
 def test_a_reaction_to_the_claim_is_no_target() -> None:
     """"If these allegations are true, he will step aside" and "he needs to answer these serious charges" refer to
     the allegation without stating it: a denial of "the allegations" answers the allegation's row."""

@@ -210,6 +210,15 @@ def _core_root(doc: Any) -> Any:
         for child in root.children:
             if child.dep_ == "ccomp":
                 return child
+        # "said in a statement that X", "told reporters in an interview that X": the parser hangs X on the noun
+        for prep in root.children:
+            if prep.dep_ != "prep":
+                continue
+            for noun in prep.children:
+                for clause in noun.children:
+                    if clause.dep_ in {"acl", "ccomp"} and any(t.dep_ == "mark" and t.lower_ == "that"
+                                                               for t in clause.children):
+                        return clause
     return root
 
 
