@@ -32,8 +32,10 @@ _REQUEST_NOUN = re.compile(r"\b(?:such|the|this|that|any|these|those)\s+(?:\w+\s
                            r"pleas?)\b", re.I)
 _REPORT_NOUN = re.compile(r"\b(?:such|the|this|that|these|those|any)\s+(?:\w+\s+)?(claims?|reports?|allegations?|"
                           r"accounts?|rumou?rs?|information|news|stor(?:y|ies)|assertions?|accusations?)\b", re.I)
-_REQUEST_WORD = re.compile(r"\b(ask(?:s|ed|ing)?|request(?:s|ed|ing)?|s(?:eek|eeks|ought|eeking)|turn(?:s|ed)? to|"
-                           r"appeal(?:s|ed)? to|demand(?:s|ed)?)\b", re.I)
+# "turned to China for weapons" asks; "Moscow's apparent turn to Beijing" (a noun, no "for") is a shift of ties
+_REQUEST_WORD = re.compile(r"\b(ask(?:s|ed|ing)?|request(?:s|ed|ing)?|s(?:eek|eeks|ought|eeking)|"
+                           r"turn(?:s|ed|ing) to|turn to\b[^.;]{0,60}?\bfor|appeal(?:s|ed)? to|demand(?:s|ed)?)\b",
+                           re.I)
 _WINDOW = 8  # claims read back for a bare pronoun
 _LONG_WINDOW = 30  # claims read back for a named anaphor ("such a request" may answer the lead)
 _FOLLOW = 0.6  # cosine at which the claim a denial answers counts as a wording of a shared claim
@@ -79,7 +81,13 @@ def resolve(c: Claim, before: Sequence[Claim], vecs: Mapping[str, Sequence[np.nd
     if best is None:
         return []
     chosen = list(targets_of.get(best.id) or group_of.get(best.id, []))
-    if not any(_shared(g, members) for g in chosen):
+    shared = [g for g in chosen if _shared(g, members)]
+    if shared:
+        # the target's coordinated parts sit in several groups ("turned to China for military weapons and
+        # assistance"): the parts other outlets tell are what the denial answers; a part that only this article's
+        # own sentences share ("assistance" beside "Moscow's apparent turn to Beijing") is not denied by it
+        chosen = shared
+    else:
         named = _named(c, best, frames or {}, group_of, members)
         extra = named or _follow(best, vecs, group_of, members)
         chosen.extend(g for g in extra if g not in chosen)

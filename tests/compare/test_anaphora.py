@@ -1,0 +1,47 @@
+"""Anaphoric responses ("unaware of any such request") answer the rows of the claim they point back to."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsprism.compare.anaphora import resolve
+from newsprism.compare.verdict import Member
+from newsprism.records import Claim
+
+
+def _claim(cid: str, article: str, text: str) -> Claim:
+    return Claim(id=cid, article_id=article, text=text)
+
+
+def test_a_denial_answers_the_part_of_its_target_that_other_outlets_tell() -> None:
+    """The target's coordinated parts sit in two rows: the part another outlet tells, and a part that only a
+    sentence of the same article joined ("Morvania's apparent turn to Estraland"). Only the first is denied."""
+    lead = _claim("a1", "a", "Morvania has turned to Estraland for fighter jets and assistance, officials said.")
+    ties = _claim("a0", "a", "Analysts said ties were closer than ever, prompting Morvania's apparent turn to "
+                             "Estraland.")
+    other = _claim("b1", "b", "Morvania asked Estraland for fighter jets, two officials said.")
+    denial = _claim("a2", "a", "A spokesman said he was unaware of any such request for help.")
+    members = [[Member(lead, "attributes", 0.8), Member(other, "attributes", 0.8)],
+               [Member(lead, "attributes", 0.7), Member(ties, "attributes", 0.7)]]
+    group_of = {"a1": [0, 1], "b1": [0], "a0": [1]}
+    vecs = {cid: [np.array(v)] for cid, v in
+            {"a1": [1.0, 0.0], "a0": [0.6, 0.8], "b1": [0.9, 0.436], "a2": [0.8, 0.6]}.items()}
+    assert resolve(denial, [ties, lead], vecs, group_of, {}, members) == [0]
+    # with no part told elsewhere, the denial answers every row of its target, as before
+    alone = [[Member(lead, "attributes", 0.8)], [Member(lead, "attributes", 0.7), Member(ties, "attributes", 0.7)]]
+    assert resolve(denial, [ties, lead], vecs, {"a1": [0, 1], "a0": [1]}, {}, alone) == [0, 1]
+
+
+def test_a_turn_towards_a_country_is_no_request() -> None:
+    """"Such request" reads back to the last claim that states a request: "turned to Estraland for jets" is one,
+    "Morvania's apparent turn to Estraland" (a noun, nothing asked for) is not."""
+    lead = _claim("a1", "a", "Morvania has turned to Estraland for fighter jets, officials said.")
+    ties = _claim("a0", "a", "Analysts said ties were closer than ever, prompting Morvania's apparent turn to "
+                             "Estraland.")
+    other = _claim("b1", "b", "Morvania asked Estraland for fighter jets, two officials said.")
+    denial = _claim("a2", "a", "A spokesman said he was unaware of any such request for help.")
+    members = [[Member(lead, "attributes", 0.8), Member(other, "attributes", 0.8)], [Member(ties, "attributes", 0.7)]]
+    group_of = {"a1": [0], "b1": [0], "a0": [1]}
+    vecs = {cid: [np.array(v)] for cid, v in
+            {"a1": [1.0, 0.0], "a0": [0.0, 1.0], "b1": [0.9, 0.436], "a2": [0.8, 0.6]}.items()}
+    assert resolve(denial, [lead, ties], vecs, group_of, {}, members) == [0]
