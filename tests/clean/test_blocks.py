@@ -90,7 +90,7 @@ def test_block_features_have_their_names() -> None:
     assert "extracted" not in names and not any(n.startswith("line:") for n in names)
 
 
-def test_the_accurate_features_add_trafilaturas_text_and_the_line_features() -> None:
+def test_the_accurate_features_add_trafilaturas_text() -> None:
     from trafilatura.utils import load_html
 
     blocks = page_blocks(load_html(_page()))
@@ -101,7 +101,7 @@ def test_the_accurate_features_add_trafilaturas_text_and_the_line_features() -> 
     assert {"log_chars", "link_density", "parent_log_size"} < set(names) & set(block_feature_names())
     extracted = names.index("extracted")
     assert X[texts.index(BODY[2]), extracted] == 1.0 and X[texts.index("Home"), extracted] == 0.0
-    assert any(n.startswith("line:") for n in names)
+    assert not any(n.startswith("line:") for n in names)  # measured: no held-out gain for a rule pass per page
 
 
 def test_blocks_of_one_list_share_their_groups() -> None:
