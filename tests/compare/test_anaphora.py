@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsprism.compare.anaphora import resolve
+from newsprism.compare.anaphora import ANAPHOR, resolve
 from newsprism.compare.verdict import Member
 from newsprism.records import Claim
 
@@ -45,3 +45,23 @@ def test_a_turn_towards_a_country_is_no_request() -> None:
     vecs = {cid: [np.array(v)] for cid, v in
             {"a1": [1.0, 0.0], "a0": [0.0, 1.0], "b1": [0.9, 0.436], "a2": [0.8, 0.6]}.items()}
     assert resolve(denial, [lead, ties], vecs, group_of, {}, members) == [0]
+
+
+def _numbered(cid: str, article: str, text: str, numbers: tuple[str, ...]) -> Claim:
+    return Claim(id=cid, article_id=article, text=text, numbers=numbers)
+
+
+def test_a_doubt_of_that_figure_answers_the_last_claim_that_gives_one() -> None:
+    """"Unable to verify either figure" reads back to the claims that give numbers, not to the analyst after them,
+    and the doubt's own wording (which put it beside another outlet's sentence) does not make a row shared."""
+    toll = _numbered("a1", "a", "The Harbour Ledger reported 14 deaths on Thursday.", ("14",))
+    expert = _claim("a2", "a", "Counts almost always differ in the first days, an emergency planner said.")
+    doubt = _claim("a3", "a", "The Post was unable to verify either figure independently.")
+    other = _claim("b1", "b", "The fire service put the number of dead at 12 on Wednesday.")
+    members = [[Member(toll, "attributes", 0.8)], [Member(expert, "attributes", 0.8)],
+               [Member(other, "attributes", 0.7), Member(doubt, "doubts", 0.7)]]
+    group_of = {"a1": [0], "a2": [1], "b1": [2], "a3": [2]}
+    vecs = {cid: [np.array(v)] for cid, v in
+            {"a1": [1.0, 0.0], "a2": [0.0, 1.0], "b1": [0.8, 0.6], "a3": [0.9, 0.436]}.items()}
+    assert resolve(doubt, [toll, expert], vecs, group_of, {}, members) == [0]
+    assert ANAPHOR.search(doubt.text)  # "either figure" points back, as "that figure" does

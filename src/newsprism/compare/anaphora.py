@@ -27,11 +27,17 @@ from newsprism.stance import DENY_RE, DOUBT_RE
 __all__ = ["ANAPHOR", "resolve"]
 
 ANAPHOR = re.compile(r"\b(this|that|these|those|such|it|the (?:reports?|claims?|allegations?|news|accounts?|"
-                     r"requests?|story|information))\b|'s (?:reports?|claims?|story|account)\b", re.I)
+                     r"requests?|story|information)|(?:either|neither|both) (?:figures?|counts?|numbers?|tolls?|"
+                     r"estimates?|totals?|reports?|claims?|accounts?|versions?))\b|'s (?:reports?|claims?|story|"
+                     r"account)\b", re.I)
 _REQUEST_NOUN = re.compile(r"\b(?:such|the|this|that|any|these|those)\s+(?:\w+\s+)?(requests?|demands?|appeals?|"
                            r"pleas?)\b", re.I)
-_REPORT_NOUN = re.compile(r"\b(?:such|the|this|that|these|those|any)\s+(?:\w+\s+)?(claims?|reports?|allegations?|"
-                          r"accounts?|rumou?rs?|information|news|stor(?:y|ies)|assertions?|accusations?)\b", re.I)
+_REPORT_NOUN = re.compile(r"\b(?:such|the|this|that|these|those|any|either|neither|both)\s+(?:\w+\s+)?(claims?|"
+                          r"reports?|allegations?|accounts?|rumou?rs?|information|news|stor(?:y|ies)|assertions?|"
+                          r"accusations?|versions?)\b", re.I)
+# "unable to verify either figure", "has not been able to confirm that figure": the last claim that gives a number
+_FIGURE_NOUN = re.compile(r"\b(?:such|the|this|that|these|those|any|either|neither|both)\s+(?:\w+\s+)?(?:figures?|"
+                          r"counts?|numbers?|tolls?|estimates?|totals?)\b", re.I)
 # "turned to China for weapons" asks; "Moscow's apparent turn to Beijing" (a noun, no "for") is a shift of ties
 _REQUEST_WORD = re.compile(r"\b(ask(?:s|ed|ing)?|request(?:s|ed|ing)?|s(?:eek|eeks|ought|eeking)|"
                            r"turn(?:s|ed|ing) to|turn to\b[^.;]{0,60}?\bfor|appeal(?:s|ed)? to|demand(?:s|ed)?)\b",
@@ -50,8 +56,9 @@ def _attributed(c: Claim) -> bool:
     return bool(c.attributed_to or c.anonymous or c.via or c.hedged)
 
 
-def _shared(gi: int, members: Sequence[Sequence[Member]]) -> bool:
-    return len({m.claim.article_id for m in members[gi] if not m.context}) > 1
+def _shared(gi: int, members: Sequence[Sequence[Member]], but: str | None = None) -> bool:
+    """Told by two articles or more (``but``: a response whose own wording put it in the group does not count)."""
+    return len({m.claim.article_id for m in members[gi] if not m.context and m.claim.id != but}) > 1
 
 
 def resolve(c: Claim, before: Sequence[Claim], vecs: Mapping[str, Sequence[np.ndarray]],
@@ -69,6 +76,9 @@ def resolve(c: Claim, before: Sequence[Claim], vecs: Mapping[str, Sequence[np.nd
     if _REQUEST_NOUN.search(c.text):
         best = next((p for p in recent[:_LONG_WINDOW] if not p.negated and not _is_stance_only(p)
                      and _REQUEST_WORD.search(p.text) and p.id in group_of), None)
+    elif _FIGURE_NOUN.search(c.text):
+        best = next((p for p in recent[:_WINDOW] if p.numbers and not p.negated and not _is_stance_only(p)
+                     and p.id in group_of), None)
     elif _REPORT_NOUN.search(c.text):
         best = next((p for p in recent[:_WINDOW] if _attributed(p) and not p.negated and not _is_stance_only(p)
                      and p.id in group_of), None)
@@ -81,7 +91,7 @@ def resolve(c: Claim, before: Sequence[Claim], vecs: Mapping[str, Sequence[np.nd
     if best is None:
         return []
     chosen = list(targets_of.get(best.id) or group_of.get(best.id, []))
-    shared = [g for g in chosen if _shared(g, members)]
+    shared = [g for g in chosen if _shared(g, members, c.id)]
     if shared:
         # the target's coordinated parts sit in several groups ("turned to China for military weapons and
         # assistance"): the parts other outlets tell are what the denial answers; a part that only this article's
@@ -89,7 +99,7 @@ def resolve(c: Claim, before: Sequence[Claim], vecs: Mapping[str, Sequence[np.nd
         chosen = shared
     else:
         named = _named(c, best, frames or {}, group_of, members)
-        extra = named or _follow(best, vecs, group_of, members)
+        extra = named or _follow(best, vecs, group_of, members, c.id)
         chosen.extend(g for g in extra if g not in chosen)
     return chosen
 
@@ -111,7 +121,7 @@ def _named(c: Claim, target: Claim, frames: Mapping[str, Frame], group_of: Mappi
     found: list[int] = []
     for cid, (p, content) in frames.items():
         if p & preds and content & own:
-            found.extend(g for g in group_of.get(cid, []) if _shared(g, members) and g not in found)
+            found.extend(g for g in group_of.get(cid, []) if _shared(g, members, c.id) and g not in found)
     return found
 
 
@@ -131,12 +141,14 @@ def _most_similar(c: Claim, recent: Sequence[Claim], vecs: Mapping[str, Sequence
 
 
 def _follow(target: Claim, vecs: Mapping[str, Sequence[np.ndarray]], group_of: Mapping[str, list[int]],
-            members: Sequence[Sequence[Member]]) -> list[int]:
-    """The shared groups whose claims state the target in other words (any coordinated variant counts)."""
+            members: Sequence[Sequence[Member]], but: str | None = None) -> list[int]:
+    """The shared groups whose claims state the target in other words (any coordinated variant counts; ``but``:
+    the response itself, whose wording may have put it in a group that is then shared only through it)."""
     own = vecs.get(target.id, [])
     scored: list[tuple[float, str]] = []
     for cid, vs in vecs.items():
-        if cid == target.id or cid not in group_of or not any(_shared(g, members) for g in group_of[cid]):
+        if cid in (target.id, but) or cid not in group_of or not any(_shared(g, members, but)
+                                                                     for g in group_of[cid]):
             continue
         scored.append((max(float(a @ b) for a in own for b in vs), cid))
     if not scored:
@@ -144,5 +156,5 @@ def _follow(target: Claim, vecs: Mapping[str, Sequence[np.ndarray]], group_of: M
     score, cid = max(scored)
     if score < _FOLLOW:
         return []
-    return [g for g in group_of[cid] if _shared(g, members)]
+    return [g for g in group_of[cid] if _shared(g, members, but)]
 
