@@ -110,6 +110,17 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("Ormond has long maintained that he had no connection to the harbour fraud.", "denies"),
     ("Ormond has long maintained his innocence.", "denies"),
     ("The minister of Varia said he has no plans to resign.", None),
+    # a plan voted down is no claim denied, wherever the subject's head stands; a claim word keeps the verdict
+    ("An earlier plan for a bus rapid transit line was rejected by the council in 2022 after its cost doubled.",
+     None),
+    ("The claims about the bus line were rejected by the council.", "denies"),
+    # a denial the story told before, mentioned again, denies nothing; one said, repeated or owned still does
+    ("The drin fell 1.4 percent on Tuesday morning before recovering some of its losses after the denial.", None),
+    ("She said that the denial about jets looked like an attempt to make the loan request seem smaller.", None),
+    ("The ministry's denial came hours after the report was published.", "denies"),
+    ("The ministry repeated the denial on Friday.", "denies"),
+    ("The denial by the ministry came late on Friday.", "denies"),
+    ("The ministry issued a denial on Friday.", "denies"),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

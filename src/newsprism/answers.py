@@ -116,7 +116,13 @@ def _withholding(t: str, m: re.Match[str]) -> bool:
             if heads == 3:
                 break
     passive = _PASSIVE_BEFORE_RE.search(before[-60:])  # "the legislation was immediately dismissed"
-    return bool(passive and passive.group(1).lower() in _WITHHELD)
+    if not passive:
+        return False
+    # the subject's head may stand before its modifiers: "an earlier plan for a bus line was rejected"
+    subject = [w.lower().removesuffix("'s") for w in _OBJECT_RE.findall(re.split(r"[,;:]", before)[-1])][-9:]
+    if any(w.rstrip("s") in _CLAIM_WORDS for w in subject):
+        return False
+    return any(w in _WITHHELD or w.rstrip("s") in _WITHHELD for w in subject)
 
 
 # Words that label what someone else says ("US disinformation", "a politically motivated investigation", "a witch
@@ -213,7 +219,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
                                                                    r"report was accurate", t, re.I):
                 continue
             if (_withholding(t, m) or _in_question(t, m.start()) or _judges_no_claim(t, m) or _names_a_thing(t, m)
-                    or _HYPOTHETICAL_RE.search(t[: m.start()])):
+                    or _mentions_a_denial(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])):
                 continue
             if not _NEG_BEFORE_RE.search(t[: m.start()]):
                 return "denies"
@@ -281,6 +287,20 @@ def _names_a_thing(t: str, m: re.Match[str]) -> bool:
     if not words or not words[0][:1].islower() or words[0] in _NOT_A_NOUN:
         return False
     return not any(w.lower() in _CLAIM_NOUNS for w in words if w[:1].isalpha())
+
+
+def _mentions_a_denial(t: str, m: re.Match[str]) -> bool:
+    """"after the denial", "the denial about jets looked like an attempt to ...": the noun with "the" and no one
+    who made it names a denial the story told before; the sentence itself denies nothing ("the ministry's denial",
+    "issued a denial", "the denial by the ministry" still do)."""
+    if m.group(0).lower() not in {"denial", "denials"}:
+        return False
+    before = t[: m.start()]
+    if not re.search(r"\b(?:the|this|that|these|those)\s+$", before, re.I) or re.search(
+            r"\b(?:repeat|reiterat|issu|renew|restat|echo|stood by|stands? by|stuck to|sticks? to)\w*\s+\w+\s+$",
+            before, re.I):  # "the ministry repeated the denial" denies again
+        return False
+    return not re.match(r"\s+(?:by|from)\s", t[m.end():], re.I)
 
 
 # a denial that might happen is none: "it was possible that the records could refute her account"

@@ -143,6 +143,34 @@ def test_a_response_does_not_answer_the_row_it_tells() -> None:
     assert answer_targets(negated, [], **kw) == ([0], 1)  # type: ignore[arg-type]
 
 
+def test_a_named_denial_answers_the_widest_told_of_rows_about_as_close() -> None:
+    """"Denied a newspaper report that it had asked for fighter jets": one outlet's aside that mentions the jets
+    can be a shade closer than the request four outlets report; the denial answers the request."""
+    import numpy as np
+
+    from newsprism.compare.responses import Assertions, answer_targets
+    from newsprism.compare.verdict import Member
+    from newsprism.records import Claim
+
+    aside = Claim(id="a1", article_id="a", text="Estraland had not decided how to respond to Morvania's envoy, "
+                                                "who asked for fighter jets in a tense meeting.")
+    told = [Claim(id=f"{k}1", article_id=k, text="Morvania asked Estraland for fighter jets.") for k in "bcde"]
+    reply = Claim(id="f1", article_id="f", text="Morvania denied a newspaper report that it had asked Estraland "
+                                                "for fighter jets.")
+    members = [[Member(aside, "attributes", 0.8)], [Member(c, "attributes", 0.8) for c in told]]
+    vecs = {"a1": [np.array([0.74, 0.6726])], "f1": [np.array([0.2, 0.98])],
+            **{c.id: [np.array([0.71, 0.7042])] for c in told}}
+    responses = {"f1": "denies"}
+    rows = Assertions.of(members, vecs, responses)
+    kw = {"vecs": vecs, "group_of": {"a1": [0], **{c.id: [1] for c in told}}, "targets_of": {},
+          "members": members, "responses": responses, "frames": {}, "assertions": rows,
+          "objects": {"f1": np.array([1.0, 0.0])}}
+    assert answer_targets(reply, [], **kw) == ([1], 2)  # type: ignore[arg-type]
+    vecs["a1"] = [np.array([1.0, 0.0])]  # the aside clearly closer than the request: it stays the target
+    far = {**kw, "assertions": Assertions.of(members, vecs, responses)}
+    assert answer_targets(reply, [], **far) == ([0], 2)  # type: ignore[arg-type]
+
+
 def test_a_core_keeps_words_apart_where_a_conjunct_was_cut(resources: Resources) -> None:
     from newsprism.compare.align import propositions
     from newsprism.records import Claim

@@ -64,7 +64,7 @@ def answered_object(text: str) -> str | None:
     m = _OBJECT.search(text)
     if not m:
         return None
-    found = _OBJECT_END.split(m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e"))[0]
+    found = _OBJECT_END.split(next(g for g in m.groups() if g))[0]
     found = found.strip(" .\"\u201c\u201d")
     return found if len(found) >= 5 else None
 
@@ -213,6 +213,20 @@ def _names_in(obj: str, ms: Sequence[Member]) -> bool:
     return all(w.lower() in text for w in _CAPITALISED.findall(obj))
 
 
+_OBJECT_TIE = 0.05  # rows this close to the best for what a response names are as good: the widest told wins
+
+
+def _widest(assertions: Assertions, vec: Sequence[np.ndarray], exclude: set[int], score: float,
+            members: Sequence[Sequence[Member]]) -> tuple[float, int]:
+    """Among the rows about as close as the best to what a response names, the one most outlets tell: "denied a
+    newspaper report that it had asked for fighter jets" answers the request five outlets report, not one
+    outlet's aside that mentions it."""
+    near = [(assertions.closeness(gi, vec), gi) for gi in assertions.answerable if gi not in exclude]
+    near = [(sc, gi) for sc, gi in near if sc >= score - _OBJECT_TIE]
+    sc, gi = max(near, key=lambda x: (len({m.claim.article_id for m in members[x[1]] if not m.context}), x[0], -x[1]))
+    return sc, gi
+
+
 def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequence[np.ndarray]],
                    group_of: Mapping[str, list[int]], targets_of: Mapping[str, list[int]],
                    members: Sequence[Sequence[Member]], responses: Mapping[str, str],
@@ -230,6 +244,8 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     rows_named = named_rows or {}
     obj = (objects or {}).get(c.id)  # the proposition it names ("claims that X"), None when it names none
     obj_score, obj_row = assertions.best([obj], mine) if obj is not None else (0.0, -1)
+    if obj is not None and obj_row >= 0:
+        obj_score, obj_row = _widest(assertions, [obj], mine, obj_score, members)
     obj_text = (answered_object(c.text) or "") if obj is not None else ""
     if obj is not None and obj_row >= 0 and obj_score < _OBJECT_SURE and not _names_in(obj_text, members[obj_row]):
         obj_score = 0.0  # "allegations that the White House offered him the Navy post": a row without the Navy
