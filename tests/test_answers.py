@@ -121,6 +121,13 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The ministry repeated the denial on Friday.", "denies"),
     ("The denial by the ministry came late on Friday.", "denies"),
     ("The ministry issued a denial on Friday.", "denies"),
+    ("What is on the record is a denial about jets and a silence about money.", None),
+    ("The ministry's response was a denial of the report.", "denies"),
+    # what no one is to doubt, or has denied, is no doubt or denial; what no one can verify is doubted
+    ("\u201cNobody in Drast or abroad should doubt that,\u201d the minister said.", None),
+    ("Nobody has denied the report.", None),
+    ("Nobody can verify the claims.", "doubts"),
+    ("No one could confirm the report on Friday.", "doubts"),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

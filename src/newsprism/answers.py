@@ -211,7 +211,8 @@ def response_of(text: str, language: str | None = None) -> str | None:
     if DEFENDS_RE.search(t):
         return "denies"
     for m in DOUBT_RE.finditer(t):
-        if not _NEG_BEFORE_RE.search(t[: m.start()]) and not _names_a_thing(t, m):
+        if not _NEG_BEFORE_RE.search(t[: m.start()]) and not _names_a_thing(t, m) and not _NO_ONE_RE.search(
+                t[: m.start()]):
             return "doubts"
     for rx in (DENY_RE, _ANSWER_DENY_RE):
         for m in rx.finditer(t):
@@ -219,13 +220,16 @@ def response_of(text: str, language: str | None = None) -> str | None:
                                                                    r"report was accurate", t, re.I):
                 continue
             if (_withholding(t, m) or _in_question(t, m.start()) or _judges_no_claim(t, m) or _names_a_thing(t, m)
-                    or _mentions_a_denial(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])):
+                    or _mentions_a_denial(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])
+                    or _NO_ONE_RE.search(t[: m.start()])):
                 continue
             if not _NEG_BEFORE_RE.search(t[: m.start()]):
                 return "denies"
     if _SELF_DENY_RE.search(t) or _NOT_SO_RE.search(t):
         return "denies"
     for m in _CONFIRM_RE.finditer(t):
+        if _NO_ONE_RE.search(t[: m.start()]):
+            return "doubts"  # "nobody can verify the claims"
         if not _NEG_BEFORE_RE.search(t[: m.start()]):
             return "confirms"
     return None
@@ -289,6 +293,11 @@ def _names_a_thing(t: str, m: re.Match[str]) -> bool:
     return not any(w.lower() in _CLAIM_NOUNS for w in words if w[:1].isalpha())
 
 
+# "Nobody in Drast or abroad should doubt that": a doubt no one is to have affirms
+_NO_ONE_RE = re.compile(r"\b(?:nobody|no one|no-one|none of us)\b[^,.;:]{0,40}?\b(?:should|can|could|need|must|"
+                        r"would|will|has|have|had|did|does|is|was)(?:n't| not)?\s+(?:\w+\s+)?$", re.I)
+
+
 def _mentions_a_denial(t: str, m: re.Match[str]) -> bool:
     """"after the denial", "the denial about jets looked like an attempt to ...": the noun with "the" and no one
     who made it names a denial the story told before; the sentence itself denies nothing ("the ministry's denial",
@@ -296,6 +305,10 @@ def _mentions_a_denial(t: str, m: re.Match[str]) -> bool:
     if m.group(0).lower() not in {"denial", "denials"}:
         return False
     before = t[: m.start()]
+    if re.search(r"\b(?:is|was|are|were)\s+(?:a|an|only|just|simply)\s+(?:\w+\s+)?$", before, re.I) and not \
+            re.match(r"\s+(?:of|by|from)\s", t[m.end():], re.I):
+        return True  # "what is on the record is a denial about jets" describes what was said ("was a denial of
+        # the report" still tells one)
     if not re.search(r"\b(?:the|this|that|these|those)\s+$", before, re.I) or re.search(
             r"\b(?:repeat|reiterat|issu|renew|restat|echo|stood by|stands? by|stuck to|sticks? to)\w*\s+\w+\s+$",
             before, re.I):  # "the ministry repeated the denial" denies again

@@ -72,6 +72,19 @@ def test_a_negated_ability_duty_or_topic_is_no_contradiction(resources: Resource
     assert not contradicts(issue, group_frame([fined, issue], [0, 1], False))
 
 
+def test_silence_is_no_contradiction(resources: Resources) -> None:
+    """"Estraland has said almost nothing" beside "Estraland would weigh the request" negates an act of speaking:
+    silence, not the opposite of the row; "no one was killed" beside "twelve were killed" still contradicts."""
+    from newsprism.compare.grouping import contradicts, group_frame
+
+    weigh = _props(resources, "Analysts said Estraland would weigh the request from Morvania carefully.")
+    silent = _props(resources, "Estraland, for its part, has said almost nothing.")
+    assert not contradicts(silent, group_frame([weigh, silent], [0, 1], False))
+    killed = _props(resources, "Twelve people were killed in the fire at the Esk dam.")
+    none = _props(resources, "No one was killed in the fire at the Esk dam.")
+    assert contradicts(none, group_frame([killed, none], [0, 1], False))
+
+
 def test_a_predicate_keeps_its_particle(resources: Resources) -> None:
     """"the meeting broke up" and "broke the impasse" are two predicates (a row whose members share a predicate
     may join its sibling row; these two never do on the predicate alone)."""

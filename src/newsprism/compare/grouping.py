@@ -100,11 +100,16 @@ _CONTRAST_RE = re.compile(r"\bnot (?:so much|only|just|merely|simply)\b|\bno lon
 _CONTRADICTION_SHARE = 0.5  # share of a negated statement's content words the claim must use to be its opposite
 
 
+# "Estraland has said almost nothing", "the ministry did not comment": a negated act of speaking is silence; it
+# states the opposite of no claim
+_SILENCE = frozenset({"say", "comment", "respond", "reply", "speak", "talk", "answer", "elaborate", "disclose"})
+
+
 def contradicts(p: Proposition, frame: frozenset[str]) -> bool:
     """A plain negated statement states the opposite of the group's claim only when it is about the same thing:
     "No one was killed" against "12 people were killed", not an analyst's "the position is not so much pro-Russian
     as anti-American" beside "China will fulfil its commitments to Russia"."""
-    if _CONTRAST_RE.search(p.claim.text) or not p.content:
+    if _CONTRAST_RE.search(p.claim.text) or not p.content or p.predicate in _SILENCE:
         return False
     return len(p.content & frame) / len(p.content) >= _CONTRADICTION_SHARE
 
