@@ -61,6 +61,8 @@ def test_a_dateline_is_not_part_of_the_first_sentence(resources: Resources) -> N
     assert "Ships waited offshore." in sents
     first = next(s for s in doc.sents if s.text.startswith("The harbour"))
     assert first.root.lemma_ == "deny"  # not the place name
+    two = parse_texts(resources.nlp, ["ESK/VELMORA (Nordwire) - Ferries resumed on Monday."])[0]
+    assert [s.text.strip() for s in two.sents][-1] == "Ferries resumed on Monday."
 
 
 def test_capitals_before_a_dash_inside_a_sentence_are_no_dateline(resources: Resources) -> None:

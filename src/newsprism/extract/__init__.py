@@ -86,7 +86,7 @@ def extract_article(article: Article, doc: Any, *, index: EntityIndex | None, ou
 _CHUNK = re.compile(r"\s*\S.*?(?:\n\s*|\Z)", re.S)
 # a dateline opening a paragraph: "WASHINGTON — ", "KANSAS CITY, Mo. — ", "LONDON (Reuters) - ", "BEIJING, March 14
 # (AP) -- ": the place in capitals, an optional state or date after a comma, an optional agency, then a dash
-_DATELINE = re.compile(r"\s*[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}(?:, [A-Z][\w.]*(?: [\w.]+){0,2})?"
+_DATELINE = re.compile(r"\s*[A-Z][A-Z'./\-]+(?: [A-Z][A-Z'./\-]+){0,3}(?:, [A-Z][\w.]*(?: [\w.]+){0,2})?"
                        r"(?: ?\([^()\n]{2,30}\))? ?(?:—|–|--?) +(?=[A-Z\"\u201c'\u2018\d])")
 
 
