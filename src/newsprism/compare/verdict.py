@@ -224,13 +224,21 @@ def verdict(members: Sequence[Member], articles: Mapping[str, Article],
 
 
 def _names(members: Sequence[Member], outlets: Mapping[str, str]) -> str:
-    names: list[str] = []
+    """Who denies or doubts, each once with every outlet that carries it: "Dalia Renvik (in The Castlebridge
+    Observer, Meridian Post and Valeport Wire Service)", not the same name three times."""
+    places: dict[str, list[str]] = {}
     for m in members:
-        who = m.claim.attributed_to or outlets.get(m.claim.article_id, m.claim.article_id)
         where = outlets.get(m.claim.article_id, m.claim.article_id)
-        names.append(who if who == where else f"{who} (in {where})")
-    uniq = list(dict.fromkeys(names))
-    return ", ".join(uniq[:-1]) + " and " + uniq[-1] if len(uniq) > 1 else uniq[0]
+        who = m.claim.attributed_to or where
+        here = places.setdefault(who, [])
+        if where != who and where not in here:
+            here.append(where)
+    names = [f"{who} (in {_and(where)})" if where else who for who, where in places.items()]
+    return _and(names)
+
+
+def _and(items: Sequence[str]) -> str:
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0] if items else ""
 
 
 def _first_source(support: Sequence[Member], articles: Mapping[str, Article], outlet_article: Mapping[str, str],
