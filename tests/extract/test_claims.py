@@ -36,6 +36,16 @@ def test_checkworthy_sentences_only(resources: Resources, settings: Settings) ->
         assert TEXT[c.start:c.end] == c.text
 
 
+def test_a_refusal_to_comment_is_no_claim(resources: Resources, settings: Settings) -> None:
+    """"Quellmark's finance ministry declined to comment" says nothing one could check: it is no row of the matrix
+    (and never a source that reports the claim); a refusal with something said after it stays."""
+    text = ("Quellmark's finance ministry declined to comment.\n\n"
+            "Tovaris Airways could not be reached for comment on Monday.\n\n"
+            "The ministry declined to comment on the loan, but said Tovaris had not asked for one.")
+    texts = [c.text for c in _claims(resources, settings, text)]
+    assert texts == ["The ministry declined to comment on the loan, but said Tovaris had not asked for one."]
+
+
 def test_attribution_hedge_negation_numbers(resources: Resources, settings: Settings) -> None:
     loan, denial, loss = _claims(resources, settings)
     assert loan.anonymous and loan.attributed_to and "officials" in loan.attributed_to

@@ -129,10 +129,19 @@ def _spoken(sent: Any, quotes: Sequence[Quote]) -> bool:
             and quotes_in(quotes, sent.start_char, sent.end_char) is not None)
 
 
+# "The ministry declined to comment", "could not be reached for comment": no claim to check, only its absence
+_NO_COMMENT = re.compile(r"\b(?:declin\w*|refus\w*|did not|didn't|does not|has not|have not|had not|could not|"
+                         r"couldn't|would not|wouldn't)\s+(?:immediately\s+)?(?:to\s+)?(?:comment|respond|reply|"
+                         r"return\s+(?:\w+\s+)?(?:calls?|messages?|emails?|requests?)|be reached)\b|"
+                         r"\bnot (?:immediately )?(?:available|reachable) for comment\b|\bno comment\b", re.I)
+_MORE = re.compile(r"\b(?:but|although|though|while|and said|adding|instead)\b|[;:]", re.I)
+
+
 def _checkworthy(sent: Any, ents: DocEnts) -> bool:
-    """A statement one could check: a verb, a named actor or number or a denial, not a question, not page junk."""
+    """A statement one could check: a verb, a named actor or number or a denial, not a question, not page junk,
+    not a mere refusal to comment."""
     text = sent.text.strip()
-    if not _statement(sent) or _JUNK.search(text):
+    if not _statement(sent) or _JUNK.search(text) or (_NO_COMMENT.search(text) and not _MORE.search(text)):
         return False
     if any(e.label_ in _ENTITY_LABELS or e.label_ in _NUMBER_LABELS or e.label_ in {"DATE", "TIME"}
            for e in ents.of(sent)) or any(t.pos_ == "PROPN" for t in sent):
