@@ -304,16 +304,16 @@ def _mentions_a_denial(t: str, m: re.Match[str]) -> bool:
     "issued a denial", "the denial by the ministry" still do)."""
     if m.group(0).lower() not in {"denial", "denials"}:
         return False
-    before = t[: m.start()]
-    if re.search(r"\b(?:is|was|are|were)\s+(?:a|an|only|just|simply)\s+(?:\w+\s+)?$", before, re.I) and not \
-            re.match(r"\s+(?:of|by|from)\s", t[m.end():], re.I):
-        return True  # "what is on the record is a denial about jets" describes what was said ("was a denial of
-        # the report" still tells one)
-    if not re.search(r"\b(?:the|this|that|these|those)\s+$", before, re.I) or re.search(
-            r"\b(?:repeat|reiterat|issu|renew|restat|echo|stood by|stands? by|stuck to|sticks? to)\w*\s+\w+\s+$",
-            before, re.I):  # "the ministry repeated the denial" denies again
+    before, owner = t[: m.start()], re.match(r"\s+(of|by|from)\s", t[m.end():], re.I)
+    if owner and owner.group(1).lower() != "of":  # "the denial by the ministry" tells who made it
         return False
-    return not re.match(r"\s+(?:by|from)\s", t[m.end():], re.I)
+    if re.search(r"\b(?:is|was|are|were)\s+(?:a|an|only|just|simply)\s+(?:\w+\s+)?$", before, re.I):
+        return not owner  # "what is on the record is a denial about jets" describes what was said ("was a denial
+        # of the report" still tells one)
+    # "the denial" names one told before, unless the sentence tells it again ("the ministry repeated the denial")
+    return bool(re.search(r"\b(?:the|this|that|these|those)\s+$", before, re.I)) and not re.search(
+        r"\b(?:repeat|reiterat|issu|renew|restat|echo|stood by|stands? by|stuck to|sticks? to)\w*\s+\w+\s+$",
+        before, re.I)
 
 
 # a denial that might happen is none: "it was possible that the records could refute her account"

@@ -192,15 +192,22 @@ class Assertions:
             return 0.0
         return float(np.max(self.mats[gi] @ np.vstack(list(vec)).T))
 
+    def scores(self, vec: Sequence[np.ndarray] | None, exclude: set[int] | frozenset[int] = frozenset()
+               ) -> list[tuple[float, int]]:
+        """(closeness, row) of every answerable row outside ``exclude`` (none without a vector)."""
+        rows = [gi for gi in self.answerable if gi not in exclude]
+        if vec is None or len(vec) == 0 or not rows:
+            return []
+        q = np.vstack(list(vec)).T
+        return [(float(np.max(self.mats[gi] @ q)), gi) for gi in rows]
+
     def best(self, vec: Sequence[np.ndarray] | None, exclude: set[int] | frozenset[int] = frozenset()
              ) -> tuple[float, int]:
         """(closeness, row) of the closest row outside ``exclude``, (0, -1) when there is none."""
-        rows = [gi for gi in self.answerable if gi not in exclude]
-        if vec is None or len(vec) == 0 or not rows:
+        scored = self.scores(vec, exclude)
+        if not scored:
             return 0.0, -1
-        q = np.vstack(list(vec)).T
-        scored = [(float(np.max(self.mats[gi] @ q)), -gi) for gi in rows]
-        score, neg = max(scored)
+        score, neg = max((sc, -gi) for sc, gi in scored)
         return score, -neg
 
 
@@ -216,15 +223,15 @@ def _names_in(obj: str, ms: Sequence[Member]) -> bool:
 _OBJECT_TIE = 0.05  # rows this close to the best for what a response names are as good: the widest told wins
 
 
-def _widest(assertions: Assertions, vec: Sequence[np.ndarray], exclude: set[int], score: float,
-            members: Sequence[Sequence[Member]]) -> tuple[float, int]:
-    """Among the rows about as close as the best to what a response names, the one most outlets tell: "denied a
-    newspaper report that it had asked for fighter jets" answers the request five outlets report, not one
-    outlet's aside that mentions it."""
-    near = [(assertions.closeness(gi, vec), gi) for gi in assertions.answerable if gi not in exclude]
-    near = [(sc, gi) for sc, gi in near if sc >= score - _OBJECT_TIE]
-    sc, gi = max(near, key=lambda x: (len({m.claim.article_id for m in members[x[1]] if not m.context}), x[0], -x[1]))
-    return sc, gi
+def _widest(scored: Sequence[tuple[float, int]], members: Sequence[Sequence[Member]]) -> tuple[float, int]:
+    """Among the rows about as close as the best to what a response names (``scored``: ``Assertions.scores``), the
+    one most outlets tell: "denied a newspaper report that it had asked for fighter jets" answers the request five
+    outlets report, not one outlet's aside that mentions it. (0, -1) when there is no row."""
+    if not scored:
+        return 0.0, -1
+    top = max(sc for sc, _ in scored)
+    near = [(sc, gi) for sc, gi in scored if sc >= top - _OBJECT_TIE]
+    return max(near, key=lambda x: (len({m.claim.article_id for m in members[x[1]] if not m.context}), x[0], -x[1]))
 
 
 def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequence[np.ndarray]],
@@ -243,9 +250,7 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     asserting = set(assertions.answerable) - mine
     rows_named = named_rows or {}
     obj = (objects or {}).get(c.id)  # the proposition it names ("claims that X"), None when it names none
-    obj_score, obj_row = assertions.best([obj], mine) if obj is not None else (0.0, -1)
-    if obj is not None and obj_row >= 0:
-        obj_score, obj_row = _widest(assertions, [obj], mine, obj_score, members)
+    obj_score, obj_row = _widest(assertions.scores([obj], mine), members) if obj is not None else (0.0, -1)
     obj_text = (answered_object(c.text) or "") if obj is not None else ""
     if obj is not None and obj_row >= 0 and obj_score < _OBJECT_SURE and not _names_in(obj_text, members[obj_row]):
         obj_score = 0.0  # "allegations that the White House offered him the Navy post": a row without the Navy
