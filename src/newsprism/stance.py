@@ -32,6 +32,8 @@ DENY_RE = re.compile(
     r"false(?:ly|hood)?|untrue|not true|no truth|baseless|groundless|unfounded|fabricat\w*|nonsense|made[- ]up|"
     r"never heard|not aware|unaware|no knowledge|no such|smear\w*|rubbish|absurd|ridiculous|"
     r"(?:reject|dismiss)\w* (?:the |these |those |such )?(?:report|claim|allegation|suggestion|rumou?r)s?|"
+    r"(?:not|\w+n['’]t) recogni[sz]e[\"”’']? (?:(?:the|these|those|this|that|such|any|its|their) )?(?:[\w.]+['’]s )?"
+    r"(?:account|claim|allegation|figure|description|version|characteri[sz]ation|report)s?|"
     r"(?:was|is|were|are|has been|have been) (?:a )?(?:satir\w+|parod\w+|prank))\b", re.I)
 DOUBT_RE = re.compile(
     _W + r"((?:unable|not able|could not|couldn't|cannot|can't|did not|didn't|has not been able|have not been able)"

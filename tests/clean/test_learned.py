@@ -82,6 +82,30 @@ def test_related_stories_block_in_the_body_is_removed_as_related() -> None:
         assert p in art.text
 
 
+def test_a_caption_written_as_a_sentence_goes_with_the_credit_under_it() -> None:
+    caption, credit = "Engineers at the east end of the bridge on Tuesday morning.", "(Town Gazette/Ana Costa)"
+    art = clean_document(RawDocument(source_path="bridge.txt", text=_page(caption, credit)), settings=Settings())
+    removed = {r.text: r.category for r in art.removed}
+    assert removed.get(caption) == "caption" and removed.get(credit) == "credit"
+    for p in PARAGRAPHS:
+        assert p in art.text
+    # the same sentence with no credit under it is the article's
+    art = clean_document(RawDocument(source_path="bridge.txt", text=_page(caption)), settings=Settings())
+    assert caption in art.text
+
+
+def test_a_donation_appeal_between_appeal_lines_is_removed_mid_page() -> None:
+    appeal = ["The Town Gazette is your paper. Keep it going.",
+              "For ninety years the Gazette has covered every council meeting and every flood on the river. "
+              "Help us keep doing it for as little as $3 a month.",
+              "Payment methods"]
+    art = clean_document(RawDocument(source_path="bridge.txt", text=_page(*appeal)), settings=Settings())
+    removed = {r.text: r.category for r in art.removed}
+    assert [removed.get(line) for line in appeal] == ["donation"] * 3
+    for p in PARAGRAPHS:
+        assert p in art.text
+
+
 def test_ap_dateline_sets_the_wire_source_and_no_author() -> None:
     text = ("Senate passes water bill\n\nWASHINGTON (AP) — The Senate on Thursday passed a bill to pay for repairs "
             "of water pipes in small towns, sending it to the House.\n\nThe bill passed by a wide margin after two "

@@ -267,3 +267,25 @@ def test_a_denial_that_names_its_object_does_not_answer_the_sentence_before_it(r
     assert row.status not in {"disputed", "denied"}
     assert answered_object("He has long maintained that he had no connection to the smuggling ring.") == \
         "he had no connection to the smuggling ring"
+
+
+@pytest.fixture(scope="module")
+def possessive(resources: Resources, settings: Settings) -> list[ClaimGroup]:
+    return _compare("possessive", resources, settings)
+
+
+def test_a_denial_of_someones_account_answers_what_they_claimed(possessive: list[ClaimGroup]) -> None:
+    row = _row(possessive, "untrained agency crews")
+    denial = [s for s in row.sources if "does not recognise" in s.text]
+    assert [s.stance for s in denial] == ["denies"] and row.status in {"disputed", "denied"}
+    for g in possessive:
+        if g is not row:
+            assert not any("does not recognise" in s.text for s in g.sources), g.text
+
+
+def test_any_suggestion_to_the_contrary_answers_the_row_the_statement_is_about(
+        possessive: list[ClaimGroup]) -> None:
+    row = _row(possessive, "radar", "switched off")
+    assert len({s.article_id for s in row.sources}) == 3
+    assert [s.stance for s in row.sources if "to the contrary" in s.text] == ["denies"]
+    assert not [g for g in possessive if g.text.startswith('"Any suggestion')]

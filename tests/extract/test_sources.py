@@ -76,3 +76,13 @@ def test_citation_graph_and_anonymity_counts() -> None:
     counts = anonymity_counts(quotes, [Story(id="s1", title="t", article_ids=("a1", "a2"))])
     assert counts["articles"] == {"a1": 1, "a2": 1}
     assert counts["stories"] == {"s1": 2}
+
+
+def test_an_authority_is_an_institution_and_authorities_stay_unnamed(extract: Run) -> None:
+    text = ("The port authority said that the terminal would stay closed until the end of next week. "
+            "Local authorities said that the road to the harbour had been cleared.")
+    ex = extract(make_article(text))
+    one = next(q for q in ex.quotes if "stay closed" in q.text)
+    many = next(q for q in ex.quotes if "had been cleared" in q.text)
+    assert not one.anonymous and one.speaker and "port authority" in one.speaker
+    assert many.anonymous

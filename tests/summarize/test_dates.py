@@ -1,6 +1,6 @@
 import datetime as dt
 
-from newsprism.summarize.dates import find_dates, infer_publication
+from newsprism.summarize.dates import date_label, find_dates, infer_publication
 
 
 def one(text: str, anchor: dt.date | None) -> str:
@@ -59,3 +59,12 @@ def test_publication_inferred_from_absolute_dates_and_weekdays() -> None:
     assert infer_publication("On Sunday, March 6, the fair opened, as in 2022 plans.") == dt.date(2022, 3, 6)
     assert infer_publication("On Monday, March 6, the fair opened; the 2022 plan stands.") is None
     assert infer_publication("The fair opened on Sunday.") is None
+
+
+def test_reduced_dates_are_spelled_out_for_readers() -> None:
+    assert date_label("2025-03-10") == "2025-03-10"
+    assert date_label("2025-W13") == "week of 2025-03-24"
+    assert date_label("2025-03") == "March 2025"
+    assert date_label("--03-10") == "10 March, year not given"
+    assert date_label("--11") == "November, year not given"
+    assert date_label("") == "undated"

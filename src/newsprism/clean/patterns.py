@@ -113,7 +113,9 @@ SHORT: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"spenden|jetzt spenden|unterstütze|unterstützen sie|faire un don|soutenez|apoya|dona ahora|"
         r"wesprzyj|small favou?r to ask|we need your help|independent (?:journalism|news|media)|"
         r"keep (?:our )?journalism (?:free|open)|is your (?:paper|newspaper|news source)|keep (?:it|us) going|"
-        r"relies on (?:readers|you)|(?:funded|supported) by readers)\b", r"^\s*(?:please\s+)?support\b.{0,40}!\s*$")),
+        r"relies on (?:readers|you)|(?:funded|supported) by readers|"
+        r"help us .{0,40}(?:as little as|from just|for just|from only|for only) [$£€]\s?\d+)\b",
+        r"^\s*(?:please\s+)?support\b.{0,40}!\s*$")),
     ("newsletter", _rx(
         r"\b(newsletters?|sign up|signup|sign-up|inbox|by e-?mail|per e-?mail|be notified|get notified|"
         r"notify me|subscribe to our|abonnieren|anmelden|melde dich|suscr[ií]bete|inscrivez-vous|"
@@ -355,7 +357,7 @@ _NEEDLES: dict[re.Pattern[str], tuple[str | re.Pattern[str], ...]] = {
                   "monthly ", "remind me later", "spenden", "unterstütze", "faire un don", "soutenez", "apoya",
                   "dona ahora", "wesprzyj", "small favo", "we need your help", "independent ", "journalism",
                   "is your ", "keep it going", "keep us going", "relies on ", "funded by readers",
-                  "supported by readers"),
+                  "supported by readers", "help us "),
     SHORT[2][1]: ("newsletter", "sign up", "signup", "sign-up", "inbox", "mail", "notified", "notify me",
                   "subscribe to our", "abonnieren", "anmelden", "melde dich", "suscr", "inscrivez-vous",
                   "zapisz się"),

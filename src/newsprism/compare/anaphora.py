@@ -6,9 +6,9 @@ Resolution follows what the anaphor names, reading back through the same article
   turned to ... for), not negated;
 - "these claims", "the reports", "such allegations": the most recent claim the article attributes to someone
   (reported speech, "according to", anonymous sourcing), since those are what an outlet calls claims or reports;
-- a bare "this" / "that" / "it": the most recent positive claim, unless the sentence before is itself a denial
-  that was resolved ("said he was unaware of any such request. He added: 'I've never heard of that.'"), whose
-  target it inherits; wording similarity breaks the tie only when no rule applies.
+- a bare "this" / "that" / "it", or "any suggestion to the contrary": the most recent positive claim, unless the
+  sentence before is itself a denial that was resolved ("said he was unaware of any such request. He added: 'I've
+  never heard of that.'"), whose target it inherits; wording similarity breaks the tie only when no rule applies.
 
 A target told by one article only is followed to the group other outlets share when its wording is close.
 """
@@ -26,22 +26,27 @@ from newsprism.stance import DENY_RE, DOUBT_RE
 
 __all__ = ["ANAPHOR", "resolve"]
 
-ANAPHOR = re.compile(r"\b(this|that|these|those|such|it|the (?:reports?|claims?|allegations?|news|accounts?|"
-                     r"requests?|story|information)|(?:either|neither|both) (?:figures?|counts?|numbers?|tolls?|"
-                     r"estimates?|totals?|reports?|claims?|accounts?|versions?))\b|'s (?:reports?|claims?|story|"
+ANAPHOR = re.compile(r"\b(this|that|these|those|such|it|to the contrary|the (?:reports?|claims?|allegations?|news|"
+                     r"accounts?|requests?|story|information)|(?:either|neither|both) (?:figures?|counts?|numbers?|"
+                     r"tolls?|estimates?|totals?|reports?|claims?|accounts?|versions?))\b|'s (?:reports?|claims?|story|"
                      r"account)\b", re.I)
 _REQUEST_NOUN = re.compile(r"\b(?:such|the|this|that|any|these|those)\s+(?:\w+\s+)?(requests?|demands?|appeals?|"
                            r"pleas?)\b", re.I)
-_REPORT_NOUN = re.compile(r"\b(?:such|the|this|that|these|those|any|either|neither|both)\s+(?:\w+\s+)?(claims?|"
+_REPORT_NOUN = re.compile(r"\b(?:such|the|this|that|these|those|any|either|neither|both)\s+(?:[\w'’]+\s+)?(claims?|"
                           r"reports?|allegations?|accounts?|rumou?rs?|information|news|stor(?:y|ies)|assertions?|"
                           r"accusations?|versions?)\b", re.I)
 # "unable to verify either figure", "has not been able to confirm that figure": the last claim that gives a number
+# "the union's account", "BuzzFeed's report": whose words the response answers
+_POSSESSOR = re.compile(r"\b(\w[\w.&-]*)['’]s?\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|accounts?|stor(?:y|ies)|"
+                        r"assertions?|accusations?|versions?|description|characteri[sz]ation)\b", re.I)
 _FIGURE_NOUN = re.compile(r"\b(?:such|the|this|that|these|those|any|either|neither|both)\s+(?:\w+\s+)?(?:figures?|"
                           r"counts?|numbers?|tolls?|estimates?|totals?)\b", re.I)
 # "turned to China for weapons" asks; "Moscow's apparent turn to Beijing" (a noun, no "for") is a shift of ties
 _REQUEST_WORD = re.compile(r"\b(ask(?:s|ed|ing)?|request(?:s|ed|ing)?|s(?:eek|eeks|ought|eeking)|"
                            r"turn(?:s|ed|ing) to|turn to\b[^.;]{0,60}?\bfor|appeal(?:s|ed)? to|demand(?:s|ed)?)\b",
                            re.I)
+_CONTRARY = re.compile(r"\bto the contrary\b", re.I)
+_CONTRARY_SIM = 0.45  # cosine at which a shared row is about what the speaker's statement is about
 _WINDOW = 8  # claims read back for a bare pronoun
 _LONG_WINDOW = 30  # claims read back for a named anaphor ("such a request" may answer the lead)
 _FOLLOW = 0.6  # cosine at which the claim a denial answers counts as a wording of a shared claim
@@ -54,6 +59,12 @@ def _is_stance_only(c: Claim) -> bool:
 
 def _attributed(c: Claim) -> bool:
     return bool(c.attributed_to or c.anonymous or c.via or c.hedged)
+
+
+def _said_by(c: Claim, name: str) -> bool:
+    """The claim is attributed to, or relayed by, the one a possessive names ("the union's account")."""
+    word = name.lower()
+    return any(word in re.findall(r"[\w.&-]+", (who or "").lower()) for who in (c.attributed_to, c.via))
 
 
 def _shared(gi: int, members: Sequence[Sequence[Member]], but: str | None = None) -> bool:
@@ -73,15 +84,24 @@ def resolve(c: Claim, before: Sequence[Claim], vecs: Mapping[str, Sequence[np.nd
         return []
     recent = list(reversed(before))
     best: Claim | None = None
+    if _CONTRARY.search(c.text):
+        said = next((p for p in recent[:3] if not _is_stance_only(p) and p.id in group_of and p.id in vecs), None)
+        if said is not None:
+            return _contrary(said, vecs, group_of, members, c.id)
     if _REQUEST_NOUN.search(c.text):
         best = next((p for p in recent[:_LONG_WINDOW] if not p.negated and not _is_stance_only(p)
                      and _REQUEST_WORD.search(p.text) and p.id in group_of), None)
     elif _FIGURE_NOUN.search(c.text):
         best = next((p for p in recent[:_WINDOW] if p.numbers and not p.negated and not _is_stance_only(p)
                      and p.id in group_of), None)
-    elif _REPORT_NOUN.search(c.text):
-        best = next((p for p in recent[:_WINDOW] if _attributed(p) and not p.negated and not _is_stance_only(p)
-                     and p.id in group_of), None)
+    elif _REPORT_NOUN.search(c.text) or _POSSESSOR.search(c.text):
+        whose = _POSSESSOR.search(c.text)
+        if whose:
+            best = next((p for p in recent[:_LONG_WINDOW] if not p.negated and not _is_stance_only(p)
+                         and p.id in group_of and _said_by(p, whose.group(1))), None)
+        if best is None:
+            best = next((p for p in recent[:_WINDOW] if _attributed(p) and not p.negated and not _is_stance_only(p)
+                         and p.id in group_of), None)
     if best is None and recent[0].id in targets_of and targets_of[recent[0].id]:
         return list(targets_of[recent[0].id])
     if best is None:
@@ -138,6 +158,24 @@ def _most_similar(c: Claim, recent: Sequence[Claim], vecs: Mapping[str, Sequence
         if score > best_score:
             best, best_score = prev, score
     return best
+
+
+def _contrary(said: Claim, vecs: Mapping[str, Sequence[np.ndarray]], group_of: Mapping[str, list[int]],
+              members: Sequence[Sequence[Member]], but: str) -> list[int]:
+    """What "any suggestion to the contrary" answers: the shared row the speaker's own statement sits in, or else
+    the shared row closest to that statement, which is about the same thing ("the radar was working perfectly"
+    against "the radar was switched off"); never the statement's own single-source row."""
+    own = [g for g in group_of.get(said.id, []) if _shared(g, members, but)]
+    if own:
+        return own
+    mine = set(group_of.get(said.id, []))
+    scored = [(max(float(a @ b) for a in vecs[said.id] for b in vs), cid) for cid, vs in vecs.items()
+              if cid not in (said.id, but) and cid in group_of
+              and any(_shared(g, members, but) and g not in mine for g in group_of[cid])]
+    if not scored:
+        return []
+    score, cid = max(scored)
+    return [g for g in group_of[cid] if _shared(g, members, but) and g not in mine] if score >= _CONTRARY_SIM else []
 
 
 def _follow(target: Claim, vecs: Mapping[str, Sequence[np.ndarray]], group_of: Mapping[str, list[int]],

@@ -38,6 +38,8 @@ def is_anonymous_source(head: Any, phrase: str) -> bool:
     """Unnamed or anonymous: explicit markers, or a generic head noun ("officials") with no proper name."""
     if ANON_MARKERS.search(phrase):
         return True
+    if head.lemma_.lower() == "authority" and head.tag_ != "NNS":
+        return False  # "the port authority", "the health authority": one institution, named by its role
     if head.lemma_.lower() in ANON_HEADS and not any(t.ent_type_ == "PERSON" for t in head.subtree):
         return True
     sent = head.sent.text if hasattr(head, "sent") else ""

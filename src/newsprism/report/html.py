@@ -24,6 +24,7 @@ from newsprism import __version__
 from newsprism.labels import ClaimStatus, Stance
 from newsprism.records import AnalysisResult, Story
 from newsprism.report.views import article_segments, citations_by_article, story_view
+from newsprism.summarize.dates import date_label
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -63,6 +64,7 @@ def template_environment(
 
     env.globals.update(href_article=href_article, href_story=href_story, href_outlet=href_outlet,
                        art_ref=art_ref, outlet_name=outlet_name, status_badge=status_badge, stance_badge=stance_badge,
+                       date_label=date_label,
                        statuses=tuple(ClaimStatus), stances=tuple(Stance), version=__version__)
     return env
 

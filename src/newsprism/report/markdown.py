@@ -9,6 +9,7 @@ from pathlib import Path
 from newsprism.compare.verdict import outlet_of
 from newsprism.records import AnalysisResult, Article
 from newsprism.report.views import Cell, Column, claim_matrix, label_stub
+from newsprism.summarize.dates import date_label
 
 _INLINE = re.compile(r"[\\`*_\[\]|~]")  # emphasis, code, links and images, table cells, strike-through
 _SCHEME = re.compile(r"\b(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
@@ -86,7 +87,8 @@ def markdown_lines(result: AnalysisResult) -> Iterator[str]:
             lines += ["### Timeline", ""]
             for e in story.timeline:
                 cites = "".join(f"[{num[c]}]" for c in e.citations if c in num)
-                lines.append(f"- **{_md(e.date)}**{' (inferred)' if e.inferred else ''}: {_md(e.text)} {cites}")
+                when = _md(date_label(e.date)) + (" (inferred)" if e.inferred else "")
+                lines.append(f"- **{when}**: {_md(e.text)} {cites}")
             lines.append("")
         yield from lines
     quotes = result.quotes

@@ -97,6 +97,32 @@ def is_future(text: str, start: int, end: int) -> bool:
     return bool(_FUTURE.search(clause) or _FUTURE.search(text[end:end + 30].split(",")[0]))
 
 
+_LABEL = re.compile(r"^(?:(?P<y>\d{4})(?:-W(?P<w>\d\d)|-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?"
+                    r"|--(?P<nm>\d\d)(?:-(?P<nd>\d\d))?)$")
+
+
+def date_label(value: str) -> str:
+    """A date string of this module as a reader sees it: the ISO day stays as it is, the reduced forms are
+    spelled out ("week of 2025-03-24", "March 2025", "10 March, year not given", "undated")."""
+    m = _LABEL.match(value or "")
+    if m is None:
+        return value or "undated"
+    if m["nm"]:
+        month = int(m["nm"])
+        if not 1 <= month <= 12:
+            return value
+        name = MONTHS[month - 1]
+        return f"{int(m['nd'])} {name}, year not given" if m["nd"] else f"{name}, year not given"
+    if m["w"]:
+        try:
+            return f"week of {dt.date.fromisocalendar(int(m['y']), int(m['w']), 1).isoformat()}"
+        except ValueError:
+            return value
+    if m["m"] and not m["d"] and 1 <= int(m["m"]) <= 12:
+        return f"{MONTHS[int(m['m']) - 1]} {m['y']}"
+    return value
+
+
 def _week(day: dt.date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
