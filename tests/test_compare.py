@@ -193,7 +193,7 @@ def test_similarity_nudges_match_the_pairwise_definition() -> None:
     rng = random.Random(7)
     props = [Proposition(claim=Claim(id=f"c{rng.randrange(40)}", article_id="a", text="t"), core="t", variant=0,
                          negative=False, entities=frozenset(rng.sample(["kell", "ambrel", "oslo"], rng.randrange(3))),
-                         values=tuple(rng.choice([[], [100.0], [103.0], [1200.0, 5.0], [1100.0]])),
+                         values=tuple(rng.choice([[], [100.0], [103.0], [1200.0, 5.0], [1100.0], [1200.0, 24.0]])),
                          predicate=rng.choice(["", "ask", "close"])) for _ in range(60)]
     vecs = np.random.default_rng(7).normal(size=(60, 16)).astype(np.float32)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
@@ -214,6 +214,9 @@ def test_similarity_nudges_match_the_pairwise_definition() -> None:
                     want += 0.04 if a.entities & b.entities else -0.04
                 if any(abs(x - y) <= 0.05 * max(abs(x), abs(y)) for x in a.values for y in b.values):
                     want += 0.04
+                if sum(abs(x - y) <= 0.05 * max(abs(x), abs(y)) for x in a.values for y in b.values
+                       if abs(x) >= 10 and abs(y) >= 10) >= 2:
+                    want += 0.04  # two specific figures in common ("24 jets", "$3.2 billion")
                 if a.predicate and a.predicate == b.predicate:
                     want += 0.02
             assert abs(got[i, j] - want) < 1e-5, (i, j)

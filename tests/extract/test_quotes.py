@@ -257,6 +257,15 @@ def test_pronoun_agrees_in_gender_when_a_man_is_named_in_between(extract: Run) -
     assert q.speaker == "Ilse Varnholt"
 
 
+def test_he_said_after_a_titled_name_of_an_institution_is_that_person(extract: Run) -> None:
+    # the parser hangs "Inspector Leon Mardle" on "police" ("... of Saltmere police said")
+    text = ("The company's spokesperson, Elise Marchetti, said on Wednesday that the alarms had worked.\n\n"
+            "Inspector Leon Mardle of Saltmere police said that it was too soon to say what had caused the fire. "
+            "\"We will follow the evidence wherever it leads,\" he said.")
+    ex = extract(make_article(text))
+    assert _find(ex, "follow the evidence").speaker == "Leon Mardle"
+
+
 def test_beliefs_mode_finds_stances_and_nominal_cues_the_product_leaves_out(resources) -> None:  # type: ignore[no-untyped-def]
     from newsprism.extract import parse_texts
     from newsprism.extract.quotes import find_attributions

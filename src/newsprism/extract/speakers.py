@@ -166,7 +166,7 @@ def _salience(doc: Any, article_id: str, index: EntityIndex | None, outlets: Any
         mentions.append((ent.start, name, ent.sent.start))
         _gender_words(doc, ent, name, sal.gender)
         head = root
-        while head.dep_ in {"compound", "appos", "flat"} and head.head.i != head.i:
+        while (head.dep_ in {"compound", "appos", "flat"} or _mis_hung(head)) and head.head.i != head.i:
             head = head.head
         if head.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "attr"} or (
                 head.i == root.i and root.dep_ == "ROOT"):
@@ -187,6 +187,12 @@ def _salience(doc: Any, article_id: str, index: EntityIndex | None, outlets: Any
                 and low in {"him", "her"} and not sal.in_quote(tok.idx)):
             sal.objects.setdefault(_sentence_of(sal, tok.idx), set()).add("f" if low == "her" else "m")
     return sal
+
+
+def _mis_hung(tok: Any) -> bool:
+    """A name the parser hung on the noun of its own "of" phrase: in "Inspector Leon Mardle of Saltmere police
+    said", "police" became the subject and the inspector its modifier; the name is who the phrase is."""
+    return tok.dep_ == "nmod" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _bare_surnames(doc: Any, mentions: list[tuple[int, str, int]], sal: _Salience) -> None:
