@@ -29,6 +29,12 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The envoy said she had never met the arms dealer.", "denies"),
     ("The minister said he had no knowledge of the offer.", "denies"),
     ("He said he was not surprised by the result.", None),
+    # things or people left out of remarks are not a proposition doubted; a verdict in an embedded question is not
+    # given
+    ("The mayor, however, did not mention them during his remarks before the meeting.", None),
+    ("The indictment does not mention whether the broker knew of the plans.", "doubts"),
+    ("Mr. Pell did not list what testimony he considered false by the inspector.", None),
+    ("She would not say which parts of the report she found inaccurate.", None),
     ("She said the offer didn't go far enough.", None),
     ("Officials said they are not only investigating the fire but also the alarms.", None),
     ("She said they did not know the cause of the fire.", None),

@@ -151,7 +151,9 @@ DEFENDS_RE = re.compile(r"\bstands? by (?:its|our|their|his|her|the) (?:report\w
 # What a source did not say or show: "the indictment does not charge him with conspiring", "did not specify
 # whether China had responded", "made no mention of whether Mr. Trump played a role"
 ABSENT = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:say|mention|allege|specify|charge|"
-                    r"accuse|claim|indicate|show|identify|present|provide evidence)\b|\bmade no mention\b|"
+                    r"accuse|claim|indicate|show|identify|present|provide evidence)\b"
+                    # "did not mention them during his remarks": things or people left out, no proposition doubted
+                    r"(?! (?:them|him|her|it|us|me)\b)|\bmade no mention\b|"
                     r"\bno mention of\b|\bno (?:visual |hard )?evidence (?:has been|was) (?:produced|presented)\b",
                     re.I)
 
@@ -219,7 +221,8 @@ def response_of(text: str, language: str | None = None) -> str | None:
             if m.group(0).lower() == "accurate" and not re.search(r"\b(?:was|were|is|are|its?|been) accurate|"
                                                                    r"report was accurate", t, re.I):
                 continue
-            if (_withholding(t, m) or _in_question(t, m.start()) or _judges_no_claim(t, m) or _names_a_thing(t, m)
+            if (_withholding(t, m) or _in_question(t, m.start()) or _EMBEDDED_RE.search(t[: m.start()])
+                    or _judges_no_claim(t, m) or _names_a_thing(t, m)
                     or _mentions_a_denial(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])
                     or _NO_ONE_RE.search(t[: m.start()])):
                 continue
@@ -254,6 +257,11 @@ def outlet_verdict(text: str) -> bool:
     return bool(_OUTLET_VERDICT_RE.search(text.replace("\u2019", "'")))
 
 
+# A verdict inside an embedded question or free relative: "did not list what testimony he considered false",
+# "would not say which parts she found inaccurate" name a judgement without making it
+_EMBEDDED_RE = re.compile(r"\b(?:what|which|whatever|whichever)\b(?:\s+[\w'-]+){0,6}?\s+(?:consider\w*|deem\w*|"
+                          r"call\w*|regard\w*|thought|thinks?|found|finds?|view\w*|believ\w*)\s+(?:[\w'-]+\s+){0,2}$",
+                          re.I)
 _EVALUATIVE = frozenset({"ridiculous", "absurd", "nonsense", "rubbish"})
 _CLAIM_WORD_RE = re.compile(r"\b(?:reports?|claims?|allegations?|accusations?|charges?|story|stories|suggestions?|"
                             r"ideas?|notions?|rumou?rs?|assertions?|statements?|comments?|remarks?|theory|theories)\b",

@@ -289,3 +289,15 @@ def test_any_suggestion_to_the_contrary_answers_the_row_the_statement_is_about(
     assert len({s.article_id for s in row.sources}) == 3
     assert [s.stance for s in row.sources if "to the contrary" in s.text] == ["denies"]
     assert not [g for g in possessive if g.text.startswith('"Any suggestion')]
+
+
+def test_an_outlets_fact_check_disputes_the_claim_it_relays(resources: Resources, settings: Settings) -> None:
+    groups = _compare("factcheck", resources, settings)
+    row = _row(groups, "cost taxpayers nothing, because the club")
+    assert "fc-1" in {s.article_id for s in row.sources}
+    checks = [s for s in row.sources if "falsely" in s.text or "making a false claim" in s.text]
+    assert sorted(s.stance for s in checks) == ["denies", "denies"], row.sources
+    assert row.status in {"disputed", "denied"}
+    opening = _row(groups, "open in the spring of 2027")
+    assert opening.status not in {"disputed", "denied"}
+    assert not [s for s in opening.sources if s.stance in {"denies", "doubts"}]

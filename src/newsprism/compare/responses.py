@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsprism.answers import ABSENT, DEFENDS_RE
+from newsprism.answers import ABSENT, DEFENDS_RE, outlet_verdict
 from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
 from newsprism.compare.verdict import Member, Speaker, one_voice, same_speaker, speaker_key
 from newsprism.lexicons import lexicon_for
@@ -112,6 +112,12 @@ _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|
                      r"\b(?:den(?:y|ies|ied)|disputed?|rejected|dismissed|refuted|maintain(?:s|ed)?|insist(?:s|ed)?)\s+that\s+"
                      r"(?P<b>.{5,})|"
                      r"\b(?:say|allege|mention|claim)\s+that\s+(?P<d>.{5,})|"
+                     # the outlet's own verdict on what it relays: "claimed, falsely, that X", "falsely stated that X"
+                     r"\b(?:claim\w*|said|says|stat\w+|assert\w*|insist\w*|suggest\w*|tweet\w*|wr[io]te|argu\w+|"
+                     r"repeat\w*),?\s+(?:falsely|inaccurately|wrongly|erroneously|misleadingly|baselessly|without "
+                     r"(?:offering |providing |citing |any )*(?:evidence|proof)),?\s+that\s+(?P<f>.{5,})|"
+                     r"\b(?:falsely|inaccurately|wrongly|erroneously|misleadingly|baselessly)\s+(?:claim\w*|said|says|"
+                     r"stat\w+|assert\w*|insist\w*|suggest\w*|tweet\w*|wr[io]te|argu\w+)\s+that\s+(?P<g>.{5,})|"
                      # "While many have speculated that X, Bauer said that was never the case"
                      r"\b(?:speculat\w+|theori[sz]\w+|rumou?red|assum\w+)\s+that\s+(?P<e>.{5,})|"
                      r"\b(?:specify|say|mention|clear|unclear|know|known|verify|confirm)\s+(?:\w+\s+){0,10}?"
@@ -246,7 +252,9 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     wording alone, 0 not at all, -1 not at all and not to be carried by other responses (what a source did not
     say answers only a row that states it)."""
     own = set(group_of.get(c.id, []))
-    mine = assertions.own_voice(c)
+    # "Trump falsely stated that X": the outlet answers Trump's X, so rows in Trump's own voice are what it answers
+    verdict = outlet_verdict(c.text)
+    mine = set() if verdict else assertions.own_voice(c)
     asserting = set(assertions.answerable) - mine
     rows_named = named_rows or {}
     obj = (objects or {}).get(c.id)  # the proposition it names ("claims that X"), None when it names none
@@ -269,6 +277,10 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
         return [], -1  # no other response's agreement may carry it to a row that does not state it
     if obj is not None and obj_score >= _OBJECT_MIN:
         return [obj_row], 2
+    if obj is None and own and verdict:
+        # "'We're the only country ...,' Mr. Trump told Axios, making a false claim": the outlet denies what the
+        # sentence itself relays, the row its wording is in
+        return sorted(own), 2
     if ANAPHOR.search(c.text) and obj is None:  # "that was never the case" after naming X answers X, not the past
         prior = [p for p in before if p.id not in responses or p.id in targets_of]
         # "I've never heard of that" after "he was unaware of any such request" answers what that denial answered;
