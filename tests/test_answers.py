@@ -32,6 +32,12 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     # things or people left out of remarks are not a proposition doubted; a verdict in an embedded question is not
     # given
     ("The mayor, however, did not mention them during his remarks before the meeting.", None),
+    # turning down a veto, an agenda or an approach is an act, not a verdict on a claim, wherever the thing stands
+    ("The council on Wednesday overwhelmingly rejected the mayor's veto of the housing bill.", None),
+    ("Opposition members rejected the government's trade agenda in large numbers.", None),
+    ("The plan was essentially the same approach that he rejected in December.", None),
+    ("Neither step was an action specifically rejected by the council.", None),
+    ("Officials rejected criticism that the mayor was setting a precedent.", "denies"),
     ("The indictment does not mention whether the broker knew of the plans.", "doubts"),
     ("Mr. Pell did not list what testimony he considered false by the inspector.", None),
     ("She would not say which parts of the report she found inaccurate.", None),

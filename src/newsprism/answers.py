@@ -68,13 +68,16 @@ _WITHHELD = _word_set(
     "invitation demand call service benefit coverage treatment loan parole asylum admission membership approval "
     "licence license budget package settlement overture initiative reform ceasefire truce resignation candidacy "
     "candidate contract exemption waiver extension subsidy aid status citizenship residency case lawsuit suit "
-    "complaint petition")
+    "complaint petition veto agenda approach strategy policy framework ultimatum terms conditions order rule "
+    "regulation tariff tax action pick choice concession counteroffer counterproposal")
 _CLAIM_WORDS = _word_set(
     "report reporting claim allegation accusation charge suggestion story account rumor rumour assertion "
     "characterization characterisation description statement notion premise narrative version that")
 _FILLER = _word_set("the a an his her their its our my your this these those any all such some of several "
                     "every each two three both new latest")
 _OBJECT_RE = re.compile(r"[A-Za-z][\w'-]*")
+_RELATIVE_BEFORE_RE = re.compile(
+    r"\b([a-z][\w-]*)\s+(?:(?:that|which)\s+(?:[\w'-]+\s+){1,3}?|\w+ly\s+)(?:had\s+|has\s+|have\s+)?$")
 _PASSIVE_BEFORE_RE = re.compile(
     r"\b(\w+?)s?\s+(?:was|were|is|are|has been|have been|had been|being|(?:could|may|might|will|would|should|"
     r"can|must) (?:\w+ )?be)\s+(?:\w+ly\s+|soon\s+)?$", re.I)
@@ -115,6 +118,11 @@ def _withholding(t: str, m: re.Match[str]) -> bool:
             heads += 1
             if heads == 3:
                 break
+    # the thing turned down stands before it: "the same approach that he rejected", "action specifically rejected
+    # by Congress"
+    ahead = _RELATIVE_BEFORE_RE.search(before[-60:])
+    if ahead and ahead.group(1).lower().rstrip("s") in _WITHHELD:
+        return True
     passive = _PASSIVE_BEFORE_RE.search(before[-60:])  # "the legislation was immediately dismissed"
     if not passive:
         return False

@@ -93,3 +93,12 @@ def test_a_predicate_keeps_its_particle(resources: Resources) -> None:
     impasse = _props(resources, "The mayor and the council could not break an impasse over the harbour budget.")
     assert broke_up.predicate == "break up" and broke.predicate == "break"
     assert impasse.negated == frozenset({"break"})
+
+
+def test_a_condition_is_no_contradiction(resources: Resources) -> None:
+    """"could not be issued without the support of X" states a condition, not the opposite of "X issued them"."""
+    from newsprism.compare.grouping import contradicts, group_frame
+
+    issued = _props(resources, "The committee issued subpoenas to three witnesses with support from its members.")
+    cond = _props(resources, "The subpoenas could not be issued without support from the committee's members.")
+    assert not contradicts(cond, group_frame([issued, cond], [0, 1], False))

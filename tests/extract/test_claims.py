@@ -213,3 +213,11 @@ def test_who_a_sentence_names_as_its_source_by_its_grammar(extract: Callable[...
     assert claim["Without"].attributed_to == "adoring fans"  # the fans speak, not the man they are fans of
     minister = next(c for c in ex.claims if c.text.startswith("The minister"))
     assert minister.attributed_to == "two officials familiar with the inquiry"
+
+
+def test_a_quoted_no_negates_nothing(resources: Resources, settings: Settings) -> None:
+    """The "no" of "the lone 'no' vote" is named, not used; "No one was hurt" in a quotation still negates."""
+    text = ('The lone "no" vote in the Senate was Senate Minority Leader Harry Reid, D-Nev.\n\n'
+            '"No one was hurt in the fire at the Esk depot on Tuesday," the county fire service said.')
+    vote, hurt = _claims(resources, settings, text)
+    assert not vote.negated and hurt.negated

@@ -94,7 +94,13 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         ms = []
         for k, i in enumerate(idx):
             p = props[i]
-            ms.append(Member(p.claim, _stance(p, pol, frame, answers.get(p.claim.id)), mean_sim(group_sims[gi], k)))
+            # a sentence is not the opposite of itself: "Mexico is not yours to play with, show some respect" has a
+            # positive part beside its negated one (in its own telling and in another outlet's quote of the same
+            # words), which must not make the frame it is judged against
+            judged = frame if p.negative == pol else group_frame(
+                props, [j for j in idx if props[j].claim.id != p.claim.id
+                        and _words(props[j].claim.text) != _words(p.claim.text)], pol)
+            ms.append(Member(p.claim, _stance(p, pol, judged, answers.get(p.claim.id)), mean_sim(group_sims[gi], k)))
             group_of.setdefault(p.claim.id, []).append(gi)
         members.append(ms)
 
@@ -250,6 +256,10 @@ def _with_fallback(claims: list[Claim], articles: Sequence[Article], quotes: Seq
         claims.extend(extract_claims(a, doc, quotes=[q for q in quotes if q.article_id == a.id],
                                      citations=[c for c in citations if c.article_id == a.id], settings=settings))
     return claims
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.lower()))
 
 
 def _stance(p: Proposition, negative_group: bool, frame: frozenset[str] = frozenset(),

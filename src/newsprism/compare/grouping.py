@@ -92,9 +92,11 @@ def negates_other_thing(p: Proposition, frame: frozenset[str]) -> bool:
 
 
 # "not so much X as Y", "not only X but Y", "this is not about X", "the issue was not whether X": a contrast or a
-# turn of topic that negates nothing
+# turn of topic that negates nothing; "could not do X without Y" states a condition
 _CONTRAST_RE = re.compile(r"\bnot (?:so much|only|just|merely|simply)\b|\bno longer (?:just|only)\b|"
-                          r"\b(?:is|was|are|were|'s)(?: not|n't) (?:really |just |only )?(?:about|whether)\b", re.I)
+                          r"\b(?:is|was|are|were|'s)(?: not|n't) (?:really |just |only )?(?:about|whether)\b|"
+                          # "could not be issued without support from X": a condition, not a negation
+                          r"\b(?:not|never|cannot)\b[^.;,]{0,60}\bwithout\b", re.I)
 
 
 _CONTRADICTION_SHARE = 0.5  # share of a negated statement's content words the claim must use to be its opposite

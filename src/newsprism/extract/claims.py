@@ -170,9 +170,19 @@ def _negated(sent: Any) -> bool:
         return True
     for arg in core.children:
         if arg.dep_ in {"nsubj", "nsubjpass", "dobj", "obj"} and (
-                arg.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in arg.children)):
+                arg.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" and not _named_word(d)
+                                            for d in arg.children)):
             return True
     return any(c.dep_ == "neg" for c in core.children if c.dep_ in {"aux", "auxpass"})
+
+
+_QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+def _named_word(tok: Any) -> bool:
+    """A word named rather than used: the quoted "no" of "the lone 'no' vote" negates nothing."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text in _QUOTE_MARKS and doc[tok.i + 1].text in _QUOTE_MARKS
 
 
 def _numbers(sent: Any, ents: DocEnts) -> Iterable[str]:
