@@ -35,7 +35,7 @@ _ANSWER_DENY_RE = re.compile(
     # were lying in the street")
     r"(?:is|are|was|were|'re) (?:\w+ )?lying(?! (?:on|in|at|under|down|around|beside|near|low|still|face)\b)|"
     r"(?:are|were|is|was|called \w+|calling \w+) (?:a |\w+ )?liars?|"
-    r"(?:reject|dismiss|deni|deny|denied|refut|rebut)\w*)\b", re.I)
+    r"(?:reject|dismiss|refut|rebut)\w*|den(?:y|ies|ied|ying|ial|ials))\b", re.I)  # not "Denice", "Denis"
 # "false" and friends that name a crime or a thing, not a verdict on a claim ("making false statements")
 _NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:(?:and|or) \w+ |(?:income |tax |financial |official |sworn ){1,2})?"
                                r"(?:statements?|testimony|witness|information|pretenses|"
@@ -69,15 +69,26 @@ _WITHHELD = _word_set(
     "licence license budget package settlement overture initiative reform ceasefire truce resignation candidacy "
     "candidate contract exemption waiver extension subsidy aid status citizenship residency case lawsuit suit "
     "complaint petition veto agenda approach strategy policy framework ultimatum terms conditions order rule "
-    "regulation tariff tax action pick choice concession counteroffer counterproposal")
+    "regulation tariff tax action pick choice concession counteroffer counterproposal subpoena option declaration "
+    "party")
 _CLAIM_WORDS = _word_set(
     "report reporting claim allegation accusation charge suggestion story account rumor rumour assertion "
     "characterization characterisation description statement notion premise narrative version that")
 _FILLER = _word_set("the a an his her their its our my your this these those any all such some of several "
                     "every each two three both new latest")
 _OBJECT_RE = re.compile(r"[A-Za-z][\w'-]*")
+_TITLE = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\."
+_PERSON_AFTER_RE = re.compile(r"\s+(?:" + _TITLE + r"\s+)?(?!" + _TITLE + r")[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
+                              r"(?=\s*(?:[,.;:)]|$|\s+(?:and|who|as|in|on|at|from|after|before|for)\b))")
+_AUXILIARIES = _word_set("is are was were be been has have had will would could can should may might must did does do")
+# "If they had nothing to do with 9/11, they have nothing to fear", "if Trump declares a fabricated emergency": a
+# condition states nothing; "asked allies to refute negative stories": a denial someone was asked for, not made
+_CONDITIONAL_RE = re.compile(r"\b(?:if|unless)\b[^,;:.!?]*$", re.I)
+_REQUESTED_RE = re.compile(r"\b(?:ask|urg|order|press|pressur|instruct|encourag|call(?:ed|ing|s)? on|want|push)\w*\s+"
+                           r"(?:[\w'-]+\s+){0,8}?to\s+$", re.I)
 _RELATIVE_BEFORE_RE = re.compile(
-    r"\b([a-z][\w-]*)\s+(?:(?:that|which)\s+(?:[\w'-]+\s+){1,3}?|\w+ly\s+)(?:had\s+|has\s+|have\s+)?$")
+    r"\b([A-Za-z][\w-]*)\s+(?:(?:that|which)\s+(?:[\w'-]+\s+){1,3}?|\w+ly\s+|(?:they|he|she|we|it|I|you)\s+)"
+    r"(?:had\s+|has\s+|have\s+)?$")
 _PASSIVE_BEFORE_RE = re.compile(
     r"\b(\w+?)s?\s+(?:was|were|is|are|has been|have been|had been|being|(?:could|may|might|will|would|should|"
     r"can|must) (?:\w+ )?be)\s+(?:\w+ly\s+|soon\s+)?$", re.I)
@@ -105,10 +116,18 @@ def _withholding(t: str, m: re.Match[str]) -> bool:
     if re.match(r"\s+(?:him|them|me|us|her(?=\s*(?:[.,;:)]|$|and\b|or\b|from\b|after\b|before\b|on\b|in\b)))"
                 r"(?!\s+as\b)", after):
         return True
+    # a person turned away by name ("while dismissing Ann Coulter, who has not"); "dismissed Obama's concerns" stays
+    if not word.startswith(("deni", "deny")) and _PERSON_AFTER_RE.match(after):
+        return True
     heads = 0
     words = _OBJECT_RE.findall(after[:80])[:6]  # the object's first words, in order
     for k, w in enumerate(words):
         low = w.lower().removesuffix("'s").removesuffix("'")
+        if (low == "that" and k + 1 < len(words) and words[k + 1].lower().rstrip("s") in _WITHHELD
+                and not (k + 2 < len(words) and words[k + 2].lower() in _AUXILIARIES)):
+            continue  # "dismissed that option": a determiner ("denied that option had been discussed": a clause)
+        if low.rstrip("s") == "claim" and k + 1 < len(words) and words[k + 1].lower() == "against":
+            return True  # "dismissed their claims against foreign entities": lawsuits
         if low in _CLAIM_WORDS or low.rstrip("s") in _CLAIM_WORDS or low == "as":
             return False  # "rejected the claims", "denied that ...", "dismissed it as ..."
         if low in _WITHHELD or low.rstrip("s") in _WITHHELD:
@@ -159,7 +178,7 @@ DEFENDS_RE = re.compile(r"\bstands? by (?:its|our|their|his|her|the) (?:report\w
 # What a source did not say or show: "the indictment does not charge him with conspiring", "did not specify
 # whether China had responded", "made no mention of whether Mr. Trump played a role"
 ABSENT = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:say|mention|allege|specify|charge|"
-                    r"accuse|claim|indicate|show|identify|present|provide evidence)\b"
+                    r"accuse|claim|indicate|show(?! up)|identify|present|provide evidence)\b"
                     # "did not mention them during his remarks": things or people left out, no proposition doubted
                     r"(?! (?:them|him|her|it|us|me)\b)|\bmade no mention\b|"
                     r"\bno mention of\b|\bno (?:visual |hard )?evidence (?:has been|was) (?:produced|presented)\b",
@@ -232,6 +251,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
             if (_withholding(t, m) or _in_question(t, m.start()) or _EMBEDDED_RE.search(t[: m.start()])
                     or _judges_no_claim(t, m) or _names_a_thing(t, m)
                     or _mentions_a_denial(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])
+                    or _CONDITIONAL_RE.search(t[: m.start()]) or _REQUESTED_RE.search(t[: m.start()])
                     or _NO_ONE_RE.search(t[: m.start()])):
                 continue
             if not _NEG_BEFORE_RE.search(t[: m.start()]):
