@@ -102,3 +102,21 @@ def test_a_condition_is_no_contradiction(resources: Resources) -> None:
     issued = _props(resources, "The committee issued subpoenas to three witnesses with support from its members.")
     cond = _props(resources, "The subpoenas could not be issued without support from the committee's members.")
     assert not contradicts(cond, group_frame([issued, cond], [0, 1], False))
+
+
+def test_a_negation_contradicts_only_what_the_row_asserts(resources: Resources) -> None:
+    """"Varnia has not asked Estran for jets" denies "Varnia asked Estran for jets"; a negated sentence that only
+    shares two of the row's words under another predicate, or says what ought not to be, denies nothing."""
+    from newsprism.compare import _stance
+    from newsprism.compare.grouping import group_frame
+
+    def stance(row: str, other: str) -> str:
+        a, b = _props(resources, row), _props(resources, other)
+        return _stance(b, False, group_frame([a], [0], False), None, frozenset({a.predicate}))
+
+    assert stance("Varnia asked Estran for fighter jets last month.",
+                  "Varnia has not asked Estran for fighter jets, the ministry said.") == "denies"
+    assert stance("The supreme court ruled that the new law on ports was lawful.",
+                  "\"The supreme court is not the supreme being,\" the senator said.") != "denies"
+    assert stance("The party elected Ada Quell as its chairman on Friday.",
+                  "\"One of them shouldn't be the chairman of the party,\" the senator said.") != "denies"

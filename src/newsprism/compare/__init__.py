@@ -21,6 +21,7 @@ import numpy as np
 from newsprism.compare.align import Proposition, group_key
 from newsprism.compare.align import propositions as align_propositions
 from newsprism.compare.grouping import (
+    LIGHT_PREDICATES,
     contradicts,
     group_frame,
     group_propositions,
@@ -97,10 +98,12 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
             # a sentence is not the opposite of itself: "Mexico is not yours to play with, show some respect" has a
             # positive part beside its negated one (in its own telling and in another outlet's quote of the same
             # words), which must not make the frame it is judged against
-            judged = frame if p.negative == pol else group_frame(
-                props, [j for j in idx if props[j].claim.id != p.claim.id
-                        and _words(props[j].claim.text) != _words(p.claim.text)], pol)
-            ms.append(Member(p.claim, _stance(p, pol, judged, answers.get(p.claim.id)), mean_sim(group_sims[gi], k)))
+            others = [j for j in idx if props[j].claim.id != p.claim.id
+                      and _words(props[j].claim.text) != _words(p.claim.text) and props[j].negative == pol]
+            judged = frame if p.negative == pol else group_frame(props, others, pol)
+            said = frozenset(props[j].predicate for j in others if props[j].predicate)
+            ms.append(Member(p.claim, _stance(p, pol, judged, answers.get(p.claim.id), said),
+                             mean_sim(group_sims[gi], k)))
             group_of.setdefault(p.claim.id, []).append(gi)
         members.append(ms)
 
@@ -258,18 +261,35 @@ def _with_fallback(claims: list[Claim], articles: Sequence[Article], quotes: Seq
     return claims
 
 
+# "one of them shouldn't be the chairman": what ought not to be is an opinion, not the opposite of a fact
+_OUGHT_NOT_RE = re.compile(r"\b(?:should|ought|must)(?:n['\u2019]t| not)\b", re.I)
+
+
+def _negates_what_is_said(p: Proposition, said: frozenset[str], frame: frozenset[str]) -> bool:
+    if _OUGHT_NOT_RE.search(p.claim.text):
+        return False
+    if p.predicate and p.predicate not in LIGHT_PREDICATES:
+        return p.predicate in said
+    return len(p.negated & frame) >= 2
+
+
 def _words(text: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\w+", text.lower()))
 
 
 def _stance(p: Proposition, negative_group: bool, frame: frozenset[str] = frozenset(),
-            answer: str | None = None) -> str:
+            answer: str | None = None, said: frozenset[str] | None = None) -> str:
+    """``said``: the predicates the group's other members assert; a plain negation contradicts the group only when
+    it negates one of them ("Russia has not asked China" beside "Russia asked China"), or under a light verb what
+    they are about ("was not an attempt to label the movement"): not "the Supreme Court is not the supreme being"
+    or "change doesn't happen by itself" beside a row that shares two of their words."""
     c = p.claim
     cues = cues_of(c.text)
     # ``answer``: the backend's judgement of denial and doubt (DENY_RE alone reads "false statements")
     cues = replace(cues, deny=answer == "denies", doubt=answer == "doubts")
     opposite = p.negative != negative_group and not (not negative_group and negates_other_thing(p, frame))
-    if opposite and not negative_group and answer is None and not contradicts(p, frame):
+    if opposite and not negative_group and answer is None and not (
+            contradicts(p, frame) and (said is None or _negates_what_is_said(p, said, frame))):
         opposite = False
     if negative_group:
         # in a group of denials, reporting a denial is reporting the group's claim

@@ -12,7 +12,8 @@ from newsprism.compare.align import Proposition, cluster, frame_overlap, similar
 from newsprism.settings import Settings
 from newsprism.stance import DENY_RE, cues_of
 
-__all__ = ["contradicts", "group_frame", "group_propositions", "mean_sim", "negates_other_thing", "polarity"]
+__all__ = ["LIGHT_PREDICATES", "contradicts", "group_frame", "group_propositions", "mean_sim", "negates_other_thing",
+           "polarity"]
 
 
 _OPPOSITE_MARGIN = 0.06  # a member with the other polarity must be this much closer than the grouping threshold
@@ -86,7 +87,7 @@ def negates_other_thing(p: Proposition, frame: frozenset[str]) -> bool:
         return False
     if p.negated:  # what the negation sits on: "had no excuses" beside "pleaded guilty to misusing funds"
         return not p.negated & frame
-    if not p.predicate or p.predicate in _LIGHT_PREDICATES:  # a particle verb ("give up") is a full predicate
+    if not p.predicate or p.predicate in LIGHT_PREDICATES:  # a particle verb ("give up") is a full predicate
         return False
     return p.predicate not in frame
 
@@ -116,7 +117,7 @@ def contradicts(p: Proposition, frame: frozenset[str]) -> bool:
     return len(p.content & frame) / len(p.content) >= _CONTRADICTION_SHARE
 
 
-_LIGHT_PREDICATES = frozenset({"be", "have", "do", "make", "get", "go", "come", "take", "give", "say", "plan",
+LIGHT_PREDICATES = frozenset({"be", "have", "do", "make", "get", "go", "come", "take", "give", "say", "plan",
                                "intend", "want", "need", "will"})
 
 
