@@ -43,7 +43,14 @@ _NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:(?:and|or) \w+ |(?:income |tax |fina
                                r"\b(?:testif\w*|lie|lying|swear\w*|sworn) falsely\b|"
                                r"\bpleaded guilty\b|\bmade up of\b|"
                                # a person dismissed is no claim denied: "whom readers dismiss as too obvious"
-                               r"\bwhom (?:\w+ ){1,3}(?:dismiss|reject|disavow)\w*", re.I)
+                               r"\bwhom (?:\w+ ){1,3}(?:dismiss|reject|disavow)\w*|"
+                               # certainty, an attitude, no comment and an open question are no verdict on a claim
+                               r"\bbeyond (?:the shadow of )?(?:a|any) doubt\b|\bwithout (?:a|any) doubt\b|"
+                               r"\bdismissive\b|"
+                               r"\b(?:neither|not|n't) (?:\w+ )?confirm,? (?:n?or|,) deny\b|"
+                               r"\bconfirm, deny or comment\b|"
+                               r"^\W*whether\b[^.;]*\bremains? to be seen\b|"
+                               r"\bnot aware (?:of )?(?:how|what|whether|the extent)\b", re.I)
 # what follows an accusation is its content, not a verdict: "the indictment alleges that he ... denying ..."
 _ACCUSATION_RE = re.compile(r"\b(?:alleg(?:es|ed|ing) that|accus(?:es|ed|ing) \w+ of|charg(?:es|ed|ing) \w+ with|"
                             r"indict\w* \w+ (?:on|for))\b", re.I)
@@ -70,7 +77,7 @@ _WITHHELD = _word_set(
     "candidate contract exemption waiver extension subsidy aid status citizenship residency case lawsuit suit "
     "complaint petition veto agenda approach strategy policy framework ultimatum terms conditions order rule "
     "regulation tariff tax action pick choice concession counteroffer counterproposal subpoena option declaration "
-    "party")
+    "party contribution donation alliance")
 _CLAIM_WORDS = _word_set(
     "report reporting claim allegation accusation charge suggestion story account rumor rumour assertion "
     "characterization characterisation description statement notion premise narrative version that")
@@ -85,7 +92,9 @@ _AUXILIARIES = _word_set("is are was were be been has have had will would could 
 # condition states nothing; "asked allies to refute negative stories": a denial someone was asked for, not made
 _CONDITIONAL_RE = re.compile(r"\b(?:if|unless)\b[^,;:.!?]*$", re.I)
 _REQUESTED_RE = re.compile(r"\b(?:ask|urg|order|press|pressur|instruct|encourag|call(?:ed|ing|s)? on|want|push)\w*\s+"
-                           r"(?:[\w'-]+\s+){0,8}?to\s+$", re.I)
+                           r"(?:[\w'-]+\s+){0,8}?to\s+$|"
+                           # "sought to prevent his inquiry from being dismissed as partisan"
+                           r"\b(?:prevent|stop|keep|avoid|spare)\w*\s+(?:[\w'-]+\s+){0,12}?from\s+(?:being\s+)?$", re.I)
 _RELATIVE_BEFORE_RE = re.compile(
     r"\b([A-Za-z][\w-]*)\s+(?:(?:that|which)\s+(?:[\w'-]+\s+){1,3}?|\w+ly\s+|(?:they|he|she|we|it|I|you)\s+)"
     r"(?:had\s+|has\s+|have\s+)?$")
@@ -104,6 +113,9 @@ def _withholding(t: str, m: re.Match[str]) -> bool:
         return False
     if word.startswith("dismissal"):  # a court's or an employer's act: "won a dismissal of all charges"
         return True
+    if word.startswith("rejection") and re.match(r"\s+of\s", t[m.end():]):
+        # "his rejection of international alliances": the noun denies only a claim ("rejection of the report")
+        return not any(w.lower().rstrip("s") in _CLAIM_WORDS for w in _OBJECT_RE.findall(t[m.end():m.end() + 50])[1:5])
     before, after = t[: m.start()], t[m.end():]
     # a thing withheld from someone: "protections previously denied to them" (not "denied to reporters that ...")
     if word == "denied" and re.match(r"\s+to\s+(?:them|him|her|us|me|those|many|millions)\b(?![^.;]*\bthat\b)", after):
