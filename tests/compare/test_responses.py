@@ -301,3 +301,13 @@ def test_an_outlets_fact_check_disputes_the_claim_it_relays(resources: Resources
     opening = _row(groups, "open in the spring of 2027")
     assert opening.status not in {"disputed", "denied"}
     assert not [s for s in opening.sources if s.stance in {"denies", "doubts"}]
+
+
+def test_a_verdict_on_someones_comments_answers_their_row(resources: Resources, settings: Settings) -> None:
+    groups = _compare("remarks", resources, settings)
+    row = _row(groups, "mayor's")
+    assert [s.stance for s in row.sources if "wildly inaccurate" in s.text] == ["denies"]
+    assert row.status in {"disputed", "denied"}
+    # "Council members disputed the claim that ...": who disputes, not whose claim; no row asserts it
+    (alone,) = [g for g in groups if any("disputed the claim" in s.text for s in g.sources)]
+    assert [s.stance for s in alone.sources] == ["denies"]

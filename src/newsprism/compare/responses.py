@@ -79,11 +79,14 @@ REACTION_RE = re.compile(
     r"correct)\b)|\b(?:answer|address|respond to) (?:these|the|those|such) (?:\w+ ){0,2}(?:charges|allegations|"
     r"accusations|questions)\b", re.I)
 
+_SPEECH = r"(?:comments?|remarks?|statements?|arguments?)"  # what a person said, named by whose it is
 _REPORT_NOUNS = (r"(?:report(?:ing|s)?|story|stories|article|piece|account|claims?|allegations?|description|"
-                 r"characteri[sz]ation|assertions?|accusations?|charges?)")
+                 r"characteri[sz]ation|assertions?|accusations?|charges?|" + _SPEECH[3:-1] + r")")
 # "the BuzzFeed report", "BuzzFeed's explosive report", "Buzzfeed false story", "a report by the Daily Ledger"
 _NAMED_BEFORE = re.compile(r"\b((?:[A-Z][\w.&-]*\s?){1,3}?)(?:'s|\u2019s)?\s+(?:[a-z-]+\s+){0,2}" + _REPORT_NOUNS
                            + r"\b")
+_ANSWERING = re.compile(r"\b(?:disput|den[iy]|reject|dismiss|challeng|refut|rebut|question|doubt|contest|"
+                        r"call|say|said|told|confirm|deni)\w*", re.I)
 _NAMED_AFTER = re.compile(_REPORT_NOUNS + r"\s+(?:by|from|in|of)\s+(?:the\s+)?((?:[A-Z][\w.&-]*\s?){1,3})")
 
 
@@ -140,6 +143,8 @@ def _names(text: str, language: str | None = None) -> list[str]:
     out: list[str] = []
     for rx in (_NAMED_BEFORE, _NAMED_AFTER, *_named_in(language or "")):
         for m in rx.finditer(text):
+            if rx is _NAMED_BEFORE and _ANSWERING.search(m.group(0)[len(m.group(1)):]):
+                continue  # "Democrats disputed the claim that ...": who answers, not whose claim it is
             words = [w for w in m.group(1).split() if w.lower().strip(".") not in _NOT_A_NAME]
             if words:
                 out.append(normalize_text(" ".join(words)).rstrip("."))
@@ -320,13 +325,16 @@ def rows_of_named_sources(responses: Sequence[Claim], members: Sequence[Sequence
     out: dict[str, int] = {}
     for name, said in naming.items():
         best: tuple[int, float, int] | None = None
+        # "Vell's comments were wildly inaccurate" says nothing of their topic: any row of Vell's may be meant
+        spoken = all(re.search(rf"\b{re.escape(name)}(?:'s|\u2019s)?\s+(?:\w+\s+)?{_SPEECH}\b", normalize_text(r.text))
+                     for r in said)
         for gi, ms in enumerate(members):
             own = [m for m in ms if not m.context and m.claim.id not in answers]
             strong = {m.claim.article_id for m in own if _relays(m.claim, name)}
             if not strong:
                 continue
             close = float(np.mean([assertions.closeness(gi, vecs.get(r.id)) for r in said]))
-            if close < _NAMED_MIN:
+            if close < _NAMED_MIN and not spoken:
                 continue
             key = (len(strong), close, -gi)
             if best is None or key > best:
