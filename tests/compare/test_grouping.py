@@ -120,3 +120,10 @@ def test_a_negation_contradicts_only_what_the_row_asserts(resources: Resources) 
                   "\"The supreme court is not the supreme being,\" the senator said.") != "denies"
     assert stance("The party elected Ada Quell as its chairman on Friday.",
                   "\"One of them shouldn't be the chairman of the party,\" the senator said.") != "denies"
+    # the verb under the row's light verb, and the same light verb with what it negates
+    assert stance("The mayor insists he will make the port authority pay for the new quay wall.",
+                  "Former mayor Ada Quell says the port authority will not pay for a quay wall.") == "denies"
+    assert stance("\"We're the only country in the world where a baby born here is a citizen,\" the president said.",
+                  "The country is not the only country in the world to make a baby born here a citizen.") == "denies"
+    assert stance("Ada Quell went online on Tuesday night to express regret for the photograph.",
+                  "As for his recent collaboration with Quell, he doesn't regret it.") != "denies"

@@ -262,15 +262,22 @@ def _with_fallback(claims: list[Claim], articles: Sequence[Article], quotes: Seq
 
 
 # "one of them shouldn't be the chairman": what ought not to be is an opinion, not the opposite of a fact
+_IF_RE = re.compile(r"^\W*(?:if|unless)\b", re.I)
 _OUGHT_NOT_RE = re.compile(r"\b(?:should|ought|must)(?:n['\u2019]t| not)\b", re.I)
 
 
 def _negates_what_is_said(p: Proposition, said: frozenset[str], frame: frozenset[str]) -> bool:
     if _OUGHT_NOT_RE.search(p.claim.text):
         return False
+    if _IF_RE.match(p.claim.text):
+        return False  # "If they don't pass this bill ...": a condition
     if p.predicate and p.predicate not in LIGHT_PREDICATES:
-        return p.predicate in said
-    return len(p.negated & frame) >= 2
+        # "Mexico will not pay for a wall" beside "he'll make Mexico pay for the wall": the verb under the row's
+        # light verb, with more of its words
+        return p.predicate in said or (bool(said & LIGHT_PREDICATES) and p.predicate in frame
+                                       and len(p.content & frame) >= 3)
+    # "the U.S. is not the only country" beside "we're the only country": the same light verb and what it negates
+    return len(p.negated & frame) >= (1 if p.predicate and p.predicate in said else 2)
 
 
 def _words(text: str) -> tuple[str, ...]:
