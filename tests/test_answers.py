@@ -59,6 +59,7 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("Whether the debate will alter the course of the race remains to be seen.", None),
     ("She said the mayor, beyond the shadow of a doubt, sought to sell the quay.", None),
     ("He said the national groups were not aware of how much activity was going on.", None),
+    ("He said the groups were not aware of \u201chow much activity was going on down here.\u201d", None),
     ("The mayor said he was not aware of the report.", "denies"),
     ("The agency could not confirm the report.", "doubts"),
     ("He has sought to prevent his inquiry from being dismissed as a partisan exercise.", None),

@@ -50,7 +50,7 @@ _NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:(?:and|or) \w+ |(?:income |tax |fina
                                r"\b(?:neither|not|n't) (?:\w+ )?confirm,? (?:n?or|,) deny\b|"
                                r"\bconfirm, deny or comment\b|"
                                r"^\W*whether\b[^.;]*\bremains? to be seen\b|"
-                               r"\bnot aware (?:of )?(?:how|what|whether|the extent)\b", re.I)
+                               r"\bnot aware (?:of )?[\"\u201c']?(?:how|what|whether|the extent)\b", re.I)
 # what follows an accusation is its content, not a verdict: "the indictment alleges that he ... denying ..."
 _ACCUSATION_RE = re.compile(r"\b(?:alleg(?:es|ed|ing) that|accus(?:es|ed|ing) \w+ of|charg(?:es|ed|ing) \w+ with|"
                             r"indict\w* \w+ (?:on|for))\b", re.I)
