@@ -219,16 +219,17 @@ def test_a_reaction_to_the_claim_is_no_target() -> None:
 
 
 def test_a_named_proposition_needs_the_rows_names_and_keeps_its_own_referent() -> None:
-    """"Allegations that the council offered him the harbour post" answers no row that never names the harbour,
-    however close its wording; and "that was never the case" after naming what it answers does not fall back on
-    the sentence before."""
+    """"Allegations that the council offered him the harbour post" answers no row that never names the harbour
+    unless its wording is very close (and then only a row that says something of what it names: see the
+    ``replace`` story); and "that was never the case" after naming what it answers does not fall back on the
+    sentence before."""
     import numpy as np
 
     from newsprism.compare.responses import Assertions, answer_targets
     from newsprism.compare.verdict import Member
     from newsprism.records import Claim
 
-    run = Claim(id="a1", article_id="a", text="Mr. Orr, a retired admiral, was already planning a run for the Senate.")
+    run = Claim(id="a1", article_id="a", text="Mr. Orr, a retired admiral, said the council had offered him a post.")
     reply = Claim(id="c1", article_id="a", text="While many have speculated that the council offered Mr. Orr the "
                   "Harbour post, Mr. Bauer said that was never the case.")
     members = [[Member(run, "reports", 0.8)]]
@@ -311,3 +312,11 @@ def test_a_verdict_on_someones_comments_answers_their_row(resources: Resources, 
     # "Council members disputed the claim that ...": who disputes, not whose claim; no row asserts it
     (alone,) = [g for g in groups if any("disputed the claim" in s.text for s in g.sources)]
     assert [s.stance for s in alone.sources] == ["denies"]
+
+
+def test_a_named_proposition_needs_a_row_that_says_it_not_only_its_names(resources: Resources,
+                                                                        settings: Settings) -> None:
+    groups = _compare("replace", resources, settings)
+    quit_row = _row(groups, "in protest over the prime minister's")
+    assert not any("looking to replace" in s.text for s in quit_row.sources)
+    assert quit_row.status not in {"disputed", "denied"}

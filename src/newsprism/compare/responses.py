@@ -231,6 +231,22 @@ def _names_in(obj: str, ms: Sequence[Member]) -> bool:
     return all(w.lower() in text for w in _CAPITALISED.findall(obj))
 
 
+_STEM_STOP = frozenset(re.findall(r"[a-z]+", """that this there their they them then than with from have has had been
+were was will would could should about into over after before while which whom whose what when where also only just
+more most such other some said says told tell according"""))
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"\b[a-z][a-z'-]{3,}\b", text) if w not in _STEM_STOP}
+
+
+def _says_in(obj: str, ms: Sequence[Member]) -> bool:
+    """Beyond its names, the named proposition shares a word with the row ("replace" is not in "Mattis quit in
+    protest"); a proposition of names alone passes."""
+    own = _stems(obj)
+    return not own or bool(own & _stems(" ".join(m.claim.text for m in ms).lower()))
+
+
 _OBJECT_TIE = 0.05  # rows this close to the best for what a response names are as good: the widest told wins
 
 
@@ -265,8 +281,12 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     obj = (objects or {}).get(c.id)  # the proposition it names ("claims that X"), None when it names none
     obj_score, obj_row = _widest(assertions.scores([obj], mine), members) if obj is not None else (0.0, -1)
     obj_text = (answered_object(c.text) or "") if obj is not None else ""
-    if obj is not None and obj_row >= 0 and obj_score < _OBJECT_SURE and not _names_in(obj_text, members[obj_row]):
-        obj_score = 0.0  # "allegations that the White House offered him the Navy post": a row without the Navy
+    if obj is not None and obj_row >= 0 and (
+            (obj_score < _OBJECT_SURE and not _names_in(obj_text, members[obj_row]))
+            or not _says_in(obj_text, [m for m in members[obj_row] if m.claim.id not in responses])):
+        # "allegations that the White House offered him the Navy post": a row without the Navy; "denied that he had
+        # been looking to replace Mattis": a row on Mattis, close in its names, that says nothing of replacing him
+        obj_score = 0.0
 
     names = [n for n in _names(c.text, (languages or {}).get(c.id)) if n in rows_named and rows_named[n] not in mine]
     if names and obj is not None and _DESCRIBED.search(c.text) and obj_score >= _OBJECT_MIN:
@@ -301,7 +321,8 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     told = own if not c.negated else set()
     score, gi = assertions.best(vecs.get(c.id), mine | told)
     if obj is not None and (assertions.closeness(gi, [obj]) < _OBJECT_LOOSE or (
-            gi >= 0 and not _names_in(obj_text, members[gi]))):
+            gi >= 0 and not (_names_in(obj_text, members[gi])
+                             and _says_in(obj_text, [m for m in members[gi] if m.claim.id not in responses])))):
         # it names what it answers ("disputed claims of racism and called on the group to withdraw its resolution"):
         # the rest of its words may restate another row, which it does not answer
         return [], 0
