@@ -77,6 +77,11 @@ def test_answered_object() -> None:
     assert answered_object("The ministry denied it.") is None
     assert answered_object("While many have speculated that the port was sold to Ostra, Mr. Bauer said that was "
                            "never the case.") == "the port was sold to Ostra"
+    # what "the concerns" are, named in the same sentence; an outlet's own fact-check names what it checks
+    assert answered_object("Despite warnings from the port authority that the bridge could collapse, councillors "
+                           "dismissed the concerns.") == "the bridge could collapse"
+    checked = answered_object("The mayor claimed, falsely, that the quay had been paid for.")
+    assert checked == "the quay had been paid for"
 
 
 def test_the_act_of_accusing_is_no_target() -> None:

@@ -27,14 +27,14 @@ from newsprism.stance import DENY_RE, DOUBT_RE
 __all__ = ["ANAPHOR", "resolve"]
 
 ANAPHOR = re.compile(r"\b(this|that|these|those|such|it|to the contrary|the (?:reports?|claims?|allegations?|news|"
-                     r"accounts?|requests?|story|information)|(?:either|neither|both) (?:figures?|counts?|numbers?|"
-                     r"tolls?|estimates?|totals?|reports?|claims?|accounts?|versions?))\b|'s (?:reports?|claims?|story|"
-                     r"account)\b", re.I)
+                     r"accounts?|requests?|story|information|concerns|criticism|warnings?|arguments?|contention)|"
+                     r"(?:either|neither|both) (?:figures?|counts?|numbers?|tolls?|estimates?|totals?|reports?|"
+                     r"claims?|accounts?|versions?))\b|'s (?:reports?|claims?|story|account)\b", re.I)
 _REQUEST_NOUN = re.compile(r"\b(?:such|the|this|that|any|these|those)\s+(?:\w+\s+)?(requests?|demands?|appeals?|"
                            r"pleas?)\b", re.I)
 _REPORT_NOUN = re.compile(r"\b(?:such|the|this|that|these|those|any|either|neither|both)\s+(?:[\w'’]+\s+)?(claims?|"
                           r"reports?|allegations?|accounts?|rumou?rs?|information|news|stor(?:y|ies)|assertions?|"
-                          r"accusations?|versions?)\b", re.I)
+                          r"accusations?|versions?|concerns|criticism|warnings?|arguments?|contention)\b", re.I)
 # "unable to verify either figure", "has not been able to confirm that figure": the last claim that gives a number
 # "the union's account", "BuzzFeed's report": whose words the response answers
 _POSSESSOR = re.compile(r"\b(\w[\w.&-]*)['’]s?\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|accounts?|stor(?:y|ies)|"

@@ -110,7 +110,10 @@ _NOT_A_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "it
                          "friday", "thursday", "monday", "tuesday", "wednesday", "saturday", "sunday"})
 # what a response names as the thing it answers: "disputed claims of racism", "denied that it asked for help"
 _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|suggestions?|assertions?|notion|"
-                     r"idea|stor(?:y|ies)|accounts?|rumou?rs?|description|characteri[sz]ation|portrayal|depiction)"
+                     r"idea|stor(?:y|ies)|accounts?|rumou?rs?|description|characteri[sz]ation|portrayal|depiction|"
+                     r"warnings?|concerns?|fears?|arguments?|contention)"
+                     # "warnings from the Obama administration that X"
+                     r"(?:\s+(?:from|by)(?:\s+[\w.'\u2019-]+){1,4}?)?"
                      r"\W{0,2}\s+(?:that|of|about)\s+(?P<a>.{5,})|"
                      r"\b(?:den(?:y|ies|ied)|disputed?|rejected|dismissed|refuted|maintain(?:s|ed)?|insist(?:s|ed)?)\s+that\s+"
                      r"(?P<b>.{5,})|"
