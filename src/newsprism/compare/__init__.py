@@ -93,15 +93,20 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         pol = polarity(props, idx)
         frame = group_frame(props, idx, pol)
         ms = []
+        words: dict[int, tuple[str, ...]] = {}
         for k, i in enumerate(idx):
             p = props[i]
-            # a sentence is not the opposite of itself: "Mexico is not yours to play with, show some respect" has a
-            # positive part beside its negated one (in its own telling and in another outlet's quote of the same
-            # words), which must not make the frame it is judged against
-            others = [j for j in idx if props[j].claim.id != p.claim.id
-                      and _words(props[j].claim.text) != _words(p.claim.text) and props[j].negative == pol]
-            judged = frame if p.negative == pol else group_frame(props, others, pol)
-            said = frozenset(props[j].predicate for j in others if props[j].predicate)
+            judged, said = frame, None
+            if p.negative != pol:
+                # a sentence is not the opposite of itself: "Mexico is not yours to play with, show some respect"
+                # has a positive part beside its negated one (in its own telling and in another outlet's quote of
+                # the same words), which must not make the frame it is judged against
+                if not words:
+                    words = {j: _words(props[j].claim.text) for j in idx}
+                others = [j for j in idx if props[j].negative == pol and props[j].claim.id != p.claim.id
+                          and words[j] != words[i]]
+                judged = group_frame(props, others, pol)
+                said = frozenset(props[j].predicate for j in others if props[j].predicate)
             ms.append(Member(p.claim, _stance(p, pol, judged, answers.get(p.claim.id), said),
                              mean_sim(group_sims[gi], k)))
             group_of.setdefault(p.claim.id, []).append(gi)

@@ -325,7 +325,7 @@ def similarity(props: Sequence[Proposition], vecs: np.ndarray, shift: np.ndarray
     np.subtract(sim, 0.04, out=sim, where=both & ~shared)
     del shared, both
     np.add(sim, 0.04, out=sim, where=_values_close(props))
-    np.add(sim, 0.04, out=sim, where=_values_close(props, specific=True) >= 2)
+    np.add(sim, 0.04, out=sim, where=_values_close(props, least=2, floor=10.0))
     if lexical:
         words = lexical_rows(props) if words is None else words
         sim += np.float32(lexical) * np.asarray((words @ words.T).toarray(), dtype=np.float32)
@@ -374,29 +374,28 @@ def _shares(props: Sequence[Proposition], keys: Callable[[Proposition], set[Any]
     return (inc @ inc.T).toarray() > 0
 
 
-def _values_close(props: Sequence[Proposition], specific: bool = False) -> np.ndarray:
-    """True where two propositions carry numbers within 5% of each other (any pair of their numbers); with
-    ``specific``, how many of the first's numbers of ten or more the second also gives."""
+def _values_close(props: Sequence[Proposition], *, least: int = 1, floor: float = 0.0) -> np.ndarray:
+    """True where two propositions share at least ``least`` numbers within 5% of each other, counting only numbers
+    of ``floor`` or more ("24 jets" and "$3.2 billion" are specific; "two meetings" is not)."""
     from scipy.sparse import csr_matrix
 
     owners: list[int] = []
     values: list[float] = []
     for i, p in enumerate(props):
         for v in dict.fromkeys(p.values):
-            if specific and abs(v) < 10:
-                continue
-            owners.append(i)
-            values.append(v)
+            if abs(v) >= floor:
+                owners.append(i)
+                values.append(v)
     n = len(props)
     if not values:
-        return np.zeros((n, n), dtype=np.float32 if specific else bool)
+        return np.zeros((n, n), dtype=bool)
     vals = np.array(values, dtype=np.float64)
     a = np.abs(vals)
     close = np.abs(vals[:, None] - vals[None, :]) <= 0.05 * np.maximum(np.maximum(a[:, None], a[None, :]), 1e-9)
     owner = csr_matrix((np.ones(len(vals), dtype=np.float32), (owners, np.arange(len(vals)))),
                        shape=(n, len(vals)))
-    counts = (owner @ csr_matrix(close.astype(np.float32)) @ owner.T).toarray()
-    return counts if specific else counts > 0
+    counts = owner @ csr_matrix(close.astype(np.float32)) @ owner.T
+    return (counts >= least).toarray()  # compared while sparse: one n x n boolean, no float temporary
 
 
 @dataclass(slots=True)

@@ -35,10 +35,10 @@ _REQUEST_NOUN = re.compile(r"\b(?:such|the|this|that|any|these|those)\s+(?:\w+\s
 _REPORT_NOUN = re.compile(r"\b(?:such|the|this|that|these|those|any|either|neither|both)\s+(?:[\w'’]+\s+)?(claims?|"
                           r"reports?|allegations?|accounts?|rumou?rs?|information|news|stor(?:y|ies)|assertions?|"
                           r"accusations?|versions?|concerns|criticism|warnings?|arguments?|contention)\b", re.I)
-# "unable to verify either figure", "has not been able to confirm that figure": the last claim that gives a number
 # "the union's account", "BuzzFeed's report": whose words the response answers
 _POSSESSOR = re.compile(r"\b(\w[\w.&-]*)['’]s?\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|accounts?|stor(?:y|ies)|"
                         r"assertions?|accusations?|versions?|description|characteri[sz]ation)\b", re.I)
+# "unable to verify either figure", "has not been able to confirm that figure": the last claim that gives a number
 _FIGURE_NOUN = re.compile(r"\b(?:such|the|this|that|these|those|any|either|neither|both)\s+(?:\w+\s+)?(?:figures?|"
                           r"counts?|numbers?|tolls?|estimates?|totals?)\b", re.I)
 # "turned to China for weapons" asks; "Moscow's apparent turn to Beijing" (a noun, no "for") is a shift of ties

@@ -79,9 +79,10 @@ REACTION_RE = re.compile(
     r"correct)\b)|\b(?:answer|address|respond to) (?:these|the|those|such) (?:\w+ ){0,2}(?:charges|allegations|"
     r"accusations|questions)\b", re.I)
 
-_SPEECH = r"(?:comments?|remarks?|statements?|arguments?)"  # what a person said, named by whose it is
+_SPEECH_NOUNS = r"comments?|remarks?|statements?|arguments?"  # what a person said, named by whose it is
+_SPEECH = rf"(?:{_SPEECH_NOUNS})"
 _REPORT_NOUNS = (r"(?:report(?:ing|s)?|story|stories|article|piece|account|claims?|allegations?|description|"
-                 r"characteri[sz]ation|assertions?|accusations?|charges?|" + _SPEECH[3:-1] + r")")
+                 rf"characteri[sz]ation|assertions?|accusations?|charges?|{_SPEECH_NOUNS})")
 # "the BuzzFeed report", "BuzzFeed's explosive report", "Buzzfeed false story", "a report by the Daily Ledger"
 _NAMED_BEFORE = re.compile(r"\b((?:[A-Z][\w.&-]*\s?){1,3}?)(?:'s|\u2019s)?\s+(?:[a-z-]+\s+){0,2}" + _REPORT_NOUNS
                            + r"\b")
