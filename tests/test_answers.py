@@ -168,6 +168,20 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("Nobody has denied the report.", None),
     ("Nobody can verify the claims.", "doubts"),
     ("No one could confirm the report on Friday.", "doubts"),
+    # a verdict on a claim at the end of its clause; not a verdict on a person, nor one a clause goes on from
+    ("Ms. Varga said \"any suggestion that this is a funding issue is off base, or political.\"", "denies"),
+    ("The senator said the claim that the plant was closing was wrong.", "denies"),
+    ("A spokesman said the figures were \"completely wrong\".", "denies"),
+    ("The mayor said the story was simply not accurate.", "denies"),
+    ("The report said the minister was wrong to resign.", None),
+    ("The report found that the minister was wrong.", None),
+    ("The statement was wrong about the date of the meeting.", None),
+    ("If the claims are wrong, he will apologise.", None),
+    ("Councillors challenged a host of statements made by the mayor.", "denies"),
+    # a no to a question denies what it asks
+    ("Asked if any budget limit had kept the guard small, she said: \"No.\"", "denies"),
+    ("\"No,\" she said when asked whether the port had been sold.", "denies"),
+    ("Asked whether he would run again, he said no one could say.", None),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

@@ -12,7 +12,7 @@ import re
 from newsprism.lexicons import Lexicon, lexicon_for
 from newsprism.stance import _IDIOM_RE, _NEG_BEFORE_RE, _W, DENY_RE, DOUBT_RE
 
-__all__ = ["ABSENT", "DEFENDS_RE", "labels_only", "outlet_verdict", "response_in", "response_of"]
+__all__ = ["ABSENT", "DEFENDS_RE", "VERDICT", "labels_only", "outlet_verdict", "response_in", "response_of"]
 
 
 # A sentence that answers another claim: a denial, rejection or doubt stated as what someone does or says about a
@@ -20,7 +20,8 @@ __all__ = ["ABSENT", "DEFENDS_RE", "labels_only", "outlet_verdict", "response_in
 # not guilty"), wider than DENY_RE, which reads a claim's own wording.
 _ANSWER_DENY_RE = re.compile(
     _W + r"(disput(?:ed|es|ing)|dispute (?:the|that|this|these|those|claims?|reports?|allegations?|it)|"
-    r"challeng\w* (?:the |these |those |such |its |their )?(?:facts?|claims?|reports?|allegations?|accounts?|charges?)|"
+    r"challeng\w* (?:the |these |those |such |its |their )?(?:(?:a )?(?:host|series|number|string|raft|list) of )?"
+    r"(?:facts?|claims?|reports?|allegations?|accounts?|charges?|statements?|assertions?)|"
     r"stands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
     r"(?:was|were|is|are) (?:not |in)accurate|inaccura\w+|accurate|phony|categorically|disavow\w*|"
     r"defend\w* (?:itself|themselves|himself|herself|against)|plead\w* not guilty|nothing to do with|"
@@ -36,6 +37,30 @@ _ANSWER_DENY_RE = re.compile(
     r"(?:is|are|was|were|'re) (?:\w+ )?lying(?! (?:on|in|at|under|down|around|beside|near|low|still|face)\b)|"
     r"(?:are|were|is|was|called \w+|calling \w+) (?:a |\w+ )?liars?|"
     r"(?:reject|dismiss|refut|rebut)\w*|den(?:y|ies|ied|ying|ial|ials))\b", re.I)  # not "Denice", "Denis"
+# What a claim is called when it is denied ("is off base", "was completely wrong")
+VERDICT = (r"(?:wrong|incorrect|mistaken|off[- ]base|off the mark|wide of the mark|erroneous|a lie|lies|"
+           r"(?:pure |complete |total )?fiction|(?:a )?fantasy|(?:a )?myth|inaccurate|"
+           r"not (?:correct|right|true|accurate))")
+# A verdict said of a claim, report or statement at the end of its clause: "any suggestion that this is a budget
+# issue is off base, or political", "the claims were completely wrong", "the figures are incorrect". Not "the report
+# said the minister was wrong to resign" (a verb between the noun and the verdict) nor "wrong about" (a clause goes
+# on after the verdict).
+_CLAIM_VERDICT_RE = re.compile(
+    r"\b(?:claims?|reports?|story|stories|suggestions?|notion|idea|allegations?|assertions?|accusations?|charges?|"
+    r"accounts?|figures?|numbers?|characteri[sz]ations?|descriptions?|version|statements?|comments?|remarks?)"
+    r"(?:\s+that\b[^.;:!?]{0,120}?)?\s+(?:is|was|are|were)\s+[\"\u201c']?(?:(?:simply|completely|totally|just|flat|"
+    r"dead|plain|flatly|entirely|utterly|absolutely|clearly|wholly|all|both|quite)\s+)?" + VERDICT
+    + r"(?=\s*(?:[,.;:!?\"\u201d')]|$|\s(?:and|or|but)\b))", re.I)
+# "Asked if there was any budget consideration behind it, she said: 'No.'": a no to a question denies what the
+# question asks; the question is what it answers (see compare.responses.answered_object)
+_NO_ANSWER_RE = re.compile(
+    r"\bAsked (?:\w+ ){0,4}?(?:if|whether)\b[^\"\u201c\u201d]{5,}?,\s+(?:[\w.-]+\s+){1,5}?"
+    r"(?:said|says|replied|replies|answered|answers|responded|responds)\W{0,3}\s*[\"\u201c']?"
+    r"(?:no|nope|absolutely not|of course not|certainly not|not at all|never)\b(?!\s+(?:\w+\s+)?(?:one|longer|"
+    r"more|matter|doubt)\b)|"
+    r"[\"\u201c'](?:no|nope|absolutely not|of course not|certainly not|not at all|never)[.!,]?[\"\u201d']?,?\s+"
+    r"(?:[\w.-]+\s+){1,4}?(?:said|replied|answered|responded)\s+(?:\w+\s+)?when asked (?:\w+ ){0,4}?(?:if|whether)\b",
+    re.I)
 # "false" and friends that name a crime or a thing, not a verdict on a claim ("making false statements")
 _NOT_A_VERDICT_RE = re.compile(r"\bfalse (?:(?:and|or) \w+ |(?:income |tax |financial |official |sworn ){1,2})?"
                                r"(?:statements?|testimony|witness|information|pretenses|"
@@ -268,8 +293,12 @@ def response_of(text: str, language: str | None = None) -> str | None:
                 continue
             if not _NEG_BEFORE_RE.search(t[: m.start()]):
                 return "denies"
-    if _SELF_DENY_RE.search(t) or _NOT_SO_RE.search(t):
+    if _SELF_DENY_RE.search(t) or _NOT_SO_RE.search(t) or _NO_ANSWER_RE.search(t):
         return "denies"
+    for m in _CLAIM_VERDICT_RE.finditer(t):
+        if not (_NEG_BEFORE_RE.search(t[: m.start()]) or _in_question(t, m.start())
+                or _CONDITIONAL_RE.search(t[: m.start()]) or _EMBEDDED_RE.search(t[: m.start()])):
+            return "denies"
     for m in _CONFIRM_RE.finditer(t):
         if _NO_ONE_RE.search(t[: m.start()]):
             return "doubts"  # "nobody can verify the claims"

@@ -80,6 +80,11 @@ def test_answered_object() -> None:
     # what "the concerns" are, named in the same sentence; an outlet's own fact-check names what it checks
     assert answered_object("Despite warnings from the port authority that the bridge could collapse, councillors "
                            "dismissed the concerns.") == "the bridge could collapse"
+    # the question a "no" answers; the verdict after a named suggestion is not part of it
+    assert answered_object("Asked if any budget limit had kept the guard small, she said: \"No.\"") == (
+        "any budget limit had kept the guard small")
+    assert answered_object("She said any suggestion that the guard was cut for money is off base.") == (
+        "the guard was cut for money")
     checked = answered_object("The mayor claimed, falsely, that the quay had been paid for.")
     assert checked == "the quay had been paid for"
 

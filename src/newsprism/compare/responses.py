@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsprism.answers import ABSENT, DEFENDS_RE, outlet_verdict
+from newsprism.answers import ABSENT, DEFENDS_RE, VERDICT, outlet_verdict
 from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
 from newsprism.compare.verdict import Member, Speaker, one_voice, same_speaker, speaker_key
 from newsprism.lexicons import lexicon_for
@@ -64,7 +64,7 @@ def answered_object(text: str) -> str | None:
     m = _OBJECT.search(text)
     if not m:
         return None
-    found = _OBJECT_END.split(next(g for g in m.groups() if g))[0]
+    found = _VERDICT_END.sub("", _OBJECT_END.split(next(g for g in m.groups() if g))[0])
     found = found.strip(" .\"\u201c\u201d")
     return found if len(found) >= 5 else None
 
@@ -127,8 +127,10 @@ _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|
                      r"stat\w+|assert\w*|insist\w*|suggest\w*|tweet\w*|wr[io]te|argu\w+)\s+that\s+(?P<g>.{5,})|"
                      # "While many have speculated that X, Bauer said that was never the case"
                      r"\b(?:speculat\w+|theori[sz]\w+|rumou?red|assum\w+)\s+that\s+(?P<e>.{5,})|"
-                     r"\b(?:specify|say|mention|clear|unclear|know|known|verify|confirm)\s+(?:\w+\s+){0,10}?"
+                     r"\b(?:specify|say|mention|clear|unclear|know|known|verify|confirm|asked)\s+(?:\w+\s+){0,10}?"
                      r"(?:whether|if)\s+(?P<c>.{5,})", re.I)
+# the verdict after what is named: "any suggestion that this is a budget issue is off base"
+_VERDICT_END = re.compile(r"\s+(?:is|was|are|were)\s+\W?(?:\w+\s+)?" + VERDICT + r"\W*$", re.I)
 _DESCRIBED = re.compile(r"\b(?:description|characteri[sz]ation|portrayal|depiction)\W{0,2}\s+of\b", re.I)
 # where the named proposition ends: "disputed claims of racism and called on the NAACP to withdraw ..."
 _OBJECT_END = re.compile(r"[,;:]|\s(?:and|but|while|as|after|before|because)\s+(?:\w+\s+)?\w+ed\b|\s(?:but|while)\s",
