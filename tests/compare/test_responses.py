@@ -179,6 +179,32 @@ def test_a_named_denial_answers_the_widest_told_of_rows_about_as_close() -> None
     vecs["a1"] = [np.array([1.0, 0.0])]  # the aside clearly closer than the request: it stays the target
     far = {**kw, "assertions": Assertions.of(members, vecs, responses)}
     assert answer_targets(reply, [], **far) == ([0], 2)  # type: ignore[arg-type]
+    # a shade further than the tie, the request still wins where its row does what the denial names (asking) and
+    # the aside only mentions the jets; clearly further, it does not
+    vecs.update({c.id: [np.array([0.93, 0.3676])] for c in told})
+    assert answer_targets(reply, [], **{**kw, "assertions": Assertions.of(members, vecs, responses)}) == (
+        [0], 2)  # type: ignore[arg-type]
+    preds = {"a1": {"decide"}, **{c.id: {"ask"} for c in told}}
+    rows = Assertions.of(members, vecs, responses, preds)
+    assert rows.doing("it had asked Estraland for fighter jets") == {1}
+    assert answer_targets(reply, [], **{**kw, "assertions": rows}) == ([1], 2)  # type: ignore[arg-type]
+    vecs.update({c.id: [np.array([0.8, 0.6])] for c in told})
+    assert answer_targets(reply, [], **{**kw, "assertions": Assertions.of(members, vecs, responses, preds)}) == (
+        [0], 2)  # type: ignore[arg-type]
+
+
+def test_a_named_noun_does_nothing() -> None:
+    """"False claims about the border wall": a word after a determiner is a noun, which no row's predicate does."""
+    import numpy as np
+
+    from newsprism.compare.responses import Assertions
+    from newsprism.compare.verdict import Member
+    from newsprism.records import Claim
+
+    row = Claim(id="a1", article_id="a", text="Troops will border the wall, officials said.")
+    rows = Assertions.of([[Member(row, "attributes", 0.8)]], {"a1": [np.array([1.0, 0.0])]}, {}, {"a1": {"border"}})
+    assert rows.doing("the border wall") == set()
+    assert rows.doing("troops would border the wall") == {0}
 
 
 def test_a_core_keeps_words_apart_where_a_conjunct_was_cut(resources: Resources) -> None:

@@ -25,6 +25,7 @@ import numpy as np
 
 from newsprism.answers import ABSENT, DEFENDS_RE, VERDICT, outlet_verdict
 from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
+from newsprism.compare.grouping import LIGHT_PREDICATES
 from newsprism.compare.verdict import Member, Speaker, one_voice, same_speaker, speaker_key
 from newsprism.lexicons import lexicon_for
 from newsprism.records import Claim, normalize_text
@@ -167,6 +168,8 @@ class Assertions:
     acts: frozenset[int] = frozenset()  # rows that tell an accusation was made, or react to it (REACTION_RE),
     # answerable only by name
     voices: Mapping[int, Speaker] = field(default_factory=dict)  # rows whose asserting sentences are one speaker's
+    predicates: Mapping[int, frozenset[str]] = field(default_factory=dict)  # what each row's asserting sentences
+    # do (their predicates' lemmas, light verbs left out)
 
     @classmethod
     def of(cls, members: Sequence[Sequence[Member]], vecs: Mapping[str, Sequence[np.ndarray]],
@@ -175,6 +178,8 @@ class Assertions:
         mats: dict[int, np.ndarray] = {}
         acts: set[int] = set()
         voices: dict[int, Speaker] = {}
+        doing: dict[int, frozenset[str]] = {}
+        preds = predicates or {}
         for gi, ms in enumerate(members):
             own = [m for m in ms if not m.context and m.claim.id not in responses]
             vs = [v for m in own for v in vecs.get(m.claim.id, ())]
@@ -184,12 +189,21 @@ class Assertions:
                 voice = one_voice([m.claim.attributed_to for m in own])
                 if voice is not None:
                     voices[gi] = voice
-                preds = predicates or {}
+                doing[gi] = frozenset(p for m in own for p in preds.get(m.claim.id, ()) if p not in LIGHT_PREDICATES)
                 told = [(bool(preds.get(m.claim.id)) and preds[m.claim.id] <= ACTS)
                         or bool(REACTION_RE.search(m.claim.text)) for m in own if not m.claim.negated]
                 if sum(told) * 2 > len(told):  # mostly told as the act, or as a reaction to the claim
                     acts.add(gi)
-        return cls(rows, mats, frozenset(acts), voices)
+        return cls(rows, mats, frozenset(acts), voices, doing)
+
+    def doing(self, text: str) -> set[int]:
+        """Rows whose asserting sentences do what ``text`` (a proposition a response names) says was done: "denied
+        a report that it had asked for jets" answers a row of asking, not one that only mentions the jets."""
+        found = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+        # a word after a determiner is a noun ("claims about the border wall" does nothing)
+        words = [w for k, w in enumerate(found) if k == 0 or found[k - 1] not in _DETERMINERS]
+        return {gi for gi, preds in self.predicates.items()
+                if any(len(stem := p.split()[0]) >= 3 and any(w.startswith(stem) for w in words) for p in preds)}
 
     @property
     def answerable(self) -> list[int]:
@@ -228,6 +242,8 @@ class Assertions:
         return score, -neg
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+                          "those", "any", "some", "no"})
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b")
 
 
@@ -254,15 +270,22 @@ def _says_in(obj: str, ms: Sequence[Member]) -> bool:
 
 
 _OBJECT_TIE = 0.05  # rows this close to the best for what a response names are as good: the widest told wins
+_DOING_TIE = 0.1  # a row that does what a response names may be this much further than the closest
 
 
-def _widest(scored: Sequence[tuple[float, int]], members: Sequence[Sequence[Member]]) -> tuple[float, int]:
+def _widest(scored: Sequence[tuple[float, int]], members: Sequence[Sequence[Member]],
+            doing: set[int] | frozenset[int] = frozenset()) -> tuple[float, int]:
     """Among the rows about as close as the best to what a response names (``scored``: ``Assertions.scores``), the
     one most outlets tell: "denied a newspaper report that it had asked for fighter jets" answers the request five
-    outlets report, not one outlet's aside that mentions it. (0, -1) when there is no row."""
+    outlets report, not one outlet's aside that mentions it. Rows that do what it names (``doing``) come first
+    when they are nearly as close. (0, -1) when there is no row."""
     if not scored:
         return 0.0, -1
     top = max(sc for sc, _ in scored)
+    acting = [(sc, gi) for sc, gi in scored if gi in doing and sc >= top - _DOING_TIE]
+    if acting:
+        top = max(sc for sc, _ in acting)
+        scored = acting
     near = [(sc, gi) for sc, gi in scored if sc >= top - _OBJECT_TIE]
     return max(near, key=lambda x: (len({m.claim.article_id for m in members[x[1]] if not m.context}), x[0], -x[1]))
 
@@ -285,8 +308,9 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     asserting = set(assertions.answerable) - mine
     rows_named = named_rows or {}
     obj = (objects or {}).get(c.id)  # the proposition it names ("claims that X"), None when it names none
-    obj_score, obj_row = _widest(assertions.scores([obj], mine), members) if obj is not None else (0.0, -1)
     obj_text = (answered_object(c.text) or "") if obj is not None else ""
+    obj_score, obj_row = _widest(assertions.scores([obj], mine), members, assertions.doing(obj_text)) \
+        if obj is not None else (0.0, -1)
     if obj is not None and obj_row >= 0 and (
             (obj_score < _OBJECT_SURE and not _names_in(obj_text, members[obj_row]))
             or not _says_in(obj_text, [m for m in members[obj_row] if m.claim.id not in responses])):
