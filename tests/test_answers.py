@@ -26,6 +26,9 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("\"The position is not so much pro-Estran as it is anti-Varian,\" the historian said.", None),
     ("The broker told the Ledger that he was not working on the agency's behalf when they met.", "denies"),
     ("He changed his story, saying that he was not actually speaking to Ms. Orr.", "denies"),
+    # a decision announced denies nothing said of the speaker
+    ("The case reopened months after the director said he wasn't recommending any charges be filed.", None),
+    ("The mayor said she was not seeking re-election.", None),
     ("The envoy said she had never met the arms dealer.", "denies"),
     ("The minister said he had no knowledge of the offer.", "denies"),
     ("He said he was not surprised by the result.", None),

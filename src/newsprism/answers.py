@@ -225,11 +225,14 @@ ABSENT = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:s
 # A speaker saying he did not do what is said of him: "told the Post that he was not working on the FBI's behalf",
 # "saying that he was not actually speaking to Mr. Assange", "said he had no knowledge of the offer", "saying she
 # had never met him". Only these forms: a conduct in progress denied, knowledge disclaimed, a meeting denied; most
-# other negations a speaker makes of himself are no denial ("he was not surprised", "it didn't go far enough").
+# other negations a speaker makes of himself are no denial ("he was not surprised", "it didn't go far enough"), nor is
+# a decision announced ("Comey said he wasn't recommending any charges", "she is not seeking re-election").
 _SELF_DENY_RE = re.compile(
     r"\b(?:said|says|saying|told(?: \w+){1,3}?|insisted|insists|maintained|maintains) (?:that )?"
     r"(?:he|she|they|it|we|I) (?:(?:was|were|is|are)(?: not|n't)(?! only| just) (?:actually |ever |even )?"
-    r"(?!going\b)\w+ing\b|(?:had|has|have) no (?:\w+ )?(?:knowledge|connection|involvement|role|contact)\b|"
+    r"(?!(?:going|recommending|planning|seeking|considering|proposing|asking|urging|calling|endorsing|supporting|"
+    r"backing|expecting|intending|hoping|trying|looking|ruling)\b)\w+ing\b|"
+    r"(?:had|has|have) no (?:\w+ )?(?:knowledge|connection|involvement|role|contact)\b|"
     r"(?:had )?never (?:met|spoken|talked)\b)|"
     # "has long maintained his innocence"
     r"\b(?:maintain\w*|insist\w*|protest\w*) (?:his|her|their) innocence\b",

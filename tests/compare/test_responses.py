@@ -69,6 +69,20 @@ def test_contradiction_disputes_the_row(resources: Resources, settings: Settings
     assert row.status == "disputed"
 
 
+def test_the_opposite_state_disputes_the_row(resources: Resources, settings: Settings) -> None:
+    """"The barrier was fully operational" against "the barrier had been switched off for repairs": no negation,
+    no denial word, worded far apart; the opposite state of one thing joins the row as its denial."""
+    groups = _compare("states", resources, settings)
+    row = _row(groups, "switched off for repairs")
+    stances = {(s.article_id, "operational" in s.text): s.stance for s in row.sources}
+    assert stances.get(("st-1", True)) == "denies"
+    assert stances.get(("st-3", True)) == "denies"
+    assert stances.get(("st-2", False)) == "attributes"
+    assert row.status == "disputed"
+    # the spokesman's words are a cell of the engineer's row, not a corroborated row of their own
+    assert not [g for g in groups if g is not row and any("operational" in s.text for s in g.sources)]
+
+
 def test_answered_object() -> None:
     assert answered_object("Organizers disputed claims of racism and called for a vote.") == "racism"
     said = answered_object("He denied that the ministry had signed the contract.")

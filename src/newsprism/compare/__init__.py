@@ -23,6 +23,7 @@ from newsprism.compare.align import propositions as align_propositions
 from newsprism.compare.grouping import (
     LIGHT_PREDICATES,
     contradicts,
+    contrary_states,
     group_frame,
     group_propositions,
     mean_sim,
@@ -94,6 +95,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         frame = group_frame(props, idx, pol)
         ms = []
         words: dict[int, tuple[str, ...]] = {}
+        contrary = contrary_states(props, idx) if not pol else set()
         for k, i in enumerate(idx):
             p = props[i]
             judged, said = frame, None
@@ -107,7 +109,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
                           and words[j] != words[i]]
                 judged = group_frame(props, others, pol)
                 said = frozenset(props[j].predicate for j in others if props[j].predicate)
-            ms.append(Member(p.claim, _stance(p, pol, judged, answers.get(p.claim.id), said),
+            ms.append(Member(p.claim, _stance(p, pol, judged, answers.get(p.claim.id), said, i in contrary),
                              mean_sim(group_sims[gi], k)))
             group_of.setdefault(p.claim.id, []).append(gi)
         members.append(ms)
@@ -290,11 +292,12 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _stance(p: Proposition, negative_group: bool, frame: frozenset[str] = frozenset(),
-            answer: str | None = None, said: frozenset[str] | None = None) -> str:
+            answer: str | None = None, said: frozenset[str] | None = None, contrary: bool = False) -> str:
     """``said``: the predicates the group's other members assert; a plain negation contradicts the group only when
     it negates one of them ("Russia has not asked China" beside "Russia asked China"), or under a light verb what
     they are about ("was not an attempt to label the movement"): not "the Supreme Court is not the supreme being"
-    or "change doesn't happen by itself" beside a row that shares two of their words."""
+    or "change doesn't happen by itself" beside a row that shares two of their words. ``contrary``: the sentence
+    states the opposite state of what the group states (``grouping.contrary_states``)."""
     c = p.claim
     cues = cues_of(c.text)
     # ``answer``: the backend's judgement of denial and doubt (DENY_RE alone reads "false statements")
@@ -303,6 +306,7 @@ def _stance(p: Proposition, negative_group: bool, frame: frozenset[str] = frozen
     if opposite and not negative_group and answer is None and not (
             contradicts(p, frame) and (said is None or _negates_what_is_said(p, said, frame))):
         opposite = False
+    opposite = opposite or contrary
     if negative_group:
         # in a group of denials, reporting a denial is reporting the group's claim
         cues = Cues(False, cues.doubt and not p.negative, cues.hedge, cues.attribution, cues.negations, cues.anonymous)

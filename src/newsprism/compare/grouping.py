@@ -12,8 +12,16 @@ from newsprism.compare.align import Proposition, cluster, frame_overlap, similar
 from newsprism.settings import Settings
 from newsprism.stance import DENY_RE, cues_of
 
-__all__ = ["LIGHT_PREDICATES", "contradicts", "group_frame", "group_propositions", "mean_sim", "negates_other_thing",
-           "polarity"]
+__all__ = [
+    "LIGHT_PREDICATES",
+    "contradicts",
+    "contrary_states",
+    "group_frame",
+    "group_propositions",
+    "mean_sim",
+    "negates_other_thing",
+    "polarity",
+]
 
 
 _OPPOSITE_MARGIN = 0.06  # a member with the other polarity must be this much closer than the grouping threshold
@@ -28,6 +36,9 @@ _SIBLING_MARGIN = 0.06  # how far below the threshold two groups of one frame ma
 _FRAME_OVERLAP = 0.5  # share of content words two propositions need to count as one frame
 
 
+_CONTRARY_MARGIN = 0.15  # how far below the threshold a group stating the opposite state of one thing still joins
+
+
 def group_propositions(props: Sequence[Proposition], vecs: np.ndarray,
                        settings: Settings) -> tuple[list[list[int]], list[np.ndarray]]:
     """Groups of propositions that state the same thing, each with its members' similarity matrix.
@@ -40,7 +51,9 @@ def group_propositions(props: Sequence[Proposition], vecs: np.ndarray,
     clusters: list[list[int]] = []
     for ids, sim in blocks.parts:
         part = [props[i] for i in ids]
-        clusters.extend([ids[i] for i in g] for g in _split_opposites(cluster(sim, threshold), part, sim, threshold))
+        groups = _merge_contrary(_split_opposites(cluster(sim, threshold), part, sim, threshold), part, sim,
+                                 threshold - _CONTRARY_MARGIN)
+        clusters.extend([ids[i] for i in g] for g in groups)
     clusters = _drop_lone_variants(_left_out(clusters, props), props)
     return clusters, blocks.among(clusters)
 
@@ -119,6 +132,90 @@ def contradicts(p: Proposition, frame: frozenset[str]) -> bool:
 
 LIGHT_PREDICATES = frozenset({"be", "have", "do", "make", "get", "go", "come", "take", "give", "say", "plan",
                                "intend", "want", "need", "will"})
+
+
+# States that exclude each other, said of one thing: "the sprinklers were switched off for maintenance" against "the
+# sprinkler system was fully operational". Each pair: (the state, its opposite), English only.
+_BE = r"(?:is|are|was|were|been|be|remained|remains|stayed|stays)"
+_STATES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"\b(?:operational|functioning|functional|in (?:full )?working order|"
+                r"working (?:properly|normally|fine)|(?:switched|turned) on)\b", re.I),
+     # "off" as a state, not "is off base", "was off the mark"
+     re.compile(r"\b(?:(?:switched|turned|shut) off|" + _BE + r" off(?= for\b| during\b| at the time\b|\W*$|[,;.])|"
+                r"disabled|out of (?:order|service)|faulty)\b", re.I)),
+    (re.compile(r"\b" + _BE + r" open\b", re.I), re.compile(r"\b" + _BE + r" (?:closed|shut)\b", re.I)),
+    (re.compile(r"\b" + _BE + r" (?:legal|lawful)\b", re.I),
+     re.compile(r"\b" + _BE + r" (?:illegal|unlawful)\b", re.I)),
+)
+
+
+# words of the states themselves, which say nothing of what the state is of
+_STATE_WORDS = frozenset({"operational", "functioning", "functional", "work", "working", "switch", "switched", "turn",
+                          "turned", "shut", "off", "on", "disable", "disabled", "order", "service", "faulty", "open",
+                          "close", "closed", "legal", "lawful", "illegal", "unlawful", "remain", "stay", "be"})
+
+
+def _states(text: str) -> dict[int, int]:
+    """Which side of each ``_STATES`` pair a sentence states (+1 the state, -1 its opposite; neither or both: none)."""
+    out: dict[int, int] = {}
+    for k, (yes, no) in enumerate(_STATES):
+        side = bool(yes.search(text)) - bool(no.search(text))
+        if side:
+            out[k] = side
+    return out
+
+
+def contrary_states(props: Sequence[Proposition], idx: Sequence[int]) -> set[int]:
+    """Members of a group that state the opposite of a state most of the group's other sentences give the same
+    thing ("was fully operational" where three say the sprinklers were switched off): a contradiction of the row
+    without a negation. The side fewer distinct sentences take is the contradicting one; a tie contradicts nothing."""
+    # a sentence that denies in words ("strongly denied this and said the system was operational") is a denial
+    # anyway; it does not count towards which side the row takes
+    sides = {i: {} if DENY_RE.search(props[i].claim.text) else _states(props[i].claim.text) for i in idx}
+    out: set[int] = set()
+    for k in range(len(_STATES)):
+        texts: dict[int, set[str]] = {1: set(), -1: set()}
+        for i in idx:
+            if k in sides[i]:
+                texts[sides[i][k]].add(props[i].claim.text)
+        for side in (1, -1):
+            if texts[side] and len(texts[side]) < len(texts[-side]):
+                words = set().union(*(props[j].content for j in idx if sides[j].get(k) == -side)) - _STATE_WORDS
+                out.update(i for i in idx if sides[i].get(k) == side and set(props[i].content) & words)
+    return out
+
+
+def _merge_contrary(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
+                    floor: float) -> list[list[int]]:
+    """A group whose every sentence states one state of a thing ("the barrier was fully operational") joins the
+    group that mostly states the opposite state of the same thing ("the barrier had been switched off"), as a
+    group of denials joins what it denies: worded apart, they are one question with two answers. Only within
+    ``floor`` of each other and sharing a content word besides the states."""
+    sides = [{} if DENY_RE.search(p.claim.text) else _states(p.claim.text) for p in props]
+    out = [list(g) for g in clusters]
+    merged: set[int] = set()
+    for gi, g in enumerate(out):
+        common = set.intersection(*(set(sides[i].items()) for i in g)) if g else set()
+        if not common or gi in merged:
+            continue
+        best, best_link = -1, floor
+        for hi, h in enumerate(out):
+            if hi == gi or hi in merged or not h:
+                continue
+            for k, side in common:
+                against = {props[i].claim.text for i in h if sides[i].get(k) == -side}
+                along = {props[i].claim.text for i in h if sides[i].get(k) == side}
+                words = set().union(*(props[i].content for i in h if sides[i].get(k) == -side)) - _STATE_WORDS
+                if len(against) <= len(along) or not any(set(props[i].content) & words for i in g):
+                    continue
+                link = float(np.mean(sim[np.ix_(g, h)].max(axis=1)))
+                if link > best_link:
+                    best, best_link = hi, link
+        if best >= 0:
+            out[best].extend(g)
+            out[gi] = []
+            merged.add(gi)
+    return [sorted(g) for g in out if g]
 
 
 def mean_sim(sim: np.ndarray, k: int) -> float:
