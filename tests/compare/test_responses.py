@@ -167,6 +167,30 @@ def test_a_response_does_not_answer_the_row_it_tells() -> None:
     assert answer_targets(negated, [], **kw) == ([0], 1)  # type: ignore[arg-type]
 
 
+def test_a_response_found_by_wording_alone_shares_a_word_with_the_row() -> None:
+    """Close in vector space is not enough when nothing named ties them: "the Ostran government denies any role in
+    the attacks" does not answer "the act grants immunity to countries not designated sponsors of terrorism"."""
+    import numpy as np
+
+    from newsprism.compare.responses import Assertions, answer_targets
+    from newsprism.compare.verdict import Member
+    from newsprism.records import Claim
+
+    act = Claim(id="a1", article_id="a", text="The act grants immunity to countries not designated sponsors of "
+                                              "terrorism.")
+    reply = Claim(id="c1", article_id="c", text="The Ostran government denies any role in the attacks.")
+    members = [[Member(act, "reports", 0.8)]]
+    vecs = {"a1": [np.array([1.0, 0.0])], "c1": [np.array([0.9, 0.4359])]}
+    responses = {"c1": "denies"}
+    kw = {"vecs": vecs, "group_of": {"a1": [0]}, "targets_of": {}, "members": members, "responses": responses,
+          "frames": {}, "assertions": Assertions.of(members, vecs, responses)}
+    assert answer_targets(reply, [], **kw) == ([], 0)  # type: ignore[arg-type]
+    told = Claim(id="a1", article_id="a", text="Ostran officials played a role in the attacks, the families say.")
+    members[0] = [Member(told, "attributes", 0.8)]
+    kw["assertions"] = Assertions.of(members, vecs, responses)
+    assert answer_targets(reply, [], **kw) == ([0], 1)  # type: ignore[arg-type]
+
+
 def test_a_named_denial_answers_the_widest_told_of_rows_about_as_close() -> None:
     """"Denied a newspaper report that it had asked for fighter jets": one outlet's aside that mentions the jets
     can be a shade closer than the request four outlets report; the denial answers the request."""

@@ -356,7 +356,9 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
         # it names what it answers ("disputed claims of racism and called on the group to withdraw its resolution"):
         # the rest of its words may restate another row, which it does not answer
         return [], 0
-    if score >= _CONTENT:
+    if score >= _CONTENT and _says_in(c.text.lower(), [m for m in members[gi] if m.claim.id not in responses]):
+        # by wording alone it must still share a word with what the row asserts: "the Saudi government denies any
+        # role in the attacks" does not answer "it overrides the act that grants countries immunity"
         return [gi], 1
     return [], 0
 
