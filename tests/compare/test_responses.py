@@ -167,6 +167,17 @@ def test_a_response_does_not_answer_the_row_it_tells() -> None:
     assert answer_targets(negated, [], **kw) == ([0], 1)  # type: ignore[arg-type]
 
 
+def test_a_bare_it_points_back_only_as_what_is_answered() -> None:
+    from newsprism.compare.responses import _points_back
+
+    assert _points_back("Morvania has denied it.")
+    assert _points_back("\u201cIt is not true,\u201d the minister said.")
+    assert _points_back("The company strongly denied this.")
+    # the thing "it" names is in the sentence itself
+    assert not _points_back("Most of the crew were Ostran, but the Ostran government denies any role in the attack "
+                            "and two inquiries have cleared it of blame.")
+
+
 def test_a_response_found_by_wording_alone_shares_a_word_with_the_row() -> None:
     """Close in vector space is not enough when nothing named ties them: "the Ostran government denies any role in
     the attacks" does not answer "the act grants immunity to countries not designated sponsors of terrorism"."""

@@ -242,6 +242,19 @@ class Assertions:
         return score, -neg
 
 
+# "it" points back at what a response answers only as what is denied, doubted or called false ("denied it", "it is
+# not true"); elsewhere it is a thing the sentence names itself ("the government denies any role in the attacks and
+# investigations have cleared it of blame")
+_IT_ANSWERED = re.compile(r"\b(?:den(?:y|ies|ied|ying)|disput\w*|reject\w*|dismiss\w*|refut\w*|rebut\w*|confirm\w*|"
+                          r"verif\w*|corroborat\w*|retract\w*|heard of|aware of|knowledge of|call(?:ed|ing|s)?|"
+                          r"believe|doubt\w*|question\w*)\s+it\b|\bit(?:'s|\u2019s| is| was| isn't| wasn't)\b", re.I)
+
+
+def _points_back(text: str) -> bool:
+    """The response refers back to what it answers (``ANAPHOR``), a bare "it" only as ``_IT_ANSWERED`` reads it."""
+    return any(m.group(0).lower() != "it" or _IT_ANSWERED.search(text) for m in ANAPHOR.finditer(text))
+
+
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
                           "those", "any", "some", "no"})
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b")
@@ -336,7 +349,7 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
         # "'We're the only country ...,' Mr. Trump told Axios, making a false claim": the outlet denies what the
         # sentence itself relays, the row its wording is in
         return sorted(own), 2
-    if ANAPHOR.search(c.text) and obj is None:  # "that was never the case" after naming X answers X, not the past
+    if _points_back(c.text) and obj is None:  # "that was never the case" after naming X answers X, not the past
         prior = [p for p in before if p.id not in responses or p.id in targets_of]
         # "I've never heard of that" after "he was unaware of any such request" answers what that denial answered;
         # after a doubt about a detail ("did not specify whether ...") it answers the report, not the detail
