@@ -283,7 +283,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
         if not _NEG_BEFORE_RE.search(t[: m.start()]) and not _names_a_thing(t, m) and not _NO_ONE_RE.search(
                 t[: m.start()]):
             return "doubts"
-    for rx in (DENY_RE, _ANSWER_DENY_RE):
+    for rx in (DENY_RE, _ANSWER_DENY_RE, _CLAIM_VERDICT_RE):
         for m in rx.finditer(t):
             if m.group(0).lower() == "accurate" and not re.search(r"\b(?:was|were|is|are|its?|been) accurate|"
                                                                    r"report was accurate", t, re.I):
@@ -298,10 +298,6 @@ def response_of(text: str, language: str | None = None) -> str | None:
                 return "denies"
     if _SELF_DENY_RE.search(t) or _NOT_SO_RE.search(t) or _NO_ANSWER_RE.search(t):
         return "denies"
-    for m in _CLAIM_VERDICT_RE.finditer(t):
-        if not (_NEG_BEFORE_RE.search(t[: m.start()]) or _in_question(t, m.start())
-                or _CONDITIONAL_RE.search(t[: m.start()]) or _EMBEDDED_RE.search(t[: m.start()])):
-            return "denies"
     for m in _CONFIRM_RE.finditer(t):
         if _NO_ONE_RE.search(t[: m.start()]):
             return "doubts"  # "nobody can verify the claims"

@@ -166,22 +166,14 @@ def _contrary(said: Claim, vecs: Mapping[str, Sequence[np.ndarray]], group_of: M
     the shared row closest to that statement, which is about the same thing ("the radar was working perfectly"
     against "the radar was switched off"); never the statement's own single-source row."""
     own = [g for g in group_of.get(said.id, []) if _shared(g, members, but)]
-    if own:
-        return own
-    mine = set(group_of.get(said.id, []))
-    scored = [(max(float(a @ b) for a in vecs[said.id] for b in vs), cid) for cid, vs in vecs.items()
-              if cid not in (said.id, but) and cid in group_of
-              and any(_shared(g, members, but) and g not in mine for g in group_of[cid])]
-    if not scored:
-        return []
-    score, cid = max(scored)
-    return [g for g in group_of[cid] if _shared(g, members, but) and g not in mine] if score >= _CONTRARY_SIM else []
+    return own or _follow(said, vecs, group_of, members, but, floor=_CONTRARY_SIM)
 
 
 def _follow(target: Claim, vecs: Mapping[str, Sequence[np.ndarray]], group_of: Mapping[str, list[int]],
-            members: Sequence[Sequence[Member]], but: str | None = None) -> list[int]:
+            members: Sequence[Sequence[Member]], but: str | None = None, floor: float = _FOLLOW) -> list[int]:
     """The shared groups whose claims state the target in other words (any coordinated variant counts; ``but``:
-    the response itself, whose wording may have put it in a group that is then shared only through it)."""
+    the response itself, whose wording may have put it in a group that is then shared only through it), when the
+    closest is at ``floor`` or nearer."""
     own = vecs.get(target.id, [])
     scored: list[tuple[float, str]] = []
     for cid, vs in vecs.items():
@@ -192,7 +184,7 @@ def _follow(target: Claim, vecs: Mapping[str, Sequence[np.ndarray]], group_of: M
     if not scored:
         return []
     score, cid = max(scored)
-    if score < _FOLLOW:
+    if score < floor:
         return []
     return [g for g in group_of[cid] if _shared(g, members, but)]
 

@@ -4,7 +4,7 @@ and siblings), and the polarity and frame a group's claim has."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -156,8 +156,12 @@ _STATE_WORDS = frozenset({"operational", "functioning", "functional", "work", "w
 
 
 def _states(text: str) -> dict[int, int]:
-    """Which side of each ``_STATES`` pair a sentence states (+1 the state, -1 its opposite; neither or both: none)."""
+    """Which side of each ``_STATES`` pair a sentence states (+1 the state, -1 its opposite; neither or both: none).
+    A sentence that denies in words ("strongly denied this and said the system was operational") is a denial
+    anyway: it takes no side, so it does not decide which side a row takes."""
     out: dict[int, int] = {}
+    if DENY_RE.search(text):
+        return out
     for k, (yes, no) in enumerate(_STATES):
         side = bool(yes.search(text)) - bool(no.search(text))
         if side:
@@ -165,23 +169,30 @@ def _states(text: str) -> dict[int, int]:
     return out
 
 
+def _tally(props: Sequence[Proposition], idx: Sequence[int],
+           sides: Mapping[int, dict[int, int]]) -> dict[tuple[int, int], tuple[set[str], set[str]]]:
+    """For each (pair, side) the members of ``idx`` state: their distinct sentences and what they are about (their
+    content words, the words of the states left out)."""
+    out: dict[tuple[int, int], tuple[set[str], set[str]]] = {}
+    for i in idx:
+        for key in sides[i].items():
+            texts, words = out.setdefault(key, (set(), set()))
+            texts.add(props[i].claim.text)
+            words.update(set(props[i].content) - _STATE_WORDS)
+    return out
+
+
 def contrary_states(props: Sequence[Proposition], idx: Sequence[int]) -> set[int]:
     """Members of a group that state the opposite of a state most of the group's other sentences give the same
     thing ("was fully operational" where three say the sprinklers were switched off): a contradiction of the row
     without a negation. The side fewer distinct sentences take is the contradicting one; a tie contradicts nothing."""
-    # a sentence that denies in words ("strongly denied this and said the system was operational") is a denial
-    # anyway; it does not count towards which side the row takes
-    sides = {i: {} if DENY_RE.search(props[i].claim.text) else _states(props[i].claim.text) for i in idx}
+    sides = {i: _states(props[i].claim.text) for i in idx}
+    tally = _tally(props, idx, sides)
     out: set[int] = set()
-    for k in range(len(_STATES)):
-        texts: dict[int, set[str]] = {1: set(), -1: set()}
-        for i in idx:
-            if k in sides[i]:
-                texts[sides[i][k]].add(props[i].claim.text)
-        for side in (1, -1):
-            if texts[side] and len(texts[side]) < len(texts[-side]):
-                words = set().union(*(props[j].content for j in idx if sides[j].get(k) == -side)) - _STATE_WORDS
-                out.update(i for i in idx if sides[i].get(k) == side and set(props[i].content) & words)
+    for (k, side), (texts, _) in tally.items():
+        other = tally.get((k, -side))
+        if other and len(texts) < len(other[0]):
+            out.update(i for i in idx if sides[i].get(k) == side and set(props[i].content) & other[1])
     return out
 
 
@@ -191,8 +202,9 @@ def _merge_contrary(clusters: list[list[int]], props: Sequence[Proposition], sim
     group that mostly states the opposite state of the same thing ("the barrier had been switched off"), as a
     group of denials joins what it denies: worded apart, they are one question with two answers. Only within
     ``floor`` of each other and sharing a content word besides the states."""
-    sides = [{} if DENY_RE.search(p.claim.text) else _states(p.claim.text) for p in props]
+    sides = {i: _states(p.claim.text) for i, p in enumerate(props)}
     out = [list(g) for g in clusters]
+    tallies = [_tally(props, g, sides) for g in out]
     merged: set[int] = set()
     for gi, g in enumerate(out):
         common = set.intersection(*(set(sides[i].items()) for i in g)) if g else set()
@@ -203,9 +215,8 @@ def _merge_contrary(clusters: list[list[int]], props: Sequence[Proposition], sim
             if hi == gi or hi in merged or not h:
                 continue
             for k, side in common:
-                against = {props[i].claim.text for i in h if sides[i].get(k) == -side}
-                along = {props[i].claim.text for i in h if sides[i].get(k) == side}
-                words = set().union(*(props[i].content for i in h if sides[i].get(k) == -side)) - _STATE_WORDS
+                against, words = tallies[hi].get((k, -side), (set(), set()))
+                along = tallies[hi].get((k, side), (set(), set()))[0]
                 if len(against) <= len(along) or not any(set(props[i].content) & words for i in g):
                     continue
                 link = float(np.mean(sim[np.ix_(g, h)].max(axis=1)))
@@ -213,6 +224,7 @@ def _merge_contrary(clusters: list[list[int]], props: Sequence[Proposition], sim
                     best, best_link = hi, link
         if best >= 0:
             out[best].extend(g)
+            tallies[best] = _tally(props, out[best], sides)
             out[gi] = []
             merged.add(gi)
     return [sorted(g) for g in out if g]
