@@ -414,6 +414,20 @@ def test_death_toll_figures_differ_on_one_row(result: AnalysisResult, by_label: 
     assert any("12" in c.reason and "14" in c.reason for c in noted)
 
 
+def test_every_count_of_the_dead_is_one_row(result: AnalysisResult, by_label: dict[str, Article]) -> None:
+    """Five outlets count the dead as 12 (the fire service) or 14 (the health authority), worded a dozen ways ("put
+    the death toll at 12", "recovered twelve bodies", "only 12 people died"): one question, so one row, whose note
+    names who gives which figure."""
+    from newsprism.compare.counts import counted
+
+    story = _story_of(result, by_label["B1"])
+    assert story is not None
+    rows = [c for c in story.claims if any(counted(s.text) == "dead" for s in c.sources)]
+    assert len(rows) == 1, [(c.text, [s.text for s in c.sources if counted(s.text) == "dead"]) for c in rows]
+    reason = rows[0].reason
+    assert "figures differ" in reason and "Amara Lindqvist" in reason and "fire service" in reason, reason
+
+
 def test_sprinkler_claim_is_denied(result: AnalysisResult, by_label: dict[str, Article]) -> None:
     claims = _claims(_story_of(result, by_label["B1"]), _about("sprinkler"))
     assert any(c.status in {"denied", "disputed"} for c in claims), [(c.text, c.status) for c in claims]

@@ -127,3 +127,22 @@ def test_a_negation_contradicts_only_what_the_row_asserts(resources: Resources) 
                   "The country is not the only country in the world to make a baby born here a citizen.") == "denies"
     assert stance("Ada Quell went online on Tuesday night to express regret for the photograph.",
                   "As for his recent collaboration with Quell, he doesn't regret it.") != "denies"
+
+
+def test_groups_counting_one_thing_join_below_the_threshold() -> None:
+    """"The fire service has put the death toll at 12" and "Fourteen people died, the hospital said" sit below the
+    grouping threshold; counting the same thing, their groups join (the verdict then notes figures that differ).
+    A count of another thing (the injured) or a sentence with no count at the same distance stays apart."""
+    from newsprism.compare.grouping import _merge_counts
+
+    texts = ["The fire service has put the death toll at 12.",
+             "Fourteen people died in the fire, the hospital said.",
+             "About 30 people were injured, according to the fire service.",
+             "The fire service said the cause of the fire was unknown."]
+    props = [Proposition(claim=Claim(id=f"c{k}", article_id=f"a{k}", text=t), core=t, variant=0, negative=False,
+                         entities=frozenset(), values=(), predicate="") for k, t in enumerate(texts)]
+    sim = np.full((4, 4), 0.45)
+    np.fill_diagonal(sim, 1.0)
+    merged = _merge_counts([[0], [1], [2], [3]], props, sim, 0.38)
+    assert sorted(map(sorted, merged)) == [[0, 1], [2], [3]]
+    assert sorted(map(sorted, _merge_counts([[0], [1], [2], [3]], props, sim, 0.5))) == [[0], [1], [2], [3]]

@@ -31,3 +31,28 @@ def test_one_speaker_quoted_by_several_outlets_is_named_once() -> None:
     status, reason, *_ = verdict([said, *denials, other], arts)
     assert status == "disputed"
     assert "denied by Ada Roe (in Calder Ledger, Westfold and Harbour Post) and The ministry (in Westfold)" in reason
+
+
+def test_counts_that_differ_name_who_gives_which_figure() -> None:
+    """A row of counts compares the counts, not every number of its sentences ("Terminal 3"), and names who
+    gives each; a sentence that gives the other's figure too ("six arrests, compared to 47 the night before")
+    does not differ from it."""
+    arts = {k: Article(id=k, text="x", outlet=o) for k, o in
+            (("a", "Calder Ledger"), ("b", "Westfold"), ("c", "Harbour Post"))}
+
+    def said(aid: str, text: str, who: str | None, numbers: tuple[str, ...]) -> Member:
+        return Member(Claim(id=f"{aid}{len(text)}", article_id=aid, text=text, attributed_to=who, numbers=numbers),
+                      "attributes" if who else "reports", 0.8)
+
+    toll = [said("a", "Twelve people died in the fire at Terminal 3, the fire service said.", "the fire service",
+                 ("Twelve", "3")),
+            said("b", "At least 14 people were killed, the health authority said.", "the health authority",
+                 ("At least 14",)),
+            said("c", "The death toll has risen to 14.", None, ("14",))]
+    reason = verdict(toll, arts)[1]
+    assert ("figures differ: Twelve (the fire service) vs At least 14 (the health authority, Harbour Post)"
+            in reason), reason
+    arrests = [said("a", "Police made 47 arrests overnight.", None, ("47",)),
+               said("b", "The chief said there were six arrests on Wednesday, compared to 47 the night before.",
+                    "The chief", ("six", "47"))]
+    assert "figures differ" not in verdict(arrests, arts)[1]

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from newsprism.compare.align import Proposition, cluster, frame_overlap, similarity_blocks
+from newsprism.compare.counts import counted
 from newsprism.settings import Settings
 from newsprism.stance import DENY_RE, cues_of
 
@@ -39,6 +40,9 @@ _FRAME_OVERLAP = 0.5  # share of content words two propositions need to count as
 _CONTRARY_MARGIN = 0.15  # how far below the threshold a group stating the opposite state of one thing still joins
 
 
+_COUNT_MARGIN = 0.15  # how far below the threshold two groups counting one thing (the dead, the injured) still join
+
+
 def group_propositions(props: Sequence[Proposition], vecs: np.ndarray,
                        settings: Settings) -> tuple[list[list[int]], list[np.ndarray]]:
     """Groups of propositions that state the same thing, each with its members' similarity matrix.
@@ -53,6 +57,7 @@ def group_propositions(props: Sequence[Proposition], vecs: np.ndarray,
         part = [props[i] for i in ids]
         groups = _merge_contrary(_split_opposites(cluster(sim, threshold), part, sim, threshold), part, sim,
                                  threshold - _CONTRARY_MARGIN)
+        groups = _merge_counts(groups, part, sim, threshold - _COUNT_MARGIN)
         clusters.extend([ids[i] for i in g] for g in groups)
     clusters = _drop_lone_variants(_left_out(clusters, props), props)
     return clusters, blocks.among(clusters)
@@ -228,6 +233,23 @@ def _merge_contrary(clusters: list[list[int]], props: Sequence[Proposition], sim
             out[gi] = []
             merged.add(gi)
     return [sorted(g) for g in out if g]
+
+
+def _merge_counts(clusters: list[list[int]], props: Sequence[Proposition], sim: np.ndarray,
+                  floor: float) -> list[list[int]]:
+    """Groups that count the same thing of the story join within ``floor``: the fire service's "12 dead" and the
+    health authority's "at least 14 killed" are one question with two figures, which the row's verdict notes as
+    figures that differ, not two claims."""
+    measured = {i: counted(p.claim.text) for i, p in enumerate(props)}
+
+    def link(small: list[int], large: list[int]) -> float | None:
+        a = [i for i in small if measured[i]]
+        b = [j for j in large if measured[j]]
+        if not any(measured[i] == measured[j] for i in a for j in b):
+            return None
+        return float(np.mean(sim[np.ix_(a, b)].max(axis=1)))
+
+    return _greedy_merge(clusters, props, floor, sim, link)
 
 
 def mean_sim(sim: np.ndarray, k: int) -> float:

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from newsprism.compare.align import number_values
+from newsprism.compare.counts import count_of
 from newsprism.provenance import Origins
 from newsprism.records import Article, Claim, ClaimSource, normalize_text
 
@@ -125,8 +126,46 @@ def origin_of(m: Member, root: Mapping[str, str], outlet_article: Mapping[str, s
     return f"article:{root.get(c.article_id, c.article_id)}", label
 
 
+_FIGURE_NAMES = 4  # how many sources the note names for each figure
+
+
+def count_conflict(members: Sequence[Member], outlets: Mapping[str, str]) -> str | None:
+    """For a row whose sources count one thing (the dead, the injured): who gives which figure, "12 (the fire
+    service, Maren Oduya) vs at least 14 (the regional health authority, ...)"; "" when they all agree; None when
+    fewer than two articles give such a count."""
+    found = [(m, c) for m in members if m.stance in SUPPORT and (c := count_of(m.claim.text)) is not None]
+    if len({m.claim.article_id for m, _ in found}) < 2:
+        return None
+    measures = [c.measure for _, c in found]
+    main = max(dict.fromkeys(measures), key=measures.count)
+    by_value: dict[float, tuple[str, list[str]]] = {}
+    given: list[tuple[str, float, set[float]]] = []  # (article, its count, every figure of the sentence)
+    for m, c in found:
+        values = number_values([c.figure])
+        if c.measure != main or not values:
+            continue
+        given.append((m.claim.article_id, values[0], {values[0], *number_values(m.claim.numbers)}))
+        figure, names = by_value.setdefault(values[0], (c.figure, []))
+        who = m.claim.attributed_to or outlets.get(m.claim.article_id, m.claim.article_id)
+        if who not in names:
+            names.append(who)
+    # "six arrests on Wednesday, compared to 47 the night before" does not differ from "47 arrests overnight"
+    if not any(a != b and x not in ys and y not in xs for a, x, xs in given for b, y, ys in given):
+        return ""
+    parts = []
+    for figure, names in by_value.values():
+        more = len(names) - _FIGURE_NAMES
+        shown = ", ".join(names[:_FIGURE_NAMES]) + (f" and {more} more" if more > 0 else "")
+        parts.append(f"{figure} ({shown})")
+    return " vs ".join(parts)
+
+
 def number_conflict(members: Sequence[Member], outlets: Mapping[str, str]) -> str:
-    """"35 (Outlet A) vs 40 (Outlet B)" when supporting articles state numbers that do not agree, else ""."""
+    """"35 (Outlet A) vs 40 (Outlet B)" when supporting articles state numbers that do not agree, else "".
+    A row of counts (the dead, the injured) compares the counts alone, naming who gives each."""
+    counted = count_conflict(members, outlets)
+    if counted is not None:
+        return counted
     per: dict[str, tuple[tuple[float, ...], tuple[str, ...]]] = {}
     for m in members:
         vals = number_values(m.claim.numbers)
