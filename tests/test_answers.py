@@ -185,6 +185,17 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("Asked if any budget limit had kept the guard small, she said: \"No.\"", "denies"),
     ("\"No,\" she said when asked whether the port had been sold.", "denies"),
     ("Asked whether he would run again, he said no one could say.", None),
+    # a thing not yet known doubts no claim; an open question does
+    ("He threatened to close the port unless the council paid, even though the sum he wants remains unclear.", None),
+    ("The long-term damage to the harbour remains to be seen.", None),
+    ("It remains unclear whether the port was sold.", "doubts"),
+    ("Whether the port was sold remains unclear.", "doubts"),
+    ("The accuracy of the report remains unclear.", "doubts"),
+    # misgivings about a person are no doubt of what is said
+    ("Several officials expressed serious doubts about Mr. Varga.", None),
+    ("The ads give voice to the nagging doubts many voters feel about President Orr.", None),
+    ("Officials expressed doubts about Varga's account of the meeting.", "doubts"),
+    ("She said she has doubts about whether the port was sold.", "doubts"),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

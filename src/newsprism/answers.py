@@ -281,7 +281,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
         return "denies"
     for m in DOUBT_RE.finditer(t):
         if not _NEG_BEFORE_RE.search(t[: m.start()]) and not _names_a_thing(t, m) and not _NO_ONE_RE.search(
-                t[: m.start()]):
+                t[: m.start()]) and not _unknown_detail(t, m) and not _doubts_a_person(t, m):
             return "doubts"
     for rx in (DENY_RE, _ANSWER_DENY_RE, _CLAIM_VERDICT_RE):
         for m in rx.finditer(t):
@@ -367,6 +367,42 @@ def _names_a_thing(t: str, m: re.Match[str]) -> bool:
     if not words or not words[0][:1].islower() or words[0] in _NOT_A_NOUN:
         return False
     return not any(w.lower() in _CLAIM_NOUNS for w in words if w[:1].isalpha())
+
+
+# what makes "remains unclear" a doubt of a claim: a question after it ("it remains unclear whether ..."), or a
+# subject that is one ("whether they asked remains unclear", "that remains to be seen", "the report's accuracy")
+_OPEN_QUESTION_RE = re.compile(r"\s*,?\s*(?:whether|if|how|why|what|who|when|where|which)\b", re.I)
+_QUESTION_SUBJECT_RE = re.compile(r"^\s*(?:it|that|this|which|whether|if|what|who|how|why)\b", re.I)
+_CLAUSE_BREAK_RE = re.compile(r"[,;:\u2014\u2015]|\s-+\s|\b(?:and|but|though|although|while|as|because)\b", re.I)
+
+
+def _unknown_detail(t: str, m: re.Match[str]) -> bool:
+    """"The type of structure he wants remains unclear", "the long-term damage remains to be seen": a thing not yet
+    known, which doubts no claim; "it remains unclear whether Russia asked" does."""
+    if not m.group(0).lower().startswith("remain"):
+        return False
+    if _OPEN_QUESTION_RE.match(t, m.end()):
+        return False
+    clause = _CLAUSE_BREAK_RE.split(t[: m.start()])[-1]
+    clause = re.sub(r"\b(?:still|also|so far|as yet|yet)\b", " ", clause, flags=re.I)
+    if _QUESTION_SUBJECT_RE.match(clause):
+        return False
+    return not any(w.lower() in _CLAIM_NOUNS for w in re.findall(r"[A-Za-z]+", clause))
+
+
+# "expressed serious doubts about Mr. Lieberman", "the nagging doubts voters feel about President Obama": misgivings
+# about a person, not a doubt of what is said ("doubts about whether", "doubts about Obama's account" still are)
+_ABOUT_A_PERSON_RE = re.compile(
+    r"(?:\s+[\w'\u2019-]+){0,7}?\s+(?:about|over)\s+(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+|"
+    r"(?:President|Senator|Governor|Secretary|Speaker|Prime Minister)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+    r"(?![\w'\u2019-])")
+
+
+def _doubts_a_person(t: str, m: re.Match[str]) -> bool:
+    if not m.group(0).lower().startswith("doubt"):
+        return False
+    found = _ABOUT_A_PERSON_RE.match(t, m.end())
+    return found is not None and not re.search(r"\b(?:whether|if|that it)\b", found.group(0), re.I)
 
 
 # "Nobody in Drast or abroad should doubt that": a doubt no one is to have affirms
