@@ -196,6 +196,9 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The ads give voice to the nagging doubts many voters feel about President Orr.", None),
     ("Officials expressed doubts about Varga's account of the meeting.", "doubts"),
     ("She said she has doubts about whether the port was sold.", "doubts"),
+    # which of two is open, not whether
+    ("It was unclear whether the subpoenas would seek documents or testimony, or both.", None),
+    ("It was unclear whether the subpoenas would be issued.", "doubts"),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

@@ -281,7 +281,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
         return "denies"
     for m in DOUBT_RE.finditer(t):
         if not _NEG_BEFORE_RE.search(t[: m.start()]) and not _names_a_thing(t, m) and not _NO_ONE_RE.search(
-                t[: m.start()]) and not _unknown_detail(t, m) and not _doubts_a_person(t, m):
+                t[: m.start()]) and not _unknown_detail(t, m) and not _doubts_a_person(t, m) and not _which_of(t, m):
             return "doubts"
     for rx in (DENY_RE, _ANSWER_DENY_RE, _CLAIM_VERDICT_RE):
         for m in rx.finditer(t):
@@ -388,6 +388,15 @@ def _unknown_detail(t: str, m: re.Match[str]) -> bool:
     if _QUESTION_SUBJECT_RE.match(clause):
         return False
     return not any(w.lower() in _CLAIM_NOUNS for w in re.findall(r"[A-Za-z]+", clause))
+
+
+# "it was unclear whether the subpoenas would seek documents or testimony, or both": which of two, not whether
+_WHICH_OF_RE = re.compile(r"[^.;:?!]*?\bor\b(?! not\b)", re.I)
+
+
+def _which_of(t: str, m: re.Match[str]) -> bool:
+    """An open question between alternatives asks which one, and doubts none of what is said."""
+    return m.group(0).lower().endswith("whether") and _WHICH_OF_RE.match(t, m.end()) is not None
 
 
 # "expressed serious doubts about Mr. Lieberman", "the nagging doubts voters feel about President Obama": misgivings

@@ -345,6 +345,17 @@ def test_a_response_in_another_language_names_the_source_it_answers() -> None:
     assert _names("The ministry denied the information from Pentagon officials.") == []
 
 
+def test_what_a_person_put_forward_names_whose_claim_is_answered() -> None:
+    """"rejected Mr. Trump's suggestion", "disputed Obama's rationale", "disputed Ms. Nielsen's statistics": the
+    owner names the source whose rows are answered, as "the Ledger report" does."""
+    from newsprism.compare.responses import _names
+
+    assert _names("Some Republicans also rejected Mr. Trump's suggestion.") == ["trump"]
+    assert _names("The bill's backers disputed Obama's rationale as unconvincing.") == ["obama"]
+    assert _names("Pelosi, who disputed Ms. Nielsen's statistics, spoke next.") == ["nielsen"]
+    assert _names("Some Republicans rejected the suggestion.") == []
+
+
 def test_a_denial_that_names_its_object_does_not_answer_the_sentence_before_it(resources: Resources,
                                                                                settings: Settings) -> None:
     groups = _compare("background", resources, settings)

@@ -80,7 +80,10 @@ REACTION_RE = re.compile(
     r"correct)\b)|\b(?:answer|address|respond to) (?:these|the|those|such) (?:\w+ ){0,2}(?:charges|allegations|"
     r"accusations|questions)\b", re.I)
 
-_SPEECH_NOUNS = r"comments?|remarks?|statements?|arguments?"  # what a person said, named by whose it is
+# what a person said or put forward, named by whose it is: "Vell's comments", "Mr. Trump's suggestion", "Obama's
+# rationale", "Ms. Nielsen's statistics"
+_SPEECH_NOUNS = (r"comments?|remarks?|statements?|arguments?|suggestions?|rationale|explanations?|versions?|"
+                 r"statistics|figures|contentions?|assurances?|insinuations?|narrative")
 _SPEECH = rf"(?:{_SPEECH_NOUNS})"
 _REPORT_NOUNS = (r"(?:report(?:ing|s)?|story|stories|article|piece|account|claims?|allegations?|description|"
                  rf"characteri[sz]ation|assertions?|accusations?|charges?|{_SPEECH_NOUNS})")
