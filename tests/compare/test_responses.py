@@ -356,6 +356,27 @@ def test_what_a_person_put_forward_names_whose_claim_is_answered() -> None:
     assert _names("Some Republicans rejected the suggestion.") == []
 
 
+@pytest.mark.parametrize(("text", "back"), [
+    ("That was never the case, he said.", True),
+    ("The ministry denied that.", True),
+    ("She rejected that report as fiction.", True),
+    ("He told the Herald that he was not working for the ministry.", True),  # what he says of himself, told before
+    ("The lawyer said in a statement that the challenge from the two states was without merit.", False),
+    ("Officials pushed back on claims by lawmakers that they were never briefed.", True),
+    ("The ministry has called this disinformation.", True),
+    ("AFP was unable to verify these claims.", True),
+    ("We believe this suit is without merit.", False),  # names the suit, points back at no sentence
+    ("The mayor said this committee has no authority over the port.", False),
+    ("He said there was no proof of wrongdoing at the event.", True),
+])
+def test_what_points_back(text: str, back: bool) -> None:
+    """"that" opening a clause about a thing it names, and "this" before a noun for a thing, refer to nothing said
+    before: the response is not attached to the sentence before it by them."""
+    from newsprism.compare.responses import _points_back
+
+    assert _points_back(text) is back
+
+
 def test_a_denial_that_names_its_object_does_not_answer_the_sentence_before_it(resources: Resources,
                                                                                settings: Settings) -> None:
     groups = _compare("background", resources, settings)

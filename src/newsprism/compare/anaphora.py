@@ -27,7 +27,8 @@ from newsprism.stance import DENY_RE, DOUBT_RE
 __all__ = ["ANAPHOR", "resolve"]
 
 ANAPHOR = re.compile(r"\b(this|that|these|those|such|it|to the contrary|the (?:reports?|claims?|allegations?|news|"
-                     r"accounts?|requests?|story|information|concerns|criticism|warnings?|arguments?|contention)|"
+                     r"accounts?|requests?|story|information|concerns|criticism|warnings?|arguments?|contention|"
+                     r"event|incident|episode|encounter)|"
                      r"(?:either|neither|both) (?:figures?|counts?|numbers?|tolls?|estimates?|totals?|reports?|"
                      r"claims?|accounts?|versions?))\b|'s (?:reports?|claims?|story|account)\b", re.I)
 _REQUEST_NOUN = re.compile(r"\b(?:such|the|this|that|any|these|those)\s+(?:\w+\s+)?(requests?|demands?|appeals?|"

@@ -253,9 +253,49 @@ _IT_ANSWERED = re.compile(r"\b(?:den(?:y|ies|ied|ying)|disput\w*|reject\w*|dismi
                           r"believe|doubt\w*|question\w*)\s+it\b|\bit(?:'s|\u2019s| is| was| isn't| wasn't)\b", re.I)
 
 
+# nouns for what was said or put forward: "that report", "these claims", "this suggestion" point back at a proposition
+_SAID_NOUNS = (r"reports?|claims?|allegations?|accusations?|charges?|stor(?:y|ies)|accounts?|versions?|descriptions?|"
+               r"characteri[sz]ations?|assertions?|statements?|remarks?|comments?|suggestions?|ideas?|notions?|"
+               r"arguments?|contentions?|criticism|concerns?|warnings?|information|news|requests?|demands?|figures?|"
+               r"numbers?|estimates?|narratives?|theor(?:y|ies)|rumou?rs?|speculation|assessments?|conclusions?|"
+               r"findings?|reporting|article|piece|view|position|premise|impression|event|incident|issue|matter|"
+               r"tweet|message|photo|picture")
+# "that" points back as a pronoun ("that was never the case", "denied that.", "that report"), or where it opens what
+# a speaker says of himself ("told the Post that he was not working for the FBI": what he denies was told before),
+# not where it opens a clause about something it names ("said that the challenge was without merit")
+_THAT_BACK = re.compile(r"(?=\s*(?:[.,;:!?\"\u201d\u2019')\]]|$)|\s+(?:is|was|were|are|isn't|wasn't|isn\u2019t|"
+                        r"wasn\u2019t|would|will|could|can|has|had|remains|seems|appears|never|simply|just|not|"
+                        r"he|she|they|we|i|it|its|his|her|their|our|said|says|claimed|claims|reported|reports|"
+                        r"alleged|alleges|stated|suggested|" + _SAID_NOUNS + r")\b|['\u2019]s\b)",
+                        re.I)
+# "this", "these", "those" before a noun for a thing ("this committee", "this suit", "this week") name that thing
+_DEMONSTRATIVE_THING = re.compile(r"\s+(?!(?:" + _SAID_NOUNS + r"|is|was|were|are|has|had|have|would|will|could|"
+                                  r"can|may|might|must|should|does|did|do|remains|seems|appears|means|shows|never|"
+                                  r"not|just|simply|also|too|again|and|or|but|as|in|on|at|to|for|of|with|from|by|"
+                                  r"about|false|true|untrue|wrong|inaccurate|nonsense|disinformation|misinformation|"
+                                  r"propaganda|fake|fiction|lies?|rubbish|garbage|smears?|hoax|fabrications?|"
+                                  r"baseless|absurd|ridiculous|a|an|the|because|since|when|"
+                                  r"after|before|if|one|ones|kind|sort|latest|new|same|particular|specific|last|"
+                                  r"first|recent|earlier|whole|entire)\b)[a-z][a-z-]+\b")
+
+
 def _points_back(text: str) -> bool:
-    """The response refers back to what it answers (``ANAPHOR``), a bare "it" only as ``_IT_ANSWERED`` reads it."""
-    return any(m.group(0).lower() != "it" or _IT_ANSWERED.search(text) for m in ANAPHOR.finditer(text))
+    """The response refers back to what it answers (``ANAPHOR``): a bare "it" only as ``_IT_ANSWERED`` reads it,
+    "that" only as a pronoun or before a noun for what was said, "this" or "these" not before a noun for a thing."""
+    for m in ANAPHOR.finditer(text):
+        word = m.group(0).lower()
+        if word == "it":
+            if _IT_ANSWERED.search(text):
+                return True
+        elif word == "that":
+            if _THAT_BACK.match(text, m.end()):
+                return True
+        elif word in {"this", "these", "those"}:
+            if not _DEMONSTRATIVE_THING.match(text, m.end()):
+                return True
+        else:
+            return True
+    return False
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
