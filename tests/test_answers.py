@@ -199,6 +199,17 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     # which of two is open, not whether
     ("It was unclear whether the subpoenas would seek documents or testimony, or both.", None),
     ("It was unclear whether the subpoenas would be issued.", "doubts"),
+    # what one did not know is taken as true ("aware that" is factive); "aware of" denies
+    ("The lawyer said he was not aware that the aides had handed over the documents.", None),
+    ("The spokesman said he was unaware of any such request.", "denies"),
+    # what someone shows, or what has not happened yet, doubts nothing
+    ("After the meeting, the senator gave no indication that he was ready to leave the race.", None),
+    ("There is no indication yet that the bill will reach the floor.", None),
+    ("There was no sign the story was fading.", None),
+    ("There is no indication that the ministry asked for jets.", "doubts"),
+    # the epithet names the press
+    ("The Fake News is making such a big deal about this nothing event!", None),
+    ("\"This is fake news,\" he said.", "denies"),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

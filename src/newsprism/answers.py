@@ -281,7 +281,8 @@ def response_of(text: str, language: str | None = None) -> str | None:
         return "denies"
     for m in DOUBT_RE.finditer(t):
         if not _NEG_BEFORE_RE.search(t[: m.start()]) and not _names_a_thing(t, m) and not _NO_ONE_RE.search(
-                t[: m.start()]) and not _unknown_detail(t, m) and not _doubts_a_person(t, m) and not _which_of(t, m):
+                t[: m.start()]) and not _unknown_detail(t, m) and not _doubts_a_person(t, m) and not _which_of(t, m) \
+                and not _no_sign_of_change(t, m):
             return "doubts"
     for rx in (DENY_RE, _ANSWER_DENY_RE, _CLAIM_VERDICT_RE):
         for m in rx.finditer(t):
@@ -289,6 +290,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
                                                                    r"report was accurate", t, re.I):
                 continue
             if (_withholding(t, m) or _in_question(t, m.start()) or _EMBEDDED_RE.search(t[: m.start()])
+                    or _factive(t, m) or _EPITHET_RE.match(t, m.start())
                     or _judges_no_claim(t, m) or _names_a_thing(t, m)
                     or _mentions_a_denial(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])
                     or _CONDITIONAL_RE.search(t[: m.start()]) or _REQUESTED_RE.search(t[: m.start()])
@@ -397,6 +399,33 @@ _WHICH_OF_RE = re.compile(r"[^.;:?!]*?\bor\b(?! not\b)", re.I)
 def _which_of(t: str, m: re.Match[str]) -> bool:
     """An open question between alternatives asks which one, and doubts none of what is said."""
     return m.group(0).lower().endswith("whether") and _WHICH_OF_RE.match(t, m.end()) is not None
+
+
+# "gave no indication that he was ready to leave the race", "no sign the story was fading", "no indication yet that it
+# will reach the floor": what someone shows, or what has not happened yet, doubts nothing said
+_SHOWN_RE = re.compile(r"\b(?:gave|give|gives|giving|showed|show|shows|showing|offered|offers)\s+$", re.I)
+_NOT_YET_RE = re.compile(r"[^.;:?!]*?\b(?:will|would|yet|soon|ready|fading|abating|slowing|easing|letting up|"
+                         r"ending|going away)\b", re.I)
+
+
+def _no_sign_of_change(t: str, m: re.Match[str]) -> bool:
+    word = m.group(0).lower()
+    if not word.startswith(("no sign", "no indication")):
+        return False
+    return bool(_SHOWN_RE.search(t[: m.start()]) or _NOT_YET_RE.match(t, m.end()))
+
+
+# "was not aware that the lawyers had provided the documents": what one did not know is taken as true (a factive
+# verb), not denied ("was not aware of any such request" does deny it)
+_FACTIVE_THAT_RE = re.compile(r"\s*,?\s+that\b", re.I)
+
+
+def _factive(t: str, m: re.Match[str]) -> bool:
+    return m.group(0).lower() in {"not aware", "unaware"} and _FACTIVE_THAT_RE.match(t, m.end()) is not None
+
+
+# "The Fake News is making such a big deal about this": the epithet names the press, it judges no claim
+_EPITHET_RE = re.compile(r"fake news\s+(?:media\s+)?(?:is|are|was|were|has|have|will|keeps?|wants?|loves?)\b", re.I)
 
 
 # "expressed serious doubts about Mr. Lieberman", "the nagging doubts voters feel about President Obama": misgivings
