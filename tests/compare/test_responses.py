@@ -437,3 +437,13 @@ def test_a_named_proposition_needs_a_row_that_says_it_not_only_its_names(resourc
     quit_row = _row(groups, "in protest over the prime minister's")
     assert not any("looking to replace" in s.text for s in quit_row.sources)
     assert quit_row.status not in {"disputed", "denied"}
+
+
+def test_a_denial_of_what_a_row_of_denials_denies_takes_its_side(resources: Resources, settings: Settings) -> None:
+    """"Orr took to social media to push back on media reports about a possible resignation" beside "I will not
+    resign": both deny the resignation, so the push-back backs the row and disputes nothing."""
+    groups = _compare("resign", resources, settings)
+    row = _row(groups, "push back on media reports")
+    assert {s.stance for s in row.sources if "push back" in s.text} == {"attributes"}
+    assert any("will not resign" in s.text for s in row.sources)
+    assert row.status not in {"disputed", "denied"}

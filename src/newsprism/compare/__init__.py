@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from newsprism.answers import outlet_verdict
 from newsprism.compare.align import Proposition, group_key
 from newsprism.compare.align import propositions as align_propositions
 from newsprism.compare.grouping import (
@@ -146,14 +147,20 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
                 log.debug("response %r -> groups %s (strength %d)", c.text[:60], *found[c.id])
     wording = [[m.claim.id for m in ms if m.claim.id in responses] for ms in members]
     chosen = consensus([c for c in claims if c.id in responses], found, wording)
+    negated: dict[str, bool] = {}
+    for p in props:
+        negated[p.claim.id] = negated.get(p.claim.id, True) and p.negative
     for cid, targets in chosen.items():
         if targets:
             answered[cid] = targets
         for gi in targets:
             mine = [k for k, m in enumerate(members[gi]) if m.claim.id == cid]
             c = next(m.claim for ms in members for m in ms if m.claim.id == cid)
-            # a confirmation backs the row it answers: relayed from whoever confirms, or the outlet's own
-            stance = responses[cid] if responses[cid] in {"denies", "doubts"} else relaying(c)
+            # a confirmation backs the row it answers: relayed from whoever confirms, or the outlet's own; a denial
+            # of what a row of denials denies ("his service never took him overseas" beside "his campaign disputed
+            # the report") takes the row's side, as a denial in a group of denials does (``_stance``)
+            stance = responses[cid] if responses[cid] in {"denies", "doubts"} and (
+                outlet_verdict(c.text) or not _denials_row(members[gi], responses, negated)) else relaying(c)
             if mine:
                 for k in mine:
                     members[gi][k] = replace(members[gi][k], stance=stance)
@@ -314,6 +321,12 @@ def _stance(p: Proposition, negative_group: bool, frame: frozenset[str] = frozen
         cues = Cues(False, cues.doubt, cues.hedge, cues.attribution, cues.negations, cues.anonymous)
     attributed = bool(c.attributed_to or c.anonymous or c.via)
     return sentence_stance(cues, opposite=opposite, attributed=attributed)
+
+
+def _denials_row(ms: Sequence[Member], responses: Mapping[str, str], negated: Mapping[str, bool]) -> bool:
+    """Every sentence the row asserts by its own wording is negated: the row states a denial."""
+    own = [m for m in ms if not m.context and m.claim.id not in responses]
+    return bool(own) and all(negated.get(m.claim.id, False) for m in own)
 
 
 def _clearest(own: Sequence[Member], sim: np.ndarray, props: Sequence[Proposition], idx: Sequence[int],
