@@ -25,6 +25,7 @@ def test_the_first_count_of_a_sentence(text: str, count: Count) -> None:
 
 @pytest.mark.parametrize("text", [
     "Union leader Bram Teller said that at least eight of the dead were agency workers.",  # a part of the count
+    "Two firefighters were among the injured, she said.",
     "If two people died after reaching hospital, both figures could be right.",  # a count supposed
     "He has two children and lives in Ohio.",
     "She spent three years in prison before the verdict was overturned.",

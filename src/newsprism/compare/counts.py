@@ -26,11 +26,11 @@ _MEASURES: dict[str, tuple[str, str]] = {
 }
 _ABOUT = r"(?:(?:at least|more than|nearly|almost|about|around|some|over|up to|only) )?"
 # "12 people were killed", "twelve dead", "killing 12", "the death toll rose to 14", "the number of people killed has
-# risen to 14"; not a part of the count ("eight of the dead", "among the dead")
+# risen to 14"; not a part of the count ("eight of the dead", "two firefighters were among the injured")
 _COUNTS: dict[str, re.Pattern[str]] = {
     name: re.compile(
         rf"\b(?P<a>{_ABOUT}{_NUMBER})\b(?! of (?:the|those|them)\b)(?:\s+[\w'-]+){{0,4}}?\s+"
-        rf"(?:(?:were|have been|had been|are|was|have|had)\s+)?(?:{words})\b|"
+        rf"(?:(?:were|have been|had been|are|was|have|had)\s+)?(?<!among the )(?<!of the )(?:{words})\b|"
         rf"\b(?:{words})\s+(?P<b>{_ABOUT}{_NUMBER})\b|"
         rf"\b(?:{total}|number of (?:people )?(?:{words}))\b[^.;:]{{0,60}}?\b(?:to|at|of|is|was|reached|"
         rf"stands at|stood at)\s+(?P<c>{_ABOUT}{_NUMBER})\b",
