@@ -56,3 +56,14 @@ def test_counts_that_differ_name_who_gives_which_figure() -> None:
                said("b", "The chief said there were six arrests on Wednesday, compared to 47 the night before.",
                     "The chief", ("six", "47"))]
     assert "figures differ" not in verdict(arrests, arts)[1]
+
+
+def test_a_number_that_counts_the_sources_is_no_figure_of_the_claim() -> None:
+    arts = {k: Article(id=k, text="x", outlet=o) for k, o in (("a", "Calder Ledger"), ("b", "Westfold"))}
+    two = Member(Claim(id="a1", article_id="a", text="Two people familiar with the talks said Varia asked for about "
+                       "$3 billion.", attributed_to="Two people familiar with the talks",
+                       numbers=("Two", "about $3 billion")), "attributes", 0.8)
+    one = Member(Claim(id="b1", article_id="b", text="Varia asked for $1.1 billion, the ministry said.",
+                       attributed_to="the ministry", numbers=("$1.1 billion",)), "attributes", 0.8)
+    reason = verdict([two, one], arts)[1]
+    assert "figures differ: about $3 billion (Calder Ledger) vs $1.1 billion (Westfold)" in reason, reason

@@ -160,6 +160,12 @@ def count_conflict(members: Sequence[Member], outlets: Mapping[str, str]) -> str
     return " vs ".join(parts)
 
 
+def _figures_of(c: Claim) -> tuple[str, ...]:
+    """The claim's numbers, less those that count its sources ("Two people familiar with the talks told ...")."""
+    who = (c.attributed_to or "").lower()
+    return tuple(n for n in c.numbers if not (who and n.lower() in who))
+
+
 def number_conflict(members: Sequence[Member], outlets: Mapping[str, str]) -> str:
     """"35 (Outlet A) vs 40 (Outlet B)" when supporting articles state numbers that do not agree, else "".
     A row of counts (the dead, the injured) compares the counts alone, naming who gives each."""
@@ -168,9 +174,10 @@ def number_conflict(members: Sequence[Member], outlets: Mapping[str, str]) -> st
         return counted
     per: dict[str, tuple[tuple[float, ...], tuple[str, ...]]] = {}
     for m in members:
-        vals = number_values(m.claim.numbers)
+        numbers = _figures_of(m.claim)
+        vals = number_values(numbers)
         if vals and m.stance in SUPPORT and m.claim.article_id not in per:
-            per[m.claim.article_id] = (vals, m.claim.numbers)
+            per[m.claim.article_id] = (vals, numbers)
     if len(per) < 2:
         return ""
     items = list(per.items())
