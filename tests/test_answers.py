@@ -210,6 +210,10 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     # the epithet names the press
     ("The Fake News is making such a big deal about this nothing event!", None),
     ("\"This is fake news,\" he said.", "denies"),
+    # what ought to be done is argued, not a fact denied
+    ("The chairman rejected the notion that the party should widen its tent.", None),
+    ("The mayor denied that a new inquiry would be needed before the vote.", None),
+    ("The ministry denied reports that it had asked for jets and said talks should continue.", "denies"),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

@@ -290,7 +290,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
                                                                    r"report was accurate", t, re.I):
                 continue
             if (_withholding(t, m) or _in_question(t, m.start()) or _EMBEDDED_RE.search(t[: m.start()])
-                    or _factive(t, m) or _EPITHET_RE.match(t, m.start())
+                    or _factive(t, m) or _EPITHET_RE.match(t, m.start()) or _normative(t, m)
                     or _judges_no_claim(t, m) or _names_a_thing(t, m)
                     or _mentions_a_denial(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])
                     or _CONDITIONAL_RE.search(t[: m.start()]) or _REQUESTED_RE.search(t[: m.start()])
@@ -422,6 +422,18 @@ _FACTIVE_THAT_RE = re.compile(r"\s*,?\s+that\b", re.I)
 
 def _factive(t: str, m: re.Match[str]) -> bool:
     return m.group(0).lower() in {"not aware", "unaware"} and _FACTIVE_THAT_RE.match(t, m.end()) is not None
+
+
+# "rejected the notion that the party should expand its tent", "denied that a clarification would be needed": what
+# ought to be done is argued, not a fact denied
+_NORMATIVE_RE = re.compile(r"^(?:\s+[\w'\u2019-]+){0,5}?\s+that\s+(?:(?![.;:?!,]|\b(?:and|but)\b).)*?"
+                           r"\b(?:should|ought to|must|need(?:s|ed)? to|"
+                           r"would (?:be )?(?:need|requir)\w*|(?:is|are|be|was|were) (?:needed|required|"
+                           r"necessary))\b", re.I)
+
+
+def _normative(t: str, m: re.Match[str]) -> bool:
+    return _NORMATIVE_RE.match(t[m.end():]) is not None
 
 
 # "The Fake News is making such a big deal about this": the epithet names the press, it judges no claim
