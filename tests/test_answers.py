@@ -214,6 +214,14 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The chairman rejected the notion that the party should widen its tent.", None),
     ("The mayor denied that a new inquiry would be needed before the vote.", None),
     ("The ministry denied reports that it had asked for jets and said talks should continue.", "denies"),
+    # misgivings about a thing, how likely something is, a case thrown out: no response to a claim
+    ("The prime minister has long been skeptical of the negotiations.", None),
+    ("Analysts are skeptical of the ministry's claims.", "doubts"),
+    ("The judge voiced doubts about the merits of the lawsuit.", "doubts"),
+    ("A second term for the chairman was looking increasingly doubtful.", None),
+    ("The claim is doubtful, experts said.", "doubts"),
+    ("The lawsuit may soon be dismissed, lawyers said.", None),
+    ("The allegations were dismissed as baseless by the ministry.", "denies"),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

@@ -282,7 +282,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
     for m in DOUBT_RE.finditer(t):
         if not _NEG_BEFORE_RE.search(t[: m.start()]) and not _names_a_thing(t, m) and not _NO_ONE_RE.search(
                 t[: m.start()]) and not _unknown_detail(t, m) and not _doubts_a_person(t, m) and not _which_of(t, m) \
-                and not _no_sign_of_change(t, m):
+                and not _no_sign_of_change(t, m) and not _doubts_a_thing(t, m) and not _unlikely(t, m):
             return "doubts"
     for rx in (DENY_RE, _ANSWER_DENY_RE, _CLAIM_VERDICT_RE):
         for m in rx.finditer(t):
@@ -291,6 +291,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
                 continue
             if (_withholding(t, m) or _in_question(t, m.start()) or _EMBEDDED_RE.search(t[: m.start()])
                     or _factive(t, m) or _EPITHET_RE.match(t, m.start()) or _normative(t, m)
+                    or _dismissed_thing(t, m)
                     or _judges_no_claim(t, m) or _names_a_thing(t, m)
                     or _mentions_a_denial(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])
                     or _CONDITIONAL_RE.search(t[: m.start()]) or _REQUESTED_RE.search(t[: m.start()])
@@ -434,6 +435,53 @@ _NORMATIVE_RE = re.compile(r"^(?:\s+[\w'\u2019-]+){0,5}?\s+that\s+(?:(?![.;:?!,]
 
 def _normative(t: str, m: re.Match[str]) -> bool:
     return _NORMATIVE_RE.match(t[m.end():]) is not None
+
+
+def _claim_words(text: str) -> bool:
+    return any(w.lower() in _CLAIM_NOUNS for w in re.findall(r"[A-Za-z]+", text))
+
+
+# "has long been skeptical of the negotiations", "doubts about the plan": misgivings about a thing, not a doubt of
+# what is said ("skeptical of the ministry's claims", "doubts about whether it happened" still are)
+_OF_A_THING_RE = re.compile(r"\s+(?:of|about|over|toward|towards|regarding)\s+(?P<np>[^.;:,?!]*)", re.I)
+
+
+def _doubts_a_thing(t: str, m: re.Match[str]) -> bool:
+    if not m.group(0).lower().startswith(("skeptic", "sceptic", "doubt")):
+        return False
+    found = _OF_A_THING_RE.match(t, m.end())
+    if found is None:
+        return False
+    np_ = found.group("np")
+    return not _claim_words(np_) and not _ARGUED_RE.search(np_)
+
+
+# what holds claims of its own: "doubts about the merits of the lawsuit", "skeptical of the figures"
+_ARGUED_RE = re.compile(r"\b(?:whether|if|that|merits?|evidence|case|lawsuit|suit|premise|figures?|numbers?|data|"
+                        r"statistics|findings?|estimates?|results?)\b", re.I)
+
+
+# "a Steele run was looking increasingly doubtful": how likely something is, not a doubt of what is said ("the claim
+# is doubtful" still is)
+_LIKELIHOOD_RE = re.compile(r"\b(?:is|was|are|were|looks?|looked|looking|seems?|seemed|appears?|appeared|became|"
+                            r"becoming|remains?|remained)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _unlikely(t: str, m: re.Match[str]) -> bool:
+    if m.group(0).lower() != "doubtful" or not _LIKELIHOOD_RE.search(t[: m.start()]):
+        return False
+    return not _claim_words(_CLAUSE_BREAK_RE.split(t[: m.start()])[-1])
+
+
+# "the lawsuit may soon be dismissed": a thing dismissed (a case thrown out), not a claim denied ("the allegations
+# were dismissed as baseless" still is)
+_PASSIVE_RE = re.compile(r"\b(?:be|been|being|is|was|were|are|get|got)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _dismissed_thing(t: str, m: re.Match[str]) -> bool:
+    if not m.group(0).lower().startswith("dismiss") or not _PASSIVE_RE.search(t[: m.start()]):
+        return False
+    return not _claim_words(_CLAUSE_BREAK_RE.split(t[: m.start()])[-1])
 
 
 # "The Fake News is making such a big deal about this": the epithet names the press, it judges no claim
