@@ -222,6 +222,15 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The claim is doubtful, experts said.", "doubts"),
     ("The lawsuit may soon be dismissed, lawyers said.", None),
     ("The allegations were dismissed as baseless by the ministry.", "denies"),
+    # a place or time withheld, what something is, the people who doubted, the noun "disputes"
+    ("The campaign did not say where the ad would run.", None),
+    ("The officials did not specify what type of weapons were requested.", "doubts"),
+    ("It was the only document that was not part of an e-mail chain.", None),
+    ("Weapons and ammunition were apparently not part of the request.", "doubts"),
+    ("But the mayor overcame skeptics when he ran for office.", None),
+    ("The boycott fueled disputes with the mayor's team.", None),
+    ("The ministry disputes the report.", "denies"),
+    ("In the hospital itself, there's no records of his birth.", "doubts"),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

@@ -275,14 +275,16 @@ def response_of(text: str, language: str | None = None) -> str | None:
             # accuses Stone of lying to Congress" is a charge, told as such)
             return "denies"
         t = t[: accused.start()]
-    if ABSENT.search(t):
+    absent = ABSENT.search(t)
+    if absent and not _LEFT_OPEN_RE.match(t, absent.end()):
         return "doubts"
     if DEFENDS_RE.search(t):
         return "denies"
     for m in DOUBT_RE.finditer(t):
         if not _NEG_BEFORE_RE.search(t[: m.start()]) and not _names_a_thing(t, m) and not _NO_ONE_RE.search(
                 t[: m.start()]) and not _unknown_detail(t, m) and not _doubts_a_person(t, m) and not _which_of(t, m) \
-                and not _no_sign_of_change(t, m) and not _doubts_a_thing(t, m) and not _unlikely(t, m):
+                and not _no_sign_of_change(t, m) and not _doubts_a_thing(t, m) and not _unlikely(t, m) \
+                and not _described_part(t, m) and m.group(0).lower() not in {"skeptics", "sceptics"}:
             return "doubts"
     for rx in (DENY_RE, _ANSWER_DENY_RE, _CLAIM_VERDICT_RE):
         for m in rx.finditer(t):
@@ -291,7 +293,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
                 continue
             if (_withholding(t, m) or _in_question(t, m.start()) or _EMBEDDED_RE.search(t[: m.start()])
                     or _factive(t, m) or _EPITHET_RE.match(t, m.start()) or _normative(t, m)
-                    or _dismissed_thing(t, m)
+                    or _dismissed_thing(t, m) or _DISPUTES_NOUN_RE.match(t, m.start())
                     or _judges_no_claim(t, m) or _names_a_thing(t, m)
                     or _mentions_a_denial(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])
                     or _CONDITIONAL_RE.search(t[: m.start()]) or _REQUESTED_RE.search(t[: m.start()])
@@ -435,6 +437,19 @@ _NORMATIVE_RE = re.compile(r"^(?:\s+[\w'\u2019-]+){0,5}?\s+that\s+(?:(?![.;:?!,]
 
 def _normative(t: str, m: re.Match[str]) -> bool:
     return _NORMATIVE_RE.match(t[m.end():]) is not None
+
+
+# "did not say where the ad would run": a place, time or manner withheld doubts nothing said ("did not say that X",
+# "did not say whether X", "did not specify what type of weapons" still leave the claim in doubt)
+_LEFT_OPEN_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:where|when|how|why)\b", re.I)
+# "the only document that was not part of an e-mail chain": what something is, not a doubt of what was asked for
+_RELATIVE_RE = re.compile(r"\b(?:that|which|who)\s+(?:was|were|is|are|had been|has been)\s+$", re.I)
+# "a move that fueled disputes with Trump's team": the noun, not someone disputing
+_DISPUTES_NOUN_RE = re.compile(r"disputes\s+(?:with|over|between|among)\b", re.I)
+
+
+def _described_part(t: str, m: re.Match[str]) -> bool:
+    return m.group(0).lower().startswith("not ") and _RELATIVE_RE.search(t[: m.start()]) is not None
 
 
 def _claim_words(text: str) -> bool:

@@ -41,7 +41,7 @@ DOUBT_RE = re.compile(
     r"(?:not|never) (?:been )?(?:independently )?(?:verified|confirmed|corroborated)|"
     r"unverif\w+|unconfirmed|uncorroborated|no evidence|little evidence|without evidence|"
     r"(?:not|un)clear whether|remains? (?:unclear|to be seen)|doubt\w*|skeptic\w*|sceptic\w*|questionable|"
-    r"apparently not|not (?:part of|included)|no (?:sign|indication|proof))\b", re.I)
+    r"apparently not|not (?:part of|included)|no (?:sign|indication|proof|records? of|trace of))\b", re.I)
 # Doubt that takes a position ("there is no evidence", "sceptical"), as opposed to a newsroom's routine caveat
 # ("could not be independently verified", "unconfirmed"), which news that merely relays a claim carries too.
 STRONG_DOUBT_RE = re.compile(
