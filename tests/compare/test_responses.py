@@ -354,6 +354,12 @@ def test_what_a_person_put_forward_names_whose_claim_is_answered() -> None:
     assert _names("The bill's backers disputed Obama's rationale as unconvincing.") == ["obama"]
     assert _names("Pelosi, who disputed Ms. Nielsen's statistics, spoke next.") == ["nielsen"]
     assert _names("Some Republicans rejected the suggestion.") == []
+    # who answers, a camp, a pronoun's remarks and an account on a platform name no source answered
+    assert _names("The White House report disputed any suggestion that there was impropriety.") == []
+    assert _names("The White House disputed Republican claims that the talks were illegal.") == []
+    assert _names("Sometimes his remarks have been plainly untrue.") == []
+    assert _names("His spokesman said that the congressman's Twitter account had been hacked.") == []
+    assert _names("Mueller's office disputed BuzzFeed's account.") == ["buzzfeed"]
 
 
 @pytest.mark.parametrize(("text", "back"), [

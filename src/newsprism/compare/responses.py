@@ -112,7 +112,14 @@ def _named_in(language: str) -> tuple[re.Pattern[str], ...]:
 
 _NOT_A_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
                          "in", "on", "but", "and", "both", "he", "she", "it", "they", "we", "mr", "mrs", "ms",
-                         "friday", "thursday", "monday", "tuesday", "wednesday", "saturday", "sunday"})
+                         "friday", "thursday", "monday", "tuesday", "wednesday", "saturday", "sunday",
+                         # a party or camp is no one source: "Republican claims", "Democratic accusations"
+                         "republican", "republicans", "democrat", "democrats", "democratic", "gop", "conservative",
+                         "conservatives", "liberal", "liberals"})
+_OWNER_WORD = re.compile(r"\b(?:his|her|their|its|our|my|your)\b", re.I)
+_DENIER_NEXT = re.compile(r"\s+(?:\w+ly\s+)?(?:disput|den[iy]|reject|dismiss|challeng|refut|rebut|contest)\w*", re.I)
+_PLATFORM = re.compile(r"\b(?:twitter|facebook|instagram|youtube|tiktok|e-?mail|bank|user|social media)\s+accounts?\b",
+                       re.I)
 # what a response names as the thing it answers: "disputed claims of racism", "denied that it asked for help"
 _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|suggestions?|assertions?|notion|"
                      r"idea|stor(?:y|ies)|accounts?|rumou?rs?|description|characteri[sz]ation|portrayal|depiction|"
@@ -153,8 +160,12 @@ def _names(text: str, language: str | None = None) -> list[str]:
     out: list[str] = []
     for rx in (_NAMED_BEFORE, _NAMED_AFTER, *_named_in(language or "")):
         for m in rx.finditer(text):
-            if rx is _NAMED_BEFORE and _ANSWERING.search(m.group(0)[len(m.group(1)):]):
-                continue  # "Democrats disputed the claim that ...": who answers, not whose claim it is
+            between = m.group(0)[len(m.group(1)):]
+            if rx is _NAMED_BEFORE and (_ANSWERING.search(between) or _OWNER_WORD.search(between)
+                                        or _DENIER_NEXT.match(text, m.end()) or _PLATFORM.search(m.group(0))):
+                # "Democrats disputed the claim that ...", "The White House report disputed ...": who answers, not
+                # whose claim it is; "Sometimes his remarks": the owner is "his"; "Twitter account": no report
+                continue
             words = [w for w in m.group(1).split() if w.lower().strip(".") not in _NOT_A_NAME]
             if words:
                 out.append(normalize_text(" ".join(words)).rstrip("."))
