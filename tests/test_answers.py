@@ -231,6 +231,12 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The boycott fueled disputes with the mayor's team.", None),
     ("The ministry disputes the report.", "denies"),
     ("In the hospital itself, there's no records of his birth.", "doubts"),
+    # an insult to an idea, a criterion of one's own, a doubt nobody had, what is yet to happen
+    ("\"It's about some phony ideal, some phony theology,\" he said.", None),
+    ("\"This is a phony story,\" he said.", "denies"),
+    ("The mayor said that he was not basing his choice of deputy on donations.", None),
+    ("He said it was a motto that he didn't think anyone doubted.", None),
+    ("It remains to be seen how much the endorsement will help him.", None),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

@@ -231,7 +231,7 @@ _SELF_DENY_RE = re.compile(
     r"\b(?:said|says|saying|told(?: \w+){1,3}?|insisted|insists|maintained|maintains) (?:that )?"
     r"(?:he|she|they|it|we|I) (?:(?:was|were|is|are)(?: not|n't)(?! only| just) (?:actually |ever |even )?"
     r"(?!(?:going|recommending|planning|seeking|considering|proposing|asking|urging|calling|endorsing|supporting|"
-    r"backing|expecting|intending|hoping|trying|looking|ruling)\b)\w+ing\b|"
+    r"backing|expecting|intending|hoping|trying|looking|ruling|basing|choosing|selecting|picking|running)\b)\w+ing\b|"
     r"(?:had|has|have) no (?:\w+ )?(?:knowledge|connection|involvement|role|contact)\b|"
     r"(?:had )?never (?:met|spoken|talked)\b)|"
     # "has long maintained his innocence"
@@ -284,7 +284,8 @@ def response_of(text: str, language: str | None = None) -> str | None:
         if not _NEG_BEFORE_RE.search(t[: m.start()]) and not _names_a_thing(t, m) and not _NO_ONE_RE.search(
                 t[: m.start()]) and not _unknown_detail(t, m) and not _doubts_a_person(t, m) and not _which_of(t, m) \
                 and not _no_sign_of_change(t, m) and not _doubts_a_thing(t, m) and not _unlikely(t, m) \
-                and not _described_part(t, m) and m.group(0).lower() not in {"skeptics", "sceptics"}:
+                and not _described_part(t, m) and m.group(0).lower() not in {"skeptics", "sceptics"} \
+                and not _NOBODY_THINKS_RE.search(t[: m.start()]):
             return "doubts"
     for rx in (DENY_RE, _ANSWER_DENY_RE, _CLAIM_VERDICT_RE):
         for m in rx.finditer(t):
@@ -354,7 +355,7 @@ def _judges_no_claim(t: str, m: re.Match[str]) -> bool:
 # Verdict adjectives that, said of a thing rather than a claim, name the thing: "filing false tax returns", "a false
 # prophet", "questionable purchases", "fake accounts"; before a claim word ("a false story", "fake news") or
 # standing alone ("the report is false", "false, he said") they judge a claim.
-_ATTRIBUTIVE = frozenset({"false", "fake", "questionable", "bogus"})
+_ATTRIBUTIVE = frozenset({"false", "fake", "questionable", "bogus", "phony"})
 _CLAIM_NOUNS = _word_set(
     "report reports reporting claim claims allegation allegations accusation accusations charge charges story "
     "stories news narrative narratives rumor rumors rumour rumours assertion assertions account accounts "
@@ -381,13 +382,17 @@ _QUESTION_SUBJECT_RE = re.compile(r"^\s*(?:it|that|this|which|whether|if|what|wh
 _CLAUSE_BREAK_RE = re.compile(r"[,;:\u2014\u2015]|\s-+\s|\b(?:and|but|though|although|while|as|because)\b", re.I)
 
 
+_TO_COME_RE = re.compile(r"[^.;:?!]*?\b(?:will|would|could|might)\b(?! have\b)", re.I)
+
+
 def _unknown_detail(t: str, m: re.Match[str]) -> bool:
-    """"The type of structure he wants remains unclear", "the long-term damage remains to be seen": a thing not yet
-    known, which doubts no claim; "it remains unclear whether Russia asked" does."""
+    """"The type of structure he wants remains unclear", "the long-term damage remains to be seen", "it remains to be
+    seen how much the endorsement will help": a thing not yet known or yet to happen, which doubts no claim; "it
+    remains unclear whether Russia asked" does."""
     if not m.group(0).lower().startswith("remain"):
         return False
     if _OPEN_QUESTION_RE.match(t, m.end()):
-        return False
+        return _TO_COME_RE.match(t, m.end()) is not None
     clause = _CLAUSE_BREAK_RE.split(t[: m.start()])[-1]
     clause = re.sub(r"\b(?:still|also|so far|as yet|yet)\b", " ", clause, flags=re.I)
     if _QUESTION_SUBJECT_RE.match(clause):
@@ -516,6 +521,11 @@ def _doubts_a_person(t: str, m: re.Match[str]) -> bool:
         return False
     found = _ABOUT_A_PERSON_RE.match(t, m.end())
     return found is not None and not re.search(r"\b(?:whether|if|that it)\b", found.group(0), re.I)
+
+
+# "a motto that I don't think anyone doubted": a doubt nobody had
+_NOBODY_THINKS_RE = re.compile(r"\b(?:don't|do not|didn't|did not|don\u2019t|didn\u2019t) (?:think|believe) (?:that )?"
+                               r"(?:anyone|anybody)\s+(?:\w+\s+){0,2}$", re.I)
 
 
 # "Nobody in Drast or abroad should doubt that": a doubt no one is to have affirms
