@@ -186,6 +186,11 @@ SPEAKER_CASES = [
     ("\u201cThe game will go on,\u201d Senator Tomas Hale said on Wednesday.\n\nNoah Nathan, 47, lives in a "
      "nearby apartment and heard the shots from his balcony. \u201cThere\u2019s no place I could go,\u201d he "
      "said.", "no place I could go", "Noah Nathan"),
+    # a quote opening a new sentence after reported words ("... alleging that he had affairs.") is the last
+    # speaker's next turn, not those words going on
+    ("\u201cIt is garbage, complete and utter lies,\u201d Senator Tomas Hale said about the Daily Lantern article "
+     "alleging that he has had several affairs. \u201cIt is a tabloid smear, and it has come from my rivals.\u201d",
+     "tabloid smear", "Tomas Hale"),
 ]
 
 

@@ -273,6 +273,11 @@ def _continue_quotes(text: str, items: list[Attribution], orphans: list[tuple[in
         before = sorted((a for a in items if a.end <= q[0]), key=lambda a: a.end)
         after = sorted((a for a in items if a.start >= q[1]), key=lambda a: a.start)
         prev = before[-1] if before else None
+        if prev is not None and not prev.quotes and prev.speaker_kind != "person":
+            # "“It is garbage,” Cruz said about the article alleging that he had affairs. “It is a smear,”": an
+            # article's reported words do not go on in quotes; the last person quoted in the paragraph does
+            quoted = [a for a in before if a.quotes and a.speaker_kind == "person" and para(a.end) == para(q[0])]
+            prev = quoted[-1] if quoted else prev
         if not _standalone(text, q):
             continue  # a scare quote inside a narrative sentence
         if prev is not None and prev.speaker and _close_by(text, prev.end, q[0], para):
