@@ -281,11 +281,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
     if DEFENDS_RE.search(t):
         return "denies"
     for m in DOUBT_RE.finditer(t):
-        if not _NEG_BEFORE_RE.search(t[: m.start()]) and not _names_a_thing(t, m) and not _NO_ONE_RE.search(
-                t[: m.start()]) and not _unknown_detail(t, m) and not _doubts_a_person(t, m) and not _which_of(t, m) \
-                and not _no_sign_of_change(t, m) and not _doubts_a_thing(t, m) and not _unlikely(t, m) \
-                and not _described_part(t, m) and m.group(0).lower() not in {"skeptics", "sceptics"} \
-                and not _NOBODY_THINKS_RE.search(t[: m.start()]):
+        if not _doubts_nothing(t, m):
             return "doubts"
     for rx in (DENY_RE, _ANSWER_DENY_RE, _CLAIM_VERDICT_RE):
         for m in rx.finditer(t):
@@ -380,8 +376,7 @@ def _names_a_thing(t: str, m: re.Match[str]) -> bool:
 _OPEN_QUESTION_RE = re.compile(r"\s*,?\s*(?:whether|if|how|why|what|who|when|where|which)\b", re.I)
 _QUESTION_SUBJECT_RE = re.compile(r"^\s*(?:it|that|this|which|whether|if|what|who|how|why)\b", re.I)
 _CLAUSE_BREAK_RE = re.compile(r"[,;:\u2014\u2015]|\s-+\s|\b(?:and|but|though|although|while|as|because)\b", re.I)
-
-
+# an open question about what is yet to come: "how much the endorsement will help"
 _TO_COME_RE = re.compile(r"[^.;:?!]*?\b(?:will|would|could|might)\b(?! have\b)", re.I)
 
 
@@ -526,6 +521,16 @@ def _doubts_a_person(t: str, m: re.Match[str]) -> bool:
 # "a motto that I don't think anyone doubted": a doubt nobody had
 _NOBODY_THINKS_RE = re.compile(r"\b(?:don't|do not|didn't|did not|don\u2019t|didn\u2019t) (?:think|believe) (?:that )?"
                                r"(?:anyone|anybody)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _doubts_nothing(t: str, m: re.Match[str]) -> bool:
+    """The doubt word at ``m`` doubts no claim: negated, nobody's, or about a thing, a person, a detail, a choice,
+    a likelihood or what is yet to come (the guards above)."""
+    before = t[: m.start()]
+    return bool(_NEG_BEFORE_RE.search(before) or _NO_ONE_RE.search(before) or _NOBODY_THINKS_RE.search(before)
+                or m.group(0).lower() in {"skeptics", "sceptics"}
+                or any(guard(t, m) for guard in (_names_a_thing, _unknown_detail, _doubts_a_person, _which_of,
+                                                 _no_sign_of_change, _doubts_a_thing, _unlikely, _described_part)))
 
 
 # "Nobody in Drast or abroad should doubt that": a doubt no one is to have affirms
