@@ -237,6 +237,8 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The mayor said that he was not basing his choice of deputy on donations.", None),
     ("He said it was a motto that he didn't think anyone doubted.", None),
     ("It remains to be seen how much the endorsement will help him.", None),
+    ("It's unclear whether the mayor might drop that demand.", None),
+    ("It is unclear whether the mayor dropped that demand.", "doubts"),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

@@ -395,6 +395,12 @@ def _unknown_detail(t: str, m: re.Match[str]) -> bool:
     return not any(w.lower() in _CLAIM_NOUNS for w in re.findall(r"[A-Za-z]+", clause))
 
 
+def _open_future(t: str, m: re.Match[str]) -> bool:
+    """"It's unclear whether Obama might drop that demand": what is yet to come, not a doubt of what was said ("it is
+    unclear whether Russia asked" still doubts)."""
+    return m.group(0).lower().endswith("whether") and _TO_COME_RE.match(t, m.end()) is not None
+
+
 # "it was unclear whether the subpoenas would seek documents or testimony, or both": which of two, not whether
 _WHICH_OF_RE = re.compile(r"[^.;:?!]*?\bor\b(?! not\b)", re.I)
 
@@ -530,7 +536,8 @@ def _doubts_nothing(t: str, m: re.Match[str]) -> bool:
     return bool(_NEG_BEFORE_RE.search(before) or _NO_ONE_RE.search(before) or _NOBODY_THINKS_RE.search(before)
                 or m.group(0).lower() in {"skeptics", "sceptics"}
                 or any(guard(t, m) for guard in (_names_a_thing, _unknown_detail, _doubts_a_person, _which_of,
-                                                 _no_sign_of_change, _doubts_a_thing, _unlikely, _described_part)))
+                                                 _no_sign_of_change, _doubts_a_thing, _unlikely, _described_part,
+                                                 _open_future)))
 
 
 # "Nobody in Drast or abroad should doubt that": a doubt no one is to have affirms
