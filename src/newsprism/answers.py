@@ -396,9 +396,12 @@ def _unknown_detail(t: str, m: re.Match[str]) -> bool:
 
 
 def _open_future(t: str, m: re.Match[str]) -> bool:
-    """"It's unclear whether Obama might drop that demand": what is yet to come, not a doubt of what was said ("it is
-    unclear whether Russia asked" still doubts)."""
-    return m.group(0).lower().endswith("whether") and _TO_COME_RE.match(t, m.end()) is not None
+    """"It's unclear whether Obama might drop that demand": what may or may not come, not a doubt of what was said
+    ("it is unclear whether Russia asked", "unclear whether the subpoenas would be issued" still doubt)."""
+    return m.group(0).lower().endswith("whether") and _MAYBE_RE.match(t, m.end()) is not None
+
+
+_MAYBE_RE = re.compile(r"[^.;:?!]*?\b(?:might|could|may)\b(?! have\b)", re.I)
 
 
 # "it was unclear whether the subpoenas would seek documents or testimony, or both": which of two, not whether
