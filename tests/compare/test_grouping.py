@@ -146,3 +146,19 @@ def test_groups_counting_one_thing_join_below_the_threshold() -> None:
     merged = _merge_counts([[0], [1], [2], [3]], props, sim, 0.38)
     assert sorted(map(sorted, merged)) == [[0, 1], [2], [3]]
     assert sorted(map(sorted, _merge_counts([[0], [1], [2], [3]], props, sim, 0.5))) == [[0], [1], [2], [3]]
+
+
+def test_counts_of_different_incidents_stay_apart() -> None:
+    """"An air strike killed 12 people in Velmar" and "a rocket killed three people in Ostrava" count two things."""
+    from newsprism.compare.grouping import _merge_counts
+
+    texts = ["An air strike killed 12 people in Velmar on Monday, medics said.",
+             "A rocket killed three people in Ostrava on Monday, police said.",
+             "At least 14 people were killed in Velmar, the health ministry said."]
+    places = [frozenset({"velmar"}), frozenset({"ostrava"}), frozenset({"velmar"})]
+    props = [Proposition(claim=Claim(id=f"c{k}", article_id=f"a{k}", text=t), core=t, variant=0, negative=False,
+                         entities=places[k], values=(), predicate="kill") for k, t in enumerate(texts)]
+    sim = np.full((3, 3), 0.45)
+    np.fill_diagonal(sim, 1.0)
+    merged = _merge_counts([[0], [1], [2]], props, sim, 0.38)
+    assert sorted(map(sorted, merged)) == [[0, 2], [1]]

@@ -242,10 +242,16 @@ def _merge_counts(clusters: list[list[int]], props: Sequence[Proposition], sim: 
     figures that differ, not two claims."""
     measured = {i: counted(p.claim.text) for i, p in enumerate(props)}
 
+    def same_count(i: int, j: int) -> bool:
+        # "an air strike killed 12 in Gaza City" and "a rocket killed 3 in Ashkelon" count two things: sentences that
+        # both name places, people or bodies and share none are about different incidents
+        ei, ej = props[i].entities, props[j].entities
+        return measured[i] == measured[j] and not (ei and ej and not ei & ej)
+
     def link(small: list[int], large: list[int]) -> float | None:
         a = [i for i in small if measured[i]]
         b = [j for j in large if measured[j]]
-        if not any(measured[i] == measured[j] for i in a for j in b):
+        if not any(same_count(i, j) for i in a for j in b):
             return None
         return float(np.mean(sim[np.ix_(a, b)].max(axis=1)))
 
