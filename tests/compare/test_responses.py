@@ -99,6 +99,9 @@ def test_answered_object() -> None:
         "any budget limit had kept the guard small")
     assert answered_object("She said any suggestion that the guard was cut for money is off base.") == (
         "the guard was cut for money")
+    # a doubt names what it doubts
+    assert answered_object("He said he had real doubts about whether the mayor was born in Varia.") == (
+        "the mayor was born in Varia")
     checked = answered_object("The mayor claimed, falsely, that the quay had been paid for.")
     assert checked == "the quay had been paid for"
 
