@@ -239,6 +239,9 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("It remains to be seen how much the endorsement will help him.", None),
     ("It's unclear whether the mayor might drop that demand.", None),
     ("It is unclear whether the mayor dropped that demand.", "doubts"),
+    ("The judges were concerned about firms whose pay gaps mirror the market where there is no proof of a policy.",
+     None),
+    ("There is no proof of a policy, the judges said.", "doubts"),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

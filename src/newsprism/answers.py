@@ -458,7 +458,16 @@ _DISPUTES_NOUN_RE = re.compile(r"disputes\s+(?:with|over|between|among)\b", re.I
 
 
 def _described_part(t: str, m: re.Match[str]) -> bool:
-    return m.group(0).lower().startswith("not ") and _RELATIVE_RE.search(t[: m.start()]) is not None
+    """What something is, said in a relative clause: "the only document that was not part of an e-mail chain",
+    "companies whose pay gaps mirror national numbers where there is no proof of a discriminatory policy"."""
+    word = m.group(0).lower()
+    before = t[: m.start()]
+    return (word.startswith("not ") and _RELATIVE_RE.search(before) is not None) or (
+        word.startswith("no ") and _WHERE_THERE_RE.search(before) is not None)
+
+
+_WHERE_THERE_RE = re.compile(r"\b(?:where|in which|whenever|wherever)\s+there\s+(?:is|was|are|were|has been)\s+$",
+                             re.I)
 
 
 def _claim_words(text: str) -> bool:
