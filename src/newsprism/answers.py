@@ -390,9 +390,7 @@ def _unknown_detail(t: str, m: re.Match[str]) -> bool:
         return _TO_COME_RE.match(t, m.end()) is not None
     clause = _CLAUSE_BREAK_RE.split(t[: m.start()])[-1]
     clause = re.sub(r"\b(?:still|also|so far|as yet|yet)\b", " ", clause, flags=re.I)
-    if _QUESTION_SUBJECT_RE.match(clause):
-        return False
-    return not any(w.lower() in _CLAIM_NOUNS for w in re.findall(r"[A-Za-z]+", clause))
+    return not _QUESTION_SUBJECT_RE.match(clause) and not _claim_words(clause)
 
 
 def _open_future(t: str, m: re.Match[str]) -> bool:

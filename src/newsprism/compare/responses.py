@@ -138,8 +138,8 @@ _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|
                      r"stat\w+|assert\w*|insist\w*|suggest\w*|tweet\w*|wr[io]te|argu\w+)\s+that\s+(?P<g>.{5,})|"
                      # "While many have speculated that X, Bauer said that was never the case"
                      r"\b(?:speculat\w+|theori[sz]\w+|rumou?red|assum\w+)\s+that\s+(?P<e>.{5,})|"
-                     r"\b(?:specify|say|mention|clear|unclear|know|known|verify|confirm|asked|doubts?|doubted|doubting)\s+(?:\w+\s+){0,10}?"
-                     r"(?:whether|if)\s+(?P<c>.{5,})", re.I)
+                     r"\b(?:specify|say|mention|clear|unclear|know|known|verify|confirm|asked|doubts?|doubted|"
+                     r"doubting)\s+(?:\w+\s+){0,10}?(?:whether|if)\s+(?P<c>.{5,})", re.I)
 # the verdict after what is named: "any suggestion that this is a budget issue is off base"
 _VERDICT_END = re.compile(r"\s+(?:is|was|are|were)\s+\W?(?:\w+\s+)?" + VERDICT + r"\W*$", re.I)
 _DESCRIBED = re.compile(r"\b(?:description|characteri[sz]ation|portrayal|depiction)\W{0,2}\s+of\b", re.I)
