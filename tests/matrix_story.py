@@ -42,14 +42,14 @@ DAM = ClaimGroup(
                     claim_id="k1b"),
         ClaimSource(article_id=COURIER_2.id, outlet=COURIER_2.outlet, stance="denies",
                     text="The water board denied that the spillway had cracked.", attributed_to="the water board",
-                    claim_id="k3"),
+                    claim_id="k3", link="names-claim"),
         ClaimSource(article_id=GAZETTE.id, outlet=None, stance="reports",
                     text="Brindle's spillway has cracked, the gazette has learned.", claim_id="k4"),
         ClaimSource(article_id=RADIO.id, outlet=RADIO.outlet, stance="attributes",
                     text="A council engineer claimed the spillway had cracked.", attributed_to="a council engineer",
                     claim_id="k5"),
         ClaimSource(article_id=NOTES.id, outlet=None, stance="doubts",
-                    text="Claims that the spillway cracked could not be verified.", claim_id="k6"),
+                    text="Claims that the spillway cracked could not be verified.", claim_id="k6", link="wording"),
     ))
 EVACUATION = ClaimGroup(
     id="c-evac", text="Families below the dam were moved.", status="single-source", reason="One outlet.",

@@ -138,6 +138,14 @@ def test_denials_and_doubts_find_the_request_they_answer(resources: Resources, s
     by = {(s.article_id, s.stance) for s in g.sources}
     assert {("blk-wire", "denies"), ("blk-ledger", "denies"), ("blk-coast", "doubts")} <= by
     assert {"blk-wire", "blk-ledger", "blk-coast"} <= {s.article_id for s in g.sources if s.stance == "attributes"}
+    # each says why it is on the row: "this disinformation", "any such request" and "these claims" point back to
+    # the report; the spokesman's "has not asked" states the opposite in the row's words
+    links = {s.text.split(",")[0]: s.link for s in g.sources if s.stance in {"denies", "doubts"}}
+    assert links == {"Coastline Wire was unable to verify these claims.": "points-back",
+                     "Mira Olsen": "points-back",
+                     "The Dunmark foreign office called this disinformation.": "points-back",
+                     "Veloria has not asked Dunmark for naval support": "opposite"}
+    assert all(s.link is None for s in g.sources if s.stance == "attributes")
     assert g.status in {"disputed", "denied"}
     assert "blk-wire-17" in g.reason  # an article without outlet is named by its source id, not its title
     assert "Veloria asks" not in g.reason

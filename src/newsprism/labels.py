@@ -82,6 +82,46 @@ _STANCE_HELP = MappingProxyType({
     Stance.DENIES: "reports a denial",
     Stance.DOUBTS: "casts doubt",
 })
+
+
+class Link(StrEnum):
+    """Why a denial or doubt sits on its row: what in the sentence tied it to the claim it answers. Shown beside
+    the cell, so a reader can weigh a denial tied by wording alone differently from one that names the report."""
+
+    NAMES_SOURCE = "names-source"
+    NAMES_CLAIM = "names-claim"
+    POINTS_BACK = "points-back"
+    VERDICT = "verdict"
+    CONSENSUS = "consensus"
+    DEFENDS = "defends"
+    UNASSERTED = "unasserted"
+    BACKEND = "backend"
+    OPPOSITE = "opposite"
+    WORDING = "wording"
+
+    @property
+    def help(self) -> str:
+        """One line for a tooltip, the Markdown cell and the export."""
+        return _LINK_HELP[self]
+
+    @property
+    def firm(self) -> bool:
+        """Something in the sentence itself says what it answers (not wording or other outlets alone)."""
+        return self not in (Link.WORDING, Link.OPPOSITE, Link.CONSENSUS, Link.BACKEND)
+
+
+_LINK_HELP = MappingProxyType({
+    Link.NAMES_SOURCE: "names the report or source it answers",
+    Link.NAMES_CLAIM: "names what it denies or doubts",
+    Link.POINTS_BACK: "refers back to an earlier sentence of its article",
+    Link.VERDICT: "the outlet's own verdict on what it relays",
+    Link.CONSENSUS: "other outlets' same response answers this row",
+    Link.DEFENDS: "defends a report that this row challenges",
+    Link.UNASSERTED: "nobody in the story asserts this row: it is what the responses deny",
+    Link.BACKEND: "the stance backend reads it as the opposite",
+    Link.OPPOSITE: "states the opposite in the row's words",
+    Link.WORDING: "shares the row's wording only: check what it answers",
+})
 _STATUS_RANK = MappingProxyType({s: i for i, s in enumerate(ClaimStatus)})
 _STANCE_RANK = MappingProxyType({s: i for i, s in enumerate(Stance)})
 
@@ -105,4 +145,4 @@ def stance_rank(value: str) -> int:
         return len(Stance)
 
 
-__all__ = ["CONTESTED", "ClaimStatus", "Stance", "stance_rank", "status_rank"]
+__all__ = ["CONTESTED", "ClaimStatus", "Link", "Stance", "stance_rank", "status_rank"]

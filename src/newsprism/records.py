@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from newsprism.labels import ClaimStatus, Stance
+from newsprism.labels import ClaimStatus, Link, Stance
 
 STANCES: tuple[str, ...] = tuple(s.value for s in Stance)
 STATUSES: tuple[str, ...] = tuple(s.value for s in ClaimStatus)
@@ -320,7 +320,7 @@ class Claim(Record):
     responder: str | None = None  # who denies or disputes in the sentence, when it names its own answerer
 
 
-def _checked(kind: type[Stance] | type[ClaimStatus], value: str, what: str) -> str:
+def _checked(kind: type[Stance] | type[ClaimStatus] | type[Link], value: str, what: str) -> str:
     """The value as a plain string (records stay free of enum types in pickles and SQLite), or ValueError."""
     try:
         return kind(value).value
@@ -337,9 +337,12 @@ class ClaimSource(Record):
     attributed_to: str | None = None
     claim_id: str | None = None
     score: float = 1.0
+    link: str | None = None  # why a denial or doubt sits on this row (labels.Link); None for other stances
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "stance", _checked(Stance, self.stance, "stance"))
+        if self.link is not None:
+            object.__setattr__(self, "link", _checked(Link, self.link, "link"))
 
 
 @dataclass(**_FROZEN)

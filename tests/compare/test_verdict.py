@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from newsprism.compare.verdict import Member, verdict
-from newsprism.records import Article, Claim
+from dataclasses import replace
+
+import pytest
+
+from newsprism.compare.verdict import Member, link_of, sources, verdict
+from newsprism.labels import Link
+from newsprism.records import Article, Claim, ClaimSource
 
 
 def test_a_row_of_denials_alone_says_nobody_asserts_what_it_answers() -> None:
@@ -67,3 +72,24 @@ def test_a_number_that_counts_the_sources_is_no_figure_of_the_claim() -> None:
                        attributed_to="the ministry", numbers=("$1.1 billion",)), "attributes", 0.8)
     reason = verdict([two, one], arts)[1]
     assert "figures differ: about $3 billion (Calder Ledger) vs $1.1 billion (Westfold)" in reason, reason
+
+
+def test_each_denial_says_why_it_is_on_the_row_and_the_reason_warns_when_none_names_its_target() -> None:
+    """A reader weighs "denied the report that X" differently from a negation that only shares the row's words:
+    the source keeps its link, and a row whose every denial was placed by wording says so in its reason."""
+    arts = {"a": Article(id="a", text="x", outlet="Calder Ledger"), "b": Article(id="b", text="x", outlet="Westfold")}
+    said = Member(Claim(id="a1", article_id="a", text="The port was sold to Ostra, two officials said.",
+                        attributed_to="two officials"), "attributes", 0.8)
+    loose = Member(Claim(id="b1", article_id="b", text="The port is not for sale, Ada Roe said.",
+                         attributed_to="Ada Roe"), "denies", 0.6)
+    firm = Member(Claim(id="b2", article_id="b", text="The ministry denied that the port was sold.",
+                        attributed_to="The ministry"), "denies", 0.6, link=Link.NAMES_CLAIM.value)
+    status, reason, *_ = verdict([said, loose], arts)
+    assert status == "disputed" and "no denial or doubt here names what it answers" in reason
+    status, reason, *_ = verdict([said, loose, firm], arts)
+    assert status == "disputed" and "names what it answers" not in reason
+    by_text = {s.text: s.link for s in sources([said, loose, firm], arts)}
+    assert by_text == {said.claim.text: None, loose.claim.text: "wording", firm.claim.text: "names-claim"}
+    assert link_of(replace(firm, stance="attributes")) is None  # a denial relayed as news says nothing of a link
+    with pytest.raises(ValueError, match="link must be one of"):
+        ClaimSource(article_id="a", outlet=None, stance="denies", text="x", link="vibes")

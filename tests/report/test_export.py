@@ -37,9 +37,11 @@ def test_one_row_per_claim_and_outlet(matrix_story: ModuleType) -> None:
         "stance": "reports; denies", "who": "engineers; the water board",
         "evidence": "The Brindle dam spillway cracked on Sunday, engineers said.\nCracks ran along the east wall.\n"
                     "The water board denied that the spillway had cracked.",
-        "article_ids": "a-courier-1; a-courier-2", "url": "in/courier-1.txt; in/courier-2.txt", "date": "2031-06-01"}
+        "article_ids": "a-courier-1; a-courier-2", "url": "in/courier-1.txt; in/courier-2.txt", "date": "2031-06-01",
+        "links": "names-claim"}
     assert rows[1]["url"] == "https://www.brindle-gazette.example/news/dam" and rows[1]["who"] == ""
-    assert rows[3]["stance"] == "doubts" and rows[3]["date"] == "2031-06-03"
+    assert rows[3]["stance"] == "doubts" and rows[3]["date"] == "2031-06-03" and rows[3]["links"] == "wording"
+    assert rows[1]["links"] == ""  # only denials and doubts say why they are on the row
 
 
 def test_spreadsheet_safe_quotes_formula_starts_only() -> None:

@@ -58,7 +58,9 @@ def test_markdown_row_names_each_outlet_once(matrix_story: ModuleType) -> None:
     assert courier.startswith("**The Tallwick Courier** (reports + denies): ")
     assert courier.count("The Brindle dam spillway cracked on Sunday") == 1
     assert "Cracks ran along the east wall." in courier
-    assert "denies per the water board [2] “The water board denied that the spillway had cracked.”" in courier
+    assert ("denies per the water board [2] “The water board denied that the spillway had cracked.” (names what it "
+            "denies or doubts)") in courier
+    assert entries[3].endswith("(shares the row's wording only: check what it answers)")
     assert entries[3].startswith("**kestrel-notes.html** (doubts): doubts [5]")
     assert "?" not in line
     articles_line = next(x for x in md.splitlines() if x.startswith("Articles: "))
@@ -76,7 +78,8 @@ def test_html_row_has_one_cell_per_outlet(matrix_story: ModuleType) -> None:
     assert 'data-stances="reports denies"' in tag and "cell-mixed" in tag and "cell-contested" in tag
     assert text.startswith("reports denies reports [1]")  # the cell's stances first, then each sentence
     assert text.count("The Brindle dam spillway cracked on Sunday") == 1
-    assert "denies [2] per the water board The water board denied that the spillway had cracked." in text
+    assert "denies [2] per the water board (names what it denies or doubts) The water board denied that" in text
+    assert 'class="link link-names-claim"' in cells[0][0] + page and 'class="link link-wording"' in page
     assert 'data-stances="doubts"' in cells[3][0] and "could not be verified" in cells[3][1]
     assert 'class="outlet-col outlet-unknown"' in page
     assert ">?<" not in page.split('id="claim-c-dam"')[0].rsplit("<table", 1)[1]  # no "?" header
@@ -90,6 +93,7 @@ def test_report_json_keeps_every_source(matrix_story: ModuleType) -> None:
     assert [s["stance"] for s in dam["sources"]] == [s.stance for s in matrix_story.DAM.sources]
     assert [s["outlet"] for s in dam["sources"]][3:5] == ["tallwick  courier", None]  # as given, not relabelled
     assert dam["status"] == "disputed" and type(dam["status"]) is str
+    assert [s["link"] for s in dam["sources"]] == [None, None, None, "names-claim", None, None, "wording"]
 
 
 def test_records_of_one_jsonl_file_without_outlet_are_columns_of_their_own(matrix_story: ModuleType) -> None:

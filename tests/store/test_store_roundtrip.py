@@ -53,7 +53,9 @@ def _result() -> AnalysisResult:
     group = ClaimGroup(id="g1", text="The reservoir is full", status="corroborated",
                        sources=(ClaimSource(article_id=first.id, outlet="Gorsey Gazette", stance="reports",
                                             text="is full", attributed_to="water board", claim_id="c1", score=0.75),
-                                ClaimSource(article_id=second.id, outlet=None, stance="attributes", text="full")),
+                                ClaimSource(article_id=second.id, outlet=None, stance="attributes", text="full"),
+                                ClaimSource(article_id=second.id, outlet=None, stance="denies", text="not full",
+                                            link="names-claim")),
                        reason="two outlets", first_source=first.id, independent_origins=1,
                        provenance=((first.id, second.id, "cites"),))
     story = Story(id="s1", title="Gorsey reservoir full", article_ids=(first.id, second.id),

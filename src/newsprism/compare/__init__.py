@@ -54,6 +54,7 @@ from newsprism.compare.rows import (
     told_responses,
 )
 from newsprism.compare.verdict import Member, sources, verdict
+from newsprism.labels import Link
 from newsprism.records import Article, Citation, Claim, ClaimGroup, Quote, Story, normalize_text
 from newsprism.resources import Resources, sentence_key
 from newsprism.settings import Settings
@@ -110,8 +111,10 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
                           and words[j] != words[i]]
                 judged = group_frame(props, others, pol)
                 said = frozenset(props[j].predicate for j in others if props[j].predicate)
-            ms.append(Member(p.claim, _stance(p, pol, judged, answers.get(p.claim.id), said, i in contrary),
-                             mean_sim(group_sims[gi], k)))
+            stance = _stance(p, pol, judged, answers.get(p.claim.id), said, i in contrary)
+            opposite = p.negative != pol and stance in {"denies", "doubts"}
+            ms.append(Member(p.claim, stance, mean_sim(group_sims[gi], k),
+                             link=Link.OPPOSITE.value if opposite else None))
             group_of.setdefault(p.claim.id, []).append(gi)
         members.append(ms)
 
@@ -150,9 +153,11 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     negated: dict[str, bool] = {}
     for p in props:
         negated[p.claim.id] = negated.get(p.claim.id, True) and p.negative
+    by_id = {c.id: c for c in claims}
     for cid, targets in chosen.items():
         if targets:
             answered[cid] = targets
+        link = _link(cid in named, found[cid], targets, by_id[cid].text)
         for gi in targets:
             mine = [k for k, m in enumerate(members[gi]) if m.claim.id == cid]
             c = next(m.claim for ms in members for m in ms if m.claim.id == cid)
@@ -163,9 +168,9 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
                 outlet_verdict(c.text) or not _denials_row(members[gi], responses, negated)) else relaying(c)
             if mine:
                 for k in mine:
-                    members[gi][k] = replace(members[gi][k], stance=stance)
+                    members[gi][k] = replace(members[gi][k], stance=stance, link=link)
             else:
-                members[gi].append(Member(c, stance, 0.5, context=True))
+                members[gi].append(Member(c, stance, 0.5, context=True, link=link))
     # an answered response leaves the groups its wording put it in: it is a cell of the row it answers, unless
     # other outlets report the same response, which makes it a claim of its own ("Mueller's office said the
     # report was not accurate") that can be answered in turn
@@ -191,7 +196,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
                        for gi, ms in enumerate(members)]
             for gi in to:
                 if not any(m.claim.id == c.id for m in members[gi]):
-                    members[gi].append(Member(c, "denies", 0.5, context=True))
+                    members[gi].append(Member(c, "denies", 0.5, context=True, link=Link.DEFENDS.value))
 
     members = own_voice(home_rows(outlet_fact_checks([answerers(ms) for ms in members])))
     cited: dict[str, set[str]] = {}
@@ -321,6 +326,19 @@ def _stance(p: Proposition, negative_group: bool, frame: frozenset[str] = frozen
         cues = Cues(False, cues.doubt, cues.hedge, cues.attribution, cues.negations, cues.anonymous)
     attributed = bool(c.attributed_to or c.anonymous or c.via)
     return sentence_stance(cues, opposite=opposite, attributed=attributed)
+
+
+def _link(names_object: bool, found: tuple[list[int], int], chosen: Sequence[int], text: str) -> str:
+    """What tied a response to the rows ``chosen`` for it (labels.Link), from how ``answer_targets`` found them
+    (``found``: its rows and strength) and whether other outlets' same response moved it (``consensus``)."""
+    targets, strength = found
+    if sorted(chosen) != sorted(targets):
+        return Link.CONSENSUS.value
+    if strength >= 3:
+        return Link.NAMES_SOURCE.value
+    if strength == 2:
+        return (Link.NAMES_CLAIM if names_object else Link.VERDICT if outlet_verdict(text) else Link.POINTS_BACK).value
+    return Link.WORDING.value
 
 
 def _denials_row(ms: Sequence[Member], responses: Mapping[str, str], negated: Mapping[str, bool]) -> bool:

@@ -13,6 +13,7 @@ from newsprism.answers import labels_only, outlet_verdict
 from newsprism.compare.align import Proposition
 from newsprism.compare.grouping import contradicts, group_frame, negates_other_thing, polarity
 from newsprism.compare.verdict import SUPPORT, Member, Speaker, one_voice, same_speaker, speaker_key
+from newsprism.labels import Link
 from newsprism.records import Claim
 from newsprism.stance import StanceBackend, cues_of
 
@@ -243,8 +244,8 @@ def denial_rows(members: list[list[Member]], responses: Mapping[str, str], answe
             members[gi] = [replace(m, stance=relaying(m.claim)) if not m.context and m.stance in {"denies", "doubts"}
                            else m for m in ms]
             continue
-        members[gi] = [replace(m, stance=responses[m.claim.id]) if not m.context and responses[m.claim.id]
-                       in {"denies", "doubts"} else m for m in ms]
+        members[gi] = [replace(m, stance=responses[m.claim.id], link=Link.UNASSERTED.value) if not m.context
+                       and responses[m.claim.id] in {"denies", "doubts"} else m for m in ms]
 
 
 def answerers(members: Sequence[Member]) -> list[Member]:
@@ -297,7 +298,7 @@ def second_opinion(ms: list[Member], text: str, backend: StanceBackend) -> list[
     out = list(ms)
     for k, flag in zip(support, flags, strict=True):
         if flag:
-            out[k] = replace(out[k], stance="denies")
+            out[k] = replace(out[k], stance="denies", link=Link.BACKEND.value)
     return out
 
 

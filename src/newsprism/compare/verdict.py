@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from newsprism.compare.align import number_values
 from newsprism.compare.counts import count_of
+from newsprism.labels import Link
 from newsprism.provenance import Origins
 from newsprism.records import Article, Claim, ClaimSource, normalize_text
 
@@ -32,6 +33,7 @@ class Member:
     stance: str
     score: float
     context: bool = False  # attached by context (an anaphoric denial), not by wording
+    link: str | None = None  # why a response sits on this row (labels.Link), where it was tied to it
 
 
 _SUFFIX = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -250,6 +252,10 @@ def verdict(members: Sequence[Member], articles: Mapping[str, Article],
         parts.append("denied by " + _names(deny, outlets))
     if doubt:
         parts.append("doubted by " + _names(doubt, outlets))
+    if support and (deny or doubt) and not any(Link(link_of(m) or Link.WORDING).firm for m in deny + doubt):
+        # a reader should know when nothing in a denial says what it answers: its row was chosen by its words
+        parts.append("no denial or doubt here names what it answers: each was placed by its wording or by other "
+                     "outlets' responses")
     if conflict:  # different figures are a note for the reader, not a dispute: outlets count at different times
         parts.append("figures differ: " + conflict)
     if not support:  # nobody in the story asserts it: denied or doubted as a proposition (as with support)
@@ -304,6 +310,14 @@ def _first_source(support: Sequence[Member], articles: Mapping[str, Article], ou
     return cited[0] if cited else (sorted(ids)[0] if ids else None)
 
 
+def link_of(m: Member) -> str | None:
+    """Why a denial or doubt is on its row; one that no response rule tied there is in it by its wording (a
+    negated sentence grouped with the claim it contradicts). None for the supporting stances."""
+    if m.stance not in {"denies", "doubts"}:
+        return None
+    return m.link or Link.WORDING.value
+
+
 def sources(members: Sequence[Member], articles: Mapping[str, Article]) -> tuple[ClaimSource, ...]:
     """One ClaimSource per (article, stance, speaker), the strongest statement kept."""
     best: dict[tuple[str, str, str], Member] = {}
@@ -314,7 +328,7 @@ def sources(members: Sequence[Member], articles: Mapping[str, Article]) -> tuple
     out = [ClaimSource(article_id=m.claim.article_id, outlet=(articles[m.claim.article_id].outlet
                                                               if m.claim.article_id in articles else None),
                        stance=m.stance, text=m.claim.text, attributed_to=m.claim.attributed_to,
-                       claim_id=m.claim.id, score=round(float(m.score), 4))
+                       claim_id=m.claim.id, score=round(float(m.score), 4), link=link_of(m))
            for m in best.values()]
     order = {"reports": 0, "attributes": 1, "doubts": 2, "denies": 3}
     return tuple(sorted(out, key=lambda s: (order[s.stance], s.article_id)))

@@ -20,8 +20,9 @@ from newsprism.records import Article, ClaimGroup, ClaimSource, Story
 from newsprism.report.views import claim_matrix, day
 
 COLUMNS: tuple[str, ...] = ("story_id", "story_title", "claim_id", "claim", "status", "outlet", "stance", "who",
-                            "evidence", "article_ids", "url", "date")
-"""The table's columns. List-valued ones are joined with ``LIST_SEP``; evidence sentences one per line."""
+                            "evidence", "article_ids", "url", "date", "links")
+"""The table's columns. List-valued ones are joined with ``LIST_SEP``; evidence sentences one per line. ``links``:
+why each denial or doubt of the cell is on its row (labels.Link values), last so that older readers keep working."""
 
 LIST_SEP = "; "
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -51,6 +52,7 @@ def matrix_records(stories: Iterable[Story], articles: Mapping[str, Article]) ->
                     "article_ids": LIST_SEP.join(cell.article_ids),
                     "url": LIST_SEP.join(where),
                     "date": dates[0] if dates else "",
+                    "links": LIST_SEP.join(dict.fromkeys(e.link for e in cell.evidence if e.link)),
                 }
 
 
@@ -128,7 +130,8 @@ def _story(s: dict[str, Any]) -> Story:
         id=g["id"], text=g["text"], status=g["status"], reason=g.get("reason") or "",
         first_source=g.get("first_source"), independent_origins=int(g.get("independent_origins") or 0),
         sources=tuple(ClaimSource(article_id=x["article_id"], outlet=x.get("outlet"), stance=x["stance"],
-                                  text=x["text"], attributed_to=x.get("attributed_to")) for x in g["sources"]))
+                                  text=x["text"], attributed_to=x.get("attributed_to"), link=x.get("link"))
+                      for x in g["sources"]))
         for g in s["claims"])
     return Story(id=s["id"], title=s["title"], article_ids=tuple(s["article_ids"]), claims=claims)
 

@@ -20,7 +20,7 @@ def _claim(group: ClaimGroup, outlets: dict[str, str | None]) -> dict[str, Any]:
         "sources": [{"article_id": s.article_id,
                      "outlet": s.outlet if s.outlet is not None else outlets.get(s.article_id),
                      "stance": Stance(s.stance).value, "text": s.text, "attributed_to": s.attributed_to,
-                     "score": s.score}
+                     "score": s.score, "link": s.link}
                     for s in group.sources],
         "reason": group.reason, "first_source": group.first_source,
         "independent_origins": group.independent_origins,

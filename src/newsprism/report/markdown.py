@@ -42,6 +42,7 @@ def _cell(column: Column, cell: Cell, num: dict[str, int]) -> str:
     """One outlet's cell on one line: its stances in bold, then each sentence with its stance, who and article."""
     items = [f"{e.stance}{f' per {_md(e.attributed_to)}' if e.attributed_to else ''} "
              f"{f'[{num[e.article_id]}]' if e.article_id in num else f'({e.article_id})'} “{_md(e.text)}”"
+             f"{f' ({_md(e.link_help)})' if e.link_help else ''}"
              for e in cell.evidence]
     return f"**{_md(column.label)}** ({' + '.join(cell.stances)}): " + "; ".join(items)
 

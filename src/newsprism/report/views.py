@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from newsprism.compare.verdict import NO_OUTLET, outlet_of
-from newsprism.labels import CONTESTED, Stance, stance_rank, status_rank
+from newsprism.labels import CONTESTED, Link, Stance, stance_rank, status_rank
 from newsprism.records import Article, Citation, Entity, Quote, Removed, Story, normalize_text
 
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
@@ -43,6 +43,15 @@ class Evidence:
     text: str
     article_id: str
     attributed_to: str | None = None
+    link: str | None = None  # why a denial or doubt is on this row (labels.Link)
+
+    @property
+    def link_help(self) -> str:
+        """The link in words ("names the report or source it answers"), empty for the supporting stances."""
+        try:
+            return Link(self.link).help if self.link else ""
+        except ValueError:
+            return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +292,7 @@ def claim_matrix(story: Story, articles: Mapping[str, Article],
         cells: list[dict[Evidence, None]] = [{} for _ in outlets]  # ordered sets: a sentence given twice shows once
         for src in g.sources:
             ev = Evidence(stance=src.stance, text=src.text, article_id=src.article_id,
-                          attributed_to=src.attributed_to)
+                          attributed_to=src.attributed_to, link=src.link)
             cells[col[_column(src.outlet, src.article_id, articles, num).key]][ev] = None
         rows.append(MatrixRow(id=g.id, text=g.text, status=g.status, reason=g.reason, first_source=g.first_source,
                               independent_origins=g.independent_origins,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from newsprism.labels import ClaimStatus, Stance
+from newsprism.labels import ClaimStatus, Link, Stance
 from newsprism.records import Article, Story
 from newsprism.web.catalog import OutletReport, StoryRow
 
@@ -92,6 +92,7 @@ class ClaimSourceOut(BaseModel):
     text: str
     attributed_to: str | None
     score: float
+    link: Link | None = Field(default=None, description="why a denial or doubt sits on this row")
 
 
 class ProvenanceEdge(BaseModel):
@@ -143,7 +144,8 @@ class StoryDetail(BaseModel):
             claims=[ClaimOut(id=g.id, text=g.text, status=ClaimStatus(g.status), reason=g.reason,
                              first_source=g.first_source, independent_origins=g.independent_origins,
                              sources=[ClaimSourceOut(article_id=x.article_id, outlet=x.outlet, stance=Stance(x.stance),
-                                                     text=x.text, attributed_to=x.attributed_to, score=x.score)
+                                                     text=x.text, attributed_to=x.attributed_to, score=x.score,
+                                                     link=Link(x.link) if x.link else None)
                                       for x in g.sources],
                              provenance=[ProvenanceEdge(source=a, target=b, kind=k) for a, b, k in g.provenance])
                     for g in s.claims],
