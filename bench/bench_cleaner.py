@@ -21,6 +21,7 @@ from newsprism.records import RawDocument
 from newsprism.settings import Settings
 
 HERE = Path(__file__).resolve().parent
+NOTES = HERE / "notes" / "cleaner_tried.md"  # what was tried on the models, measured by hand, kept with the figures
 
 
 def _trainer():  # type: ignore[no-untyped-def]
@@ -71,6 +72,7 @@ def run(shared: Path, work: Path) -> str:
         "rows: pages with no body, too short, or not an article).",
         "",
         *_html(T, shared),
+        *(["", NOTES.read_text(encoding="utf-8").strip()] if NOTES.is_file() else []),
     ])
 
 
