@@ -315,3 +315,38 @@ def test_a_negation_of_another_predicate_is_no_denial(resources: Resources) -> N
     props = [p for c in claims for p in claim_propositions(c, resources.nlp(c.text))[:1]]
     frame = _group_frame(props, range(len(props)), False)
     assert [_stance(p, False, frame) for p in props] == ["attributes", "attributes", "denies"]
+
+
+def _vell(resources: Resources, settings: Settings, second_remark: bool) -> list[ClaimGroup]:
+    texts = [
+        ("vl-a", "Harbour Courier",
+         "Senator Odra Vell said on Monday that the harbour tax would double in May.\n\n"
+         + ("Vell also said that the port authority had lost the records of its dredging contracts.\n\n"
+            if second_remark else "")
+         + "Fishing crews met in Port Amsel on Tuesday to discuss the season."),
+        ("vl-b", "Amsel Daily",
+         "The harbour tax will double in May, Senator Odra Vell said.\n\n"
+         + ("The port authority lost the records of its dredging contracts, Vell said.\n\n" if second_remark else "")
+         + "Mayor Ana Ruiz called Vell's comments \"wildly inaccurate.\""),
+    ]
+    arts = [Article(id=i, text=t, outlet=o, title="Vell on the harbour") for i, o, t in texts]
+    ex = extract_corpus(arts, resources=resources, settings=settings, policy=FailurePolicy(), progress=lambda *_: None)
+    story = Story(id="s-vell", title="harbour", article_ids=tuple(a.id for a in arts))
+    return compare_story(story, arts, quotes=ex.quotes, citations=ex.citations, claims=ex.claims,
+                         resources=resources, settings=settings)
+
+
+def test_comments_of_a_speaker_who_said_several_things_answer_none_of_them(resources: Resources,
+                                                                            settings: Settings) -> None:
+    """"Vell's comments were wildly inaccurate" says nothing of what they were: with one remark of Vell's in the
+    story it answers that remark; with two, no row is chosen for it and no row of Vell's reads as disputed."""
+    one = _vell(resources, settings, second_remark=False)
+    tax = _group(one, "harbour tax")
+    assert any(s.stance == "denies" and "wildly" in s.text and s.link == "names-source" for s in tax.sources)
+    assert tax.status == "disputed"
+    two = _vell(resources, settings, second_remark=True)
+    for words in (("harbour tax",), ("dredging",)):
+        g = _group(two, *words)
+        assert not any("wildly" in s.text for s in g.sources), words
+        assert g.status not in {"disputed", "denied"}, words
+    assert any("wildly" in s.text for g in two for s in g.sources)  # told as a row of its own

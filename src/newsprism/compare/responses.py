@@ -445,6 +445,7 @@ def rows_of_named_sources(responses: Sequence[Claim], members: Sequence[Sequence
     out: dict[str, int] = {}
     for name, said in naming.items():
         best: tuple[int, float, int] | None = None
+        candidates = 0
         # "Vell's comments were wildly inaccurate" says nothing of their topic: any row of Vell's may be meant
         spoken = all(re.search(rf"\b{re.escape(name)}(?:'s|\u2019s)?\s+(?:\w+\s+)?{_SPEECH}\b", normalize_text(r.text))
                      for r in said)
@@ -456,10 +457,13 @@ def rows_of_named_sources(responses: Sequence[Claim], members: Sequence[Sequence
             close = float(np.mean([assertions.closeness(gi, vecs.get(r.id)) for r in said]))
             if close < _NAMED_MIN and not spoken:
                 continue
+            candidates += 1
             key = (len(strong), close, -gi)
             if best is None or key > best:
                 best = key
-        if best is not None:
+        if best is not None and not (spoken and candidates > 1):
+            # what "Vell's comments" are is unknown when Vell said several things: the most told is often a later
+            # clarification or another matter, so no row is chosen for him
             out[name] = -best[2]
     return out
 
