@@ -350,3 +350,30 @@ def test_comments_of_a_speaker_who_said_several_things_answer_none_of_them(resou
         assert not any("wildly" in s.text for s in g.sources), words
         assert g.status not in {"disputed", "denied"}, words
     assert any("wildly" in s.text for g in two for s in g.sources)  # told as a row of its own
+
+
+def test_a_negation_under_a_light_verb_must_deny_what_the_row_speaks_of(resources: Resources) -> None:
+    """'Ruiz has no affiliation with the super PAC' shares the PAC's name with a row about its ad, but denies an
+    affiliation that row never states; 'the U.S. is not the only country to grant it' denies the row's 'only
+    country'."""
+    from newsprism.compare import _stance
+    from newsprism.compare.align import claim_propositions
+    from newsprism.compare.grouping import group_frame as _group_frame
+    from newsprism.records import Claim
+
+    def stances(texts: list[tuple[str, bool]]) -> list[str]:
+        claims = [Claim(id=f"c{i}", article_id=f"a{i}", text=t, negated=neg) for i, (t, neg) in enumerate(texts)]
+        props = [p for c in claims for p in claim_propositions(c, resources.nlp(c.text))[:1]]
+        out = []
+        for i, p in enumerate(props):
+            others = [j for j in range(len(props)) if j != i and not props[j].negative]
+            frame = _group_frame(props, others, False)
+            out.append(_stance(p, False, frame, None, frozenset(props[j].predicate for j in others)))
+        return out
+
+    assert stances([("A super PAC ran an ad attacking Senator Ruiz over the harbour tax.", False),
+                    ("The super PAC ad was paid for by a developer in Port Amsel.", False),
+                    ("Senator Ruiz has no affiliation with the super PAC.", True)])[2] == "reports"
+    assert stances([("We're the only country in the world that grants citizenship to every baby born here.", False),
+                    ("Ruiz said we are the only country that grants citizenship at birth.", False),
+                    ("The U.S. is not the only country to grant citizenship at birth.", True)])[2] == "denies"

@@ -296,7 +296,14 @@ def _negates_what_is_said(p: Proposition, said: frozenset[str], frame: frozenset
         return p.predicate in said or (bool(said & LIGHT_PREDICATES) and p.predicate in frame
                                        and len(p.content & frame) >= 3)
     # "the U.S. is not the only country" beside "we're the only country": the same light verb and what it negates
-    return len(p.negated & frame) >= (1 if p.predicate and p.predicate in said else 2)
+    shared = len(p.negated & frame)
+    if shared < (1 if p.predicate and p.predicate in said else 2):
+        return False
+    # "Mr. Cruz has no affiliation with the super PAC" beside a row on the PAC's ad, "Labrador was not conservative
+    # enough on immigration reform" beside his reform group: the negation denies a thing the row does not speak of,
+    # whatever words of its complement the row shares; "was not an attempt to label the movement as racist" shares
+    # three
+    return not p.negated_head or p.negated_head in frame or shared >= 3
 
 
 def _words(text: str) -> tuple[str, ...]:

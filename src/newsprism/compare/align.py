@@ -41,6 +41,8 @@ class Proposition:
     content: frozenset[str] = frozenset()  # lemmas of the asserted content words (frame of the claim)
     negated: frozenset[str] = frozenset()  # what its negation sits on ("had no excuses for his conduct": excuse,
     # conduct; "was not killed": kill)
+    negated_head: str = ""  # under a light verb, the head of what it negates ("has no affiliation with the PAC":
+    # affiliation); empty otherwise
 
 
 _WORDS = {w: i for i, w in enumerate((
@@ -121,7 +123,8 @@ def claim_propositions(claim: Claim, doc: Any) -> list[Proposition]:
         pred = verb_lemma(root) if root is not None else ""
         out.append(Proposition(claim=claim, core=core, variant=k, negative=negative, entities=ents,
                                values=values, predicate=pred, content=_content(doc, toks),
-                               negated=_negated_words(root) if negative else frozenset()))
+                               negated=_negated_words(root) if negative else frozenset(),
+                               negated_head=_negated_head(root) if negative else ""))
     return out
 
 
@@ -153,6 +156,17 @@ def _negated_words(root: Any) -> frozenset[str]:
                 return _phrase_content(root, arg)
             return frozenset() if light else verb
     return frozenset()
+
+
+def _negated_head(root: Any) -> str:
+    """The head of what a light verb's negation denies ("was not an attempt to label them": attempt; "has no
+    affiliation with the super PAC": affiliation); empty for a negated full verb or where none is found."""
+    if root is None or root.lemma_.lower() not in _LIGHT:
+        return ""
+    obj = next((c for c in root.children if c.dep_ in {"dobj", "obj", "attr", "acomp"}), None)
+    if obj is None or obj.lemma_.lower() in _MODAL_WORDS or not obj.is_alpha:
+        return ""
+    return frame_lemma(obj.lemma_.lower())
 
 
 def _phrase_content(verb: Any, obj: Any) -> frozenset[str]:
