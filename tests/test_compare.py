@@ -317,7 +317,9 @@ def test_a_negation_of_another_predicate_is_no_denial(resources: Resources) -> N
     assert [_stance(p, False, frame) for p in props] == ["attributes", "attributes", "denies"]
 
 
-def _vell(resources: Resources, settings: Settings, second_remark: bool) -> list[ClaimGroup]:
+def _vell(resources: Resources, settings: Settings, second_remark: bool,
+          response: str = "Mayor Ana Ruiz called Vell's comments \"wildly inaccurate.\"",
+          dredging_told_twice: bool = True) -> list[ClaimGroup]:
     texts = [
         ("vl-a", "Harbour Courier",
          "Senator Odra Vell said on Monday that the harbour tax would double in May.\n\n"
@@ -326,8 +328,9 @@ def _vell(resources: Resources, settings: Settings, second_remark: bool) -> list
          + "Fishing crews met in Port Amsel on Tuesday to discuss the season."),
         ("vl-b", "Amsel Daily",
          "The harbour tax will double in May, Senator Odra Vell said.\n\n"
-         + ("The port authority lost the records of its dredging contracts, Vell said.\n\n" if second_remark else "")
-         + "Mayor Ana Ruiz called Vell's comments \"wildly inaccurate.\""),
+         + ("The port authority lost the records of its dredging contracts, Vell said.\n\n"
+            if second_remark and dredging_told_twice else "")
+         + response),
     ]
     arts = [Article(id=i, text=t, outlet=o, title="Vell on the harbour") for i, o, t in texts]
     ex = extract_corpus(arts, resources=resources, settings=settings, policy=FailurePolicy(), progress=lambda *_: None)
@@ -377,3 +380,15 @@ def test_a_negation_under_a_light_verb_must_deny_what_the_row_speaks_of(resource
     assert stances([("We're the only country in the world that grants citizenship to every baby born here.", False),
                     ("Ruiz said we are the only country that grants citizenship at birth.", False),
                     ("The U.S. is not the only country to grant citizenship at birth.", True)])[2] == "denies"
+
+
+def test_a_response_that_says_what_it_is_about_answers_the_closest_of_the_speakers_rows(
+        resources: Resources, settings: Settings) -> None:
+    """"Vell's assertions about the harbour and its dredging records were false" answers Vell's row on the records,
+    not the row about the harbour tax that more outlets tell of him."""
+    groups = _vell(resources, settings, second_remark=True, dredging_told_twice=False,
+                   response="Mayor Ana Ruiz said Vell's assertions about the harbour and its dredging contract records "
+                            "were false.")
+    records = _group(groups, "dredging")
+    assert any(s.stance == "denies" and "Ruiz" in s.text for s in records.sources)
+    assert not any("Ruiz" in s.text for s in _group(groups, "harbour tax").sources)

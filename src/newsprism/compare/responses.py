@@ -444,7 +444,7 @@ def rows_of_named_sources(responses: Sequence[Claim], members: Sequence[Sequence
             naming.setdefault(n, []).append(c)
     out: dict[str, int] = {}
     for name, said in naming.items():
-        best: tuple[int, float, int] | None = None
+        best: tuple[float, float, int] | None = None
         candidates = 0
         # "Vell's comments were wildly inaccurate" says nothing of their topic: any row of Vell's may be meant
         spoken = all(re.search(rf"\b{re.escape(name)}(?:'s|\u2019s)?\s+(?:\w+\s+)?{_SPEECH}\b", normalize_text(r.text))
@@ -458,7 +458,9 @@ def rows_of_named_sources(responses: Sequence[Claim], members: Sequence[Sequence
             if close < _NAMED_MIN and not spoken:
                 continue
             candidates += 1
-            key = (len(strong), close, -gi)
+            # a response that says what it is about ("Vell's assertions about the dredging records") answers the closest
+            # of his rows; only among rows about as close does the most told one win
+            key = (len(strong), close, -gi) if spoken else (round(close, 1), len(strong), -gi)
             if best is None or key > best:
                 best = key
         if best is not None and not (spoken and candidates > 1):
