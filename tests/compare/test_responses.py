@@ -104,6 +104,11 @@ def test_answered_object() -> None:
         "the mayor was born in Varia")
     checked = answered_object("The mayor claimed, falsely, that the quay had been paid for.")
     assert checked == "the quay had been paid for"
+    # to whom a denial was made, and a claim's longer list of claimants, come between the verb and what it names
+    assert answered_object("Ruiz denied to the Amsel Daily Courier that she ever called the mayor a thief.") == (
+        "she ever called the mayor a thief")
+    assert answered_object("The ministry pushed back on claims by harbour board members and city councillors that it "
+                           "had ignored the warnings.") == "it had ignored the warnings"
 
 
 def test_the_act_of_accusing_is_no_target() -> None:

@@ -125,9 +125,11 @@ _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|
                      r"idea|stor(?:y|ies)|accounts?|rumou?rs?|description|characteri[sz]ation|portrayal|depiction|"
                      r"warnings?|concerns?|fears?|arguments?|contention)"
                      # "warnings from the Obama administration that X"
-                     r"(?:\s+(?:from|by)(?:\s+[\w.'\u2019-]+){1,4}?)?"
+                     r"(?:\s+(?:from|by)(?:\s+[\w.'\u2019-]+){1,6}?)?"
                      r"\W{0,2}\s+(?:that|of|about)\s+(?P<a>.{5,})|"
-                     r"\b(?:den(?:y|ies|ied)|disputed?|rejected|dismissed|refuted|maintain(?:s|ed)?|insist(?:s|ed)?)\s+that\s+"
+                     # "denied to the Portland Press Herald that X": to whom it was said comes between
+                     r"\b(?:den(?:y|ies|ied)|disputed?|rejected|dismissed|refuted|maintain(?:s|ed)?|insist(?:s|ed)?)"
+                     r"(?:\s+to\s+(?:the\s+)?(?:[A-Z][\w.'\u2019&-]*\s+){1,5}?)?\s*that\s+"
                      r"(?P<b>.{5,})|"
                      r"\b(?:say|allege|mention|claim)\s+that\s+(?P<d>.{5,})|"
                      # the outlet's own verdict on what it relays: "claimed, falsely, that X", "falsely stated that X"
