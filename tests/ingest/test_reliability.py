@@ -247,7 +247,8 @@ REASON: dict[str, str] = {
     "ragged.csv": "line 2", "field-1m.csv": "max_article_chars", "nul-in.csv": "NUL",
     "no-text-column.csv": "no text", "not-records.json": "not records", "broken.json": "not valid JSON",
     "malformed.rss": "well-formed", "empty-feed.xml": "no entries", "xml-bomb.rss": "short",
-    "cut.warc.gz": "truncated", "not-a-warc.warc": "no documents", "cookie-banner.html": "no article body",
+    "cut.warc.gz": "truncated", "not-a-warc.warc": "no documents",
+    "cookie-banner.html": "no article body|too short to be an article",
     "script-only.html": "no article body", "deep.html": "no article body", "tiny.txt": "too short",
     "date-13-45.jsonl": "not a date", "date-9999.jsonl": "future", "date-words.jsonl": "not a date",
     "bomb.txt.gz": "max_document_bytes", "cut.jsonl.gz": "truncated", "loop": "symlink loop",
@@ -338,7 +339,8 @@ def test_every_bad_file_is_a_failures_row_with_a_reason(run: dict[str, Any], nam
         assert row["severity"] in ("error", "warning")
         assert len(row["error"]) > 15, row
         assert "unexpected" not in row["error"] and "Please report" not in row["error"], row  # a handled case
-    assert any(REASON[name].lower() in row["error"].lower() for row in rows), rows
+    # a page of page chrome may lose every line or keep a button's words: either reason says what happened
+    assert any(reason.lower() in row["error"].lower() for reason in REASON[name].split("|") for row in rows), rows
 
 
 def test_the_folder_named_like_a_file_is_read_as_a_folder(run: dict[str, Any],

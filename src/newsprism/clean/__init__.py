@@ -41,7 +41,7 @@ def load_registry(settings: Settings) -> OutletRegistry:
 
 
 def load_judge(settings: Settings) -> LineJudge | None:
-    """The learned line model when ``settings.cleaner`` is "learned" (the default) or "fast", None for the rules
+    """The learned line model when ``settings.cleaner`` is "fast" (the default) or "learned", None for the rules
     alone."""
     if _cleaner_kind(settings) == "rules":
         return None

@@ -106,9 +106,10 @@ def trees_from_sklearn(clf: Any) -> Trees:
                  value=np.concatenate(value), roots=np.array(roots, dtype=np.int32), depth=depth)
 
 
-def fit_model(X: np.ndarray, y: np.ndarray, *, seed: int, **params: Any) -> Trees:
+def fit_model(X: np.ndarray, y: np.ndarray, *, seed: int, weight: np.ndarray | None = None, **params: Any) -> Trees:
     """Boosted trees on labelled lines (1 body, 0 junk); the settings are the ones the cross-validation chose
-    (``params`` overrides them: the HTML block model's own)."""
+    (``params`` overrides them: the HTML block model's own). ``weight``: each row's weight (weak labels count
+    less than the gold)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits
 
@@ -116,7 +117,7 @@ def fit_model(X: np.ndarray, y: np.ndarray, *, seed: int, **params: Any) -> Tree
                                 "min_samples_leaf": 40, "l2_regularization": 1.0, **params}
     clf = HistGradientBoostingClassifier(early_stopping=False, random_state=seed, **settings)
     with threadpool_limits(1):  # one thread: the same trees on every machine (summing order decides the splits)
-        clf.fit(X, y)
+        clf.fit(X, y, sample_weight=weight)
     return trees_from_sklearn(clf)
 
 
