@@ -179,8 +179,8 @@ def run(shared: Path, work: Path) -> str:
         "",
         f"line_f1={flat['line_f1']:.3f} body_kept={flat['body_kept']:.3f} junk_removed={flat['junk_removed']:.3f} "
         f"on {flat['pages']} pages in {flat['seconds']:.1f} CPU s (clean_corpus with cleaner=\"rules\", corpus "
-        "repetition included). The learned cleaner (the default) was trained on these pages: its cross-validated "
-        "figures are in the cleaner section.",
+        "repetition included). The learned line model (plain text, in every cleaner but rules) was trained on these "
+        "pages: its cross-validated figures are in the cleaner section.",
         "",
         "### Seeds (score_seeds.py)",
         "",
