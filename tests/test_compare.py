@@ -359,9 +359,8 @@ def test_a_negation_under_a_light_verb_must_deny_what_the_row_speaks_of(resource
     """'Ruiz has no affiliation with the super PAC' shares the PAC's name with a row about its ad, but denies an
     affiliation that row never states; 'the U.S. is not the only country to grant it' denies the row's 'only
     country'."""
-    from newsprism.compare import _stance
+    from newsprism.compare import _stance, judged_frame
     from newsprism.compare.align import claim_propositions
-    from newsprism.compare.grouping import group_frame as _group_frame
     from newsprism.records import Claim
 
     def stances(texts: list[tuple[str, bool]]) -> list[str]:
@@ -370,13 +369,18 @@ def test_a_negation_under_a_light_verb_must_deny_what_the_row_speaks_of(resource
         out = []
         for i, p in enumerate(props):
             others = [j for j in range(len(props)) if j != i and not props[j].negative]
-            frame = _group_frame(props, others, False)
+            frame = judged_frame(props, others, p, False)
             out.append(_stance(p, False, frame, None, frozenset(props[j].predicate for j in others)))
         return out
 
     assert stances([("A super PAC ran an ad attacking Senator Ruiz over the harbour tax.", False),
                     ("The super PAC ad was paid for by a developer in Port Amsel.", False),
                     ("Senator Ruiz has no affiliation with the super PAC.", True)])[2] == "reports"
+    # the row carries the same negation inside a sentence that reads as positive: an echo, not a contrary
+    assert stances([("Senator Ruiz is heading to Ostra on Monday, but its former mayor has a message for her: you are "
+                     "not welcome.", False),
+                    ("The former mayor of Ostra criticized the council for inviting Senator Ruiz.", False),
+                    ("She is not welcome in Ostra, the former mayor said.", True)])[2] != "denies"
     assert stances([("We're the only country in the world that grants citizenship to every baby born here.", False),
                     ("Ruiz said we are the only country that grants citizenship at birth.", False),
                     ("The U.S. is not the only country to grant citizenship at birth.", True)])[2] == "denies"

@@ -109,7 +109,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
                     words = {j: _words(props[j].claim.text) for j in idx}
                 others = [j for j in idx if props[j].negative == pol and props[j].claim.id != p.claim.id
                           and words[j] != words[i]]
-                judged = group_frame(props, others, pol)
+                judged = judged_frame(props, others, p, pol)
                 said = frozenset(props[j].predicate for j in others if props[j].predicate)
             stance = _stance(p, pol, judged, answers.get(p.claim.id), said, i in contrary)
             opposite = p.negative != pol and stance in {"denies", "doubts"}
@@ -304,6 +304,21 @@ def _negates_what_is_said(p: Proposition, said: frozenset[str], frame: frozenset
     # whatever words of its complement the row shares; "was not an attempt to label the movement as racist" shares
     # three
     return not p.negated_head or p.negated_head in frame or shared >= 3
+
+
+def judged_frame(props: Sequence[Proposition], others: Sequence[int], p: Proposition, pol: bool) -> frozenset[str]:
+    """The words a negated sentence ``p`` is judged against: the frame of the row's ``others``, less the word it
+    negates where the row carries that same negation inside a sentence that reads as positive ("has a message for
+    him: You're not welcome" beside "He is not welcome"): an echo, not a contrary."""
+    frame = group_frame(props, others, pol)
+    if p.negated_head and any(_says_not(props[j].claim.text, p.negated_head) for j in others):
+        return frame - {p.negated_head}
+    return frame
+
+
+def _says_not(text: str, head: str) -> bool:
+    """The text negates ``head`` itself somewhere ("not welcome", "no affiliation")."""
+    return re.search(rf"\b(?:not|n['\u2019]t|no|never)\s+(?:\w+\s+)?{re.escape(head)}", text, re.I) is not None
 
 
 def _words(text: str) -> tuple[str, ...]:
