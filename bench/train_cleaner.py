@@ -54,7 +54,7 @@ BLOCK_PARAMS = {"max_iter": 200, "min_samples_leaf": 30, "max_depth": None}  # b
 GROUPED = {"blocks": False, "blocks-dom": True}
 # The fast model also learns from blocks the snippets leave unlabelled (97% of them), with trafilatura's call as a
 # weak label: up to WEAK_PER_PAGE such blocks a page, each weighing WEAK_WEIGHT of a gold block. It learns what
-# trafilatura keeps without running it: held-out F1 0.948 -> 0.952 at the shipped cut (bench/notes/cleaner_tried.md).
+# trafilatura keeps without running it: held-out F1 0.948 -> 0.954 at the shipped cut (bench/notes/cleaner_tried.md).
 WEAK = {"blocks": False, "blocks-dom": True}
 WEAK_PER_PAGE = 50
 WEAK_WEIGHT = 0.1
@@ -153,12 +153,6 @@ def folds(n: int, k: int = FOLDS, seed: int = SEED) -> list[np.ndarray]:
     return [order[i::k] for i in range(k)]
 
 
-def _stack(pages: Sequence[Page | BlockPage]) -> tuple[np.ndarray, np.ndarray]:
-    X = np.vstack([p.X for p in pages])
-    y = np.concatenate([p.y for p in pages])
-    return X, y
-
-
 def _training_rows(pages: Sequence[Page | BlockPage], kind: str,
                    extra: dict[str, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """The rows a model learns from: the labelled ones, and for a model that learns weak labels (``WEAK``) a fixed
@@ -207,7 +201,7 @@ class BlockPage:
 def load_block_pages(shared: Path, extractor: bool) -> list[BlockPage]:
     """The 990 pages read as production reads them (decode, parse, trafilatura for the model that reads its text,
     blocks), labelled by snippets."""
-    from newsprism.clean.blocks import block_features, group_labels, page_blocks
+    from newsprism.clean.blocks import block_features, extracted_flags, group_labels, page_blocks
     from newsprism.clean.html import trafilatura_text
 
     bench = shared / "bench" / "boilerplate-html"
@@ -224,7 +218,7 @@ def load_block_pages(shared: Path, extractor: bool) -> list[BlockPage]:
         groups = group_labels(blocks)
         X = block_features(blocks, extracted if extractor else None, groups)
         texts = tuple(b.text for b in blocks)
-        weak = np.array([bool(t[:60]) and t[:60] in extracted for t in texts], dtype=np.int8)
+        weak = extracted_flags(texts, extracted)
         y = np.array([1 if any(w in t for w in entry["with"]) else 0 if any(w in t for w in entry["without"])
                       else -1 for t in texts], dtype=np.int8)
         pages.append(BlockPage(key, texts, X, y, tuple(entry["with"]), tuple(entry["without"]),

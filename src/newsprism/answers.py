@@ -388,8 +388,7 @@ def _unknown_detail(t: str, m: re.Match[str]) -> bool:
         return False
     if _OPEN_QUESTION_RE.match(t, m.end()):
         return _TO_COME_RE.match(t, m.end()) is not None
-    clause = _CLAUSE_BREAK_RE.split(t[: m.start()])[-1]
-    clause = re.sub(r"\b(?:still|also|so far|as yet|yet)\b", " ", clause, flags=re.I)
+    clause = re.sub(r"\b(?:still|also|so far|as yet|yet)\b", " ", _clause_before(t, m), flags=re.I)
     return not _QUESTION_SUBJECT_RE.match(clause) and not _claim_words(clause)
 
 
@@ -468,6 +467,12 @@ _WHERE_THERE_RE = re.compile(r"\b(?:where|in which|whenever|wherever)\s+there\s+
                              re.I)
 
 
+def _clause_before(t: str, m: re.Match[str]) -> str:
+    """The words of the cue's own clause before it ("the type of structure he wants" in "..., and the type of
+    structure he wants remains unclear")."""
+    return _CLAUSE_BREAK_RE.split(t[: m.start()])[-1]
+
+
 def _claim_words(text: str) -> bool:
     return any(w.lower() in _CLAIM_NOUNS for w in re.findall(r"[A-Za-z]+", text))
 
@@ -501,7 +506,7 @@ _LIKELIHOOD_RE = re.compile(r"\b(?:is|was|are|were|looks?|looked|looking|seems?|
 def _unlikely(t: str, m: re.Match[str]) -> bool:
     if m.group(0).lower() != "doubtful" or not _LIKELIHOOD_RE.search(t[: m.start()]):
         return False
-    return not _claim_words(_CLAUSE_BREAK_RE.split(t[: m.start()])[-1])
+    return not _claim_words(_clause_before(t, m))
 
 
 # "the lawsuit may soon be dismissed": a thing dismissed (a case thrown out), not a claim denied ("the allegations
@@ -512,7 +517,7 @@ _PASSIVE_RE = re.compile(r"\b(?:be|been|being|is|was|were|are|get|got)\s+(?:\w+l
 def _dismissed_thing(t: str, m: re.Match[str]) -> bool:
     if not m.group(0).lower().startswith("dismiss") or not _PASSIVE_RE.search(t[: m.start()]):
         return False
-    return not _claim_words(_CLAUSE_BREAK_RE.split(t[: m.start()])[-1])
+    return not _claim_words(_clause_before(t, m))
 
 
 # "The Fake News is making such a big deal about this": the epithet names the press, it judges no claim

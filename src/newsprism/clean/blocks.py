@@ -254,7 +254,7 @@ def block_features(blocks: Sequence[Block], extracted: str | None = None,
     more: tuple[str, ...] = ()
     if extracted is not None:
         more = ("extracted",)
-        col["extracted"] = np.array([bool(b.text[:60]) and b.text[:60] in extracted for b in blocks], dtype=float)
+        col["extracted"] = extracted_flags([b.text for b in blocks], extracted).astype(float)
         dom = np.column_stack([dom, col["extracted"]])
     ctx = np.column_stack([col[name] for name in _CONTEXT + more])
     shifted = [np.column_stack([shift(ctx[:, j], off) for j in range(ctx.shape[1])]) for off in (-2, -1, 1, 2)]
@@ -271,6 +271,12 @@ def block_features(blocks: Sequence[Block], extracted: str | None = None,
     if extracted is None:
         return np.hstack(parts)
     return np.hstack(parts)[:, _ACCURATE_COLUMNS]
+
+
+def extracted_flags(texts: Sequence[str], extracted: str) -> np.ndarray:
+    """Whether another extractor kept each block: its first 60 characters are in that extractor's text
+    (whitespace-normalised). The accurate model reads it as a feature; the fast one learned it as a weak label."""
+    return np.array([bool(t[:60]) and t[:60] in extracted for t in texts], dtype=np.int8)
 
 
 def group_labels(blocks: Sequence[Block]) -> np.ndarray:

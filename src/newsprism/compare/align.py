@@ -139,7 +139,7 @@ def _negated_words(root: Any) -> frozenset[str]:
         return frozenset()
     light = root.lemma_.lower() in _LIGHT
     verb = frozenset({verb_lemma(root)})
-    obj = next((c for c in root.children if c.dep_ in {"dobj", "obj", "attr", "acomp"}), None)
+    obj = _object_of(root)
     if any(c.dep_ == "neg" for c in root.children) or any(
             g.dep_ == "neg" for c in root.children if c.dep_ in {"aux", "auxpass"} for g in c.children):
         if not light:
@@ -163,10 +163,15 @@ def _negated_head(root: Any) -> str:
     affiliation with the super PAC": affiliation); empty for a negated full verb or where none is found."""
     if root is None or root.lemma_.lower() not in _LIGHT:
         return ""
-    obj = next((c for c in root.children if c.dep_ in {"dobj", "obj", "attr", "acomp"}), None)
+    obj = _object_of(root)
     if obj is None or obj.lemma_.lower() in _MODAL_WORDS or not obj.is_alpha:
         return ""
     return frame_lemma(obj.lemma_.lower())
+
+
+def _object_of(root: Any) -> Any:
+    """The verb's object or complement token ("made a request", "was an attempt", "is welcome"), or None."""
+    return next((c for c in root.children if c.dep_ in {"dobj", "obj", "attr", "acomp"}), None)
 
 
 def _phrase_content(verb: Any, obj: Any) -> frozenset[str]:
