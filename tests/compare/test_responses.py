@@ -102,6 +102,10 @@ def test_answered_object() -> None:
     # a doubt names what it doubts
     assert answered_object("He said he had real doubts about whether the mayor was born in Varia.") == (
         "the mayor was born in Varia")
+    # who a name is, between commas, does not end what is named; "a report that said X" names X
+    assert answered_object("The harbour board disputed a report that said the mayor had directed Ana Ruiz, his "
+                           "longtime aide, to sell the pier.") == "the mayor had directed Ana Ruiz to sell the pier"
+    assert answered_object("He denied that the pier was sold, the board said, and left.") == "the pier was sold"
     checked = answered_object("The mayor claimed, falsely, that the quay had been paid for.")
     assert checked == "the quay had been paid for"
     # to whom a denial was made, and a claim's longer list of claimants, come between the verb and what it names

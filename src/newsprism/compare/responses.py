@@ -65,7 +65,8 @@ def answered_object(text: str) -> str | None:
     m = _OBJECT.search(text)
     if not m:
         return None
-    found = _VERDICT_END.sub("", _OBJECT_END.split(next(g for g in m.groups() if g))[0])
+    found = _APPOSITIVE.sub("", next(g for g in m.groups() if g))
+    found = _VERDICT_END.sub("", _OBJECT_END.split(_RELATIVE_SAID.sub("", found, count=1))[0])
     found = found.strip(" .\"\u201c\u201d")
     return found if len(found) >= 5 else None
 
@@ -146,6 +147,14 @@ _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|
 _VERDICT_END = re.compile(r"\s+(?:is|was|are|were)\s+\W?(?:\w+\s+)?" + VERDICT + r"\W*$", re.I)
 _DESCRIBED = re.compile(r"\b(?:description|characteri[sz]ation|portrayal|depiction)\W{0,2}\s+of\b", re.I)
 # where the named proposition ends: "disputed claims of racism and called on the NAACP to withdraw ..."
+# who a name is, between commas, is no end of what a response names: "a report that Trump had directed Michael D.
+# Cohen, his longtime lawyer and fixer, to lie to Congress" names the lie, not only Cohen
+_APPOSITIVE = re.compile(r"(?<=[A-Za-z.]),\s+(?:his|her|their|its|the|a|an)\s+"
+                         r"(?!(?:[\w.'\u2019&-]+\s+){0,6}?(?:said|says|told|added|noted|wrote|according)\b)"
+                         r"(?:[\w.'\u2019&-]+\s+){0,6}?[\w.'\u2019&-]+,(?=\s)")
+# "a report that said X": the report's "that" is its relative pronoun, and what it names is X
+_RELATIVE_SAID = re.compile(r"^(?:said|says|claimed|claims|stated|states|alleged|alleges|suggested|suggests)\s+"
+                            r"(?:that\s+)?(?=\S)", re.I)
 _OBJECT_END = re.compile(r"[,;:]|\s(?:and|but|while|as|after|before|because)\s+(?:\w+\s+)?\w+ed\b|\s(?:but|while)\s",
                          re.I)
 _ABSENT_MIN = 0.7  # the same for what a source did not say: it answers only a row that states that very thing
