@@ -106,6 +106,13 @@ def test_answered_object() -> None:
     assert answered_object("The harbour board disputed a report that said the mayor had directed Ana Ruiz, his "
                            "longtime aide, to sell the pier.") == "the mayor had directed Ana Ruiz to sell the pier"
     assert answered_object("He denied that the pier was sold, the board said, and left.") == "the pier was sold"
+    assert answered_object("It maintained that its report was accurate, its editor, Ana Ruiz, said.") == (
+        "its report was accurate")
+    # and the rest of an aside between dashes; a lone dash ends it, as does a verdict on it
+    assert answered_object("She disputed claims that the pier — built in 1910 — was sold to Ostra - a claim the "
+                           "board rejects.") == "the pier was sold to Ostra"
+    assert answered_object("She said accusations that she had misled the board were false.") == (
+        "she had misled the board")
     checked = answered_object("The mayor claimed, falsely, that the quay had been paid for.")
     assert checked == "the quay had been paid for"
     # to whom a denial was made, and a claim's longer list of claimants, come between the verb and what it names

@@ -65,7 +65,7 @@ def answered_object(text: str) -> str | None:
     m = _OBJECT.search(text)
     if not m:
         return None
-    found = _APPOSITIVE.sub("", next(g for g in m.groups() if g))
+    found = _DASHED.sub(" ", _APPOSITIVE.sub(r"\1", next(g for g in m.groups() if g)))
     found = _VERDICT_END.sub("", _OBJECT_END.split(_RELATIVE_SAID.sub("", found, count=1))[0])
     found = found.strip(" .\"\u201c\u201d")
     return found if len(found) >= 5 else None
@@ -143,20 +143,25 @@ _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|
                      r"\b(?:speculat\w+|theori[sz]\w+|rumou?red|assum\w+)\s+that\s+(?P<e>.{5,})|"
                      r"\b(?:specify|say|mention|clear|unclear|know|known|verify|confirm|asked|doubts?|doubted|"
                      r"doubting)\s+(?:\w+\s+){0,10}?(?:whether|if)\s+(?P<c>.{5,})", re.I)
-# the verdict after what is named: "any suggestion that this is a budget issue is off base"
-_VERDICT_END = re.compile(r"\s+(?:is|was|are|were)\s+\W?(?:\w+\s+)?" + VERDICT + r"\W*$", re.I)
+# the verdict after what is named is no part of it: "any suggestion that this is a budget issue is off base",
+# "accusations that she had misled Congress were false"
+_VERDICT_END = re.compile(r"\s+(?:is|was|are|were)\s+\W?(?:\w+\s+)?(?:" + VERDICT + r"|false|untrue|baseless|"
+                          r"unfounded|groundless|bogus|fabricated|fake|nonsense|ridiculous|absurd|"
+                          r"(?:an )?absurdity|(?:a )?hoax|(?:a )?fabrication|(?:a )?falsehood)\W*$", re.I)
 _DESCRIBED = re.compile(r"\b(?:description|characteri[sz]ation|portrayal|depiction)\W{0,2}\s+of\b", re.I)
 # where the named proposition ends: "disputed claims of racism and called on the NAACP to withdraw ..."
-# who a name is, between commas, is no end of what a response names: "a report that Trump had directed Michael D.
+# who a named one is, between commas, is no end of what a response names: "a report that Trump had directed Michael D.
 # Cohen, his longtime lawyer and fixer, to lie to Congress" names the lie, not only Cohen
-_APPOSITIVE = re.compile(r"(?<=[A-Za-z.]),\s+(?:his|her|their|its|the|a|an)\s+"
+_APPOSITIVE = re.compile(r"\b([A-Z][\w.'\u2019&-]*),\s+(?:his|her|their|its|the|a|an)\s+"
                          r"(?!(?:[\w.'\u2019&-]+\s+){0,6}?(?:said|says|told|added|noted|wrote|according)\b)"
                          r"(?:[\w.'\u2019&-]+\s+){0,6}?[\w.'\u2019&-]+,(?=\s)")
+# an aside between dashes is no end of it either; a dash alone is ("that X - a claim Romney rejected")
+_DASHED = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014]{1,80}?\s[-\u2013\u2014]\s")
 # "a report that said X": the report's "that" is its relative pronoun, and what it names is X
 _RELATIVE_SAID = re.compile(r"^(?:said|says|claimed|claims|stated|states|alleged|alleges|suggested|suggests)\s+"
                             r"(?:that\s+)?(?=\S)", re.I)
-_OBJECT_END = re.compile(r"[,;:]|\s(?:and|but|while|as|after|before|because)\s+(?:\w+\s+)?\w+ed\b|\s(?:but|while)\s",
-                         re.I)
+_OBJECT_END = re.compile(r"[,;:]|\s[-\u2013\u2014]\s|\s(?:and|but|while|as|after|before|because)\s+(?:\w+\s+)?\w+ed\b|"
+                         r"\s(?:but|while)\s", re.I)
 _ABSENT_MIN = 0.7  # the same for what a source did not say: it answers only a row that states that very thing
 _OBJECT_MIN = 0.55  # cosine at which what a response names is the row's proposition
 _OBJECT_SURE = 0.7  # cosine at which what a response names is a row's proposition even if a name it uses is not
