@@ -108,6 +108,9 @@ def test_answered_object() -> None:
     assert answered_object("He denied that the pier was sold, the board said, and left.") == "the pier was sold"
     assert answered_object("It maintained that its report was accurate, its editor, Ana Ruiz, said.") == (
         "its report was accurate")
+    # a claim named by its example
+    assert answered_object("He repeated his false claims about the pier, including that Ostra had already paid for "
+                           "it, and left.") == "Ostra had already paid for it"
     # and the rest of an aside between dashes; a lone dash ends it, as does a verdict on it
     assert answered_object("She disputed claims that the pier — built in 1910 — was sold to Ostra - a claim the "
                            "board rejects.") == "the pier was sold to Ostra"

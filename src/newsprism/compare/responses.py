@@ -66,6 +66,8 @@ def answered_object(text: str) -> str | None:
     if not m:
         return None
     found = _DASHED.sub(" ", _APPOSITIVE.sub(r"\1", next(g for g in m.groups() if g)))
+    if (example := _INCLUDING.search(found)) is not None:
+        found = example.group(1)
     found = _VERDICT_END.sub("", _OBJECT_END.split(_RELATIVE_SAID.sub("", found, count=1))[0])
     found = found.strip(" .\"\u201c\u201d")
     return found if len(found) >= 5 else None
@@ -155,6 +157,8 @@ _DESCRIBED = re.compile(r"\b(?:description|characteri[sz]ation|portrayal|depicti
 _APPOSITIVE = re.compile(r"\b([A-Z][\w.'\u2019&-]*),\s+(?:his|her|their|its|the|a|an)\s+"
                          r"(?!(?:[\w.'\u2019&-]+\s+){0,6}?(?:said|says|told|added|noted|wrote|according)\b)"
                          r"(?:[\w.'\u2019&-]+\s+){0,6}?[\w.'\u2019&-]+,(?=\s)")
+# "his false claims about the border wall, including that Mexico was already paying for it": the example names it
+_INCLUDING = re.compile(r"^[^,;:]{0,60},?\s+(?:including|among them|such as)\s+that\s+(.{5,})", re.I)
 # an aside between dashes is no end of it either; a dash alone is ("that X - a claim Romney rejected")
 _DASHED = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014]{1,80}?\s[-\u2013\u2014]\s")
 # "a report that said X": the report's "that" is its relative pronoun, and what it names is X
