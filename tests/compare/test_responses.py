@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.story_corpora import compare_named
@@ -475,3 +476,20 @@ def test_a_denial_of_what_a_row_of_denials_denies_takes_its_side(resources: Reso
     assert {s.stance for s in row.sources if "push back" in s.text} == {"attributes"}
     assert any("will not resign" in s.text for s in row.sources)
     assert row.status not in {"disputed", "denied"}
+
+
+def test_a_named_proposition_needs_its_predicate_in_the_row() -> None:
+    from types import SimpleNamespace
+
+    from newsprism.compare.responses import _predicate_in
+
+    def row(*texts: str) -> list[Any]:
+        return [SimpleNamespace(claim=SimpleNamespace(text=t)) for t in texts]
+
+    # the subject alone is no match: the row must say something of what the proposition says of it
+    assert not _predicate_in("the meetings might be illegal or improper", row("What followed were informal meetings."))
+    assert not _predicate_in("the campaign was in league with Ostra", row("Ostra tried to sell the pier."))
+    # a shorter form of the same word matches, and so does a noun of the verb
+    assert _predicate_in("Ostra was already paying for it", row("The mayor said he would get Ostra to pay for it."))
+    assert _predicate_in("he asked Ruiz to stop investigating Vell",
+                         row("Ruiz testified that the mayor wanted an end to the investigation into Vell."))

@@ -356,6 +356,34 @@ def _says_in(obj: str, ms: Sequence[Member]) -> bool:
     return not own or bool(own & _stems(" ".join(m.claim.text for m in ms).lower()))
 
 
+# where the subject of a named proposition ends: its first auxiliary, modal or past-tense verb
+_PREDICATE_START = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|might|may|could|would|will|can|should|"
+                              r"must|did|does|do|never|ever|[a-z]{3,}ed)\b")
+
+
+def _predicate_in(obj: str, ms: Sequence[Member]) -> bool:
+    """What the named proposition says of its subject shares a word with the row: "claims that the conversations
+    might be illegal or improper" are not answered by "what resulted were the informal conversations", nor "was in
+    cahoots with WikiLeaks" by a row on what WikiLeaks allegedly tried. A word matches another that begins with its
+    first letters ("paying", "pay"). A proposition whose predicate is not found passes."""
+    m = _PREDICATE_START.search(obj)
+    if m is None or m.start() == 0:
+        return True
+    # its own words, not the names the row was already found by
+    said = {w for w in re.findall(r"\b[a-z][a-z'-]{2,}", obj[m.start():]) if w not in _STEM_STOP
+            and w not in _DETERMINERS and w not in _AUXILIARIES}
+    if not said:
+        return True
+    row = {w for w in re.findall(r"[a-z][a-z'-]{2,}", " ".join(x.claim.text for x in ms).lower())
+           if w not in _STEM_STOP}
+    return any(a[:k] == b[:k] for a in said for b in row if (k := min(5, len(a), len(b))) >= 3)
+
+
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "might", "may", "could",
+                          "would", "will", "can", "should", "must", "did", "does", "do", "not", "never", "ever",
+                          "already", "also", "still", "just", "and", "or", "for", "with", "the", "all"})
+
+
 _OBJECT_TIE = 0.05  # rows this close to the best for what a response names are as good: the widest told wins
 _DOING_TIE = 0.1  # a row that does what a response names may be this much further than the closest
 
@@ -400,7 +428,9 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
         if obj is not None else (0.0, -1)
     if obj is not None and obj_row >= 0 and (
             (obj_score < _OBJECT_SURE and not _names_in(obj_text, members[obj_row]))
-            or not _says_in(obj_text, [m for m in members[obj_row] if m.claim.id not in responses])):
+            or not _says_in(obj_text, [m for m in members[obj_row] if m.claim.id not in responses])
+            or (obj_score < _OBJECT_SURE
+                and not _predicate_in(obj_text, [m for m in members[obj_row] if m.claim.id not in responses]))):
         # "allegations that the White House offered him the Navy post": a row without the Navy; "denied that he had
         # been looking to replace Mattis": a row on Mattis, close in its names, that says nothing of replacing him
         obj_score = 0.0
