@@ -109,6 +109,10 @@ def test_answered_object() -> None:
     assert answered_object("He denied that the pier was sold, the board said, and left.") == "the pier was sold"
     assert answered_object("It maintained that its report was accurate, its editor, Ana Ruiz, said.") == (
         "its report was accurate")
+    # whose accusations they are names nothing
+    assert answered_object("He said the accusations of four women are fake news.") is None
+    assert answered_object("He disputed accusations of fraud in the harbour accounts.") == (
+        "fraud in the harbour accounts")
     # a claim named by its example
     assert answered_object("He repeated his false claims about the pier, including that Ostra had already paid for "
                            "it, and left.") == "Ostra had already paid for it"

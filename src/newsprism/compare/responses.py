@@ -66,6 +66,8 @@ def answered_object(text: str) -> str | None:
     if not m:
         return None
     found = _DASHED.sub(" ", _APPOSITIVE.sub(r"\1", next(g for g in m.groups() if g)))
+    if m.group("a") and _WHOSE.match(text, m.start("a") - 3) and _CLAIMANT.match(found):
+        return None  # "the accusations of four women are fake news": whose they are, then a verdict on them
     if (example := _INCLUDING.search(found)) is not None:
         found = example.group(1)
     found = _VERDICT_END.sub("", _OBJECT_END.split(_RELATIVE_SAID.sub("", found, count=1))[0])
@@ -157,6 +159,9 @@ _DESCRIBED = re.compile(r"\b(?:description|characteri[sz]ation|portrayal|depicti
 _APPOSITIVE = re.compile(r"\b([A-Z][\w.'\u2019&-]*),\s+(?:his|her|their|its|the|a|an)\s+"
                          r"(?!(?:[\w.'\u2019&-]+\s+){0,6}?(?:said|says|told|added|noted|wrote|according)\b)"
                          r"(?:[\w.'\u2019&-]+\s+){0,6}?[\w.'\u2019&-]+,(?=\s)")
+# "accusations of four women are false": after "of" comes who made them when a short phrase is then judged
+_WHOSE = re.compile(r"of\s", re.I)
+_CLAIMANT = re.compile(r"^(?:[\w'\u2019-]+\s+){1,4}?(?:are|is|were|was)\s", re.I)
 # "his false claims about the border wall, including that Mexico was already paying for it": the example names it
 _INCLUDING = re.compile(r"^[^,;:]{0,60},?\s+(?:including|among them|such as)\s+that\s+(.{5,})", re.I)
 # an aside between dashes is no end of it either; a dash alone is ("that X - a claim Romney rejected")
