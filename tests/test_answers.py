@@ -209,6 +209,12 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("There is no indication that the ministry asked for jets.", "doubts"),
     # the epithet names the press
     ("The Fake News is making such a big deal about this nothing event!", None),
+    # the press called by an epithet, and misinformation as a topic, answer nothing
+    ("With me, hit hard instead by the Fake News Media. Crazy!", None),
+    ("Platforms, under pressure over their role in the rise of misinformation, promised to act.", None),
+    ("The ministry vowed to fight disinformation about the harbour.", None),
+    ("The ministry has called this disinformation.", "denies"),
+    ("He is spreading disinformation about the vote.", "denies"),
     ("\"This is fake news,\" he said.", "denies"),
     # what ought to be done is argued, not a fact denied
     ("The chairman rejected the notion that the party should widen its tent.", None),

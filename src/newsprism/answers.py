@@ -292,6 +292,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
                     or _factive(t, m) or _EPITHET_RE.match(t, m.start()) or _normative(t, m)
                     or _dismissed_thing(t, m) or _DISPUTES_NOUN_RE.match(t, m.start())
                     or _judges_no_claim(t, m) or _names_a_thing(t, m)
+                    or (m.group(0).lower().endswith("information") and _TOPIC_BEFORE_RE.search(t[: m.start()]))
                     or _mentions_a_denial(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])
                     or _CONDITIONAL_RE.search(t[: m.start()]) or _REQUESTED_RE.search(t[: m.start()])
                     or _NO_ONE_RE.search(t[: m.start()])):
@@ -521,7 +522,12 @@ def _dismissed_thing(t: str, m: re.Match[str]) -> bool:
 
 
 # "The Fake News is making such a big deal about this": the epithet names the press, it judges no claim
-_EPITHET_RE = re.compile(r"fake news\s+(?:media\s+)?(?:is|are|was|were|has|have|will|keeps?|wants?|loves?)\b", re.I)
+_EPITHET_RE = re.compile(r"fake news\s+(?:media\b|(?:is|are|was|were|has|have|will|keeps?|wants?|loves?)\b)", re.I)
+# misinformation as the topic, not a verdict on anything said: "their role in the rise of misinformation", "vowed to
+# fight disinformation"
+_TOPIC_BEFORE_RE = re.compile(r"(?:\b(?:rise|spread|flood|wave|tide|age|problem|threat|scourge|fight|battle|war|"
+                              r"campaigns?)\s+(?:of|against|on)\s+(?:[\w-]+\s+){0,2}|\b(?:combat|fight|tackl|curb|"
+                              r"counter|polic|stem)\w*\s+(?:[\w-]+\s+)?)$", re.I)
 
 
 # "expressed serious doubts about Mr. Lieberman", "the nagging doubts voters feel about President Obama": misgivings
