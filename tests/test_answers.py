@@ -215,6 +215,11 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The ministry vowed to fight disinformation about the harbour.", None),
     ("The ministry has called this disinformation.", "denies"),
     ("He is spreading disinformation about the vote.", "denies"),
+    # turning down a visit, a rejection named after what it turns down, and an act without precedent
+    ("\u201cWe don\u2019t want him. We reject his visit.\u201d", None),
+    ("Some lawmakers have been scrambling to try to obviate the veto rejection.", None),
+    ("\u201cI\u2019m not aware [that] any judge before has ever commented on a candidate,\u201d said Ruiz.", None),
+    ("\u201cI\u2019m not aware of any such request,\u201d the spokesman said.", "denies"),
     ("\"This is fake news,\" he said.", "denies"),
     # what ought to be done is argued, not a fact denied
     ("The chairman rejected the notion that the party should widen its tent.", None),

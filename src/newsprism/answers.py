@@ -102,7 +102,7 @@ _WITHHELD = _word_set(
     "candidate contract exemption waiver extension subsidy aid status citizenship residency case lawsuit suit "
     "complaint petition veto agenda approach strategy policy framework ultimatum terms conditions order rule "
     "regulation tariff tax action pick choice concession counteroffer counterproposal subpoena option declaration "
-    "party contribution donation alliance")
+    "party contribution donation alliance visit trip presence appointment")
 _CLAIM_WORDS = _word_set(
     "report reporting claim allegation accusation charge suggestion story account rumor rumour assertion "
     "characterization characterisation description statement notion premise narrative version that")
@@ -138,6 +138,9 @@ def _withholding(t: str, m: re.Match[str]) -> bool:
         return False
     if word.startswith("dismissal"):  # a court's or an employer's act: "won a dismissal of all charges"
         return True
+    if word.startswith("rejection") and re.match(r"[\s.,;:!?]*$", t[m.end():]) and _OBJECT_RE.findall(
+            t[: m.start()])[-1:] and _OBJECT_RE.findall(t[: m.start()])[-1].lower().rstrip("s") in _WITHHELD:
+        return True  # "to obviate the veto rejection": a thing turned down, named before the noun
     if word.startswith("rejection") and re.match(r"\s+of\s", t[m.end():]):
         # "his rejection of international alliances": the noun denies only a claim ("rejection of the report")
         return not any(w.lower().rstrip("s") in _CLAIM_WORDS for w in _OBJECT_RE.findall(t[m.end():m.end() + 50])[1:5])
@@ -203,9 +206,11 @@ def labels_only(text: str) -> bool:
 
 
 # a habit stated with a rare frequency: "rarely issues statements ... disputing reports in the press"
-# (and the novelty of an act told as a description: "it appeared to be the first time he had publicly challenged")
-_HABIT_RE = re.compile(r"\b(?:rarely|seldom|hardly ever|almost never)\b|\b(?:be|was|is|been) the first time\b",
-                       re.I)
+# (and the novelty of an act told as a description: "it appeared to be the first time he had publicly challenged",
+# "I'm not aware that any justice before has ever commented on a candidate")
+_HABIT_RE = re.compile(r"\b(?:rarely|seldom|hardly ever|almost never)\b|\b(?:be|was|is|been) the first time\b|"
+                       r"\b(?:not|n't) aware (?:\[?that\]? |of )?(?:any|anyone|anybody)\b(?=[^.;:?!]{0,80}?\b(?:ever|"
+                       r"before|previously)\b)", re.I)
 # the source of a report defending it ("we stand by our reporting", "re-confirmed its reporting and seen no
 # indication ... inaccurate"): it answers the challenge, whatever doubt words follow
 DEFENDS_RE = re.compile(r"\bstands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
