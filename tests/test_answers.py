@@ -220,6 +220,11 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("Some lawmakers have been scrambling to try to obviate the veto rejection.", None),
     ("\u201cI\u2019m not aware [that] any judge before has ever commented on a candidate,\u201d said Ruiz.", None),
     ("\u201cI\u2019m not aware of any such request,\u201d the spokesman said.", "denies"),
+    # withdrawing one's own endorsement, turning a person away, and a degree
+    ("But after the vote, Ruiz disavowed his endorsement of Vell, deleting his posts.", None),
+    ("But when she declined, he dismissed her again.", None),
+    ("The mayor is setting expectations high -- but apparently not too high -- for the vote.", None),
+    ("Weapons were apparently not part of the request.", "doubts"),
     ("\"This is fake news,\" he said.", "denies"),
     # what ought to be done is argued, not a fact denied
     ("The chairman rejected the notion that the party should widen its tent.", None),

@@ -102,7 +102,7 @@ _WITHHELD = _word_set(
     "candidate contract exemption waiver extension subsidy aid status citizenship residency case lawsuit suit "
     "complaint petition veto agenda approach strategy policy framework ultimatum terms conditions order rule "
     "regulation tariff tax action pick choice concession counteroffer counterproposal subpoena option declaration "
-    "party contribution donation alliance visit trip presence appointment")
+    "party contribution donation alliance visit trip presence appointment endorsement support")
 _CLAIM_WORDS = _word_set(
     "report reporting claim allegation accusation charge suggestion story account rumor rumour assertion "
     "characterization characterisation description statement notion premise narrative version that")
@@ -132,7 +132,7 @@ def _withholding(t: str, m: re.Match[str]) -> bool:
     """The denial word at ``m`` turns down a thing, not a claim ("rejected Democrats' proposals", "denying entry",
     "the legislation was dismissed", "are denied funding")."""
     word = m.group(0).lower()
-    if not word.startswith(("reject", "dismiss", "deni", "deny")):
+    if not word.startswith(("reject", "dismiss", "deni", "deny", "disavow")):
         return False
     if any(w.rstrip("s") in _CLAIM_WORDS for w in word.split()[1:]):
         return False
@@ -153,7 +153,7 @@ def _withholding(t: str, m: re.Match[str]) -> bool:
             r"\s+(?!by\b|as\b|that\b)[a-z]", after):
         return True
     # a person turned away ("tried to dismiss her and her lawyer", "after he dismissed her."), unless "as" follows
-    if re.match(r"\s+(?:him|them|me|us|her(?=\s*(?:[.,;:)]|$|and\b|or\b|from\b|after\b|before\b|on\b|in\b)))"
+    if re.match(r"\s+(?:him|them|me|us|her(?=\s*(?:[.,;:)]|$|and\b|or\b|from\b|after\b|before\b|on\b|in\b|again\b)))"
                 r"(?!\s+as\b)", after):
         return True
     # a person turned away by name ("while dismissing Ann Coulter, who has not"); "dismissed Obama's concerns" stays
@@ -561,9 +561,14 @@ def _doubts_nothing(t: str, m: re.Match[str]) -> bool:
     before = t[: m.start()]
     return bool(_NEG_BEFORE_RE.search(before) or _NO_ONE_RE.search(before) or _NOBODY_THINKS_RE.search(before)
                 or m.group(0).lower() in {"skeptics", "sceptics"}
+                # a degree, not a doubt: "setting expectations high -- but apparently not too high"
+                or (m.group(0).lower() == "apparently not" and _DEGREE_RE.match(t, m.end()) is not None)
                 or any(guard(t, m) for guard in (_names_a_thing, _unknown_detail, _doubts_a_person, _which_of,
                                                  _no_sign_of_change, _doubts_a_thing, _unlikely, _described_part,
                                                  _open_future)))
+
+
+_DEGREE_RE = re.compile(r"\s+(?:too|so|very|that|quite|as|overly|especially|particularly)\s+\w+", re.I)
 
 
 # "Nobody in Drast or abroad should doubt that": a doubt no one is to have affirms
