@@ -225,6 +225,13 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("But when she declined, he dismissed her again.", None),
     ("The mayor is setting expectations high -- but apparently not too high -- for the vote.", None),
     ("Weapons were apparently not part of the request.", "doubts"),
+    # plural falsehoods, "complete and utter lies", pushing back with a word between, a possessive or a determiner
+    ("The mayor's remarks were riddled with falsehoods on everything from trade to tolls.", "denies"),
+    ("\u201cIt is garbage, complete and utter lies,\u201d Ruiz said about the article.", "denies"),
+    ("Democrats pushed back hard on that notion, casting him as a moderate.", "denies"),
+    ("The board initially pushed back against the newspaper's story.", "denies"),
+    ("The board pushed back Friday on a report claiming it had sold the pier.", "denies"),
+    ("Some on the right also pushed back, describing the proposal as amnesty.", None),
     ("\"This is fake news,\" he said.", "denies"),
     # what ought to be done is argued, not a fact denied
     ("The chairman rejected the notion that the party should widen its tent.", None),

@@ -28,8 +28,12 @@ _ANSWER_DENY_RE = re.compile(
     r"falsely accused|politically motivated|vow\w* to (?:beat|fight) (?:\w+ ){0,6}?charges|retract\w*|"
     r"(?:issued|ran|published|appended) an? correction|"
     r"correct(?:ed|ing|s) (?:the|its|their|an?|that|this) (?:\w+ )?(?:report|story|article|claim|figure|account)s?|"
-    r"(?:bat|batt|knock|beat|push|shoot|shot|swat)\w* (?:down|back)(?: on| against)? (?:the |these |those |such |"
-    r"any )?(?:\w+ )?(?:reports?|claims?|allegations?|accusations?|charges?|suggestions?|rumou?rs?|notion|idea)|"
+    # "pushed back hard on that notion", "pushed back Friday on a report", "pushed back against the newspaper's story"
+    r"(?:bat|batt|knock|beat|push|shoot|shot|swat)\w* (?:down|back)(?: \w+){0,2}?(?: on| against)? (?:the |these |"
+    r"those |such |any |that |this |a |an )?(?:[\w'\u2019]+ )?(?:reports?|claims?|allegations?|accusations?|"
+    r"charges?|suggestions?|rumou?rs?|notion|idea|story|stories|article|account)|"
+    # "It is garbage, complete and utter lies"
+    r"(?:complete|utter|total|outright|blatant|bald-faced|flat-out|absolute)(?: and utter)? (?:lies|falsehoods?)|"
     r"(?:lacks?|lacked|lacking|without|no) (?:any |a )?(?:legal |factual )?(?:basis|merit)|meritless|"
     r"much ado about nothing|hit (?:job|piece)s?|partisan (?:plot|attack|stunt)s?|"
     # "activists said the lawmakers were lying": who calls the speakers liars denies what they said (not "bodies
@@ -47,7 +51,8 @@ VERDICT = (r"(?:wrong|incorrect|mistaken|off[- ]base|off the mark|wide of the ma
 # on after the verdict).
 _CLAIM_VERDICT_RE = re.compile(
     r"\b(?:claims?|reports?|story|stories|suggestions?|notion|idea|allegations?|assertions?|accusations?|charges?|"
-    r"accounts?|figures?|numbers?|characteri[sz]ations?|descriptions?|version|statements?|comments?|remarks?)"
+    r"accounts?|figures?|numbers?|characteri[sz]ations?|descriptions?|version|statements?|comments?|remarks?|"
+    r"what (?:he|she|they|you|I|we) (?:said|says|say|claimed|claims|wrote|told \w+))"
     r"(?:\s+that\b[^.;:!?]{0,120}?)?\s+(?:is|was|are|were)\s+[\"\u201c']?(?:(?:simply|completely|totally|just|flat|"
     r"dead|plain|flatly|entirely|utterly|absolutely|clearly|wholly|all|both|quite)\s+)?" + VERDICT
     + r"(?=\s*(?:[,.;:!?\"\u201d')]|$|\s(?:and|or|but)\b))", re.I)
@@ -361,7 +366,8 @@ _ATTRIBUTIVE = frozenset({"false", "fake", "questionable", "bogus", "phony"})
 _CLAIM_NOUNS = _word_set(
     "report reports reporting claim claims allegation allegations accusation accusations charge charges story "
     "stories news narrative narratives rumor rumors rumour rumours assertion assertions account accounts "
-    "statement statements suggestion suggestions information impression premise theory theories characterization")
+    "statement statements suggestion suggestions information impression premise theory theories characterization "
+    "attack attacks")
 _NOT_A_NOUN = _word_set(
     "and or but nor in on at by for of to as that than because when since from with about if so yet both either "
     "is are was were be been it this these those he she they we i you who which and/or")

@@ -29,7 +29,7 @@ LABELS: tuple[str, ...] = ("reports", "attributes", "denies", "doubts", "unrelat
 _W = r"(?<![\w-])"  # word start that also refuses hyphenated tails
 DENY_RE = re.compile(
     _W + r"(den(?:y|ies|ied|ying|ial)s?|refut\w*|rebut\w*|debunk\w*|disinformation|misinformation|fake|hoax\w*|"
-    r"false(?:ly|hood)?|untrue|not true|no truth|baseless|groundless|unfounded|fabricat\w*|nonsense|made[- ]up|"
+    r"false(?:ly|hoods?)?|untrue|not true|no truth|baseless|groundless|unfounded|fabricat\w*|nonsense|made[- ]up|"
     r"never heard|not aware|unaware|no knowledge|no such|smear\w*|rubbish|absurd|ridiculous|"
     r"(?:reject|dismiss)\w* (?:the |these |those |such )?(?:report|claim|allegation|suggestion|rumou?r)s?|"
     r"(?:not|\w+n['’]t) recogni[sz]e[\"”’']? (?:(?:the|these|those|this|that|such|any|its|their) )?(?:[\w.]+['’]s )?"
@@ -48,7 +48,7 @@ STRONG_DOUBT_RE = re.compile(
     _W + r"(no evidence|little evidence|without evidence|no proof|no sign|no indication|doubt\w*|skeptic\w*|"
     r"sceptic\w*|questionable|dubious|apparently not|not (?:part of|included)|misleading|exaggerat\w*)\b", re.I)
 REFUTE_RE = re.compile(
-    _W + r"(den(?:y|ies|ied|ying|ial)s?|refut\w*|debunk\w*|hoax\w*|fake|false(?:ly|hood)?|untrue|not true|"
+    _W + r"(den(?:y|ies|ied|ying|ial)s?|refut\w*|debunk\w*|hoax\w*|fake|false(?:ly|hoods?)?|untrue|not true|"
     r"baseless|unfounded|fabricat\w*|retract\w*|satir\w+|parod\w+|prank\w*|bogus|fraud\w*|"
     r"disinformation|misinformation|no truth|never happened|did not happen|didn't happen)\b", re.I)
 DISCUSS_RE = re.compile(

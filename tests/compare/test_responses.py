@@ -113,6 +113,10 @@ def test_answered_object() -> None:
     assert answered_object("He said the accusations of four women are fake news.") is None
     assert answered_object("He disputed accusations of fraud in the harbour accounts.") == (
         "fraud in the harbour accounts")
+    # a report named by what it alleges
+    assert answered_object("\u201cIt is garbage,\u201d Ruiz said about the Courier article alleging that she had "
+                           "sold the pier.") == "she had sold the pier"
+    assert answered_object("The board pushed back on a report claiming the pier was sold.") == "the pier was sold"
     # a claim named by its example
     assert answered_object("He repeated his false claims about the pier, including that Ostra had already paid for "
                            "it, and left.") == "Ostra had already paid for it"

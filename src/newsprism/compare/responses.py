@@ -143,6 +143,9 @@ _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|
                      r"(?:offering |providing |citing |any )*(?:evidence|proof)),?\s+that\s+(?P<f>.{5,})|"
                      r"\b(?:falsely|inaccurately|wrongly|erroneously|misleadingly|baselessly)\s+(?:claim\w*|said|says|"
                      r"stat\w+|assert\w*|insist\w*|suggest\w*|tweet\w*|wr[io]te|argu\w+)\s+that\s+(?P<g>.{5,})|"
+                     # "the National Enquirer article alleging that he has had affairs", "a report claiming X"
+                     r"\b(?:reports?|articles?|stor(?:y|ies)|accounts?|posts?|tweets?|pieces?)\s+(?:alleging|claiming|"
+                     r"saying|suggesting|asserting|stating)\s+(?:that\s+)?(?P<h>.{5,})|"
                      # "While many have speculated that X, Bauer said that was never the case"
                      r"\b(?:speculat\w+|theori[sz]\w+|rumou?red|assum\w+)\s+that\s+(?P<e>.{5,})|"
                      r"\b(?:specify|say|mention|clear|unclear|know|known|verify|confirm|asked|doubts?|doubted|"
@@ -165,12 +168,15 @@ _CLAIMANT = re.compile(r"^(?:[\w'\u2019-]+\s+){1,4}?(?:are|is|were|was)\s", re.I
 # "his false claims about the border wall, including that Mexico was already paying for it": the example names it
 _INCLUDING = re.compile(r"^[^,;:]{0,60},?\s+(?:including|among them|such as)\s+that\s+(.{5,})", re.I)
 # an aside between dashes is no end of it either; a dash alone is ("that X - a claim Romney rejected")
-_DASHED = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014]{1,80}?\s[-\u2013\u2014]\s")
+_DASHED = re.compile(r"\s(?:--?|[\u2013\u2014])\s[^-\u2013\u2014]{1,80}?\s(?:--?|[\u2013\u2014])\s"
+                     # unless a new clause follows the aside: "whether he flip-flopped -- an accusation X knows --
+                     # the nominee acknowledged ..."
+                     r"(?!(?:the|a|an|this|that|these|those|he|she|they|it|we|I|[A-Z])\b)")
 # "a report that said X": the report's "that" is its relative pronoun, and what it names is X
 _RELATIVE_SAID = re.compile(r"^(?:said|says|claimed|claims|stated|states|alleged|alleges|suggested|suggests)\s+"
                             r"(?:that\s+)?(?=\S)", re.I)
-_OBJECT_END = re.compile(r"[,;:]|\s[-\u2013\u2014]\s|\s(?:and|but|while|as|after|before|because)\s+(?:\w+\s+)?\w+ed\b|"
-                         r"\s(?:but|while)\s", re.I)
+_OBJECT_END = re.compile(r"[,;:]|\s(?:--?|[\u2013\u2014])\s|"
+                         r"\s(?:and|but|while|as|after|before|because)\s+(?:\w+\s+)?\w+ed\b|\s(?:but|while)\s", re.I)
 _ABSENT_MIN = 0.7  # the same for what a source did not say: it answers only a row that states that very thing
 _OBJECT_MIN = 0.55  # cosine at which what a response names is the row's proposition
 _OBJECT_SURE = 0.7  # cosine at which what a response names is a row's proposition even if a name it uses is not
