@@ -501,3 +501,10 @@ def test_a_named_proposition_needs_its_predicate_in_the_row() -> None:
     assert _predicate_in("Ostra was already paying for it", row("The mayor said he would get Ostra to pay for it."))
     assert _predicate_in("he asked Ruiz to stop investigating Vell",
                          row("Ruiz testified that the mayor wanted an end to the investigation into Vell."))
+
+
+def test_an_opening_participle_is_no_source() -> None:
+    from newsprism.compare.responses import _names
+
+    assert _names("Reached for comment, a spokesman for the harbour board also denied that the story was true.") == []
+    assert _names("The board vigorously denied the Courier report.") == ["courier"]

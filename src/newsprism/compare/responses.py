@@ -120,7 +120,9 @@ _NOT_A_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "it
                          "friday", "thursday", "monday", "tuesday", "wednesday", "saturday", "sunday",
                          # a party or camp is no one source: "Republican claims", "Democratic accusations"
                          "republican", "republicans", "democrat", "democrats", "democratic", "gop", "conservative",
-                         "conservatives", "liberal", "liberals"})
+                         "conservatives", "liberal", "liberals",
+                         # a sentence's opening participle: "Reached for comment, a spokesman ..."
+                         "reached", "asked", "contacted", "pressed", "speaking", "responding"})
 _OWNER_WORD = re.compile(r"\b(?:his|her|their|its|our|my|your)\b", re.I)
 _DENIER_NEXT = re.compile(r"\s+(?:\w+ly\s+)?(?:disput|den[iy]|reject|dismiss|challeng|refut|rebut|contest)\w*", re.I)
 _PLATFORM = re.compile(r"\b(?:twitter|facebook|instagram|youtube|tiktok|e-?mail|bank|user|social media)\s+accounts?\b",
