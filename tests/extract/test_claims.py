@@ -221,3 +221,13 @@ def test_a_quoted_no_negates_nothing(resources: Resources, settings: Settings) -
             '"No one was hurt in the fire at the Esk depot on Tuesday," the county fire service said.')
     vote, hurt = _claims(resources, settings, text)
     assert not vote.negated and hurt.negated
+
+
+def test_who_denies_when_the_parse_leaves_the_sentence_without_a_verb(resources: Resources,
+                                                                      settings: Settings) -> None:
+    # the small parser hangs "disputed" on "election" as a participle; the denier is still the sentence's subject,
+    # past its dateline
+    text = ("QUELLMARK \u2014 The harbour commissioner investigating fraud in the 2016 election disputed on Friday a "
+            "report that said Mayor Ada Moreau had ordered the pier sold to a rival.")
+    (claim,) = _claims(resources, settings, text)
+    assert claim.responder == "The harbour commissioner"

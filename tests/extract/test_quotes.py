@@ -191,6 +191,10 @@ SPEAKER_CASES = [
     ("\u201cIt is garbage, complete and utter lies,\u201d Senator Tomas Hale said about the Daily Lantern article "
      "alleging that he has had several affairs. \u201cIt is a tabloid smear, and it has come from my rivals.\u201d",
      "tabloid smear", "Tomas Hale"),
+    # when a surname spoke ("Vell on Friday said") is not part of its name, which is the one named in full
+    ("Former councillor Odran J. Vell Jr. was charged on Thursday with lying to the harbour board.\n\nVell on "
+     "Friday said he would plead not guilty, and said he \u201clooks forward to being fully vindicated.\u201d",
+     "fully vindicated", "Odran J. Vell Jr"),
 ]
 
 

@@ -353,6 +353,14 @@ def _responder(sent: Any, ents: DocEnts, last_person: str | None) -> str | None:
                 verb = verb.head
             elif subj is None:
                 break
+        if subj is None and tok.dep_ == "acl" and (sent.root.pos_ not in {"VERB", "AUX"} or sent.root.text.isupper()):
+            # a sentence the parser left without a verb ("WASHINGTON — The special counsel investigating X in the
+            # election disputed on Friday a report ..." hangs "disputed" on "election"): its subject is the noun
+            # the parse is headed by, past a dateline
+            top = sent.root
+            subj = next((c for c in top.children if c.dep_ == "appos" and c.i < tok.i), top)
+            if subj.i > tok.i or subj.pos_ not in {"NOUN", "PROPN"}:
+                continue
         if subj is None:
             continue
         if verb.dep_ == "relcl" and subj.lower_ in {"who", "which", "that"}:

@@ -344,6 +344,12 @@ def _phrase(tok: Any) -> Any:
                                                 tok.is_ancestor(a) for a in [t, *t.ancestors] if a.i != tok.i)]
     # "Trump himself said": the reflexive stresses who spoke, it is not part of the name
     toks = [t for t in toks if not (t.is_punct and t.text not in {"-", "'", "’"}) and t.lower_ not in REFLEXIVES]
+    # "Stone on Friday said": when a named source spoke is not part of its name
+    timed = {t.i for c in tok.children if tok.text[:1].isupper() and (
+             (c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"})
+             or (c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in c.children)))
+             for t in c.subtree}
+    toks = [t for t in toks if t.i not in timed]
     if not toks:
         return tok.doc[tok.i:tok.i + 1]
     lo = min(t.i for t in toks)
@@ -408,7 +414,9 @@ def _who(doc: Any, tok: Any, article_id: str, index: EntityIndex | None, outlets
     group = media_group(span)
     if group:
         return group, None, "outlet", False
-    if tok.pos_ == "PROPN" and index is not None:
+    # "Stone" tagged as a noun is still a name; "Trump and the White House" is more than Trump
+    if ((tok.pos_ == "PROPN" or tok.text[:1].isupper()) and index is not None
+            and not any(c.dep_ == "conj" for c in tok.children)):
         known = index.find(article_id, span.text, "PERSON") or index.find(article_id, tok.text, "PERSON")
         if known is not None:
             return known.name, known.id, "person", False
