@@ -231,3 +231,17 @@ def test_who_denies_when_the_parse_leaves_the_sentence_without_a_verb(resources:
             "report that said Mayor Ada Moreau had ordered the pier sold to a rival.")
     (claim,) = _claims(resources, settings, text)
     assert claim.responder == "The harbour commissioner"
+
+
+def test_a_he_said_inside_a_quotation_is_not_the_last_person_speaking(resources: Resources,
+                                                                      settings: Settings) -> None:
+    from newsprism.records import Quote
+
+    text = ("Tomas Hale said the Harbour Trust had lost 40 million euros on the pier deal.\n\n"
+            "Ada Okonkwo was quick to retort: \"With all due respect, that is just a bunch of malarkey. Not a single "
+            "thing he said about the Harbour Trust is accurate.\"")
+    start = text.index("With all")
+    quote = Quote(id="q1", article_id="a-test", text=text[start:-1], speaker=None, anonymous=False, direct=True,
+                  start=start, end=len(text) - 1)
+    claims = _claims(resources, settings, text, quotes=[quote])
+    assert not [c for c in claims if "Not a single thing" in c.text and c.attributed_to == "Tomas Hale"]

@@ -195,7 +195,22 @@ SPEAKER_CASES = [
     ("Former councillor Odran J. Vell Jr. was charged on Thursday with lying to the harbour board.\n\nVell on "
      "Friday said he would plead not guilty, and said he \u201clooks forward to being fully vindicated.\u201d",
      "fully vindicated", "Odran J. Vell Jr"),
+    # a retort told as a blow returned, and a speech verb under "was quick to"
+    ("\u201cThe port is failing,\u201d Tomas Hale said.\n\nOkonkwo shot back: \u201cWith all due respect, that is "
+     "just a bunch of malarkey.\u201d", "bunch of malarkey", "Okonkwo"),
+    ("\u201cThe port is failing,\u201d Tomas Hale said.\n\nAda Okonkwo was quick to respond: \u201cWith all due "
+     "respect, that is just a bunch of malarkey.\u201d", "bunch of malarkey", "Ada Okonkwo"),
 ]
+
+
+def test_a_quote_another_person_introduces_is_not_the_last_speaker_going_on(extract: Run) -> None:
+    text = ("Tomas Hale criticized the council on Thursday.\n\n\"This is becoming more troubling by the day,\" he "
+            "said.\n\nAda Okonkwo was quick to retort: \"With all due respect, that is just a bunch of malarkey. "
+            "Not a single thing he said is accurate.\"")
+    ex = extract(make_article(text))
+    hale = _find(ex, "more troubling")
+    assert hale.speaker == "Tomas Hale" and "malarkey" not in hale.text
+    assert _find(ex, "bunch of malarkey").speaker != "Tomas Hale"
 
 
 @pytest.mark.parametrize(("text", "words", "speaker"), SPEAKER_CASES)

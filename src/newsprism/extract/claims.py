@@ -303,7 +303,9 @@ def _attribution(sent: Any, quotes: Sequence[Quote], cites: Sequence[Citation], 
                if not any(a <= sp.start_char < b for a, b in scene)]
     sent_text = sent.text
     people = [(n, sp) for n, sp in sources if n]
-    if not people and last_person and _pronoun_speaker(sent):
+    inside = best is not None and best.start <= sent.start_char + 1 and best.end >= sent.end_char - 2
+    if not people and last_person and _pronoun_speaker(sent) and not inside:
+        # ("... Not a single thing he said is accurate.": a "he said" inside a quotation is the quoted man's words)
         return last_person, False, None, None
     if not people:
         if cites and cites[0].kind == "told":  # the outlet spoken to ("speaking to the Times") is how it came

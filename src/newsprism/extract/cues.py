@@ -122,6 +122,10 @@ def _subject(verb: Any) -> Any | None:
             tok = tok.head
             seen += 1
             continue
+        if tok.dep_ == "acomp" and tok.head.pos_ in {"VERB", "AUX"}:
+            tok = tok.head  # "Okonkwo was quick to retort": the subject of "was"
+            seen += 1
+            continue
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
             tok = tok.head.head  # "won the vote by promising ...": the subject of "won"
             seen += 1
@@ -216,14 +220,20 @@ def find_frames(doc: Any, *, beliefs: bool = False, quoted: list[tuple[int, int]
             if frame:
                 frames.append(frame)
             continue
-        kind = "speech" if lemma in SPEECH_VERBS else "belief" if beliefs and lemma in BELIEF_VERBS | STANCE_VERBS \
-            else None
+        kind = "speech" if lemma in SPEECH_VERBS or _answered_back(tok) \
+            else "belief" if beliefs and lemma in BELIEF_VERBS | STANCE_VERBS else None
         if kind is None:
             continue
         frame = _verb_frame(tok, kind, inside_quote, objects=beliefs)
         if frame:
             frames.append(frame)
     return _drop_nested(frames, doc)
+
+
+def _answered_back(verb: Any) -> bool:
+    """A retort told as a blow returned: "shot back", "fired back", "hit back", "snapped back"."""
+    return verb.lemma_.lower() in {"shoot", "fire", "hit", "snap"} and any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children)
 
 
 _LABELS = frozenset({"photo", "update", "note", "source", "related", "read", "watch", "listen", "video", "exclusive",

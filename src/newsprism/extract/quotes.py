@@ -280,7 +280,8 @@ def _continue_quotes(text: str, items: list[Attribution], orphans: list[tuple[in
             prev = quoted[-1] if quoted else prev
         if not _standalone(text, q):
             continue  # a scare quote inside a narrative sentence
-        if prev is not None and prev.speaker and _close_by(text, prev.end, q[0], para):
+        if prev is not None and prev.speaker and _close_by(text, prev.end, q[0], para) and not _someone_else(
+                text, q, prev.speaker):
             prev.spans.append(q)  # the same speaker going on: one turn, one quote
             continue
         nxt = after[0] if after else None
@@ -293,6 +294,25 @@ def _continue_quotes(text: str, items: list[Attribution], orphans: list[tuple[in
             items.append(Attribution(spans=[q], cue=None, cue_word=None, source=None, kind="speech", direct=True,
                                      quotes=[q]))
     return items
+
+
+_INTRO_START = re.compile(r"[.!?\n][\"\u201d\u2019]?\s+(?=\S)")
+_TURN_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
+
+
+def _someone_else(text: str, q: tuple[int, int], speaker: str) -> bool:
+    """A quote a colon introduces ("Okonkwo was quick to retort: ...") whose introduction names someone and neither
+    the last speaker nor a pronoun: another person's turn, not the last speaker going on."""
+    if text[max(0, q[0] - 3):q[0]].rstrip(" \"\u201c")[-1:] != ":":
+        return False
+    colon = text.rfind(":", 0, q[0])
+    starts = list(_INTRO_START.finditer(text, max(0, colon - 200), colon))
+    intro = text[starts[-1].end() if starts else max(0, colon - 200):colon]
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", intro)
+    if not words or any(w.lower() in _TURN_PRONOUNS for w in words):
+        return False
+    names = {w.lower() for w in re.findall(r"[A-Za-z][\w'\u2019-]*", speaker)}
+    return any(w[:1].isupper() for w in words) and not any(w.lower() in names for w in words)
 
 
 def _standalone(text: str, q: tuple[int, int]) -> bool:
