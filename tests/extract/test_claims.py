@@ -245,3 +245,11 @@ def test_a_he_said_inside_a_quotation_is_not_the_last_person_speaking(resources:
                   start=start, end=len(text) - 1)
     claims = _claims(resources, settings, text, quotes=[quote])
     assert not [c for c in claims if "Not a single thing" in c.text and c.attributed_to == "Tomas Hale"]
+
+
+def test_a_challenge_that_only_sets_the_scene_names_no_answerer(resources: Resources, settings: Settings) -> None:
+    text = ("Ada Okonkwo said the harbour board had lost 40 million euros on the pier deal.\n\n"
+            "The mayor\u2019s assertions were replete with errors and, when challenged by reporters, he refused to "
+            "accept figures produced by his own harbour board.")
+    claim = next(c for c in _claims(resources, settings, text) if "replete" in c.text)
+    assert claim.responder is None  # not Okonkwo, the last person named

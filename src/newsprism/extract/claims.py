@@ -338,7 +338,7 @@ def _responder(sent: Any, ents: DocEnts, last_person: str | None) -> str | None:
     relative "who" stands for; None when the sentence has no such verb or its subject is not named."""
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in _RESPONDING or any(
-                c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _BACKGROUND) for c in tok.children):
+                c.dep_ == "neg" or (c.dep_ in {"mark", "advmod"} and c.lower_ in _BACKGROUND) for c in tok.children):
             continue  # "after Mr. Mueller's office disputed the account": when the sentence's news happened
         if _quoted(sent, tok):
             continue  # "'The findings refute your assertions,' he said": the quote's speaker answers
