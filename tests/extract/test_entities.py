@@ -155,3 +155,14 @@ def test_a_surname_finds_the_person_whose_name_ends_in_a_generational_suffix() -
     index = link_entities(ms)
     assert index.at("a1", 30).name == "Jesse L. Jackson Jr."  # type: ignore[union-attr]
     assert index.at("a1", 50).name == "Jesse L. Jackson Jr."  # type: ignore[union-attr]
+
+
+def test_a_platform_the_tagger_takes_for_a_person_is_not_one(resources) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.extract.entities import person_like
+
+    doc = resources.nlp("She followed him on Twitter.")
+    ents = [e for e in doc.ents if e.text == "Twitter"]
+    assert ents and ents[0].label_ == "PERSON"  # the tagger's mistake this guards against
+    assert not person_like(ents[0])
+    named = resources.nlp("Ada Okonkwo followed him on the forum.")
+    assert any(person_like(e) for e in named.ents if e.text == "Ada Okonkwo")

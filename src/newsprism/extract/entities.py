@@ -127,12 +127,17 @@ _BODIES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "group", "bank", 
 _PERSON_MISTAKES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
+# Platforms the tagger takes for people ("she followed him on Twitter"): a pronoun never stands for one
+_PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "snapchat", "reddit", "linkedin",
+                        "whatsapp", "telegram", "google", "spotify", "truth social", "threads", "bluesky"})
+
+
 def person_like(ent: Any) -> bool:
     """A person's name: tagged PERSON, or a two- or three-word proper name in apposition with a person noun or an
     age, before a relative "who", or after an honorific ("Councillor Duncan Marr", "Ilse Haverkamp, chief
     economist", "Noah Nathan, 47,", "Felipe Calderon, who ...") that the tagger mislabelled."""
     if ent.label_ == "PERSON":
-        return True
+        return ent.text.strip().lower() not in _PLATFORMS
     if ent.label_ not in _PERSON_MISTAKES or not 2 <= len(ent) <= 3 or any(t.pos_ != "PROPN" for t in ent):
         return False
     root = ent.root
