@@ -162,3 +162,16 @@ def test_counts_of_different_incidents_stay_apart() -> None:
     np.fill_diagonal(sim, 1.0)
     merged = _merge_counts([[0], [1], [2]], props, sim, 0.38)
     assert sorted(map(sorted, merged)) == [[0, 2], [1]]
+
+
+def test_what_never_happened_before_is_no_contrary_of_a_first_time(resources: Resources) -> None:
+    """"The mayor had never had a veto overridden" tells the same news as "the first time the council has had the
+    votes to overrule the mayor on a veto": it is judged against nothing of that row; "the council has never
+    overruled the mayor" is still judged against the row's words."""
+    from newsprism.compare import judged_frame
+
+    row = _props(resources, "It is the first time the council has had the votes to overrule the mayor on a veto.")
+    before = _props(resources, "In two full terms, the mayor had never had a veto overridden by the council.")
+    now = _props(resources, "The council has never overruled the mayor on a veto, the clerk said.")
+    assert judged_frame([row, before], [0], before, False) == frozenset()
+    assert judged_frame([row, now], [0], now, False)

@@ -285,6 +285,12 @@ _IF_RE = re.compile(r"^\W*(?:if|unless)\b", re.I)
 _OUGHT_NOT_RE = re.compile(r"\b(?:should|ought|must)(?:n['\u2019]t| not)\b", re.I)
 
 
+# "Obama had never had a veto overridden" beside "the first time Congress has had the votes to overrule him": what
+# never happened before is what happens for the first time, the same news told two ways
+_NEVER_BEFORE_RE = re.compile(r"\bhad\s+never\b|\bnever\b[^.;]*\bbefore\b", re.I)
+_FIRST_TIME_RE = re.compile(r"\bfirst\s+time\b|\bfor the first\b|\bunprecedented\b", re.I)
+
+
 def _negates_what_is_said(p: Proposition, said: frozenset[str], frame: frozenset[str]) -> bool:
     if _OUGHT_NOT_RE.search(p.claim.text):
         return False
@@ -311,6 +317,8 @@ def judged_frame(props: Sequence[Proposition], others: Sequence[int], p: Proposi
     negates where the row carries that same negation inside a sentence that reads as positive ("has a message for
     him: You're not welcome" beside "He is not welcome"): an echo, not a contrary."""
     frame = group_frame(props, others, pol)
+    if _NEVER_BEFORE_RE.search(p.claim.text) and any(_FIRST_TIME_RE.search(props[j].claim.text) for j in others):
+        return frozenset()  # news of a first time: "had never ..." tells the same thing
     if p.negated_head and any(_says_not(props[j].claim.text, p.negated_head) for j in others):
         return frame - {p.negated_head}
     return frame
