@@ -232,6 +232,10 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The board initially pushed back against the newspaper's story.", "denies"),
     ("The board pushed back Friday on a report claiming it had sold the pier.", "denies"),
     ("Some on the right also pushed back, describing the proposal as amnesty.", None),
+    # misgivings about what is to come
+    ("Liberal groups, deeply skeptical whether the council will keep its word, objected.", None),
+    ("Ruiz said he is \u201cskeptical\u201d that the board would agree to grant Vell immunity in the future.", None),
+    ("He voiced skepticism that the mayor was worth as much as the magazine estimated.", "doubts"),
     ("\"This is fake news,\" he said.", "denies"),
     # what ought to be done is argued, not a fact denied
     ("The chairman rejected the notion that the party should widen its tent.", None),

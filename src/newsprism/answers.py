@@ -410,6 +410,16 @@ def _open_future(t: str, m: re.Match[str]) -> bool:
     return m.group(0).lower().endswith("whether") and _MAYBE_RE.match(t, m.end()) is not None
 
 
+# "skeptical whether Republicans will keep their word", "skeptical that the committee would agree in the future":
+# misgivings about what is to come, not a doubt of what was said
+_FUTURE_DOUBT_RE = re.compile(r"\W*\s+(?:that|whether|if)\s+[^.;:?!]*?(?:\bwill\b|\bin the future\b)", re.I)
+
+
+def _doubts_the_future(t: str, m: re.Match[str]) -> bool:
+    word = m.group(0).lower()
+    return word.startswith(("skeptic", "sceptic", "doubt")) and _FUTURE_DOUBT_RE.match(t, m.end()) is not None
+
+
 _MAYBE_RE = re.compile(r"[^.;:?!]*?\b(?:might|could|may)\b(?! have\b)", re.I)
 
 
@@ -571,7 +581,7 @@ def _doubts_nothing(t: str, m: re.Match[str]) -> bool:
                 or (m.group(0).lower() == "apparently not" and _DEGREE_RE.match(t, m.end()) is not None)
                 or any(guard(t, m) for guard in (_names_a_thing, _unknown_detail, _doubts_a_person, _which_of,
                                                  _no_sign_of_change, _doubts_a_thing, _unlikely, _described_part,
-                                                 _open_future)))
+                                                 _open_future, _doubts_the_future)))
 
 
 _DEGREE_RE = re.compile(r"\s+(?:too|so|very|that|quite|as|overly|especially|particularly)\s+\w+", re.I)
