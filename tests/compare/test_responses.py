@@ -117,6 +117,9 @@ def test_answered_object() -> None:
     assert answered_object("\u201cIt is garbage,\u201d Ruiz said about the Courier article alleging that she had "
                            "sold the pier.") == "she had sold the pier"
     assert answered_object("The board pushed back on a report claiming the pier was sold.") == "the pier was sold"
+    # a report asked about names no proposition of its own
+    assert answered_object("\u201cI have no idea whether or not the cover story about Ruiz in the Courier is true or "
+                           "not, but I had nothing to do with it.\u201d") is None
     # a claim named by its example
     assert answered_object("He repeated his false claims about the pier, including that Ostra had already paid for "
                            "it, and left.") == "Ostra had already paid for it"

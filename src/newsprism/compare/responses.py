@@ -72,6 +72,8 @@ def answered_object(text: str) -> str | None:
         found = example.group(1)
     found = _VERDICT_END.sub("", _OBJECT_END.split(_RELATIVE_SAID.sub("", found, count=1))[0])
     found = found.strip(" .\"\u201c\u201d")
+    if _TRUE_OR_NOT.search(found) and re.search(r"\b(?:whether|if)\b", text, re.I):
+        return None  # "whether the cover story about Cruz is true or not": a report asked about, not what it says
     return found if len(found) >= 5 else None
 
 # the predicates of a sentence that tells an accusation was made, not what it accuses anyone of
@@ -167,6 +169,7 @@ _APPOSITIVE = re.compile(r"\b([A-Z][\w.'\u2019&-]*),\s+(?:his|her|their|its|the|
 # "accusations of four women are false": after "of" comes who made them when a short phrase is then judged
 _WHOSE = re.compile(r"of\s", re.I)
 _CLAIMANT = re.compile(r"^(?:[\w'\u2019-]+\s+){1,4}?(?:are|is|were|was)\s", re.I)
+_TRUE_OR_NOT = re.compile(r"\s(?:is|was|are|were)\s+(?:\w+\s+)?(?:true|accurate|correct)(?:\s+or\s+not)?\W*$", re.I)
 # "his false claims about the border wall, including that Mexico was already paying for it": the example names it
 _INCLUDING = re.compile(r"^[^,;:]{0,60},?\s+(?:including|among them|such as)\s+that\s+(.{5,})", re.I)
 # an aside between dashes is no end of it either; a dash alone is ("that X - a claim Romney rejected")
