@@ -511,3 +511,5 @@ def test_an_opening_participle_is_no_source() -> None:
 
     assert _names("Reached for comment, a spokesman for the harbour board also denied that the story was true.") == []
     assert _names("The board vigorously denied the Courier report.") == ["courier"]
+    # a determiner that opens a sentence is no source either
+    assert _names("\u201cAny suggestion to the contrary is false,\u201d she said.") == []

@@ -118,6 +118,8 @@ def _named_in(language: str) -> tuple[re.Pattern[str], ...]:
 
 
 _NOT_A_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                         "any", "every", "each", "some", "all", "no", "such", "other", "another", "many", "most",
+                         "several", "few", "my", "your",
                          "in", "on", "but", "and", "both", "he", "she", "it", "they", "we", "mr", "mrs", "ms",
                          "friday", "thursday", "monday", "tuesday", "wednesday", "saturday", "sunday",
                          # a party or camp is no one source: "Republican claims", "Democratic accusations"
