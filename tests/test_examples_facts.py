@@ -391,6 +391,16 @@ def test_jets_claim_is_denied(result: AnalysisResult, by_label: dict[str, Articl
                for c in denied for s in c.sources)
 
 
+def test_a_doubt_of_the_original_report_sits_on_the_reported_claim(result: AnalysisResult) -> None:
+    # "The original report rests on officials who spoke on condition of anonymity" doubts the Ledger's report of the
+    # request, told at the top of the analysis, not the analyst's quote just before it
+    rows = [g for st in result.stories for g in st.claims
+            if any("original report rests" in s.text and s.stance == "doubts" for s in g.sources)]
+    assert rows and all("asked" in g.text.casefold() and "denial" not in g.text.casefold() and len(
+        {s.article_id for s in g.sources if s.stance in {"reports", "attributes"}}) >= 2 for g in rows), [
+        g.text for g in rows]
+
+
 @pytest.mark.xfail(reason="known gap: unattributed sentences next to a relayed claim (attribution in a "
                           "neighbouring sentence of the paragraph) are read as the outlet's own voice (reports)",
                    strict=False)

@@ -47,6 +47,10 @@ _REQUEST_WORD = re.compile(r"\b(ask(?:s|ed|ing)?|request(?:s|ed|ing)?|s(?:eek|ee
                            r"turn(?:s|ed|ing) to|turn to\b[^.;]{0,60}?\bfor|appeal(?:s|ed)? to|demand(?:s|ed)?)\b",
                            re.I)
 _CONTRARY = re.compile(r"\bto the contrary\b", re.I)
+_ORIGINAL = re.compile(r"\b(?:original|initial|first|earlier)\s+(?:news\s+|press\s+|newspaper\s+)?(?:reports?|"
+                       r"stor(?:y|ies)|articles?|accounts?)\b", re.I)
+# a sentence that tells a news report: "The Harbour Ledger reported that ...", "according to the Ledger"
+_TELLS_REPORT = re.compile(r"\b(?:reported|reports|reporting)\b|\baccording to (?:the )?[A-Z]|\bciting\b")
 _CONTRARY_SIM = 0.45  # cosine at which a shared row is about what the speaker's statement is about
 _WINDOW = 8  # claims read back for a bare pronoun
 _LONG_WINDOW = 30  # claims read back for a named anaphor ("such a request" may answer the lead)
@@ -95,7 +99,13 @@ def resolve(c: Claim, before: Sequence[Claim], vecs: Mapping[str, Sequence[np.nd
     elif _FIGURE_NOUN.search(c.text):
         best = next((p for p in recent[:_WINDOW] if p.numbers and not p.negated and not _is_stance_only(p)
                      and p.id in group_of), None)
-    elif _REPORT_NOUN.search(c.text) or _POSSESSOR.search(c.text):
+    elif _ORIGINAL.search(c.text):
+        # "the original report rests on anonymous officials": the report the story began with, the first one the
+        # article tells, however many quotes have come since
+        best = next((p for p in before if _TELLS_REPORT.search(p.text) and not p.negated and not _is_stance_only(p)
+                     and p.id in group_of), None)
+    if best is None and (_REPORT_NOUN.search(c.text) or _POSSESSOR.search(c.text)) and not _REQUEST_NOUN.search(
+            c.text) and not _FIGURE_NOUN.search(c.text):
         whose = _POSSESSOR.search(c.text)
         if whose:
             best = next((p for p in recent[:_LONG_WINDOW] if not p.negated and not _is_stance_only(p)
