@@ -93,3 +93,15 @@ def test_each_denial_says_why_it_is_on_the_row_and_the_reason_warns_when_none_na
     assert link_of(replace(firm, stance="attributes")) is None  # a denial relayed as news says nothing of a link
     with pytest.raises(ValueError, match="link must be one of"):
         ClaimSource(article_id="a", outlet=None, stance="denies", text="x", link="vibes")
+
+
+def test_unnamed_sources_of_an_outlet_read_as_such() -> None:
+    arts = {"a": Article(id="a", text="x", outlet="Calder Ledger")}
+    via_outlet = Member(Claim(id="a1", article_id="a", text="The board sold the pier, people familiar said.",
+                              attributed_to="Calder Ledger", anonymous=True), "attributes", 0.8)
+    _, reason, *_ = verdict([via_outlet], arts)
+    assert "unnamed sources via Calder Ledger" in reason and "anonymous Calder Ledger" not in reason
+    officials = Member(Claim(id="a2", article_id="a", text="The pier was sold, port officials said.",
+                             attributed_to="port officials", anonymous=True), "attributes", 0.8)
+    _, reason, *_ = verdict([officials], arts)
+    assert "anonymous port officials" in reason

@@ -245,7 +245,10 @@ def verdict(members: Sequence[Member], articles: Mapping[str, Article],
         parts = ["no outlet of the story asserts what this answers"]
     labels = [v for v in origins.values() if v]
     if all_anon:
-        labels = [v if "anonym" in v or "unnamed" in v else f"anonymous {v}" for v in labels]
+        named = {normalize_text(o) for o in outlets.values() if o}
+        # "unnamed sources via The Washington Post", not "anonymous The Washington Post"; "anonymous US officials"
+        labels = [v if "anonym" in v or "unnamed" in v else f"unnamed sources via {v}"
+                  if normalize_text(v) in named or v.startswith("The ") else f"anonymous {v}" for v in labels]
     if labels:
         parts[0] += ": " + "; ".join(dict.fromkeys(labels))
     if deny:
