@@ -253,3 +253,10 @@ def test_a_challenge_that_only_sets_the_scene_names_no_answerer(resources: Resou
             "accept figures produced by his own harbour board.")
     claim = next(c for c in _claims(resources, settings, text) if "replete" in c.text)
     assert claim.responder is None  # not Okonkwo, the last person named
+
+
+def test_she_and_others_who_dispute_are_not_the_last_person_named(resources: Resources, settings: Settings) -> None:
+    text = ("Councillor Tomas Hale said the harbour bill would undermine the integrity of the port elections.\n\n"
+            "She and other Greens disputed the claim that taxpayers will pay for the harbour campaigns.")
+    claim = next(c for c in _claims(resources, settings, text) if c.text.startswith("She and"))
+    assert claim.responder is not None and "Hale" not in claim.responder

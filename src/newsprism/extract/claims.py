@@ -370,6 +370,10 @@ def _responder(sent: Any, ents: DocEnts, last_person: str | None) -> str | None:
         elif (group := _partitive_name(subj)) is not None:
             return group
         if subj.pos_ == "PRON":
+            joined = next((c for c in subj.children if c.dep_ == "conj"), None)
+            if joined is not None:
+                # "She and other Democrats disputed ...": who "she" is may be anyone; the others are named
+                return _responder_name(sent.doc[joined.left_edge.i: joined.right_edge.i + 1], ents)
             return last_person if subj.lower_ in {"he", "she"} else None
         return _responder_name(sent.doc[subj.left_edge.i: subj.right_edge.i + 1], ents)
     return None
