@@ -513,3 +513,31 @@ def test_an_opening_participle_is_no_source() -> None:
     assert _names("The board vigorously denied the Courier report.") == ["courier"]
     # a determiner that opens a sentence is no source either
     assert _names("\u201cAny suggestion to the contrary is false,\u201d she said.") == []
+
+
+def test_across_languages_the_most_told_of_a_named_sources_rows_is_answered() -> None:
+    """A response naming its source answers the closest of the source's rows when it shares their language; across
+    languages sentence vectors cannot say which row is closest, so the row most outlets tell is answered."""
+    import numpy as np
+
+    from newsprism.compare.responses import Assertions, rows_of_named_sources
+    from newsprism.compare.verdict import Member
+    from newsprism.records import Claim
+
+    tax, records = np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0])
+    members = [
+        [Member(Claim(id="t1", article_id="a1", text="The harbour tax will double, Vell said.", attributed_to="Vell"),
+                "attributes", 0.9),
+         Member(Claim(id="t2", article_id="a2", text="Vell said the harbour tax would double.", attributed_to="Vell"),
+                "attributes", 0.9)],
+        [Member(Claim(id="r1", article_id="a1", text="Vell said the dredging records were lost.",
+                      attributed_to="Vell"), "attributes", 0.9)],
+    ]
+    response = Claim(id="x1", article_id="a3", text="Vell's claims about the dredging records were false.")
+    vecs = {"t1": [tax], "t2": [tax], "r1": [records], "x1": [0.45 * tax + 0.89 * records]}
+    answers = {"x1": "denies"}
+    assertions = Assertions.of(members, vecs, answers)
+    english = rows_of_named_sources([response], members, vecs, answers, assertions, {"x1": "en"})
+    german = rows_of_named_sources([response], members, vecs, answers, assertions, {"x1": "de"})
+    assert english == {"vell": 1}
+    assert german == {"vell": 0}

@@ -517,6 +517,7 @@ def rows_of_named_sources(responses: Sequence[Claim], members: Sequence[Sequence
         # "Vell's comments were wildly inaccurate" says nothing of their topic: any row of Vell's may be meant
         spoken = all(re.search(rf"\b{re.escape(name)}(?:'s|\u2019s)?\s+(?:\w+\s+)?{_SPEECH}\b", normalize_text(r.text))
                      for r in said)
+        foreign = any((languages or {}).get(r.id) not in (None, "en") for r in said)
         for gi, ms in enumerate(members):
             own = [m for m in ms if not m.context and m.claim.id not in answers]
             strong = {m.claim.article_id for m in own if _relays(m.claim, name)}
@@ -527,8 +528,9 @@ def rows_of_named_sources(responses: Sequence[Claim], members: Sequence[Sequence
                 continue
             candidates += 1
             # a response that says what it is about ("Vell's assertions about the dredging records") answers the closest
-            # of his rows; only among rows about as close does the most told one win
-            key = (len(strong), close, -gi) if spoken else (round(close, 1), len(strong), -gi)
+            # of his rows; only among rows about as close does the most told one win. Across languages the sentence
+            # vectors are too far apart to say which row is closest, so there the most told row wins
+            key = (len(strong), close, -gi) if spoken or foreign else (round(close, 1), len(strong), -gi)
             if best is None or key > best:
                 best = key
         if best is not None and not (spoken and candidates > 1):
