@@ -90,8 +90,7 @@ def gold_articles(shared: Path) -> list[Article]:
 def project_claims(articles: list[Article], resources: Resources, settings: Settings) -> tuple[ClaimGroup, ...]:
     """Claim groups from the project's own extract and compare stages (empty while those are stubs)."""
     from newsprism.compare import compare_story
-    from newsprism.extract import extract_corpus
-    from newsprism.pipeline import FailurePolicy
+    from newsprism.pipeline import FailurePolicy, extract_corpus
 
     try:
         ex = extract_corpus(articles, resources=resources, settings=settings, policy=FailurePolicy(),
