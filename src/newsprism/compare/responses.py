@@ -389,7 +389,7 @@ def _predicate_in(obj: str, ms: Sequence[Member]) -> bool:
         return True
     # its own words, not the names the row was already found by
     said = {w for w in re.findall(r"\b[a-z][a-z'-]{2,}", obj[m.start():]) if w not in _STEM_STOP
-            and w not in _DETERMINERS and w not in _AUXILIARIES}
+            and w not in _DETERMINERS and w not in _PREDICATE_FILLER}
     if not said:
         return True
     row = {w for w in re.findall(r"[a-z][a-z'-]{2,}", " ".join(x.claim.text for x in ms).lower())
@@ -397,7 +397,7 @@ def _predicate_in(obj: str, ms: Sequence[Member]) -> bool:
     return any(a[:k] == b[:k] for a in said for b in row if (k := min(5, len(a), len(b))) >= 3)
 
 
-_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "might", "may", "could",
+_PREDICATE_FILLER = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "might", "may", "could",
                           "would", "will", "can", "should", "must", "did", "does", "do", "not", "never", "ever",
                           "already", "also", "still", "just", "and", "or", "for", "with", "the", "all"})
 
