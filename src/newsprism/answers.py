@@ -143,8 +143,8 @@ def _withholding(t: str, m: re.Match[str]) -> bool:
         return False
     if word.startswith("dismissal"):  # a court's or an employer's act: "won a dismissal of all charges"
         return True
-    if word.startswith("rejection") and re.match(r"[\s.,;:!?]*$", t[m.end():]) and _OBJECT_RE.findall(
-            t[: m.start()])[-1:] and _OBJECT_RE.findall(t[: m.start()])[-1].lower().rstrip("s") in _WITHHELD:
+    if word.startswith("rejection") and re.match(r"[\s.,;:!?]*$", t[m.end():]) and any(
+            w.lower().rstrip("s") in _WITHHELD for w in _OBJECT_RE.findall(t[: m.start()])[-1:]):
         return True  # "to obviate the veto rejection": a thing turned down, named before the noun
     if word.startswith("rejection") and re.match(r"\s+of\s", t[m.end():]):
         # "his rejection of international alliances": the noun denies only a claim ("rejection of the report")
@@ -302,7 +302,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
                     or _factive(t, m) or _EPITHET_RE.match(t, m.start()) or _normative(t, m)
                     or _dismissed_thing(t, m) or _DISPUTES_NOUN_RE.match(t, m.start())
                     or _judges_no_claim(t, m) or _names_a_thing(t, m)
-                    or (m.group(0).lower().endswith("information") and _TOPIC_BEFORE_RE.search(t[: m.start()]))
+                    or _names_the_topic(t, m)
                     or _mentions_a_denial(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])
                     or _CONDITIONAL_RE.search(t[: m.start()]) or _REQUESTED_RE.search(t[: m.start()])
                     or _NO_ONE_RE.search(t[: m.start()])):
@@ -549,6 +549,10 @@ _EPITHET_RE = re.compile(r"fake news\s+(?:media\b|(?:is|are|was|were|has|have|wi
 _TOPIC_BEFORE_RE = re.compile(r"(?:\b(?:rise|spread|flood|wave|tide|age|problem|threat|scourge|fight|battle|war|"
                               r"campaigns?)\s+(?:of|against|on)\s+(?:[\w-]+\s+){0,2}|\b(?:combat|fight|tackl|curb|"
                               r"counter|polic|stem)\w*\s+(?:[\w-]+\s+)?)$", re.I)
+
+
+def _names_the_topic(t: str, m: re.Match[str]) -> bool:
+    return m.group(0).lower().endswith("information") and _TOPIC_BEFORE_RE.search(t[: m.start()]) is not None
 
 
 # "expressed serious doubts about Mr. Lieberman", "the nagging doubts voters feel about President Obama": misgivings

@@ -315,7 +315,8 @@ def _negates_what_is_said(p: Proposition, said: frozenset[str], frame: frozenset
 def judged_frame(props: Sequence[Proposition], others: Sequence[int], p: Proposition, pol: bool) -> frozenset[str]:
     """The words a negated sentence ``p`` is judged against: the frame of the row's ``others``, less the word it
     negates where the row carries that same negation inside a sentence that reads as positive ("has a message for
-    him: You're not welcome" beside "He is not welcome"): an echo, not a contrary."""
+    him: You're not welcome" beside "He is not welcome"): an echo, not a contrary; none at all where ``p`` tells
+    what had never happened before and the row tells it happening for the first time."""
     frame = group_frame(props, others, pol)
     if _NEVER_BEFORE_RE.search(p.claim.text) and any(_FIRST_TIME_RE.search(props[j].claim.text) for j in others):
         return frozenset()  # news of a first time: "had never ..." tells the same thing

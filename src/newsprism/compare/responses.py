@@ -444,11 +444,11 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     obj_text = (answered_object(c.text) or "") if obj is not None else ""
     obj_score, obj_row = _widest(assertions.scores([obj], mine), members, assertions.doing(obj_text)) \
         if obj is not None else (0.0, -1)
+    asserted = [m for m in members[obj_row] if m.claim.id not in responses] if obj_row >= 0 else []
     if obj is not None and obj_row >= 0 and (
             (obj_score < _OBJECT_SURE and not _names_in(obj_text, members[obj_row]))
-            or not _says_in(obj_text, [m for m in members[obj_row] if m.claim.id not in responses])
-            or (obj_score < _OBJECT_SURE
-                and not _predicate_in(obj_text, [m for m in members[obj_row] if m.claim.id not in responses]))):
+            or not _says_in(obj_text, asserted)
+            or (obj_score < _OBJECT_SURE and not _predicate_in(obj_text, asserted))):
         # "allegations that the White House offered him the Navy post": a row without the Navy; "denied that he had
         # been looking to replace Mattis": a row on Mattis, close in its names, that says nothing of replacing him
         obj_score = 0.0

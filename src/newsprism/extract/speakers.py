@@ -344,7 +344,9 @@ def _phrase(tok: Any) -> Any:
                                                 tok.is_ancestor(a) for a in [t, *t.ancestors] if a.i != tok.i)]
     # "Trump himself said": the reflexive stresses who spoke, it is not part of the name
     toks = [t for t in toks if not (t.is_punct and t.text not in {"-", "'", "’"}) and t.lower_ not in REFLEXIVES]
-    # "Stone on Friday said": when a named source spoke is not part of its name
+    # "Stone on Friday said": when a named source spoke is not part of its name. Narrower than claims._span_name's
+    # rule (any modifier holding a date): here only a date that is the modifier's own object goes, so "One of the
+    # highest-profile Republicans in the House" keeps its tail
     timed = {t.i for c in tok.children if tok.text[:1].isupper() and (
              (c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"})
              or (c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in c.children)))
