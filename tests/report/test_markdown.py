@@ -78,3 +78,15 @@ def test_an_article_in_another_language_shows_it_english_ones_do_not() -> None:
     md = to_markdown(replace(result, articles=articles))
     assert md.count("(de)") == 2  # its story's list of articles and the list of all articles
     assert "(en)" not in md
+
+
+def test_a_quote_without_a_speaker_says_so_in_words() -> None:
+    result = sample_result()
+    first = result.articles[0]
+    quotes = (Quote(id="q-none", article_id=first.id, text="Nobody knows who said this.", via="Politico"),
+              Quote(id="q-anon", article_id=first.id, text="Officials said this.", anonymous=True))
+    md = to_markdown(replace(result, quotes=quotes))
+    rows = [line for line in md.splitlines() if "said this" in line]
+    assert "| not identified | Nobody knows who said this. |  | Politico |" in rows[0]
+    assert "| anonymous | Officials said this. | yes |" in rows[1]
+    assert "| ? |" not in md
