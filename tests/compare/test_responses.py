@@ -541,3 +541,15 @@ def test_across_languages_the_most_told_of_a_named_sources_rows_is_answered() ->
     german = rows_of_named_sources([response], members, vecs, answers, assertions, {"x1": "de"})
     assert english == {"vell": 1}
     assert german == {"vell": 0}
+
+
+def test_a_disclaimer_of_ones_own_part_does_not_dispute_the_thing(resources: Resources, settings: Settings) -> None:
+    # "she had no knowledge of the warning" denies that she knew, not that the engineers warned: the warning's row is
+    # not disputed, and the disclaimer is told as what it denies
+    groups = _compare("disclaim", resources, settings)
+    memo = _row(groups, "cracks in the Tolland levee could give way")
+    assert len({s.article_id for s in memo.sources}) == 2
+    assert not [s for s in memo.sources if "no knowledge" in s.text], memo.sources
+    assert memo.status not in {"disputed", "denied"}
+    (own,) = [g for g in groups if any("no knowledge of the warning" in s.text for s in g.sources)]
+    assert [s.stance for s in own.sources if "no knowledge" in s.text] == ["denies"]

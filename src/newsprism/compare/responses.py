@@ -433,7 +433,34 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     """The groups response ``c`` answers (``before``: its article's earlier claims, in order), with how firmly
     they were found: 3 by the source it names, 2 by the proposition it names or what it points back to, 1 by
     wording alone, 0 not at all, -1 not at all and not to be carried by other responses (what a source did not
-    say answers only a row that states it)."""
+    say answers only a row that states it, as a disclaimer of one's own part answers only a row that names one)."""
+    found, strength = _answer_targets(c, before, vecs=vecs, group_of=group_of, targets_of=targets_of,
+                                      members=members, responses=responses, frames=frames, assertions=assertions,
+                                      objects=objects, named_rows=named_rows, languages=languages)
+    if not found or not DISCLAIMS.search(c.text):
+        return found, strength
+    who = speaker_key(c.responder or c.attributed_to)
+    kept = [gi for gi in found if who is not None and any(
+        who[0] in re.findall(r"[a-z]+", m.claim.text.lower()) for m in members[gi] if m.claim.id not in responses)]
+    return (kept, strength) if kept else ([], -1)
+
+
+# A speaker disclaiming his own part in a thing the story tells: "she had no knowledge of the warning", "has
+# maintained that he had no involvement in, or knowledge of, the plan". It denies that he knew or took part, not
+# that the warning or the plan was there; "had no direct knowledge that Russians were responsible" (a proposition)
+# and "unaware of any such request" (that there was one) are other denials.
+DISCLAIMS = re.compile(r"\b(?:had|has|have|having) no (?:direct |personal |prior )?(?:knowledge|involvement|role|"
+                       r"part)(?: (?:in|of),? (?:or (?:knowledge|involvement) (?:in|of),? )?)(?:the|his|her|their|"
+                       r"its|this|that|these|those)\b", re.I)
+
+
+def _answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequence[np.ndarray]],
+                    group_of: Mapping[str, list[int]], targets_of: Mapping[str, list[int]],
+                    members: Sequence[Sequence[Member]], responses: Mapping[str, str],
+                    frames: Mapping[str, Frame], assertions: Assertions,
+                    objects: Mapping[str, np.ndarray] | None = None,
+                    named_rows: Mapping[str, int] | None = None,
+                    languages: Mapping[str, str | None] | None = None) -> tuple[list[int], int]:
     own = set(group_of.get(c.id, []))
     # "Trump falsely stated that X": the outlet answers Trump's X, so rows in Trump's own voice are what it answers
     verdict = outlet_verdict(c.text)

@@ -97,7 +97,8 @@ def markdown_lines(result: AnalysisResult) -> Iterator[str]:
         yield from ["## Quotes", "", "| article | speaker | quote | anonymous | via |",
                     "| --- | --- | --- | --- | --- |"]
         for q in quotes:
-            yield (f"| [{num.get(q.article_id, '?')}] | {_md(q.speaker or ('anonymous' if q.anonymous else 'not identified'))} | {_md(q.text)} | "
+            who = q.speaker or ("anonymous" if q.anonymous else "not identified")
+            yield (f"| [{num.get(q.article_id, '?')}] | {_md(who)} | {_md(q.text)} | "
                    f"{'yes' if q.anonymous else ''} | {_md(q.via or '')} |")
         yield ""
     yield from ["## Articles", ""]
