@@ -103,6 +103,11 @@ def test_answered_object() -> None:
     # a doubt names what it doubts
     assert answered_object("He said he had real doubts about whether the mayor was born in Varia.") == (
         "the mayor was born in Varia")
+    # inside quotation marks too, and what the speaker did besides ends it
+    assert answered_object("He told the Courier that he had \u201creal doubts\u201d about whether the mayor was born "
+                           "in Varia, and that he would look into it.") == "the mayor was born in Varia"
+    assert answered_object("He has doubts about whether the mayor was born in Varia and has sent investigators to "
+                           "Ostra.") == "the mayor was born in Varia"
     # who a name is, between commas, does not end what is named; "a report that said X" names X
     assert answered_object("The harbour board disputed a report that said the mayor had directed Ana Ruiz, his "
                            "longtime aide, to sell the pier.") == "the mayor had directed Ana Ruiz to sell the pier"

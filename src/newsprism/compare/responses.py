@@ -155,7 +155,7 @@ _OBJECT = re.compile(r"\b(?:claims?|allegations?|reports?|accusations?|charges?|
                      # "While many have speculated that X, Bauer said that was never the case"
                      r"\b(?:speculat\w+|theori[sz]\w+|rumou?red|assum\w+)\s+that\s+(?P<e>.{5,})|"
                      r"\b(?:specify|say|mention|clear|unclear|know|known|verify|confirm|asked|doubts?|doubted|"
-                     r"doubting)\s+(?:\w+\s+){0,10}?(?:whether|if)\s+(?P<c>.{5,})", re.I)
+                     r"doubting)[\"\u201d\u2019']?\s+(?:\w+\s+){0,10}?(?:whether|if)\s+(?P<c>.{5,})", re.I)
 # the verdict after what is named is no part of it: "any suggestion that this is a budget issue is off base",
 # "accusations that she had misled Congress were false"
 _VERDICT_END = re.compile(r"\s+(?:is|was|are|were)\s+\W?(?:\w+\s+)?(?:" + VERDICT + r"|false|untrue|baseless|"
@@ -183,7 +183,9 @@ _DASHED = re.compile(r"\s(?:--?|[\u2013\u2014])\s[^-\u2013\u2014]{1,80}?\s(?:--?
 _RELATIVE_SAID = re.compile(r"^(?:said|says|claimed|claims|stated|states|alleged|alleges|suggested|suggests)\s+"
                             r"(?:that\s+)?(?=\S)", re.I)
 _OBJECT_END = re.compile(r"[,;:]|\s(?:--?|[\u2013\u2014])\s|"
-                         r"\s(?:and|but|while|as|after|before|because)\s+(?:\w+\s+)?\w+ed\b|\s(?:but|while)\s", re.I)
+                         r"\s(?:and|but|while|as|after|before|because)\s+(?:\w+\s+)?\w+ed\b|\s(?:but|while)\s|"
+                         # "doubts about whether Obama was born in the United States and has sent investigators"
+                         r"\sand\s+(?:has|have|had|said|says|told|added)\s", re.I)
 _ABSENT_MIN = 0.7  # the same for what a source did not say: it answers only a row that states that very thing
 _OBJECT_MIN = 0.55  # cosine at which what a response names is the row's proposition
 _OBJECT_SURE = 0.7  # cosine at which what a response names is a row's proposition even if a name it uses is not
