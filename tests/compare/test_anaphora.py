@@ -65,3 +65,23 @@ def test_a_doubt_of_that_figure_answers_the_last_claim_that_gives_one() -> None:
             {"a1": [1.0, 0.0], "a2": [0.0, 1.0], "b1": [0.8, 0.6], "a3": [0.9, 0.436]}.items()}
     assert resolve(doubt, [toll, expert], vecs, group_of, {}, members) == [0]
     assert ANAPHOR.search(doubt.text)  # "either figure" points back, as "that figure" does
+
+
+def test_a_target_told_once_is_followed_only_to_a_close_wording_of_it() -> None:
+    """"That wasn't a fair comparison" answers the judge's question before it, told by one outlet. Another row about
+    the same case ("the port's culture favours large carriers", shared by two outlets) is only as near as claims of
+    one story on one topic are (cosine 0.66): it is no other wording of the question and is not answered."""
+    question = _claim("a1", "a", "\"Is it true that the fee gap at the port was less than the national average?\" "
+                                 "Judge Brell asked.")
+    culture = _claim("a0", "a", "Ruiz said the port's culture of favouring large carriers shows in every fee.")
+    other = _claim("b1", "b", "The shippers say the port's culture favours large carriers in the fees it sets.")
+    denial = _claim("a2", "a", "Ruiz said that wasn't a fair comparison.")
+    members = [[Member(question, "attributes", 1.0)],
+               [Member(culture, "attributes", 0.8), Member(other, "attributes", 0.8)]]
+    group_of = {"a1": [0], "a0": [1], "b1": [1]}
+    vecs = {cid: [np.array(v) / np.linalg.norm(v)] for cid, v in
+            {"a1": [1.0, 0.0], "a0": [0.66, 0.7513], "b1": [0.6, 0.8], "a2": [0.9, 0.436]}.items()}
+    assert resolve(denial, [culture, question], vecs, group_of, {}, members) == [0]
+    # a shared row that words the question closely is followed
+    vecs["a0"] = vecs["b1"] = [np.array([0.9, 0.436]) / np.linalg.norm([0.9, 0.436])]
+    assert resolve(denial, [culture, question], vecs, group_of, {}, members) == [0, 1]

@@ -54,7 +54,10 @@ _TELLS_REPORT = re.compile(r"\b(?:reported|reports|reporting)\b|\baccording to (
 _CONTRARY_SIM = 0.45  # cosine at which a shared row is about what the speaker's statement is about
 _WINDOW = 8  # claims read back for a bare pronoun
 _LONG_WINDOW = 30  # claims read back for a named anaphor ("such a request" may answer the lead)
-_FOLLOW = 0.6  # cosine at which the claim a denial answers counts as a wording of a shared claim
+# cosine at which the claim a denial answers counts as a wording of a shared claim: above the 0.6-0.7 at which any
+# two claims of one story on one topic meet ("is it true that Wal-Mart's pay gap was below the national average?"
+# against "Wal-Mart's corporate culture stereotypes women", 0.66)
+_FOLLOW = 0.75
 
 
 def _is_stance_only(c: Claim) -> bool:
