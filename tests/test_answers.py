@@ -211,6 +211,15 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The Fake News is making such a big deal about this nothing event!", None),
     # the press called by an epithet, and misinformation as a topic, answer nothing
     ("With me, hit hard instead by the Fake News Media. Crazy!", None),
+    # the press called fake, before or after the word; fake news as what is weeded out
+    ("He urged platforms to let everybody speak, saying that while networks like Kestrel TV might be \u201cfake "
+     "news,\u201d he does not ask that they be removed.", None),
+    ("\u201cIf you are weeding out Fake News, there is nothing so Fake as Kestrel TV,\u201d he tweeted.", None),
+    ("He took a swipe at KTV and the Courier, saying that while they are \u201cfake,\u201d he does not want them shut.",
+     None),
+    ("The ministry said the KTV reports were fake; they are fake news.", "denies"),
+    ("He said the story was as fake as a three-dollar bill.", "denies"),
+    ("The media reports about the pier were fake, the ministry said.", "denies"),
     ("Platforms, under pressure over their role in the rise of misinformation, promised to act.", None),
     ("The ministry vowed to fight disinformation about the harbour.", None),
     ("The ministry has called this disinformation.", "denies"),

@@ -299,7 +299,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
                                                                    r"report was accurate", t, re.I):
                 continue
             if (_withholding(t, m) or _in_question(t, m.start()) or _EMBEDDED_RE.search(t[: m.start()])
-                    or _factive(t, m) or _EPITHET_RE.match(t, m.start()) or _normative(t, m)
+                    or _factive(t, m) or _EPITHET_RE.match(t, m.start()) or _press_called(t, m) or _normative(t, m)
                     or _dismissed_thing(t, m) or _DISPUTES_NOUN_RE.match(t, m.start())
                     or _judges_no_claim(t, m) or _names_a_thing(t, m)
                     or _names_the_topic(t, m)
@@ -544,11 +544,33 @@ def _dismissed_thing(t: str, m: re.Match[str]) -> bool:
 
 # "The Fake News is making such a big deal about this": the epithet names the press, it judges no claim
 _EPITHET_RE = re.compile(r"fake news\s+(?:media\b|(?:is|are|was|were|has|have|will|keeps?|wants?|loves?)\b)", re.I)
+# the press itself called fake: "networks like CNN and MSNBC might be 'fake news'" labels outlets, not a claim
+_PRESS_CALLED_RE = re.compile(r"\b(?:networks?|outlets?|media|newspapers?|papers?|channels?|press|journalists?|"
+                              r"reporters?)\b(?:\s+(?:like|such as|including)\s+[^.;:]{1,40}?)?\s+"
+                              r"(?:(?:might|may|could|would|will)\s+be|is|are|was|were)\s+[\"\u201c']?$", re.I)
+
+
+def _press_called(t: str, m: re.Match[str]) -> bool:
+    """"Fake" said of the press, before ("networks ... might be 'fake news'", "a swipe at CNN and MSNBC, saying that
+    while they are 'fake news'") or after it ("nothing so Fake as CNN")."""
+    if not m.group(0).lower().startswith("fake"):
+        return False
+    before = t[: m.start()]
+    return (_PRESS_CALLED_RE.search(before) is not None or _FAKE_AS_RE.match(t, m.start()) is not None
+            or (_THEY_ARE_RE.search(before) is not None and _PRESS_NAMED_RE.search(before) is not None))
+
+
+_THEY_ARE_RE = re.compile(r"\b(?:they|these|those)\s+(?:(?:might|may|could|would|will)\s+be|are|were)\s+[\"\u201c']?$",
+                          re.I)
+_PRESS_NAMED_RE = re.compile(r"\b(?:networks?|outlets?|media|newspapers?|channels?|press)\b|\b[A-Z]{3,}\b")
+
+
+_FAKE_AS_RE = re.compile(r"(?i:fake)\s+as\s+(?:the\s+)?[A-Z]")  # a name after it, not "as fake as a $3 bill"
 # misinformation as the topic, not a verdict on anything said: "their role in the rise of misinformation", "vowed to
 # fight disinformation"
 _TOPIC_BEFORE_RE = re.compile(r"(?:\b(?:rise|spread|flood|wave|tide|age|problem|threat|scourge|fight|battle|war|"
                               r"campaigns?)\s+(?:of|against|on)\s+(?:[\w-]+\s+){0,2}|\b(?:combat|fight|tackl|curb|"
-                              r"counter|polic|stem)\w*\s+(?:[\w-]+\s+)?)$", re.I)
+                              r"counter|polic|stem)\w*\s+(?:[\w-]+\s+)?|\bweed\w*\s+out\s+)$", re.I)
 
 
 def _names_the_topic(t: str, m: re.Match[str]) -> bool:

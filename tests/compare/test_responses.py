@@ -558,3 +558,13 @@ def test_a_disclaimer_of_ones_own_part_does_not_dispute_the_thing(resources: Res
     assert memo.status not in {"disputed", "denied"}
     (own,) = [g for g in groups if any("no knowledge of the warning" in s.text for s in g.sources)]
     assert [s.stance for s in own.sources if "no knowledge" in s.text] == ["denies"]
+
+
+def test_a_motive_imputed_to_an_act_does_not_deny_it(resources: Resources, settings: Settings) -> None:
+    # "his client was fired ..., claiming this was politically motivated" says why the board fired her, not that it
+    # did not: the firing's row is not disputed
+    groups = _compare("motive", resources, settings)
+    fired = _row(groups, "fired its chief engineer")
+    assert len({s.article_id for s in fired.sources}) == 2
+    assert not [s for s in fired.sources if s.stance in {"denies", "doubts"}], fired.sources
+    assert fired.status not in {"disputed", "denied"}

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsprism.answers import ABSENT, DEFENDS_RE, VERDICT, outlet_verdict
+from newsprism.answers import ABSENT, DEFENDS_RE, VERDICT, outlet_verdict, response_of
 from newsprism.compare.anaphora import ANAPHOR, Frame, resolve
 from newsprism.compare.grouping import LIGHT_PREDICATES
 from newsprism.compare.verdict import Member, Speaker, one_voice, same_speaker, speaker_key
@@ -439,12 +439,26 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
     found, strength = _answer_targets(c, before, vecs=vecs, group_of=group_of, targets_of=targets_of,
                                       members=members, responses=responses, frames=frames, assertions=assertions,
                                       objects=objects, named_rows=named_rows, languages=languages)
-    if not found or not DISCLAIMS.search(c.text):
+    if not found:
         return found, strength
-    who = speaker_key(c.responder or c.attributed_to)
-    kept = [gi for gi in found if who is not None and any(
-        who[0] in re.findall(r"[a-z]+", m.claim.text.lower()) for m in members[gi] if m.claim.id not in responses)]
-    return (kept, strength) if kept else ([], -1)
+    if DISCLAIMS.search(c.text):
+        who = speaker_key(c.responder or c.attributed_to)
+        kept = [gi for gi in found if who is not None and any(
+            who[0] in re.findall(r"[a-z]+", m.claim.text.lower()) for m in members[gi] if m.claim.id not in responses)]
+        return (kept, strength) if kept else ([], -1)
+    if _MOTIVE.search(c.text) and response_of(_MOTIVE.sub(" ", c.text)) is None:
+        # "claiming this was politically motivated" of a firing says why it was done, not that it was not: a motive
+        # denies only a row that tells an accusation ("what he called politically motivated charges")
+        kept = [gi for gi in found if any(frames.get(m.claim.id, (frozenset(), frozenset()))[0] & _ACCUSING
+                                          for m in members[gi] if m.claim.id not in responses)]
+        return (kept, strength) if kept else ([], -1)
+    return found, strength
+
+
+# a motive imputed to what was said or done, which denies it only as an accusation (see ``answer_targets``)
+_MOTIVE = re.compile(r"\bpolitically motivated\b|\bwitch[- ]hunts?\b|\bpartisan (?:plot|attack|stunt)s?\b", re.I)
+# the predicates of a row that tells an accusation, a charge or an inquiry into someone
+_ACCUSING = frozenset({"accuse", "charge", "indict", "allege", "investigate", "prosecute", "sue", "probe", "target"})
 
 
 # A speaker disclaiming his own part in a thing the story tells: "she had no knowledge of the warning", "has
