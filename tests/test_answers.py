@@ -243,6 +243,9 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("Some on the right also pushed back, describing the proposal as amnesty.", None),
     # misgivings about what is to come
     ("Liberal groups, deeply skeptical whether the council will keep its word, objected.", None),
+    ("Ruiz said he doubted that the fight over the pier would inflict much damage on the council in the November "
+     "vote.", None),
+    ("Analysts doubted that Varia would have asked for jets.", "doubts"),
     ("Ruiz said he is \u201cskeptical\u201d that the board would agree to grant Vell immunity in the future.", None),
     ("He voiced skepticism that the mayor was worth as much as the magazine estimated.", "doubts"),
     ("\"This is fake news,\" he said.", "denies"),

@@ -410,9 +410,11 @@ def _open_future(t: str, m: re.Match[str]) -> bool:
     return m.group(0).lower().endswith("whether") and _MAYBE_RE.match(t, m.end()) is not None
 
 
-# "skeptical whether Republicans will keep their word", "skeptical that the committee would agree in the future":
-# misgivings about what is to come, not a doubt of what was said
-_FUTURE_DOUBT_RE = re.compile(r"\W*\s+(?:that|whether|if)\s+[^.;:?!]*?(?:\bwill\b|\bin the future\b)", re.I)
+# "skeptical whether Republicans will keep their word", "skeptical that the committee would agree in the future",
+# "doubted that the fight would inflict much damage on Democrats in November": misgivings about what is to come, not a
+# doubt of what was said ("doubted that Russia would have asked" looks back, and still doubts)
+_FUTURE_DOUBT_RE = re.compile(r"\W*\s+(?:that|whether|if)\s+[^.;:?!]*?(?:\bwill\b|\bin the future\b|"
+                              r"\bwould\s+(?!have\b|not have\b|n't have\b)(?:\w+ly\s+)?\w+)", re.I)
 
 
 def _doubts_the_future(t: str, m: re.Match[str]) -> bool:

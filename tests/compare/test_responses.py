@@ -568,3 +568,15 @@ def test_a_motive_imputed_to_an_act_does_not_deny_it(resources: Resources, setti
     assert len({s.article_id for s in fired.sources}) == 2
     assert not [s for s in fired.sources if s.stance in {"denies", "doubts"}], fired.sources
     assert fired.status not in {"disputed", "denied"}
+
+
+def test_the_source_a_response_is_told_by_is_not_what_it_answers() -> None:
+    from newsprism.compare.responses import _names
+
+    # whose words a sentence is ("according to ...") is not whose claim it answers
+    assert _names("Inspectors found no evidence that he bought the rifles illegally, according to a Harbour Police "
+                  "statement.") == []
+    assert _names("The minister denied it, according to a report by the Ledger.") == []
+    assert _names("According to the report, the minister was never told.") == []
+    assert _names("The ministry disputed a report by the Ledger.") == ["ledger"]
+    assert _names("The ministry disputed the Harbour Police statement.") == ["harbour police"]

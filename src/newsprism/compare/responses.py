@@ -126,7 +126,7 @@ _NOT_A_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "it
                          "republican", "republicans", "democrat", "democrats", "democratic", "gop", "conservative",
                          "conservatives", "liberal", "liberals",
                          # a sentence's opening participle: "Reached for comment, a spokesman ..."
-                         "reached", "asked", "contacted", "pressed", "speaking", "responding"})
+                         "reached", "asked", "contacted", "pressed", "speaking", "responding", "according"})
 _OWNER_WORD = re.compile(r"\b(?:his|her|their|its|our|my|your)\b", re.I)
 _DENIER_NEXT = re.compile(r"\s+(?:\w+ly\s+)?(?:disput|den[iy]|reject|dismiss|challeng|refut|rebut|contest)\w*", re.I)
 _PLATFORM = re.compile(r"\b(?:twitter|facebook|instagram|youtube|tiktok|e-?mail|bank|user|social media)\s+accounts?\b",
@@ -194,6 +194,9 @@ _CONTENT = 0.62  # cosine at which a response's core restates a row's propositio
 _NAMED_MIN = 0.3  # a named row must still be about what the response says (cosine of the closest member)
 
 
+_ACCORDING = re.compile(r"\baccording to (?:a |an |the )?(?:\w+ ){0,3}$", re.I)
+
+
 def _names(text: str, language: str | None = None) -> list[str]:
     """Sources a response names as the origin of what it answers (``language``: the article's, whose own report
     nouns count too)."""
@@ -206,6 +209,8 @@ def _names(text: str, language: str | None = None) -> list[str]:
                 # "Democrats disputed the claim that ...", "The White House report disputed ...": who answers, not
                 # whose claim it is; "Sometimes his remarks": the owner is "his"; "Twitter account": no report
                 continue
+            if _ACCORDING.search(text, 0, m.start(1)):
+                continue  # "found no evidence ..., according to an FBI statement": whose words the response is
             words = [w for w in m.group(1).split() if w.lower().strip(".") not in _NOT_A_NAME]
             if words:
                 out.append(normalize_text(" ".join(words)).rstrip("."))
