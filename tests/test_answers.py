@@ -246,6 +246,10 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("Ruiz said he doubted that the fight over the pier would inflict much damage on the council in the November "
      "vote.", None),
     ("Analysts doubted that Varia would have asked for jets.", "doubts"),
+    # what someone meant by it is no doubt of what was said
+    ("It was unclear whether the mayor\u2019s acknowledgment that Mr. Vell was a finalist was intended to stoke "
+     "speculation.", None),
+    ("It was unclear whether Mr. Vell was a finalist.", "doubts"),
     ("Ruiz said he is \u201cskeptical\u201d that the board would agree to grant Vell immunity in the future.", None),
     ("He voiced skepticism that the mayor was worth as much as the magazine estimated.", "doubts"),
     ("\"This is fake news,\" he said.", "denies"),

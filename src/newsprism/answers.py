@@ -406,8 +406,14 @@ def _unknown_detail(t: str, m: re.Match[str]) -> bool:
 
 def _open_future(t: str, m: re.Match[str]) -> bool:
     """"It's unclear whether Obama might drop that demand": what may or may not come, not a doubt of what was said
-    ("it is unclear whether Russia asked", "unclear whether the subpoenas would be issued" still doubt)."""
-    return m.group(0).lower().endswith("whether") and _MAYBE_RE.match(t, m.end()) is not None
+    ("it is unclear whether Russia asked", "unclear whether the subpoenas would be issued" still doubt); nor what
+    someone meant by it ("unclear whether the acknowledgment was intended to stoke speculation")."""
+    return m.group(0).lower().endswith("whether") and (_MAYBE_RE.match(t, m.end()) is not None
+                                                       or _PURPOSE_RE.match(t, m.end()) is not None)
+
+
+_PURPOSE_RE = re.compile(r"[^;:?!]{0,160}?\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:intended|meant|designed|aimed|"
+                         r"calculated|an? (?:attempt|effort|ploy|bid|move|signal))\s+(?:to|at)\b", re.I)
 
 
 # "skeptical whether Republicans will keep their word", "skeptical that the committee would agree in the future",
