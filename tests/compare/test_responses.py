@@ -474,6 +474,8 @@ def test_a_verdict_on_someones_comments_answers_their_row(resources: Resources, 
     # "Council members disputed the claim that ...": who disputes, not whose claim; no row asserts it
     (alone,) = [g for g in groups if any("disputed the claim" in s.text for s in g.sources)]
     assert [s.stance for s in alone.sources] == ["denies"]
+    # the row is what they deny, and reads as such: not the sentence that denies it
+    assert alone.text == "The closure cost the town a million euros a month"
 
 
 def test_a_named_proposition_needs_a_row_that_says_it_not_only_its_names(resources: Resources,
@@ -580,3 +582,20 @@ def test_the_source_a_response_is_told_by_is_not_what_it_answers() -> None:
     assert _names("According to the report, the minister was never told.") == []
     assert _names("The ministry disputed a report by the Ledger.") == ["ledger"]
     assert _names("The ministry disputed the Harbour Police statement.") == ["harbour police"]
+
+
+def test_a_row_nobody_asserts_is_titled_by_what_is_denied() -> None:
+    from newsprism.compare import denied_title
+
+    # what the answer names, when it is a clause
+    assert denied_title("She and other councillors disputed the claim that taxpayers will pay for the pier, noting "
+                        "that the port pays.") == "Taxpayers will pay for the pier"
+    # else the clause that answers, not a fact beside it that nobody denies
+    assert denied_title("Nine of the crew were Varian citizens, but the Varian government denies any role in the "
+                        "fire.") == "The Varian government denies any role in the fire."
+    # a noun phrase, a pronoun or a clause without its subject gives no title: the sentence stays
+    kept = ("During the campaign, Vell dismissed allegations of misconduct against himself from a dozen officials "
+            "and threatened to sue them.")
+    assert denied_title(kept) == kept
+    kept = "The mayor spoke on Sunday, though did not say whether it was tied to the strike."
+    assert denied_title(kept) == kept

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from newsprism.answers import outlet_verdict
+from newsprism.answers import outlet_verdict, response_of
 from newsprism.compare.align import Proposition, group_key
 from newsprism.compare.align import propositions as align_propositions
 from newsprism.compare.grouping import (
@@ -217,6 +217,8 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
             continue
         text = _clearest(own, group_sims[gi], props, clusters[gi], set(answered) | {
             props[i].claim.id for i in clusters[gi]} - {m.claim.id for m in own})
+        if all(m.link == Link.UNASSERTED.value for m in own):
+            text = denied_title(text)
         ms = answerers(second_opinion(ms, text, backend))
         status, reason, first, n_orig, edges = verdict(ms, arts, cited)
         groups.append(ClaimGroup(
@@ -376,6 +378,39 @@ def _denials_row(ms: Sequence[Member], responses: Mapping[str, str], negated: Ma
     """Every sentence the row asserts by its own wording is negated: the row states a denial."""
     own = [m for m in ms if not m.context and m.claim.id not in responses]
     return bool(own) and all(negated.get(m.claim.id, False) for m in own)
+
+
+def denied_title(text: str) -> str:
+    """The title of a row that nobody in the story asserts, only answers: what the answer names ("did not say public
+    schools were a bad idea": "Public schools were a bad idea"), else the clause that answers ("Fifteen of the 19
+    hijackers were Saudi citizens, but the Saudi government denies any role": not the hijackers' nationality, which
+    nobody denies). The sentence itself when neither can be read off it."""
+    obj = answered_object(text)
+    if obj and len(obj.split()) >= 3 and not _PRONOUN_START.match(obj) and (
+            _FINITE.search(obj) or len(obj.split()) >= 5) and re.search(
+            r"\b(?:that|whether|if)\s+" + re.escape(obj), text, re.I):
+        if obj.count("\u201c") > obj.count("\u201d"):
+            obj = obj.replace("\u201c", "")
+        return obj[0].upper() + obj[1:]
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(text)]
+    if len(clauses) > 1:
+        for clause in clauses:
+            if len(clause.split()) >= 5 and _SUBJECT_START.match(clause) and response_of(clause):
+                clause = clause.rstrip(" ,;")
+                if clause.count('"') % 2 or clause.count("\u201d") > clause.count("\u201c"):
+                    clause = clause.rstrip('"\u201d')  # the close of a quotation the clause does not open
+                return clause[0].upper() + clause[1:] + ("" if clause[-1] in ".!?\"\u201d" else ".")
+    return text
+
+
+_PRONOUN_START = re.compile(r"(?:it|he|she|they|we|i|you|this|that|these|those|his|her|its|their|there)\b", re.I)
+# a proposition, not a noun phrase ("allegations of sexual misconduct against himself" names no clause): what follows
+# "that", "whether" or "if", with a verb this can see or long enough to hold one ("the closure cost the town ...")
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|should|did|"
+                     r"does|do|\w{3,}ed)\b", re.I)
+_CLAUSE_SPLIT = re.compile(r"[,;]\s+(?:but|and|while|though|although|yet)\s+|;\s+|\s+(?:--?|\u2014|\u2013)\s+")
+# a clause that opens with its subject, a name or a noun after a determiner, not a pronoun or a verb left without one
+_SUBJECT_START = re.compile(r"(?!(?i:he|she|they|it|we|i|you)\b)(?:[A-Z\u201c\"]|(?i:the|a|an)\b)")
 
 
 def _clearest(own: Sequence[Member], sim: np.ndarray, props: Sequence[Proposition], idx: Sequence[int],

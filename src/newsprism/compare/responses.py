@@ -87,6 +87,10 @@ REACTION_RE = re.compile(
     r"correct)\b)|\b(?:answer|address|respond to) (?:these|the|those|such) (?:\w+ ){0,2}(?:charges|allegations|"
     r"accusations|questions)\b", re.I)
 
+# a sentence that only supposes: "If the Saudis were culpable, they should be held accountable" states nothing a
+# denial could answer ("the Saudi government denies any role in the attacks" answers those who say they had one)
+_SUPPOSED = re.compile(r"\W*(?:if|unless)\b", re.I)
+
 # what a person said or put forward, named by whose it is: "Vell's comments", "Mr. Trump's suggestion", "Obama's
 # rationale", "Ms. Nielsen's statistics"
 _SPEECH_NOUNS = (r"comments?|remarks?|statements?|arguments?|suggestions?|rationale|explanations?|versions?|"
@@ -250,7 +254,8 @@ class Assertions:
                     voices[gi] = voice
                 doing[gi] = frozenset(p for m in own for p in preds.get(m.claim.id, ()) if p not in LIGHT_PREDICATES)
                 told = [(bool(preds.get(m.claim.id)) and preds[m.claim.id] <= ACTS)
-                        or bool(REACTION_RE.search(m.claim.text)) for m in own if not m.claim.negated]
+                        or bool(REACTION_RE.search(m.claim.text) or _SUPPOSED.match(m.claim.text))
+                        for m in own if not m.claim.negated]
                 if sum(told) * 2 > len(told):  # mostly told as the act, or as a reaction to the claim
                     acts.add(gi)
         return cls(rows, mats, frozenset(acts), voices, doing)
