@@ -140,6 +140,13 @@ def test_answered_object() -> None:
         "she ever called the mayor a thief")
     assert answered_object("The ministry pushed back on claims by harbour board members and city councillors that it "
                            "had ignored the warnings.") == "it had ignored the warnings"
+    # what the sentence says first, then names as a contention someone answers
+    assert answered_object("They argued that by speaking first she had waived her right to silence, a contention her "
+                           "lawyer disputed.") == "by speaking first she had waived her right to silence"
+    assert answered_object("The mayor sold the pier to Ostra -- a claim the ministry denies.") == (
+        "The mayor sold the pier to Ostra")
+    assert answered_object("Ruiz was referring to a claim by an aide that the pier was sold - a claim Vell "
+                           "rejected.") == "the pier was sold"
 
 
 def test_the_act_of_accusing_is_no_target() -> None:
@@ -599,3 +606,25 @@ def test_a_row_nobody_asserts_is_titled_by_what_is_denied() -> None:
     assert denied_title(kept) == kept
     kept = "The mayor spoke on Sunday, though did not say whether it was tied to the strike."
     assert denied_title(kept) == kept
+
+
+def test_a_sentence_that_tells_what_it_answers_is_a_row_of_its_own() -> None:
+    """"They argued that she had waived her right, a contention her lawyer disputed" states the contention and its
+    answer at once: it answers no other row, however close in wording ("she plans to stay silent")."""
+    import numpy as np
+
+    from newsprism.compare.responses import Assertions, answer_targets
+    from newsprism.compare.verdict import Member
+    from newsprism.records import Claim
+
+    plan = Claim(id="a1", article_id="a", text="Ruiz plans to stay silent before the committee, her lawyer said.")
+    told = Claim(id="b1", article_id="b", text="Ruiz will stay silent before the committee, officials said.")
+    reply = Claim(id="c1", article_id="c", text="They argued that by speaking first she had waived her right to "
+                                                "silence before the committee, a contention her lawyer disputed.")
+    members = [[Member(plan, "attributes", 0.8), Member(told, "attributes", 0.8), Member(reply, "denies", 0.8)]]
+    vecs = {"a1": [np.array([1.0, 0.0])], "b1": [np.array([0.98, 0.199])], "c1": [np.array([0.95, 0.312])]}
+    responses = {"c1": "denies"}
+    kw = {"vecs": vecs, "group_of": {"a1": [0], "b1": [0], "c1": [0]}, "targets_of": {}, "members": members,
+          "responses": responses, "frames": {}, "assertions": Assertions.of(members, vecs, responses),
+          "objects": {"c1": np.array([0.99, 0.141])}}  # what it names is near the plan's row
+    assert answer_targets(reply, [], **kw) == ([], -1)  # type: ignore[arg-type]

@@ -62,6 +62,11 @@ def defended(c: Claim, before: Sequence[Claim], statements: Mapping[str, int], m
 
 def answered_object(text: str) -> str | None:
     """The proposition a response names ("claims that X", "denied that X"), to be compared with the rows."""
+    before = _NAMED_BEFORE_IT.match(text)
+    if before is not None and not _OBJECT.search(before.group(1)):
+        # "They argued that she had waived her right, a contention her lawyer disputed": the clause before it
+        found = _ARGUED.sub("", before.group(1), count=1).strip(" .\"\u201c\u201d")
+        return found if len(found.split()) >= 3 else None
     m = _OBJECT.search(text)
     if not m:
         return None
@@ -75,6 +80,17 @@ def answered_object(text: str) -> str | None:
     if _TRUE_OR_NOT.search(found) and re.search(r"\b(?:whether|if)\b", text, re.I):
         return None  # "whether the cover story about Cruz is true or not": a report asked about, not what it says
     return found if len(found) >= 5 else None
+
+# what a sentence says, then named as a claim that someone answers: "X, a contention her lawyer disputed", "X -- a
+# claim the ministry denies"
+_NAMED_BEFORE_IT = re.compile(r"(.{12,}?)(?:,|\s--?|\s[\u2013\u2014])\s+(?:a|an|the)\s+(?:claim|contention|charge|"
+                              r"assertion|notion|allegation|accusation|characteri[sz]ation|point|suggestion|view)\s+"
+                              r"(?:that\s+|which\s+)?(?:[\w.'\u2019-]+\s+){1,6}?(?:\w+ly\s+)?(?:disputed|denied|"
+                              r"rejected|dismissed|contested|disputes|denies|rejects|dismisses|contests|has denied|"
+                              r"have denied|has disputed|has rejected)\b", re.I)
+# who put the named clause forward, before it: "They argued that"
+_ARGUED = re.compile(r"^(?:[\w.'\u2019-]+\s+){1,6}?(?:argued|said|says|claimed|claims|contended|contends|asserted|"
+                     r"maintained|suggested|insisted)\s+(?:that\s+)?", re.I)
 
 # the predicates of a sentence that tells an accusation was made, not what it accuses anyone of
 ACTS = frozenset({"accuse", "charge", "indict", "condemn", "adopt", "pass", "sue", "file"})
@@ -451,6 +467,10 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
                                       objects=objects, named_rows=named_rows, languages=languages)
     if not found:
         return found, strength
+    if (told := _NAMED_BEFORE_IT.match(c.text)) is not None and not _OBJECT.search(told.group(1)):
+        # "They argued that she had waived her right, a contention her lawyer disputed": the sentence tells what it
+        # answers itself, which no other row need state; it is a row of its own
+        return [], -1
     if DISCLAIMS.search(c.text):
         who = speaker_key(c.responder or c.attributed_to)
         kept = [gi for gi in found if who is not None and any(
