@@ -145,6 +145,8 @@ def test_answered_object() -> None:
                            "lawyer disputed.") == "by speaking first she had waived her right to silence"
     assert answered_object("The mayor sold the pier to Ostra -- a claim the ministry denies.") == (
         "The mayor sold the pier to Ostra")
+    assert answered_object("Vell said he walked out because Ruiz called him a liar \u2013 something Ruiz has "
+                           "denied.") == "he walked out because Ruiz called him a liar"
     assert answered_object("Ruiz was referring to a claim by an aide that the pier was sold - a claim Vell "
                            "rejected.") == "the pier was sold"
 

@@ -82,9 +82,10 @@ def answered_object(text: str) -> str | None:
     return found if len(found) >= 5 else None
 
 # what a sentence says, then named as a claim that someone answers: "X, a contention her lawyer disputed", "X -- a
-# claim the ministry denies"
-_NAMED_BEFORE_IT = re.compile(r"(.{12,}?)(?:,|\s--?|\s[\u2013\u2014])\s+(?:a|an|the)\s+(?:claim|contention|charge|"
-                              r"assertion|notion|allegation|accusation|characteri[sz]ation|point|suggestion|view)\s+"
+# claim the ministry denies", "X – something Gattine has denied"
+_NAMED_BEFORE_IT = re.compile(r"(.{12,}?)(?:,|\s--?|\s[\u2013\u2014])\s+(?:(?:a|an|the)\s+(?:claim|contention|charge|"
+                              r"assertion|notion|allegation|accusation|characteri[sz]ation|point|suggestion|view)|"
+                              r"something)\s+"
                               r"(?:that\s+|which\s+)?(?:[\w.'\u2019-]+\s+){1,6}?(?:\w+ly\s+)?(?:disputed|denied|"
                               r"rejected|dismissed|contested|disputes|denies|rejects|dismisses|contests|has denied|"
                               r"have denied|has disputed|has rejected)\b", re.I)
