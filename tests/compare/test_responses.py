@@ -602,6 +602,9 @@ def test_a_row_nobody_asserts_is_titled_by_what_is_denied() -> None:
     # else the clause that answers, not a fact beside it that nobody denies
     assert denied_title("Nine of the crew were Varian citizens, but the Varian government denies any role in the "
                         "fire.") == "The Varian government denies any role in the fire."
+    # a claim told, then named as one that someone denies
+    assert denied_title("Vell said his walkout was justified because Ruiz called him a liar \u2013 something Ruiz "
+                        "has denied.") == "His walkout was justified because Ruiz called him a liar"
     # a noun phrase, a pronoun or a clause without its subject gives no title: the sentence stays
     kept = ("During the campaign, Vell dismissed allegations of misconduct against himself from a dozen officials "
             "and threatened to sue them.")

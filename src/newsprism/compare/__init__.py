@@ -38,6 +38,7 @@ from newsprism.compare.responses import (
     consensus,
     defended,
     rows_of_named_sources,
+    told_then_named,
 )
 from newsprism.compare.rows import (
     answerers,
@@ -387,8 +388,8 @@ def denied_title(text: str) -> str:
     nobody denies). The sentence itself when neither can be read off it."""
     obj = answered_object(text)
     if obj and len(obj.split()) >= 3 and not _PRONOUN_START.match(obj) and (
-            _FINITE.search(obj) or len(obj.split()) >= 5) and re.search(
-            r"\b(?:that|whether|if)\s+" + re.escape(obj), text, re.I):
+            _FINITE.search(obj) or len(obj.split()) >= 5) and (told_then_named(text) or re.search(
+            r"\b(?:that|whether|if)\s+" + re.escape(obj), text, re.I)):
         if obj.count("\u201c") > obj.count("\u201d"):
             obj = obj.replace("\u201c", "")
         return obj[0].upper() + obj[1:]
@@ -403,7 +404,7 @@ def denied_title(text: str) -> str:
     return text
 
 
-_PRONOUN_START = re.compile(r"(?:it|he|she|they|we|i|you|this|that|these|those|his|her|its|their|there)\b", re.I)
+_PRONOUN_START = re.compile(r"(?:it|he|she|they|we|i|you|this|that|these|those|there)\b", re.I)
 # a proposition, not a noun phrase ("allegations of sexual misconduct against himself" names no clause): what follows
 # "that", "whether" or "if", with a verb this can see or long enough to hold one ("the closure cost the town ...")
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|should|did|"

@@ -31,7 +31,7 @@ from newsprism.lexicons import lexicon_for
 from newsprism.records import Claim, normalize_text
 
 __all__ = ["ACTS", "DEFENCE", "Assertions", "answer_targets", "answered_object", "consensus", "defended",
-           "rows_of_named_sources"]
+           "rows_of_named_sources", "told_then_named"]
 
 # The source of a challenged report defending it: "we stand by our reporting", "maintained that its report was
 # accurate", "had re-confirmed its reporting". Such a response answers the challenge, not the report.
@@ -60,12 +60,18 @@ def defended(c: Claim, before: Sequence[Claim], statements: Mapping[str, int], m
     return [max(scored)[2]] if scored else []
 
 
+def told_then_named(text: str) -> bool:
+    """The sentence tells a claim, then names it as one someone answers ("X, a contention her lawyer disputed")."""
+    told = _NAMED_BEFORE_IT.match(text)
+    return told is not None and not _OBJECT.search(told.group(1))
+
+
 def answered_object(text: str) -> str | None:
     """The proposition a response names ("claims that X", "denied that X"), to be compared with the rows."""
-    before = _NAMED_BEFORE_IT.match(text)
-    if before is not None and not _OBJECT.search(before.group(1)):
+    told = _NAMED_BEFORE_IT.match(text)
+    if told is not None and not _OBJECT.search(told.group(1)):
         # "They argued that she had waived her right, a contention her lawyer disputed": the clause before it
-        found = _ARGUED.sub("", before.group(1), count=1).strip(" .\"\u201c\u201d")
+        found = _ARGUED.sub("", told.group(1), count=1).strip(" .\"\u201c\u201d")
         return found if len(found.split()) >= 3 else None
     m = _OBJECT.search(text)
     if not m:
@@ -468,7 +474,7 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
                                       objects=objects, named_rows=named_rows, languages=languages)
     if not found:
         return found, strength
-    if (told := _NAMED_BEFORE_IT.match(c.text)) is not None and not _OBJECT.search(told.group(1)):
+    if told_then_named(c.text):
         # "They argued that she had waived her right, a contention her lawyer disputed": the sentence tells what it
         # answers itself, which no other row need state; it is a row of its own
         return [], -1
