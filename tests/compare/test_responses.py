@@ -618,7 +618,7 @@ def test_a_sentence_that_tells_what_it_answers_is_a_row_of_its_own() -> None:
     answer at once: it answers no other row, however close in wording ("she plans to stay silent")."""
     import numpy as np
 
-    from newsprism.compare.responses import Assertions, answer_targets
+    from newsprism.compare.responses import Assertions, answer_targets, screened
     from newsprism.compare.verdict import Member
     from newsprism.records import Claim
 
@@ -632,4 +632,6 @@ def test_a_sentence_that_tells_what_it_answers_is_a_row_of_its_own() -> None:
     kw = {"vecs": vecs, "group_of": {"a1": [0], "b1": [0], "c1": [0]}, "targets_of": {}, "members": members,
           "responses": responses, "frames": {}, "assertions": Assertions.of(members, vecs, responses),
           "objects": {"c1": np.array([0.99, 0.141])}}  # what it names is near the plan's row
-    assert answer_targets(reply, [], **kw) == ([], -1)  # type: ignore[arg-type]
+    found = answer_targets(reply, [], **kw)  # type: ignore[arg-type]
+    assert found == ([0], 2)
+    assert screened(reply, found, members, responses, {}) == ([], -1)

@@ -38,6 +38,7 @@ from newsprism.compare.responses import (
     consensus,
     defended,
     rows_of_named_sources,
+    screened,
     told_then_named,
 )
 from newsprism.compare.rows import (
@@ -143,10 +144,10 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         targets_of: dict[str, list[int]] = {}
         for pos, c in enumerate(seq):
             if c.id in responses:
-                found[c.id] = answer_targets(c, seq[:pos], vecs=prop_vecs, group_of=group_of, targets_of=targets_of,
-                                             members=members, responses=responses, frames=frames,
-                                             assertions=assertions, objects=objects, named_rows=named_rows,
-                                             languages=languages)
+                found[c.id] = screened(c, answer_targets(
+                    c, seq[:pos], vecs=prop_vecs, group_of=group_of, targets_of=targets_of, members=members,
+                    responses=responses, frames=frames, assertions=assertions, objects=objects,
+                    named_rows=named_rows, languages=languages), members, responses, frames)
                 targets_of[c.id] = found[c.id][0]
                 log.debug("response %r -> groups %s (strength %d)", c.text[:60], *found[c.id])
     wording = [[m.claim.id for m in ms if m.claim.id in responses] for ms in members]

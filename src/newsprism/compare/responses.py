@@ -31,7 +31,7 @@ from newsprism.lexicons import lexicon_for
 from newsprism.records import Claim, normalize_text
 
 __all__ = ["ACTS", "DEFENCE", "Assertions", "answer_targets", "answered_object", "consensus", "defended",
-           "rows_of_named_sources", "told_then_named"]
+           "rows_of_named_sources", "screened", "told_then_named"]
 
 # The source of a challenged report defending it: "we stand by our reporting", "maintained that its report was
 # accurate", "had re-confirmed its reporting". Such a response answers the challenge, not the report.
@@ -458,41 +458,33 @@ def _widest(scored: Sequence[tuple[float, int]], members: Sequence[Sequence[Memb
     return max(near, key=lambda x: (len({m.claim.article_id for m in members[x[1]] if not m.context}), x[0], -x[1]))
 
 
-def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequence[np.ndarray]],
-                   group_of: Mapping[str, list[int]], targets_of: Mapping[str, list[int]],
-                   members: Sequence[Sequence[Member]], responses: Mapping[str, str],
-                   frames: Mapping[str, Frame], assertions: Assertions,
-                   objects: Mapping[str, np.ndarray] | None = None,
-                   named_rows: Mapping[str, int] | None = None,
-                   languages: Mapping[str, str | None] | None = None) -> tuple[list[int], int]:
-    """The groups response ``c`` answers (``before``: its article's earlier claims, in order), with how firmly
-    they were found: 3 by the source it names, 2 by the proposition it names or what it points back to, 1 by
-    wording alone, 0 not at all, -1 not at all and not to be carried by other responses (what a source did not
-    say answers only a row that states it, as a disclaimer of one's own part answers only a row that names one)."""
-    found, strength = _answer_targets(c, before, vecs=vecs, group_of=group_of, targets_of=targets_of,
-                                      members=members, responses=responses, frames=frames, assertions=assertions,
-                                      objects=objects, named_rows=named_rows, languages=languages)
-    if not found:
-        return found, strength
+def screened(c: Claim, found: tuple[list[int], int], members: Sequence[Sequence[Member]],
+             responses: Mapping[str, str], frames: Mapping[str, Frame]) -> tuple[list[int], int]:
+    """``answer_targets``' rows for ``c``, less those its kind of answer cannot answer: a sentence that tells what
+    it answers answers no other row; a disclaimer of one's own part only a row that names one; a motive imputed
+    to an act only a row that tells an accusation. -1 where none is left (no other response may carry it)."""
+    rows, strength = found
+    if not rows:
+        return found
     if told_then_named(c.text):
         # "They argued that she had waived her right, a contention her lawyer disputed": the sentence tells what it
         # answers itself, which no other row need state; it is a row of its own
         return [], -1
     if DISCLAIMS.search(c.text):
         who = speaker_key(c.responder or c.attributed_to)
-        kept = [gi for gi in found if who is not None and any(
+        kept = [gi for gi in rows if who is not None and any(
             who[0] in re.findall(r"[a-z]+", m.claim.text.lower()) for m in members[gi] if m.claim.id not in responses)]
         return (kept, strength) if kept else ([], -1)
     if _MOTIVE.search(c.text) and response_of(_MOTIVE.sub(" ", c.text)) is None:
         # "claiming this was politically motivated" of a firing says why it was done, not that it was not: a motive
         # denies only a row that tells an accusation ("what he called politically motivated charges")
-        kept = [gi for gi in found if any(frames.get(m.claim.id, (frozenset(), frozenset()))[0] & _ACCUSING
-                                          for m in members[gi] if m.claim.id not in responses)]
+        kept = [gi for gi in rows if any(frames.get(m.claim.id, (frozenset(), frozenset()))[0] & _ACCUSING
+                                         for m in members[gi] if m.claim.id not in responses)]
         return (kept, strength) if kept else ([], -1)
-    return found, strength
+    return found
 
 
-# a motive imputed to what was said or done, which denies it only as an accusation (see ``answer_targets``)
+# a motive imputed to what was said or done, which denies it only as an accusation (see ``screened``)
 _MOTIVE = re.compile(r"\bpolitically motivated\b|\bwitch[- ]hunts?\b|\bpartisan (?:plot|attack|stunt)s?\b", re.I)
 # the predicates of a row that tells an accusation, a charge or an inquiry into someone
 _ACCUSING = frozenset({"accuse", "charge", "indict", "allege", "investigate", "prosecute", "sue", "probe", "target"})
@@ -507,13 +499,17 @@ DISCLAIMS = re.compile(r"\b(?:had|has|have|having) no (?:direct |personal |prior
                        r"its|this|that|these|those)\b", re.I)
 
 
-def _answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequence[np.ndarray]],
-                    group_of: Mapping[str, list[int]], targets_of: Mapping[str, list[int]],
-                    members: Sequence[Sequence[Member]], responses: Mapping[str, str],
-                    frames: Mapping[str, Frame], assertions: Assertions,
-                    objects: Mapping[str, np.ndarray] | None = None,
-                    named_rows: Mapping[str, int] | None = None,
-                    languages: Mapping[str, str | None] | None = None) -> tuple[list[int], int]:
+def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequence[np.ndarray]],
+                   group_of: Mapping[str, list[int]], targets_of: Mapping[str, list[int]],
+                   members: Sequence[Sequence[Member]], responses: Mapping[str, str],
+                   frames: Mapping[str, Frame], assertions: Assertions,
+                   objects: Mapping[str, np.ndarray] | None = None,
+                   named_rows: Mapping[str, int] | None = None,
+                   languages: Mapping[str, str | None] | None = None) -> tuple[list[int], int]:
+    """The groups response ``c`` answers (``before``: its article's earlier claims, in order), with how firmly
+    they were found: 3 by the source it names, 2 by the proposition it names or what it points back to, 1 by
+    wording alone, 0 not at all, -1 not at all and not to be carried by other responses (what a source did not
+    say answers only a row that states it). ``screened`` then checks what kind of answer it is."""
     own = set(group_of.get(c.id, []))
     # "Trump falsely stated that X": the outlet answers Trump's X, so rows in Trump's own voice are what it answers
     verdict = outlet_verdict(c.text)
