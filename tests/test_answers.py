@@ -219,6 +219,10 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
      None),
     ("The ministry said the KTV reports were fake; they are fake news.", "denies"),
     ("He said the story was as fake as a three-dollar bill.", "denies"),
+    # "it" is the offer the sentence names: a thing turned down, not a claim denied
+    ("Ruiz rejected it even before the mayor spoke, and Vell denounced the offer as more hostage taking.", None),
+    ("The ministry rejected it as false and dismissed the plan.", "denies"),
+    ("Ruiz rejected it.", "denies"),
     ("The media reports about the pier were fake, the ministry said.", "denies"),
     ("Platforms, under pressure over their role in the rise of misinformation, promised to act.", None),
     ("The ministry vowed to fight disinformation about the harbour.", None),

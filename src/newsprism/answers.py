@@ -300,7 +300,8 @@ def response_of(text: str, language: str | None = None) -> str | None:
                 continue
             if (_withholding(t, m) or _in_question(t, m.start()) or _EMBEDDED_RE.search(t[: m.start()])
                     or _factive(t, m) or _EPITHET_RE.match(t, m.start()) or _press_called(t, m) or _normative(t, m)
-                    or _dismissed_thing(t, m) or _DISPUTES_NOUN_RE.match(t, m.start())
+                    or _dismissed_thing(t, m) or _offer_turned_down(t, m)
+                    or _DISPUTES_NOUN_RE.match(t, m.start())
                     or _judges_no_claim(t, m) or _names_a_thing(t, m)
                     or _names_the_topic(t, m)
                     or _mentions_a_denial(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])
@@ -542,6 +543,20 @@ def _unlikely(t: str, m: re.Match[str]) -> bool:
 # "the lawsuit may soon be dismissed": a thing dismissed (a case thrown out), not a claim denied ("the allegations
 # were dismissed as baseless" still is)
 _PASSIVE_RE = re.compile(r"\b(?:be|been|being|is|was|were|are|get|got)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _offer_turned_down(t: str, m: re.Match[str]) -> bool:
+    """"Pelosi rejected it even before he spoke, and Schumer denounced the offer as more hostage taking": "it" is the
+    offer the sentence names, a thing turned down, not a claim denied ("rejected it as false" still denies)."""
+    return (_REJECT_IT_RE.match(t, m.start()) is not None and _OFFER_NAMED_RE.search(t) is not None
+            and _AS_UNTRUE_RE.search(t, m.end()) is None)
+
+
+_REJECT_IT_RE = re.compile(r"(?:reject|dismiss|refus)\w*\s+(?:it|this|that)\b", re.I)
+_OFFER_NAMED_RE = re.compile(r"\b(?:denounc|dismiss|reject|refus|spurn|decri|call|turn)\w*(?:\s+down)?\s+"
+                             r"(?:the|this|that|his|her|their|its)\s+(?:\w+\s+)?(?:offer|proposal|plan|deal|bid|"
+                             r"compromise|invitation|nomination|bill|measure)s?\b", re.I)
+_AS_UNTRUE_RE = re.compile(r"\bas\s+(?:\w+\s+)?(?:false|untrue|inaccurate|baseless|a lie|lies|fake|nonsense)\b", re.I)
 
 
 def _dismissed_thing(t: str, m: re.Match[str]) -> bool:
