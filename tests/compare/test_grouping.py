@@ -175,3 +175,15 @@ def test_what_never_happened_before_is_no_contrary_of_a_first_time(resources: Re
     now = _props(resources, "The council has never overruled the mayor on a veto, the clerk said.")
     assert judged_frame([row, before], [0], before, False) == frozenset()
     assert judged_frame([row, now], [0], now, False)
+
+
+def test_a_doubt_negated_grants_what_it_would_have_doubted(resources: Resources) -> None:
+    """"He never questioned the mayor's faith" is not the opposite of "the mayor is a believer": a doubt or
+    challenge negated grants it. Other negations stay negative."""
+    from newsprism.compare.align import propositions
+
+    granted = Claim(id="g1", article_id="g", text="Vell said he never questioned the mayor's faith.", negated=True)
+    undisputed = Claim(id="g2", article_id="g", text="The ministry did not dispute the figures.", negated=True)
+    denied = Claim(id="g3", article_id="g", text="Vell said he never met the mayor.", negated=True)
+    props = {p.claim.id: p.negative for p in propositions([granted, undisputed, denied], resources.nlp)}
+    assert props == {"g1": False, "g2": False, "g3": True}

@@ -119,7 +119,7 @@ def claim_propositions(claim: Claim, doc: Any) -> list[Proposition]:
     out = []
     for k, toks in enumerate(variants):
         core = _text(doc, toks) or claim.text
-        negative = claim.negated or response_of(core) == "denies"
+        negative = (claim.negated or response_of(core) == "denies") and not _doubt_negated(root)
         pred = verb_lemma(root) if root is not None else ""
         out.append(Proposition(claim=claim, core=core, variant=k, negative=negative, entities=ents,
                                values=values, predicate=pred, content=_content(doc, toks),
@@ -129,6 +129,15 @@ def claim_propositions(claim: Claim, doc: Any) -> list[Proposition]:
 
 
 _MODAL_WORDS = frozenset({"able", "unable", "allowed", "required", "obliged", "likely", "possible"})
+
+
+def _doubt_negated(root: Any) -> bool:
+    """A doubt or challenge negated ("he never questioned the president's faith", "did not dispute the figures") grants
+    what it would have doubted: the sentence is not the opposite of the claim."""
+    return root is not None and verb_lemma(root) in _DOUBT_VERBS and _negated_words(root) == {verb_lemma(root)}
+
+
+_DOUBT_VERBS = frozenset({"question", "doubt", "dispute", "challenge", "contest"})
 
 
 def _negated_words(root: Any) -> frozenset[str]:
