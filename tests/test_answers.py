@@ -223,6 +223,9 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("Ruiz rejected it even before the mayor spoke, and Vell denounced the offer as more hostage taking.", None),
     ("The ministry rejected it as false and dismissed the plan.", "denies"),
     ("Ruiz rejected it.", "denies"),
+    # two things said to be unrelated is an argument, not a denial ("nothing to do with the mayor" still is)
+    ("\"The pier and the strike really have nothing to do with each other,\" Ruiz said.", None),
+    ("\"The charges have nothing to do with the mayor,\" she said.", "denies"),
     ("The media reports about the pier were fake, the ministry said.", "denies"),
     ("Platforms, under pressure over their role in the rise of misinformation, promised to act.", None),
     ("The ministry vowed to fight disinformation about the harbour.", None),

@@ -24,7 +24,9 @@ _ANSWER_DENY_RE = re.compile(
     r"(?:facts?|claims?|reports?|allegations?|accounts?|charges?|statements?|assertions?)|"
     r"stands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
     r"(?:was|were|is|are) (?:not |in)accurate|inaccura\w+|accurate|phony|categorically|disavow\w*|"
-    r"defend\w* (?:itself|themselves|himself|herself|against)|plead\w* not guilty|nothing to do with|"
+    r"defend\w* (?:itself|themselves|himself|herself|against)|plead\w* not guilty|"
+    # "have nothing to do with the president" distances; "have nothing to do with each other" argues
+    r"nothing to do with(?! (?:each other|one another)\b)|"
     r"falsely accused|politically motivated|vow\w* to (?:beat|fight) (?:\w+ ){0,6}?charges|retract\w*|"
     r"(?:issued|ran|published|appended) an? correction|"
     r"correct(?:ed|ing|s) (?:the|its|their|an?|that|this) (?:\w+ )?(?:report|story|article|claim|figure|account)s?|"
