@@ -32,6 +32,7 @@ from newsprism.compare.grouping import (
     polarity,
 )
 from newsprism.compare.responses import (
+    SUPPOSED,
     Assertions,
     answer_targets,
     answered_object,
@@ -285,7 +286,6 @@ def _with_fallback(claims: list[Claim], articles: Sequence[Article], quotes: Seq
 
 
 # "one of them shouldn't be the chairman": what ought not to be is an opinion, not the opposite of a fact
-_IF_RE = re.compile(r"^\W*(?:if|unless)\b", re.I)
 _OUGHT_NOT_RE = re.compile(r"\b(?:should|ought|must)(?:n['\u2019]t| not)\b", re.I)
 
 
@@ -298,7 +298,7 @@ _FIRST_TIME_RE = re.compile(r"\bfirst\s+time\b|\bfor the first\b|\bunprecedented
 def _negates_what_is_said(p: Proposition, said: frozenset[str], frame: frozenset[str]) -> bool:
     if _OUGHT_NOT_RE.search(p.claim.text):
         return False
-    if _IF_RE.match(p.claim.text):
+    if SUPPOSED.match(p.claim.text):
         return False  # "If they don't pass this bill ...": a condition
     if p.predicate and p.predicate not in LIGHT_PREDICATES:
         # "Mexico will not pay for a wall" beside "he'll make Mexico pay for the wall": the verb under the row's

@@ -116,10 +116,11 @@ def claim_propositions(claim: Claim, doc: Any) -> list[Proposition]:
                      and (e.text != claim.attributed_to))
     values = number_values(claim.numbers)
     root = _core_root(doc)
+    granted = _doubt_negated(root)  # the same root for every variant
     out = []
     for k, toks in enumerate(variants):
         core = _text(doc, toks) or claim.text
-        negative = (claim.negated or response_of(core) == "denies") and not _doubt_negated(root)
+        negative = (claim.negated or response_of(core) == "denies") and not granted
         pred = verb_lemma(root) if root is not None else ""
         out.append(Proposition(claim=claim, core=core, variant=k, negative=negative, entities=ents,
                                values=values, predicate=pred, content=_content(doc, toks),

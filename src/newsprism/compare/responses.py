@@ -30,7 +30,7 @@ from newsprism.compare.verdict import Member, Speaker, one_voice, same_speaker, 
 from newsprism.lexicons import lexicon_for
 from newsprism.records import Claim, normalize_text
 
-__all__ = ["ACTS", "DEFENCE", "Assertions", "answer_targets", "answered_object", "consensus", "defended",
+__all__ = ["ACTS", "DEFENCE", "SUPPOSED", "Assertions", "answer_targets", "answered_object", "consensus", "defended",
            "rows_of_named_sources", "screened", "told_then_named"]
 
 # The source of a challenged report defending it: "we stand by our reporting", "maintained that its report was
@@ -60,18 +60,24 @@ def defended(c: Claim, before: Sequence[Claim], statements: Mapping[str, int], m
     return [max(scored)[2]] if scored else []
 
 
+def _told_clause(text: str) -> str | None:
+    """What the sentence tells before naming it as a claim someone answers ("X, a contention her lawyer disputed");
+    None where it names none, or names one inside X ("referring to a claim that Y - a claim Romney rejected")."""
+    told = _NAMED_BEFORE_IT.match(text)
+    return told.group(1) if told is not None and not _OBJECT.search(told.group(1)) else None
+
+
 def told_then_named(text: str) -> bool:
     """The sentence tells a claim, then names it as one someone answers ("X, a contention her lawyer disputed")."""
-    told = _NAMED_BEFORE_IT.match(text)
-    return told is not None and not _OBJECT.search(told.group(1))
+    return _told_clause(text) is not None
 
 
 def answered_object(text: str) -> str | None:
     """The proposition a response names ("claims that X", "denied that X"), to be compared with the rows."""
-    told = _NAMED_BEFORE_IT.match(text)
-    if told is not None and not _OBJECT.search(told.group(1)):
+    told = _told_clause(text)
+    if told is not None:
         # "They argued that she had waived her right, a contention her lawyer disputed": the clause before it
-        found = _ARGUED.sub("", told.group(1), count=1).strip(" .\"\u201c\u201d")
+        found = _ARGUED.sub("", told, count=1).strip(" .\"\u201c\u201d")
         return found if len(found.split()) >= 3 else None
     m = _OBJECT.search(text)
     if not m:
@@ -111,8 +117,9 @@ REACTION_RE = re.compile(
     r"accusations|questions)\b", re.I)
 
 # a sentence that only supposes: "If the Saudis were culpable, they should be held accountable" states nothing a
-# denial could answer ("the Saudi government denies any role in the attacks" answers those who say they had one)
-_SUPPOSED = re.compile(r"\W*(?:if|unless)\b", re.I)
+# denial could answer ("the Saudi government denies any role in the attacks" answers those who say they had one),
+# and "If they don't pass this bill ..." contradicts nothing
+SUPPOSED = re.compile(r"^\W*(?:if|unless)\b", re.I)
 
 # what a person said or put forward, named by whose it is: "Vell's comments", "Mr. Trump's suggestion", "Obama's
 # rationale", "Ms. Nielsen's statistics"
@@ -277,7 +284,7 @@ class Assertions:
                     voices[gi] = voice
                 doing[gi] = frozenset(p for m in own for p in preds.get(m.claim.id, ()) if p not in LIGHT_PREDICATES)
                 told = [(bool(preds.get(m.claim.id)) and preds[m.claim.id] <= ACTS)
-                        or bool(REACTION_RE.search(m.claim.text) or _SUPPOSED.match(m.claim.text))
+                        or bool(REACTION_RE.search(m.claim.text) or SUPPOSED.match(m.claim.text))
                         for m in own if not m.claim.negated]
                 if sum(told) * 2 > len(told):  # mostly told as the act, or as a reaction to the claim
                     acts.add(gi)
