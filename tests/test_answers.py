@@ -292,6 +292,27 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The judges were concerned about firms whose pay gaps mirror the market where there is no proof of a policy.",
      None),
     ("There is no proof of a policy, the judges said.", "doubts"),
+    # what a story tells someone did not know, a state of mind, a practice, a habit of a kind of speaker, a label of
+    # who someone is, what is to come: no claim answered; each beside the form that still answers one
+    ("The fishermen were unaware of the danger.", None),
+    ("The fishermen were blissfully unaware as the boat drifted away.", None),
+    ("The mayor said she was unaware of the warning.", "denies"),
+    ("\"I'm not aware of anyone in my office having seen the memo.\"", "denies"),
+    ("The ministry was unaware of any such request.", "denies"),
+    ("Supporters who were in denial for years have had to accept the verdict.", None),
+    ("The ministry issued a denial on Friday.", "denies"),
+    ("The sites exist to farm clicks by posting fake stories.", None),
+    ("They published a fake story claiming the singer had died.", "denies"),
+    ("Hundreds of scientists have condemned the retraction of the study.", None),
+    ("The newspaper ran a retraction of the story.", "denies"),
+    ("Companies often deny they are working on a new product.", None),
+    ("The Kremlin has often denied the reports.", "denies"),
+    ("A skeptical researcher found that the readings had been altered.", None),
+    ("As a climate sceptic friend of mine pointed out, the rise was small.", None),
+    ("The scientist remained skeptical of the claims.", "doubts"),
+    ("Experts are skeptical that the photo is real.", "doubts"),
+    ("It's unclear whether the actor will keep his role in the sequel.", None),
+    ("It is unclear whether the actor kept his role.", "doubts"),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

@@ -305,7 +305,8 @@ def response_of(text: str, language: str | None = None) -> str | None:
                     or _dismissed_thing(t, m) or _offer_turned_down(t, m)
                     or _DISPUTES_NOUN_RE.match(t, m.start())
                     or _judges_no_claim(t, m) or _names_a_thing(t, m)
-                    or _names_the_topic(t, m)
+                    or _names_the_topic(t, m) or _narrated_unawareness(t, m) or _in_denial(t, m)
+                    or _fakes_made(t, m) or _generic_habit(t, m)
                     or _mentions_a_denial(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])
                     or _CONDITIONAL_RE.search(t[: m.start()]) or _REQUESTED_RE.search(t[: m.start()])
                     or _NO_ONE_RE.search(t[: m.start()])):
@@ -365,7 +366,7 @@ def _judges_no_claim(t: str, m: re.Match[str]) -> bool:
 # Verdict adjectives that, said of a thing rather than a claim, name the thing: "filing false tax returns", "a false
 # prophet", "questionable purchases", "fake accounts"; before a claim word ("a false story", "fake news") or
 # standing alone ("the report is false", "false, he said") they judge a claim.
-_ATTRIBUTIVE = frozenset({"false", "fake", "questionable", "bogus", "phony"})
+_ATTRIBUTIVE = frozenset({"false", "fake", "questionable", "bogus", "phony", "made up", "made-up"})
 _CLAIM_NOUNS = _word_set(
     "report reports reporting claim claims allegation allegations accusation accusations charge charges story "
     "stories news narrative narratives rumor rumors rumour rumours assertion assertions account accounts "
@@ -412,7 +413,13 @@ def _open_future(t: str, m: re.Match[str]) -> bool:
     ("it is unclear whether Russia asked", "unclear whether the subpoenas would be issued" still doubt); nor what
     someone meant by it ("unclear whether the acknowledgment was intended to stoke speculation")."""
     return m.group(0).lower().endswith("whether") and (_MAYBE_RE.match(t, m.end()) is not None
+                                                       or _WILL_RE.match(t, m.end()) is not None
                                                        or _PURPOSE_RE.match(t, m.end()) is not None)
+
+
+# "unclear whether Neeson will hold on to his role": what is to come ("unclear whether he will have been told" looks
+# back and still doubts)
+_WILL_RE = re.compile(r"[^.;:?!]*?\b(?:will|won't)\b(?! have\b)", re.I)
 
 
 _PURPOSE_RE = re.compile(r"[^;:?!]{0,160}?\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:intended|meant|designed|aimed|"
@@ -627,7 +634,8 @@ def _doubts_nothing(t: str, m: re.Match[str]) -> bool:
     a likelihood or what is yet to come (the guards above)."""
     before = t[: m.start()]
     return bool(_NEG_BEFORE_RE.search(before) or _NO_ONE_RE.search(before) or _NOBODY_THINKS_RE.search(before)
-                or m.group(0).lower() in {"skeptics", "sceptics"}
+                or m.group(0).lower() in {"skeptics", "sceptics", "skeptic", "sceptic"}
+                or _attributive_sceptic(t, m)
                 # a degree, not a doubt: "setting expectations high -- but apparently not too high"
                 or (m.group(0).lower() == "apparently not" and _DEGREE_RE.match(t, m.end()) is not None)
                 or any(guard(t, m) for guard in (_names_a_thing, _unknown_detail, _doubts_a_person, _which_of,
@@ -644,10 +652,11 @@ _NO_ONE_RE = re.compile(r"\b(?:nobody|no one|no-one|none of us)\b[^,.;:]{0,40}?\
 
 
 def _mentions_a_denial(t: str, m: re.Match[str]) -> bool:
-    """"after the denial", "the denial about jets looked like an attempt to ...": the noun with "the" and no one
-    who made it names a denial the story told before; the sentence itself denies nothing ("the ministry's denial",
-    "issued a denial", "the denial by the ministry" still do)."""
-    if m.group(0).lower() not in {"denial", "denials"}:
+    """"after the denial", "condemned the retraction of the study", "the denial about jets looked like an attempt
+    to ...": the noun with "the" and no one who made it names a denial (or retraction) the story told before; the
+    sentence itself denies nothing ("the ministry's denial", "issued a denial", "the denial by the ministry" still
+    do)."""
+    if m.group(0).lower() not in {"denial", "denials", "retraction", "retractions"}:
         return False
     before, owner = t[: m.start()], re.match(r"\s+(of|by|from)\s", t[m.end():], re.I)
     if owner and owner.group(1).lower() != "of":  # "the denial by the ministry" tells who made it
@@ -671,6 +680,69 @@ def _in_question(t: str, at: int) -> bool:
     denied it" denies)."""
     asked = list(re.finditer(r"\bwhether\b|\basked (?:\w+ )?if\b", t[:at], re.I))
     return bool(asked) and not re.search(r"[,;:]", t[asked[-1].end():at])
+
+
+# who says it: a saying verb, or a speaker in the first person ("said she was unaware of the warning", "I was not aware
+# of any such request")
+_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|saying|told|tells|insist\w*|maintain\w*|claim\w*|stat\w+|added|"
+                             r"replied|responded|according to)\b|"
+                             r"(?:^|\W)(?:I|we)(?:'m|'re|\s+(?:\w+\s+)?(?:was|were|am|are))\s+(?:\w+ly\s+)?$", re.I)
+_OF_CLAIM_RE = re.compile(r"\s+of\s+(?P<np>[^.;:,?!]*)", re.I)
+
+
+def _narrated_unawareness(t: str, m: re.Match[str]) -> bool:
+    """"The boys were unaware of the danger", "blissfully unaware as the crab slipped away": the story tells what
+    someone did not know, which answers no claim; a speaker disclaiming knowledge ("said she was unaware of the
+    warning") or unaware of a report or claim ("unaware of any such request") still does."""
+    if m.group(0).lower() not in {"unaware", "not aware"} or _SAID_BEFORE_RE.search(t[: m.start()]):
+        return False
+    found = _OF_CLAIM_RE.match(t, m.end())
+    if found is None:
+        return True
+    np_ = found.group("np")
+    return not _claim_words(np_) and not re.search(r"\b(?:any|such)\b", np_, re.I)
+
+
+def _in_denial(t: str, m: re.Match[str]) -> bool:
+    """"fans who were in denial all these years": a state of mind, not a denial of anything said."""
+    return m.group(0).lower() == "denial" and re.search(r"\bin\s+$", t[: m.start()], re.I) is not None
+
+
+# "farm clicks by posting fake stories": a practice described, no claim judged ("spreading fake news about me" and
+# "the fake story" still judge)
+_MAKES_RE = re.compile(r"\b(?:post|publish|spread|creat|writ|wrote|shar|peddl|churn|generat|circulat|manufactur|produc|"
+                       r"invent|run|plant)\w*\s+(?:out\s+)?$", re.I)
+
+
+def _fakes_made(t: str, m: re.Match[str]) -> bool:
+    if m.group(0).lower() not in {"fake", "false", "bogus", "phony", "made up", "made-up"}:
+        return False
+    after = re.match(r"\s+(?!news\b)[a-z]\w*s\b(?!\s+(?:about|of|on|that)\b)", t[m.end():])
+    return after is not None and _MAKES_RE.search(t[: m.start()]) is not None
+
+
+# "companies often deny they're working on a product": what some kind of speaker tends to do, not one denial
+# ("the Kremlin routinely denies it" is one speaker's, and still denies)
+_GENERIC_HABIT_RE = re.compile(r"(?:^|[\s,;:\u2014-])(?!(?:has|was|is|does|his|its|this|thus|as|us)\s)"
+                               r"[A-Za-z][a-z]+s\s+(?:often|usually|typically|generally|frequently|"
+                               r"commonly|sometimes|always|tend to|will often)\s+$")
+
+
+def _generic_habit(t: str, m: re.Match[str]) -> bool:
+    return _GENERIC_HABIT_RE.search(t[: m.start()]) is not None
+
+
+# "a skeptical researcher", "a climate sceptic friend": a label of who someone is, not a doubt ("remained sceptical",
+# "is skeptical of the claims" still doubt)
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|one|another|leading)\s+(?:[\w'\u2018\u2019-]+\s+)?[\u2018'\"]?$", re.I)
+
+
+def _attributive_sceptic(t: str, m: re.Match[str]) -> bool:
+    word = m.group(0).lower()
+    if not word.startswith(("skeptical", "sceptical")) or not _ARTICLE_BEFORE_RE.search(t[: m.start()]):
+        return False
+    return re.match(r"[\u2019'\"]?\s+[a-z]+\b(?<!\bof)(?<!\babout)(?<!\bthat)", t[m.end():]) is not None and not \
+        re.match(r"\s+(?:of|about|that|whether|toward|towards|over)\b", t[m.end():], re.I)
 
 
 def response_in(text: str, lexicon: Lexicon) -> str | None:
