@@ -85,3 +85,30 @@ def test_a_target_told_once_is_followed_only_to_a_close_wording_of_it() -> None:
     # a shared row that words the question closely is followed
     vecs["a0"] = vecs["b1"] = [np.array([0.9, 0.436]) / np.linalg.norm([0.9, 0.436])]
     assert resolve(denial, [culture, question], vecs, group_of, {}, members) == [0, 1]
+
+
+def test_a_denial_that_names_a_thing_answers_the_row_that_shares_the_most_of_it() -> None:
+    """"The picture could easily be made with software: we rate the claim as false" points back to a claim told once
+    and names the picture and the software. Two shared rows use its target's verb; the one that names both is what
+    it answers, not the one that only mentions the picture, as every row on the story does."""
+    target = _claim("a1", "a", "There is no other proof that the giant crab exists.")
+    denial = _claim("a2", "a", "Judging by its size and the fact that the picture could easily be made with software, "
+                               "we rate the crab claim as false.")
+    made = _claim("b1", "b", "The picture of the crab could exist only as the work of editing software.")
+    made_c = _claim("c1", "c", "Such a picture exists only thanks to editing software, an artist said.")
+    seen = _claim("b2", "b", "The picture of the crab exists in several versions online.")
+    seen_c = _claim("c2", "c", "Several versions of the picture exist online.")
+    members = [[Member(target, "attributes", 1.0)],
+               [Member(made, "reports", 0.8), Member(made_c, "attributes", 0.8)],
+               [Member(seen, "reports", 0.8), Member(seen_c, "reports", 0.8)]]
+    group_of = {"a1": [0], "b1": [1], "c1": [1], "b2": [2], "c2": [2]}
+    frames = {"a1": (frozenset({"exist"}), frozenset({"proof", "crab"})),
+              "a2": (frozenset({"rate"}), frozenset({"size", "picture", "software", "crab", "claim"})),
+              "b1": (frozenset({"exist"}), frozenset({"picture", "crab", "software", "editing"})),
+              "c1": (frozenset({"exist"}), frozenset({"picture", "software", "editing", "artist"})),
+              "b2": (frozenset({"exist"}), frozenset({"picture", "crab", "version"})),
+              "c2": (frozenset({"exist"}), frozenset({"picture", "version"}))}
+    vecs = {cid: [np.array(v) / np.linalg.norm(v)] for cid, v in
+            {"a1": [1.0, 0.0], "a2": [0.9, 0.436], "b1": [0.5, 0.866], "c1": [0.5, 0.866], "b2": [0.4, 0.917],
+             "c2": [0.4, 0.917]}.items()}
+    assert resolve(denial, [target], vecs, group_of, {}, members, frames) == [0, 1]

@@ -152,11 +152,17 @@ def _named(c: Claim, target: Claim, frames: Mapping[str, Frame], group_of: Mappi
     own = frames[c.id][1] - frames[target.id][1] - _GENERIC - preds
     if not own or not preds:
         return []
-    found: list[int] = []
+    # the claims that share the most of what it names: "the fact that this picture could easily be created with
+    # Photoshop, we have to rate the claim as false" names the picture, which a story's every row on it shares
+    # with it in a word or two; the row that shares the most is the one it is about
+    scored: dict[int, int] = {}
     for cid, (p, content) in frames.items():
-        if p & preds and content & own:
-            found.extend(g for g in group_of.get(cid, []) if _shared(g, members, c.id) and g not in found)
-    return found
+        shared = len(content & own) if p & preds else 0
+        for g in group_of.get(cid, []) if shared else ():
+            if _shared(g, members, c.id):
+                scored[g] = max(scored.get(g, 0), shared)
+    top = max(scored.values(), default=0)
+    return [g for g, n in scored.items() if n == top]
 
 
 def _most_similar(c: Claim, recent: Sequence[Claim], vecs: Mapping[str, Sequence[np.ndarray]],
