@@ -134,6 +134,12 @@ def score(pages: list[Page], keep: dict[str, np.ndarray]) -> dict[str, float]:
             ok = _norm(raw[i - 1]) not in kept
             dt += ok
             df += not ok
+    return _line_figures(kt, kf, dt, df)
+
+
+def _line_figures(kt: int, kf: int, dt: int, df: int) -> dict[str, float]:
+    """Line macro-F1 over kept / removed from the counts of body lines kept (kt) or lost (kf) and of junk lines
+    removed (dt) or kept (df)."""
     kp, kr = kt / max(kt + df, 1), kt / max(kt + kf, 1)
     dp, dr = dt / max(dt + kf, 1), dt / max(dt + df, 1)
 
@@ -266,6 +272,11 @@ def kept_blocks(model: LineModel, page: BlockPage) -> str:
 
 def cross_validate_html(pages: list[BlockPage], kind: str) -> dict[float, dict[str, float]]:
     """The block model on held-out pages of each fold, scored at a few cuts (the shipped cut is HTML_CUTS[kind])."""
+    return {cut: snippet_score(out, pages) for cut, out in held_out_html(pages, kind).items()}
+
+
+def held_out_html(pages: list[BlockPage], kind: str) -> dict[float, dict[str, str]]:
+    """The text the block model keeps of each page when the page was held out of its training, at a few cuts."""
     outputs: dict[float, dict[str, str]] = {c: {} for c in (0.4, 0.5, 0.6)}
     for f, held in enumerate(folds(len(pages))):
         held_set = set(held.tolist())
@@ -276,7 +287,30 @@ def cross_validate_html(pages: list[BlockPage], kind: str) -> dict[float, dict[s
             for i in held.tolist():
                 outputs[cut][pages[i].name] = kept_blocks(m, pages[i])
         print(f"html fold {f + 1}/{FOLDS} done", file=sys.stderr, flush=True)
-    return {cut: snippet_score(out, pages) for cut, out in outputs.items()}
+    return outputs
+
+
+def line_score_of_html(flat: Path, outputs: dict[str, str], pages: list[BlockPage]) -> dict[str, float]:
+    """The plain-text line metric (``score``) on what an extractor kept of each HTML page (``outputs``, by page
+    key): a labelled line of the flattened page counts as kept when its text is in the extractor's text. It puts the
+    plain-text cleaner beside cleaners that read the page's DOM, on the same lines."""
+    labels = json.loads((flat / "labels.json").read_text(encoding="utf-8"))
+    kt = kf = dt = df = 0
+    for page in pages:
+        name = page.html.name.removesuffix(".gz").rsplit(".", 1)[0] + ".txt"
+        if name not in labels:
+            continue
+        kept = _norm(outputs.get(page.name, ""))
+        raw = (flat / name).read_text(encoding="utf-8").split("\n")
+        for i in labels[name]["body"]:
+            ok = _norm(raw[i - 1]) in kept
+            kt += ok
+            kf += not ok
+        for i in labels[name]["junk"]:
+            ok = _norm(raw[i - 1]) not in kept
+            dt += ok
+            df += not ok
+    return _line_figures(kt, kf, dt, df)
 
 
 def train(pages: Sequence[Page | BlockPage], kind: str = "lines") -> LineModel:
