@@ -355,23 +355,29 @@ def test_comments_of_a_speaker_who_said_several_things_answer_none_of_them(resou
     assert any("wildly" in s.text for g in two for s in g.sources)  # told as a row of its own
 
 
-def test_a_negation_under_a_light_verb_must_deny_what_the_row_speaks_of(resources: Resources) -> None:
-    """'Ruiz has no affiliation with the super PAC' shares the PAC's name with a row about its ad, but denies an
-    affiliation that row never states; 'the U.S. is not the only country to grant it' denies the row's 'only
-    country'."""
+def _row_stances(resources: Resources, texts: list[tuple[str, bool]]) -> list[str]:
+    """Each sentence's stance in a row made of all of them (``texts``: each sentence and whether it is negated),
+    judged against the others as the comparison judges a member against its row."""
     from newsprism.compare import _stance, judged_frame
     from newsprism.compare.align import claim_propositions
     from newsprism.records import Claim
 
+    claims = [Claim(id=f"c{i}", article_id=f"a{i}", text=t, negated=neg) for i, (t, neg) in enumerate(texts)]
+    props = [p for c in claims for p in claim_propositions(c, resources.nlp(c.text))[:1]]
+    out = []
+    for i, p in enumerate(props):
+        others = [j for j in range(len(props)) if j != i and not props[j].negative]
+        frame = judged_frame(props, others, p, False)
+        out.append(_stance(p, False, frame, None, frozenset(props[j].predicate for j in others)))
+    return out
+
+
+def test_a_negation_under_a_light_verb_must_deny_what_the_row_speaks_of(resources: Resources) -> None:
+    """'Ruiz has no affiliation with the super PAC' shares the PAC's name with a row about its ad, but denies an
+    affiliation that row never states; 'the U.S. is not the only country to grant it' denies the row's 'only
+    country'."""
     def stances(texts: list[tuple[str, bool]]) -> list[str]:
-        claims = [Claim(id=f"c{i}", article_id=f"a{i}", text=t, negated=neg) for i, (t, neg) in enumerate(texts)]
-        props = [p for c in claims for p in claim_propositions(c, resources.nlp(c.text))[:1]]
-        out = []
-        for i, p in enumerate(props):
-            others = [j for j in range(len(props)) if j != i and not props[j].negative]
-            frame = judged_frame(props, others, p, False)
-            out.append(_stance(p, False, frame, None, frozenset(props[j].predicate for j in others)))
-        return out
+        return _row_stances(resources, texts)
 
     assert stances([("A super PAC ran an ad attacking Senator Ruiz over the harbour tax.", False),
                     ("The super PAC ad was paid for by a developer in Port Amsel.", False),
@@ -396,3 +402,21 @@ def test_a_response_that_says_what_it_is_about_answers_the_closest_of_the_speake
     records = _group(groups, "dredging")
     assert any(s.stance == "denies" and "Ruiz" in s.text for s in records.sources)
     assert not any("Ruiz" in s.text for s in _group(groups, "harbour tax").sources)
+
+
+def test_a_failure_told_twice_is_no_contradiction(resources: Resources) -> None:
+    """"Her eye could not be saved" beside "doctors were unable to save her left eye" tells the same failure in
+    other words; "the trapped miners could not be rescued" beside "all the miners were rescued" still contradicts."""
+    def stances(texts: list[tuple[str, bool]]) -> list[str]:
+        return _row_stances(resources, texts)
+
+    assert stances([("Glass went flying into Lena Varo's face and she was rushed to a hospital, but doctors were "
+                     "unable to save her left eye.", False),
+                    ("Glass from the shattered car window flew into Varo's eye, and despite being rushed to a "
+                     "hospital, doctors were unable to save her left eye.", False),
+                    ("Varo has lost sight in her left eye and has blurry vision in the other.", False),
+                    ("Ms Varo's injured eye could not be saved, and she has blurred vision in the other.", True)])[3] \
+        == "reports"
+    assert stances([("Rescuers reached the trapped miners on Tuesday and brought all of them to the surface.", False),
+                    ("All the miners trapped in the collapse were rescued on Tuesday, officials said.", False),
+                    ("The trapped miners could not be rescued, and the search was called off.", True)])[2] == "denies"

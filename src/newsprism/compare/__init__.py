@@ -326,7 +326,19 @@ def judged_frame(props: Sequence[Proposition], others: Sequence[int], p: Proposi
         return frozenset()  # news of a first time: "had never ..." tells the same thing
     if p.negated_head and any(_says_not(props[j].claim.text, p.negated_head) for j in others):
         return frame - {p.negated_head}
+    unable = {w for w in p.negated if any(_says_unable(props[j].claim.text, w) for j in others)}
+    if unable:
+        # "her eye could not be saved" beside "doctors were unable to save her eye": the same failure told twice
+        return frame - unable
     return frame
+
+
+def _says_unable(text: str, verb: str) -> bool:
+    """The text tells a failure to do ``verb`` ("were unable to save", "failed to stop"), which a negation of the
+    verb restates rather than contradicts."""
+    stem = verb[:-1] if verb.endswith("e") and len(verb) > 3 else verb
+    return re.search(rf"\b(?:unable|failed|fails|fail|failing)\s+to\s+(?:\w+\s+)?{re.escape(stem)}\w*\b", text,
+                     re.I) is not None
 
 
 def _says_not(text: str, head: str) -> bool:
