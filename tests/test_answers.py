@@ -313,6 +313,10 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("Experts are skeptical that the photo is real.", "doubts"),
     ("It's unclear whether the actor will keep his role in the sequel.", None),
     ("It is unclear whether the actor kept his role.", "doubts"),
+    # an option, not an act; a fake thing named by an acronym
+    ("We can deny the system's failings, or we can learn from them.", None),
+    ("She was arrested in 2013 for using a fake ID at a bar.", None),
+    ("He called it a fake CNN report.", "denies"),
 ])
 def test_response_judgement(text: str, kind: str | None) -> None:
     assert response_of(text) == kind

@@ -382,7 +382,9 @@ def _names_a_thing(t: str, m: re.Match[str]) -> bool:
     if m.group(0).lower() not in _ATTRIBUTIVE:
         return False
     words = re.findall(r"[A-Za-z][\w'-]*|[^\sA-Za-z]", t[m.end():m.end() + 60])[:4]
-    if not words or not words[0][:1].islower() or words[0] in _NOT_A_NOUN:
+    # a noun in lower case, or a short acronym ("a fake ID", "false IDs")
+    if not words or not (words[0][:1].islower() or (words[0].rstrip("s").isupper() and len(words[0]) <= 5)) \
+            or words[0] in _NOT_A_NOUN:
         return False
     return not any(w.lower() in _CLAIM_NOUNS for w in words if w[:1].isalpha())
 
@@ -670,8 +672,9 @@ def _mentions_a_denial(t: str, m: re.Match[str]) -> bool:
         before, re.I)
 
 
-# a denial that might happen is none: "it was possible that the records could refute her account"
-_HYPOTHETICAL_RE = re.compile(r"\b(?:could|might|may)(?: well| yet| soon| eventually)? $", re.I)
+# a denial that might happen is none: "it was possible that the records could refute her account", "we can deny the
+# system's failings, or we can ..." (an option, not an act)
+_HYPOTHETICAL_RE = re.compile(r"\b(?:could|might|may|can)(?: well| yet| soon| eventually)? $", re.I)
 
 
 def _in_question(t: str, at: int) -> bool:
