@@ -741,11 +741,14 @@ _ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|one|another|leading)\s+(?:[\w'\u
 
 
 def _attributive_sceptic(t: str, m: re.Match[str]) -> bool:
+    """"Sceptical" after an article and before a noun describes someone; before "of", "that" and the like it
+    doubts what follows."""
     word = m.group(0).lower()
     if not word.startswith(("skeptical", "sceptical")) or not _ARTICLE_BEFORE_RE.search(t[: m.start()]):
         return False
-    return re.match(r"[\u2019'\"]?\s+[a-z]+\b(?<!\bof)(?<!\babout)(?<!\bthat)", t[m.end():]) is not None and not \
-        re.match(r"\s+(?:of|about|that|whether|toward|towards|over)\b", t[m.end():], re.I)
+    after = t[m.end():]
+    return re.match(r"[\u2019'\"]?\s+[a-z]+\b", after) is not None and not re.match(
+        r"\s+(?:of|about|that|whether|toward|towards|over)\b", after, re.I)
 
 
 def response_in(text: str, lexicon: Lexicon) -> str | None:
