@@ -50,6 +50,6 @@ def test_headlines_that_share_a_body_make_one_story_with_the_debunking_bodies_fi
     assert crab["heads"] == ["Crabzilla photo is a hoax", "Giant crab seen off the coast"]
     # body 3 is discussed under one headline and disagrees under the other: a tie goes to its first label
     assert set(crab["stance"]) == {"1", "2", "3", "4"}
-    assert list(crab["stance"])[0] == "4"  # the body that disagrees comes first
+    assert next(iter(crab["stance"])) == "4"  # the body that disagrees comes first
     assert crab["texts"]["4"] == "Body 4."
     assert "disagree" not in mayor["stance"].values() and set(mayor["stance"]) == {"7", "8", "10"}
