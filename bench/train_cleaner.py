@@ -28,7 +28,7 @@ import subprocess
 import sys
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,27 +119,29 @@ def _norm(text: str) -> str:
 
 def score(pages: list[Page], keep: dict[str, np.ndarray]) -> dict[str, float]:
     """bench_clean's plain-text metric: a labelled line is kept when its text is a kept line's text or the title."""
-    kt = kf = dt = df = 0
-    for page in pages:
-        flags = keep[page.name]
-        kept = {_norm(ln.text) for ln, k in zip(page.lines, flags, strict=True) if k}
+    def kept(page: Page) -> set[str]:
+        out = {_norm(ln.text) for ln, k in zip(page.lines, keep[page.name], strict=True) if k}
         if page.rules.title:
-            kept.add(_norm(page.rules.title))
-        raw = page.text.split("\n")
-        for i in page.body:
+            out.add(_norm(page.rules.title))
+        return out
+
+    return _line_figures((page.text.split("\n"), page.body, page.junk, kept(page)) for page in pages)
+
+
+def _line_figures(pages: Iterable[tuple[list[str], Sequence[int], Sequence[int], Container[str]]]
+                  ) -> dict[str, float]:
+    """Line macro-F1 over kept / removed, from each page's raw lines, its body and junk line numbers (1-based) and
+    what was kept (a labelled line counts as kept when its normalised text is ``in`` it)."""
+    kt = kf = dt = df = 0
+    for raw, body, junk, kept in pages:
+        for i in body:
             ok = _norm(raw[i - 1]) in kept
             kt += ok
             kf += not ok
-        for i in page.junk:
+        for i in junk:
             ok = _norm(raw[i - 1]) not in kept
             dt += ok
             df += not ok
-    return _line_figures(kt, kf, dt, df)
-
-
-def _line_figures(kt: int, kf: int, dt: int, df: int) -> dict[str, float]:
-    """Line macro-F1 over kept / removed from the counts of body lines kept (kt) or lost (kf) and of junk lines
-    removed (dt) or kept (df)."""
     kp, kr = kt / max(kt + df, 1), kt / max(kt + kf, 1)
     dp, dr = dt / max(dt + kf, 1), dt / max(dt + df, 1)
 
@@ -295,22 +297,10 @@ def line_score_of_html(flat: Path, outputs: dict[str, str], pages: list[BlockPag
     key): a labelled line of the flattened page counts as kept when its text is in the extractor's text. It puts the
     plain-text cleaner beside cleaners that read the page's DOM, on the same lines."""
     labels = json.loads((flat / "labels.json").read_text(encoding="utf-8"))
-    kt = kf = dt = df = 0
-    for page in pages:
-        name = page.html.name.removesuffix(".gz").rsplit(".", 1)[0] + ".txt"
-        if name not in labels:
-            continue
-        kept = _norm(outputs.get(page.name, ""))
-        raw = (flat / name).read_text(encoding="utf-8").split("\n")
-        for i in labels[name]["body"]:
-            ok = _norm(raw[i - 1]) in kept
-            kt += ok
-            kf += not ok
-        for i in labels[name]["junk"]:
-            ok = _norm(raw[i - 1]) not in kept
-            dt += ok
-            df += not ok
-    return _line_figures(kt, kf, dt, df)
+    names = {p.name: p.html.name.removesuffix(".gz").rsplit(".", 1)[0] + ".txt" for p in pages}
+    return _line_figures(
+        ((flat / name).read_text(encoding="utf-8").split("\n"), labels[name]["body"], labels[name]["junk"],
+         _norm(outputs.get(key, ""))) for key, name in names.items() if name in labels)
 
 
 def train(pages: Sequence[Page | BlockPage], kind: str = "lines") -> LineModel:

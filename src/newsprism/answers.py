@@ -718,7 +718,7 @@ _MAKES_RE = re.compile(r"\b(?:post|publish|spread|creat|writ|wrote|shar|peddl|ch
 
 
 def _fakes_made(t: str, m: re.Match[str]) -> bool:
-    if m.group(0).lower() not in {"fake", "false", "bogus", "phony", "made up", "made-up"}:
+    if m.group(0).lower() not in _ATTRIBUTIVE:
         return False
     after = re.match(r"\s+(?!news\b)[a-z]\w*s\b(?!\s+(?:about|of|on|that)\b)", t[m.end():])
     return after is not None and _MAKES_RE.search(t[: m.start()]) is not None
