@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from newsprism.clean import clean_document
 from newsprism.clean.text import clean_text
+from newsprism.records import RawDocument
+from newsprism.settings import Settings
 
 BODY = ("The ferry between Lowmoor and the island of Skerra will run twice a day from June, the harbour authority "
         "said on Monday after a long dispute over the timetable.")
@@ -136,3 +139,36 @@ def test_teaser_headlines_inside_the_body_go_but_a_sub_heading_stays() -> None:
     assert not any(t in kept for t in teasers)
     assert "Who pays for the crew" in kept
     assert ARTICLE[2] in kept and closing in kept
+
+
+_SCRIPTED = [
+    "The city council voted on Tuesday to close the old harbour bridge to heavy lorries after engineers found "
+    "cracks in two of its supports.",
+    "var twitterVia = 'MailOnline'; DM.has('articleBody', 'shareLinks');",
+    "Engineers said the bridge would remain open to cars and buses while repairs were planned, the council said.",
+    "(function(d, s, id) { var js, fjs = d.getElementsByTagName(s)[0]; if (d.getElementById(id)) return; })"
+    "(document, 'script', 'facebook-jssdk');",
+    "The repairs are expected to cost about 4 million euros and to take eight months, the budget office said.",
+    "if (window.innerWidth < 600) { document.body.className += ' mobile'; }",
+    "A reader noted that the council's website still calls window.print on every page (he asked for it to go).",
+    "Residents who use the bridge every day said they had worried about its state for years.",
+]
+
+
+@pytest.mark.parametrize("cleaner", ["fast", "rules"])
+def test_the_pages_own_script_saved_as_text_is_removed(cleaner: str) -> None:
+    art = clean_document(RawDocument(source_path="bridge.jsonl", text="\n".join(_SCRIPTED), format="jsonl"),
+                         settings=Settings(cleaner=cleaner))
+    code = [_SCRIPTED[i] for i in (1, 3, 5)]
+    assert {r.text: r.category for r in art.removed if r.text in code} == dict.fromkeys(code, "scraper-artifact")
+    # prose that names a piece of script is text
+    for i in (0, 2, 4, 6, 7):
+        assert _SCRIPTED[i] in art.text
+
+
+def test_a_program_listing_in_a_tutorial_is_not_taken_for_page_script() -> None:
+    from newsprism.clean.patterns import is_script
+
+    assert not is_script("import sys def bar(i): if i == 1: raise KeyError(1) if i == 2: raise ValueError(2)")
+    assert not is_script("results = [] for g in soup.find_all('div', class_='r'): anchors = g.find_all('a')")
+    assert is_script("OO.ready(function() { OO.Player.create('ooyalaplayer-Z3dG', 'Z3dG'); });")

@@ -533,3 +533,38 @@ il lo gli di che non per con una sono è da nel della
 o os as um uma do da em para com não que é na no
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+
+# A page's own script or style sheet that a scraper saved as text ("var twitterVia = 'MailOnline'; DM.has(...)",
+# "(function(d, s, id) { var js, fjs = d.getElementsByTagName(s)[0]; ..."). Each pattern is one sign of browser
+# code; prose, and the program listings of a tutorial, rarely show two of them (see ``is_script``).
+_SCRIPT_SIGNS = (
+    re.compile(r"\b(?:window|document|navigator|googletag|dataLayer|jQuery|console|localStorage)\.[\w$]+"),
+    re.compile(r"\bfunction\s*[\w$]*\s*\([^)]*\)\s*\{"),
+    re.compile(r"\b(?:var|let|const)\s+[\w$]+\s*=(?!=)"),
+    re.compile(r"(?:^|[\s;(=])\$\(|\bjQuery\("),
+    re.compile(r"=>\s*[{(\w]"),
+    re.compile(r"</?(?:script|style|noscript|iframe|div|span)\b[^>]*>", _I),
+    re.compile(r"(?:^|\})\s*[.#@]?[\w-]+(?:[\s,>.#:][\w-]+)*\s*\{\s*[\w-]+\s*:\s*[^;{}]+;"),
+    re.compile(r"\b[\w$]+\.[\w$]+\(\s*['\"{\[]"),
+    re.compile(r"\)\s*;\s*(?:$|[\w$}])"),
+    re.compile(r"[!=]==|&&|\|\|"),
+    re.compile(r"\b(?:if|for|while)\s*\([^)]*\)\s*\{"),
+)
+_SCRIPT_CHARS = frozenset("{}()[];=<>$")
+
+
+def is_script(text: str) -> bool:
+    """The line is browser code, not text: two signs of it (``_SCRIPT_SIGNS``) and code's density of brackets and
+    operators (5% of its characters). A sentence that mentions "document.cookie" is one sign; a Python listing
+    in a tutorial has neither the signs nor, often, the density."""
+    t = text.strip()
+    if len(t) < 16 or sum(ch in _SCRIPT_CHARS for ch in t) < 0.05 * len(t):
+        return False
+    signs = 0
+    for rx in _SCRIPT_SIGNS:
+        if rx.search(t):
+            signs += 1
+            if signs == 2:
+                return True
+    return False

@@ -368,11 +368,14 @@ def _settled(texts: Sequence[str], shapes: Sequence[_Shape], cats: Sequence[str 
     its credit line ("Firefighters at the gates on Wednesday." over "(Gazette/Ivo Brenner)"), which the training
     pages' gold rarely labels (5 of 351), so the learned model keeps one written as a sentence; and a longer line
     between two lines of an appeal with an appeal's wording of its own ("... Help us keep doing it for as little as
-    $2 a month." under "The Gazette is your paper."), wherever on the page the appeal sits."""
+    $2 a month." under "The Gazette is your paper."), wherever on the page the appeal sits; and a line of the
+    page's own script (``patterns.is_script``), which no reader's text holds."""
     n = len(texts)
     out: list[str | None] = [None] * n
     for i in range(n):
-        if cats[i] == "caption" and i + 1 < n and cats[i + 1] == "credit":
+        if P.is_script(texts[i]):
+            out[i] = "scraper-artifact"  # the page's own code, saved as text by the scraper
+        elif cats[i] == "caption" and i + 1 < n and cats[i + 1] == "credit":
             out[i] = "caption"
         elif (cats[i] is None and 0 < i < n - 1 and cats[i - 1] in _APPEALS and cats[i + 1] in _APPEALS
               and shapes[i].words <= 40):
