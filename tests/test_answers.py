@@ -110,6 +110,21 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The minister called the report ridiculous.", "denies"),
     ("\u201cThat\u2019s absurd,\u201d the spokesman said of the claims.", "denies"),
     ("\u201cThis is complete nonsense,\u201d she said.", "denies"),
+    # the claim called garbage or bogus in the words of politics; the same words of a thing or a policy judge no claim
+    ("\u201cI want to be clear: these attacks are garbage,\u201d the senator said in a statement.", "denies"),
+    ("The harbour company said the claims were bogus.", "denies"),
+    ("The mayor called the report hogwash.", "denies"),
+    ("The city said garbage collection would resume on Monday.", None),
+    ("The union said the new port tax was bogus.", None),
+    ("Police seized bogus banknotes worth 10,000 crowns.", None),
+    # what a report says challenged or contested, not a law, a ruling or a rival
+    ("The source challenged one major aspect of the story line, insisting the ministry never offered him the post.",
+     "denies"),
+    ("The ministry challenged the accuracy of the report.", "denies"),
+    ("The port authority contested the account.", "denies"),
+    ("The state contested the ruling in the appeals court.", None),
+    ("Two fishermen challenged the law in federal court.", None),
+    ("She challenged the incumbent in the primary.", None),
     # a court's dismissal and a denial that might happen deny nothing; pointing back at what was said denies it
     ("The lawsuit may soon be dismissed, lawyers said.", None),
     ("The judge dismissed the case on Friday.", None),

@@ -22,6 +22,15 @@ _ANSWER_DENY_RE = re.compile(
     _W + r"(disput(?:ed|es|ing)|dispute (?:the|that|this|these|those|claims?|reports?|allegations?|it)|"
     r"challeng\w* (?:the |these |those |such |its |their )?(?:(?:a )?(?:host|series|number|string|raft|list) of )?"
     r"(?:facts?|claims?|reports?|allegations?|accounts?|charges?|statements?|assertions?)|"
+    # "challenged one major aspect of the story line", "challenged the accuracy of the report", "contested the
+    # account": what is challenged is what a report says, not a law, a ruling or a rival
+    r"(?:challeng|contest)\w* (?:(?:the|its|their|one|an?|some|several|two|three|many|parts|part|aspects?|"
+    r"elements?|details?|major|key|central|main|of|accuracy|veracity|truth|credibility|basis|premise) ){0,6}?"
+    r"(?:(?:news|media|[A-Z][\w.'\u2019]+) )?(?:story(?: ?line)?|report(?:ing)?|claims?|allegations?|accounts?|"
+    r"article|narrative|findings?|version)\b|"
+    # the claim called rubbish in the words of politics: "the report is garbage", "these attacks are garbage",
+    # "the claims were bogus" (see ``_EVALUATIVE``: said of a policy they judge it, not a claim)
+    r"garbage|hogwash|baloney|malarkey|balderdash|poppycock|bogus|"
     r"stands? by (?:its|our|their|his|her|the) (?:report\w*|story|account|sources?)|"
     r"(?:was|were|is|are) (?:not |in)accurate|inaccura\w+|accurate|phony|categorically|disavow\w*|"
     r"defend\w* (?:itself|themselves|himself|herself|against)|plead\w* not guilty|"
@@ -347,9 +356,10 @@ def outlet_verdict(text: str) -> bool:
 _EMBEDDED_RE = re.compile(r"\b(?:what|which|whatever|whichever)\b(?:\s+[\w'-]+){0,6}?\s+(?:consider\w*|deem\w*|"
                           r"call\w*|regard\w*|thought|thinks?|found|finds?|view\w*|believ\w*)\s+(?:[\w'-]+\s+){0,2}$",
                           re.I)
-_EVALUATIVE = frozenset({"ridiculous", "absurd", "nonsense", "rubbish"})
-_CLAIM_WORD_RE = re.compile(r"\b(?:reports?|claims?|allegations?|accusations?|charges?|story|stories|suggestions?|"
-                            r"ideas?|notions?|rumou?rs?|assertions?|statements?|comments?|remarks?|theory|theories)\b",
+_EVALUATIVE = frozenset({"ridiculous", "absurd", "nonsense", "rubbish", "garbage", "hogwash", "baloney", "malarkey",
+                         "balderdash", "poppycock", "bogus"})
+_CLAIM_WORD_RE = re.compile(r"\b(?:reports?|claims?|allegations?|accusations?|attacks?|charges?|story|stories|"
+                            r"suggestions?|ideas?|notions?|rumou?rs?|assertions?|statements?|comments?|remarks?|theory|theories)\b",
                             re.I)
 
 
