@@ -605,6 +605,9 @@ def test_a_row_nobody_asserts_is_titled_by_what_is_denied() -> None:
     # a claim told, then named as one that someone denies
     assert denied_title("Vell said his walkout was justified because Ruiz called him a liar \u2013 something Ruiz "
                         "has denied.") == "His walkout was justified because Ruiz called him a liar"
+    # what an existential clause says stands alone
+    assert denied_title("The council's report disputed any suggestion that there was impropriety in the mayor's "
+                        "talks with Vell.") == "There was impropriety in the mayor's talks with Vell"
     # a noun phrase, a pronoun or a clause without its subject gives no title: the sentence stays
     kept = ("During the campaign, Vell dismissed allegations of misconduct against himself from a dozen officials "
             "and threatened to sue them.")

@@ -417,7 +417,9 @@ def denied_title(text: str) -> str:
     return text
 
 
-_PRONOUN_START = re.compile(r"(?:it|he|she|they|we|i|you|this|that|these|those|there)\b", re.I)
+# a subject whose referent the title would lose ("it was tied to the strike"); "there was" needs none: "disputed any
+# suggestion that there was impropriety in the talks" denies that there was, a title of its own
+_PRONOUN_START = re.compile(r"(?:it|he|she|they|we|i|you|this|that|these|those)\b", re.I)
 # a proposition, not a noun phrase ("allegations of sexual misconduct against himself" names no clause): what follows
 # "that", "whether" or "if", with a verb this can see or long enough to hold one ("the closure cost the town ...")
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|should|did|"
