@@ -117,6 +117,12 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The city said garbage collection would resume on Monday.", None),
     ("The union said the new port tax was bogus.", None),
     ("Police seized bogus banknotes worth 10,000 crowns.", None),
+    # a claim left without its support doubts it; details or backing not given for something else doubt nothing
+    ("Despite repeated requests, the ministry has not provided any analysis to back up the mayor's claims.", "doubts"),
+    ("The port authority provided no details to substantiate the allegation.", "doubts"),
+    ("He did not offer any proof for his assertion.", "doubts"),
+    ("The ministry has not provided any details of the plan.", None),
+    ("The agency provided no support for the families.", None),
     # what a report says challenged or contested, not a law, a ruling or a rival
     ("The source challenged one major aspect of the story line, insisting the ministry never offered him the post.",
      "denies"),

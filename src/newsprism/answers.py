@@ -243,6 +243,18 @@ ABSENT = re.compile(r"\b(?:did|does|do|has|have|had)(?: not|n't) (?:\w+ly )?(?:s
                     re.I)
 
 
+# A claim left without its support: "has not provided any economic analysis to back up Trump's claims", "provided no
+# details to substantiate the allegation", "did not offer any proof for his assertion" doubt what they name ("offered
+# no evidence", "no evidence" alone, are DOUBT_RE's)
+_UNBACKED_RE = re.compile(
+    r"\b(?:(?:has|have|had|did|does|do)(?: not|n't) (?:yet )?(?:provided?|offere?d?|given|give|produced?|presented?|"
+    r"released?|shown|show|made public) (?:any )?|(?:provided|offered|gave|produced|presented|released|showed) no )"
+    r"(?:[\w-]+ ){0,2}?(?:evidence|proof|data|analysis|analyses|details|documentation|documents|figures|support|"
+    r"backing|basis)\s+(?:to (?:back up|back|support|substantiate|prove|justify|bolster)|for|of|behind)\s+"
+    r"(?:(?:the|his|her|its|their|these|those|that|this|such|any)\s+|[A-Z][\w.-]*(?:'s|\u2019s)\s+)"
+    r"(?:[\w'\u2019-]+ )?(?:claims?|assertions?|allegations?|accusations?|statements?|figures?|numbers?|estimates?)\b")
+
+
 # A speaker saying he did not do what is said of him: "told the Post that he was not working on the FBI's behalf",
 # "saying that he was not actually speaking to Mr. Assange", "said he had no knowledge of the offer", "saying she
 # had never met him". Only these forms: a conduct in progress denied, knowledge disclaimed, a meeting denied; most
@@ -298,6 +310,8 @@ def response_of(text: str, language: str | None = None) -> str | None:
         t = t[: accused.start()]
     absent = ABSENT.search(t)
     if absent and not _LEFT_OPEN_RE.match(t, absent.end()):
+        return "doubts"
+    if _UNBACKED_RE.search(t):
         return "doubts"
     if DEFENDS_RE.search(t):
         return "denies"
