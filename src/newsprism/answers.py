@@ -43,6 +43,12 @@ _ANSWER_DENY_RE = re.compile(
     r"(?:bat|batt|knock|beat|push|shoot|shot|swat)\w* (?:down|back)(?: \w+){0,2}?(?: on| against)? (?:the |these |"
     r"those |such |any |that |this |a |an )?(?:[\w'\u2019]+ )?(?:reports?|claims?|allegations?|accusations?|"
     r"charges?|suggestions?|rumou?rs?|notion|idea|story|stories|article|account)|"
+    # a report brushed off, scoffed at or laughed off: "brushed aside the allegations", "scoffed at the idea that
+    # the port would close", "laughed off the claims", "poured cold water on reports of a deal"
+    r"(?:brush\w* (?:off|aside)|scoff\w* at|laugh\w* off|pour\w* cold water on)(?: \w+){0,1}? (?:the |these |"
+    r"those |such |any |that |this |a |an )?(?:[\w'\u2019]+ )?(?:reports?|reporting|claims?|allegations?|"
+    r"accusations?|charges?|suggestions?|rumou?rs?|notion|idea|story|stories|article|account|speculation)|"
+    r"without (?:any )?foundation(?=\s*(?:[,.;:!?\"\u201d')]|$|\s+(?:in fact|and|or)\b))|"
     # "It is garbage, complete and utter lies"
     r"(?:complete|utter|total|outright|blatant|bald-faced|flat-out|absolute)(?: and utter)? (?:lies|falsehoods?)|"
     r"(?:lacks?|lacked|lacking|without|no) (?:any |a )?(?:legal |factual )?(?:basis|merit)|meritless|"
@@ -53,7 +59,7 @@ _ANSWER_DENY_RE = re.compile(
     r"(?:are|were|is|was|called \w+|calling \w+) (?:a |\w+ )?liars?|"
     r"(?:reject|dismiss|refut|rebut)\w*|den(?:y|ies|ied|ying|ial|ials))\b", re.I)  # not "Denice", "Denis"
 # What a claim is called when it is denied ("is off base", "was completely wrong")
-VERDICT = (r"(?:wrong|incorrect|mistaken|off[- ]base|off the mark|wide of the mark|erroneous|a lie|lies|"
+VERDICT = (r"(?:wrong|incorrect|mistaken|off[- ]base|off the mark|wide of the mark|erroneous|a lie|lies|preposterous|"
            r"(?:pure |complete |total )?fiction|(?:a )?fantasy|(?:a )?myth|inaccurate|"
            r"not (?:correct|right|true|accurate))")
 # A verdict said of a claim, report or statement at the end of its clause: "any suggestion that this is a budget
@@ -255,6 +261,21 @@ _UNBACKED_RE = re.compile(
     r"(?:[\w'\u2019-]+ )?(?:claims?|assertions?|allegations?|accusations?|statements?|figures?|numbers?|estimates?)\b")
 
 
+# A claim called overstated rather than false, or its accuracy questioned: "the story was misleading", "said the
+# figures were exaggerated", "the report was wildly overblown", "pure speculation", "questioned the accuracy of the
+# figures". The claim word must be the subject or the object ("the fears were overblown" is a view of a danger).
+_OVERSTATED_RE = re.compile(
+    r"\b(?:reports?|reporting|claims?|story|stories|allegations?|accusations?|accounts?|figures?|numbers?|estimates?|"
+    r"assertions?|suggestions?|characteri[sz]ations?|descriptions?|article|headlines?)\s+(?:is|was|are|were|seems?|"
+    r"seemed)\s+[\"\u201c']?(?:(?:wildly|greatly|grossly|vastly|hugely|highly|very|deeply|somewhat|a bit|a little|"
+    r"clearly|simply|just|pure|mere|all)\s+)?(?:misleading|exaggerated|overblown|overstated|overhyped|inflated|"
+    r"speculation|speculative|premature)\b|"
+    r"\b(?:question\w*|doubt\w*) (?:the )?(?:accuracy|veracity|credibility|validity|reliability) of "
+    r"(?!(?:the |its |their |his |her )?(?:twitter|facebook|instagram|social media|e-?mail|bank|user) accounts?\b)"
+    r"(?:the |these |those |its |their |his |her |[A-Z][\w.-]*(?:'s|\u2019s) )?(?:[\w-]+ )?(?:reports?|reporting|"
+    r"claims?|story|stories|allegations?|accounts?|figures?|numbers?|estimates?|data|statements?|assertions?)\b", re.I)
+
+
 # A speaker saying he did not do what is said of him: "told the Post that he was not working on the FBI's behalf",
 # "saying that he was not actually speaking to Mr. Assange", "said he had no knowledge of the offer", "saying she
 # had never met him". Only these forms: a conduct in progress denied, knowledge disclaimed, a meeting denied; most
@@ -276,7 +297,16 @@ _SELF_DENY_RE = re.compile(
 # not the case", "that is not accurate" (the last also through DENY_RE's wider words)
 _NOT_SO_RE = re.compile(r"\b(?:that|this)(?:'s| is| was)(?: not|n't) (?:a |an )?(?:fair|accurate|true|correct|"
                         r"appropriate|honest)(?: (?:comparison|characteri[sz]ation|description|account|picture))?\b|"
-                        r"\b(?:that|this|it)(?:'s| is| was| has)(?: not|n't| never)(?: been)? the case\b", re.I)
+                        r"\b(?:that|this|it)(?:'s| is| was| has)(?: (?:just|simply|clearly|certainly|absolutely))?"
+                        r"(?: not|n't| never)(?: been)? the case\b|"
+                        # what was said to have happened, said not to have: "That never happened", "It didn't happen"
+                        r"^\W*(?:that|this|it|none of (?:that|this|it))(?: (?:just|simply|certainly|absolutely))?"
+                        r" (?:never|did not|didn't|did n't) (?:ever )?(?:happen(?:ed)?|take place|took place|"
+                        r"occur(?:red)?)"
+                        r"(?=\s*(?:[,.;:!?\"\u201d')]|$|\s(?:and|but)\b))|"
+                        # "These are lies", "That is a lie", "It's all lies"
+                        r"^\W*(?:these|those|that|this|it|they)(?:'s|'re| is| are| was| were)(?: all| just| simply)?"
+                        r" (?:a )?(?:lies|a lie|lie)\b", re.I)
 
 
 # A source vouching for a report it did not write: "the ministry confirmed the report", "independently confirmed".
@@ -312,6 +342,9 @@ def response_of(text: str, language: str | None = None) -> str | None:
     if absent and not _LEFT_OPEN_RE.match(t, absent.end()):
         return "doubts"
     if _UNBACKED_RE.search(t):
+        return "doubts"
+    overstated = _OVERSTATED_RE.search(t)
+    if overstated and not _NEG_BEFORE_RE.search(t[: overstated.start()]) and not _in_question(t, overstated.start()):
         return "doubts"
     if DEFENDS_RE.search(t):
         return "denies"
