@@ -145,6 +145,25 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The fears of a recession were overblown, the bank said.", None),
     ("The report was not misleading, the panel found.", None),
     ("Some have questioned the credibility of the Twitter account.", None),
+    # doubt as the wires word it; an unknown cause or an unknown toll is a detail, not a claim doubted
+    ("There was no immediate confirmation of the report.", "doubts"),
+    ("The authenticity of the video could not be established.", "doubts"),
+    ("The letter could not be authenticated.", "doubts"),
+    ("It was not immediately clear whether the report was accurate.", "doubts"),
+    ("The cause of the fire could not be established.", None),
+    ("It was not immediately clear whether anyone was hurt.", None),
+    # declining to confirm is no answer; confirming is
+    ("Officials declined to confirm the report.", None),
+    ("The harbour police refused to confirm the report.", None),
+    ("The ministry confirmed the report.", "confirms"),
+    # the fact-checkers' own verdicts, a picture shown to be made, a story from a satirical site
+    ("The fact-checkers rated his claim Pants on Fire.", "denies"),
+    ("The photo has been doctored.", "denies"),
+    ("The image of the giant crab was photoshopped.", "denies"),
+    ("The story originated on a satirical website.", "denies"),
+    ("Elements of this photograph might have been doctored, a comedian said.", None),
+    ("The photo was taken in 2015.", None),
+    ("The crowd staged a protest after the video was released.", None),
     # a claim left without its support doubts it; details or backing not given for something else doubt nothing
     ("Despite repeated requests, the ministry has not provided any analysis to back up the mayor's claims.", "doubts"),
     ("The port authority provided no details to substantiate the allegation.", "doubts"),

@@ -48,6 +48,14 @@ _ANSWER_DENY_RE = re.compile(
     r"(?:brush\w* (?:off|aside)|scoff\w* at|laugh\w* off|pour\w* cold water on)(?: \w+){0,1}? (?:the |these |"
     r"those |such |any |that |this |a |an )?(?:[\w'\u2019]+ )?(?:reports?|reporting|claims?|allegations?|"
     r"accusations?|charges?|suggestions?|rumou?rs?|notion|idea|story|stories|article|account|speculation)|"
+    # the fact-checkers' own verdicts, and a picture or a story shown to be made: "rated it Pants on Fire", "the
+    # photo has been doctored", "the image was photoshopped", "the story originated on a satirical website"
+    r"pants on fire|(?:three|four) pinocchios|"
+    r"(?:photos?|images?|pictures?|videos?|footage|clips?|screenshots?|photographs?)\b[^.;:!?]{0,40}?\b(?:was|were|"
+    r"is|are|has been|(?<!might )(?<!may )(?<!could )(?<!would )have been|had been)\s+(?:\w+\s+)?(?:doctored|"
+    r"photoshopped|manipulated|faked|staged|digitally altered)|"
+    r"satirical (?:news )?(?:web ?sites?|sites?|outlets?|publications?|pages?)|satire (?:web ?sites?|sites?)|"
+    r"parody (?:accounts?|sites?|web ?sites?)|"
     r"without (?:any )?foundation(?=\s*(?:[,.;:!?\"\u201d')]|$|\s+(?:in fact|and|or)\b))|"
     # "It is garbage, complete and utter lies"
     r"(?:complete|utter|total|outright|blatant|bald-faced|flat-out|absolute)(?: and utter)? (?:lies|falsehoods?)|"
@@ -276,6 +284,21 @@ _OVERSTATED_RE = re.compile(
     r"claims?|story|stories|allegations?|accounts?|figures?|numbers?|estimates?|data|statements?|assertions?)\b", re.I)
 
 
+# Doubt as the wires word it: "There was no immediate confirmation of the report", "the authenticity of the video could
+# not be established", "it was not immediately clear whether the report was accurate"
+_WIRE_DOUBT_RE = re.compile(
+    r"\bno (?:immediate |independent |official )?confirmation (?:of|from|for)\b|"
+    r"\b(?:authenticity|veracity|accuracy|truth(?:fulness)?|provenance)\b[^.;:!?]{0,80}?\b(?:could not|couldn't|"
+    r"cannot|can't|has not been|have not been|had not been)(?: be)? (?:independently )?(?:established|determined)\b|"
+    r"\b(?:could not|couldn't|cannot|can't|has not been|have not been|had not been)(?: be)? (?:independently )?"
+    r"authenticated\b|"
+    r"\bnot (?:immediately |yet )?clear whether (?:the |these |those |such |this |that )?(?:[\w'-]+ )?(?:reports?|"
+    r"claims?|accounts?|story|stories|allegations?|rumou?rs?|video|photo|image)\b", re.I)
+# what declining to confirm leaves: no confirmation ("officials declined to confirm the report")
+_DECLINED_RE = re.compile(r"\b(?:declin\w*|refus\w*|unwilling|reluctant|unable|would not|wouldn't|did not|didn't)\s+"
+                          r"(?:to\s+)?(?:immediately\s+)?(?:publicly\s+)?$", re.I)
+
+
 # A speaker saying he did not do what is said of him: "told the Post that he was not working on the FBI's behalf",
 # "saying that he was not actually speaking to Mr. Assange", "said he had no knowledge of the offer", "saying she
 # had never met him". Only these forms: a conduct in progress denied, knowledge disclaimed, a meeting denied; most
@@ -343,6 +366,9 @@ def response_of(text: str, language: str | None = None) -> str | None:
         return "doubts"
     if _UNBACKED_RE.search(t):
         return "doubts"
+    wire = _WIRE_DOUBT_RE.search(t)
+    if wire and not _in_question(t, wire.start()):
+        return "doubts"
     overstated = _OVERSTATED_RE.search(t)
     if overstated and not _NEG_BEFORE_RE.search(t[: overstated.start()]) and not _in_question(t, overstated.start()):
         return "doubts"
@@ -372,6 +398,8 @@ def response_of(text: str, language: str | None = None) -> str | None:
     if _SELF_DENY_RE.search(t) or _NOT_SO_RE.search(t) or _NO_ANSWER_RE.search(t):
         return "denies"
     for m in _CONFIRM_RE.finditer(t):
+        if _DECLINED_RE.search(t[: m.start()]):
+            continue  # declining to confirm is no answer
         if _NO_ONE_RE.search(t[: m.start()]):
             return "doubts"  # "nobody can verify the claims"
         if not _NEG_BEFORE_RE.search(t[: m.start()]):
