@@ -164,6 +164,20 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("Elements of this photograph might have been doctored, a comedian said.", None),
     ("The photo was taken in 2015.", None),
     ("The crowd staged a protest after the video was released.", None),
+    # what debunks a rumour: a source that calls itself satire, a host duped by a fake site, rumours put to rest,
+    # a claim called ludicrous, a myth all along, a picture not real; not an artwork called "not real", a museum's
+    # view of itself, a strike put an end to, a legend told
+    ("Empire News considers itself satirical.", "denies"),
+    ("The host was duped by a fake website.", "denies"),
+    ("Her friends came forward to put an end to the rumours.", "denies"),
+    ("The Marine Corps quickly dispelled that rumor.", "denies"),
+    ("The firm said the rumours that 100,000 jobs will be cut are \u201ctotally ludicrous.\u201d", "denies"),
+    ("It was a myth all along.", "denies"),
+    ("The ministry said this video is \u201cnot real.\u201d", "denies"),
+    ("It's a very touchy subject, but this is not real, the photographer said of the staged image.", None),
+    ("The museum considers itself a national institution.", None),
+    ("The police put an end to the protest.", None),
+    ("It was a legend of the town that the bridge was haunted.", None),
     # a claim left without its support doubts it; details or backing not given for something else doubt nothing
     ("Despite repeated requests, the ministry has not provided any analysis to back up the mayor's claims.", "doubts"),
     ("The port authority provided no details to substantiate the allegation.", "doubts"),

@@ -51,6 +51,12 @@ _ANSWER_DENY_RE = re.compile(
     # the fact-checkers' own verdicts, and a picture or a story shown to be made: "rated it Pants on Fire", "the
     # photo has been doctored", "the image was photoshopped", "the story originated on a satirical website"
     r"pants on fire|(?:three|four) pinocchios|"
+    # "Empire News considers itself satirical", "was duped by a fake website", "put an end to the rumours"
+    r"(?:considers|describes|calls|bills|labels) itself (?:as )?(?:an? )?(?:\w+ )?(?:satir\w+|parod\w+)|"
+    r"(?:was|were|been|being|got|get) (?:\w+ )?(?:duped|hoodwinked|punked|hoaxed) by|"
+    r"(?:put (?:an end|a stop) to|put to rest|quash\w*|squash\w*|dispel\w*|scotch\w*) (?:the |these |those |such |"
+    r"any |all )?(?:\w+ )?(?:rumou?rs?|reports?|speculation|claims?|allegations?)|"
+    r"(?:put|laid|lay) (?:the |these |those |such )?(?:rumou?rs?|reports?|speculation|claims?) to rest|"
     r"(?:photos?|images?|pictures?|videos?|footage|clips?|screenshots?|photographs?)\b[^.;:!?]{0,40}?\b(?:was|were|"
     r"is|are|has been|(?<!might )(?<!may )(?<!could )(?<!would )have been|had been)\s+(?:\w+\s+)?(?:doctored|"
     r"photoshopped|manipulated|faked|staged|digitally altered)|"
@@ -68,6 +74,7 @@ _ANSWER_DENY_RE = re.compile(
     r"(?:reject|dismiss|refut|rebut)\w*|den(?:y|ies|ied|ying|ial|ials))\b", re.I)  # not "Denice", "Denis"
 # What a claim is called when it is denied ("is off base", "was completely wrong")
 VERDICT = (r"(?:wrong|incorrect|mistaken|off[- ]base|off the mark|wide of the mark|erroneous|a lie|lies|preposterous|"
+           r"ludicrous|"
            r"(?:pure |complete |total )?fiction|(?:a )?fantasy|(?:a )?myth|inaccurate|"
            r"not (?:correct|right|true|accurate))")
 # A verdict said of a claim, report or statement at the end of its clause: "any suggestion that this is a budget
@@ -77,7 +84,7 @@ VERDICT = (r"(?:wrong|incorrect|mistaken|off[- ]base|off the mark|wide of the ma
 _CLAIM_VERDICT_RE = re.compile(
     r"\b(?:claims?|reports?|story|stories|suggestions?|notion|idea|allegations?|assertions?|accusations?|charges?|"
     r"accounts?|figures?|numbers?|characteri[sz]ations?|descriptions?|version|statements?|comments?|remarks?|"
-    r"what (?:he|she|they|you|I|we) (?:said|says|say|claimed|claims|wrote|told \w+))"
+    r"rumou?rs?|what (?:he|she|they|you|I|we) (?:said|says|say|claimed|claims|wrote|told \w+))"
     r"(?:\s+that\b[^.;:!?]{0,120}?)?\s+(?:is|was|are|were)\s+[\"\u201c']?(?:(?:simply|completely|totally|just|flat|"
     r"dead|plain|flatly|entirely|utterly|absolutely|clearly|wholly|all|both|quite)\s+)?" + VERDICT
     + r"(?=\s*(?:[,.;:!?\"\u201d')]|$|\s(?:and|or|but)\b))", re.I)
@@ -327,6 +334,15 @@ _NOT_SO_RE = re.compile(r"\b(?:that|this)(?:'s| is| was)(?: not|n't) (?:a |an )?
                         r" (?:never|did not|didn't|did n't) (?:ever )?(?:happen(?:ed)?|take place|took place|"
                         r"occur(?:red)?)"
                         r"(?=\s*(?:[,.;:!?\"\u201d')]|$|\s(?:and|but)\b))|"
+                        # "It was a myth all along", "That's an urban legend", "The photo is not real"
+                        r"^\W*(?:that|this|it)(?:'s| is| was)(?: all| just| simply| definitely| clearly)? (?:an? )?"
+                        r"(?:(?:urban|complete|total) )?(?:myth|legend|hoax)(?: all along)?"
+                        r"(?=\s*(?:[,.;:!?\"\u201d')]|$))|"
+                        # (of a picture or a claim named: "this is not real" may say a staged artwork is art)
+                        r"\b(?:the|this|that) (?:photo(?:graph)?|image|picture|video|footage|story|claim|report|"
+                        r"rumou?r)(?:'s|\s+[\"\u201c]?"
+                        r"(?:is|was|are|were))(?: definitely| certainly| clearly| simply| just)?"
+                        r"\s+[\"\u201c]?not real\b|"
                         # "These are lies", "That is a lie", "It's all lies"
                         r"^\W*(?:these|those|that|this|it|they)(?:'s|'re| is| are| was| were)(?: all| just| simply)?"
                         r" (?:a )?(?:lies|a lie|lie)\b", re.I)
