@@ -177,6 +177,8 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("It's a very touchy subject, but this is not real, the photographer said of the staged image.", None),
     ("The museum considers itself a national institution.", None),
     ("The police put an end to the protest.", None),
+    ("He was irritated that the director wasn't using his fame to quash the rumors about the deal.", None),
+    ("The ministry did nothing to dispel the rumours.", None),
     ("It was a legend of the town that the bridge was haunted.", None),
     # a claim left without its support doubts it; details or backing not given for something else doubt nothing
     ("Despite repeated requests, the ministry has not provided any analysis to back up the mayor's claims.", "doubts"),

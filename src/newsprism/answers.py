@@ -405,7 +405,7 @@ def response_of(text: str, language: str | None = None) -> str | None:
                     or _judges_no_claim(t, m) or _names_a_thing(t, m)
                     or _names_the_topic(t, m) or _narrated_unawareness(t, m) or _in_denial(t, m)
                     or _fakes_made(t, m) or _generic_habit(t, m)
-                    or _mentions_a_denial(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])
+                    or _mentions_a_denial(t, m) or _left_standing(t, m) or _HYPOTHETICAL_RE.search(t[: m.start()])
                     or _CONDITIONAL_RE.search(t[: m.start()]) or _REQUESTED_RE.search(t[: m.start()])
                     or _NO_ONE_RE.search(t[: m.start()])):
                 continue
@@ -752,6 +752,19 @@ _DEGREE_RE = re.compile(r"\s+(?:too|so|very|that|quite|as|overly|especially|part
 # "Nobody in Drast or abroad should doubt that": a doubt no one is to have affirms
 _NO_ONE_RE = re.compile(r"\b(?:nobody|no one|no-one|none of us)\b[^,.;:]{0,40}?\b(?:should|can|could|need|must|"
                         r"would|will|has|have|had|did|does|is|was)(?:n't| not)?\s+(?:\w+\s+)?$", re.I)
+
+
+_PUT_TO_REST = re.compile(r"(?:put|laid|lay|quash|squash|dispel|scotch)", re.I)
+_NOT_DONE_RE = re.compile(r"\b(?:not|never|no|nothing|failed|fails|failing|unable)\b|n't\b", re.I)
+
+
+def _left_standing(t: str, m: re.Match[str]) -> bool:
+    """Rumours not put to rest: "wasn't using his fame to quash the rumors", "did nothing to dispel them", "failed
+    to put the speculation to rest" say the rumour stands, not that someone denied it."""
+    if not _PUT_TO_REST.match(m.group(0)):
+        return False
+    clause = re.split(r"[,;:]", t[: m.start()])[-1]
+    return bool(_NOT_DONE_RE.search(clause))
 
 
 def _mentions_a_denial(t: str, m: re.Match[str]) -> bool:
