@@ -180,6 +180,21 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("He was irritated that the director wasn't using his fame to quash the rumors about the deal.", None),
     ("The ministry did nothing to dispel the rumours.", None),
     ("It was a legend of the town that the bridge was haunted.", None),
+    # a telling contradicted or walked back; its truth questioned; not two sides at odds, a plan doubted, a dam's
+    # safety questioned, a witness urged to avoid contradicting a testimony, a walk back to a car
+    ("Witnesses contradicted the police account.", "denies"),
+    ("The records contradict his claim that he was in Paris.", "denies"),
+    ("His account has been contradicted by two witnesses.", "denies"),
+    ("The agency walked back its earlier statement.", "denies"),
+    ("Experts questioned whether the photo was genuine.", "doubts"),
+    ("The report raised questions about the claim.", "doubts"),
+    ("The claims have been called into question.", "doubts"),
+    ("The two sides contradicted each other.", None),
+    ("He questioned whether the plan would work.", None),
+    ("The vote raised questions about the mayor's future.", None),
+    ("The results call into question the safety of the dam.", None),
+    ("He told the witness to lie \u201cto avoid contradicting Varro's testimony.\u201d", None),
+    ("He walked back to his car.", None),
     # a claim left without its support doubts it; details or backing not given for something else doubt nothing
     ("Despite repeated requests, the ministry has not provided any analysis to back up the mayor's claims.", "doubts"),
     ("The port authority provided no details to substantiate the allegation.", "doubts"),

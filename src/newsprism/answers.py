@@ -51,6 +51,15 @@ _ANSWER_DENY_RE = re.compile(
     # the fact-checkers' own verdicts, and a picture or a story shown to be made: "rated it Pants on Fire", "the
     # photo has been doctored", "the image was photoshopped", "the story originated on a satirical website"
     r"pants on fire|(?:three|four) pinocchios|"
+    # a telling contradicted by another: "witnesses contradicted the police account", "the records contradict his
+    # claim that ...", "his account has been contradicted by two witnesses"; a statement walked back
+    r"(?<!avoid )(?<!avoids )(?<!avoided )(?<!avoiding )(?<!without )(?<!not )(?<!never )"
+    r"contradict(?:s|ed|ing)? (?:the |his |her |their |its |this |that |these |those |[A-Z][\w.-]*(?:'s|\u2019s) )"
+    r"(?:[\w'\u2019-]+ )?(?:accounts?|claims?|statements?|version|reports?|assertions?|testimony|story|narrative|"
+    r"allegations?)|"
+    r"(?:accounts?|claims?|statements?|version|story|testimony|allegations?) (?:(?:has|have|had) been|was|were|is|"
+    r"are) (?:\w+ )?contradicted|"
+    r"walk\w* back (?:\w+ ){0,3}?(?:statements?|claims?|remarks?|comments?|reports?|assertions?|story)|"
     # "Empire News considers itself satirical", "was duped by a fake website", "put an end to the rumours"
     r"(?:considers|describes|calls|bills|labels) itself (?:as )?(?:an? )?(?:\w+ )?(?:satir\w+|parod\w+)|"
     r"(?:was|were|been|being|got|get) (?:\w+ )?(?:duped|hoodwinked|punked|hoaxed) by|"
@@ -295,6 +304,16 @@ _OVERSTATED_RE = re.compile(
 # not be established", "it was not immediately clear whether the report was accurate"
 _WIRE_DOUBT_RE = re.compile(
     r"\bno (?:immediate |independent |official )?confirmation (?:of|from|for)\b|"
+    # "questioned whether the photo was genuine", "raised questions about the claim", "called into question"
+    r"\bquestion(?:s|ed|ing)? whether\b[^.;:!?]{0,80}?\b(?:genuine|true|real|accurate|authentic|correct)\b|"
+    r"\brais\w* (?:\w+ )?questions (?:about|over|regarding) (?:the |these |those |its |their |his |her |this |that |"
+    r"[A-Z][\w.-]*(?:'s|\u2019s) )?(?:[\w'\u2019-]+ )?(?:claims?|reports?|accounts?|story|stories|figures|numbers|"
+    r"allegations?|study|findings|statements?|assertions?|authenticity|veracity|accuracy)\b|"
+    r"\bcall(?:s|ed|ing)? into question (?:the |these |those |its |their |his |her |this |that |"
+    r"[A-Z][\w.-]*(?:'s|\u2019s) )?(?:[\w'\u2019-]+ )?(?:claims?|reports?|accounts?|story|stories|figures|numbers|"
+    r"allegations?|findings|statements?|assertions?|authenticity|veracity|accuracy|credibility)\b|"
+    r"\b(?:claims?|reports?|accounts?|story|stories|figures|numbers|allegations?|findings|statements?|assertions?)"
+    r" (?:(?:has|have|had) been|was|were|is|are) (?:\w+ )?called into question\b|"
     r"\b(?:authenticity|veracity|accuracy|truth(?:fulness)?|provenance)\b[^.;:!?]{0,80}?\b(?:could not|couldn't|"
     r"cannot|can't|has not been|have not been|had not been)(?: be)? (?:independently )?(?:established|determined)\b|"
     r"\b(?:could not|couldn't|cannot|can't|has not been|have not been|had not been)(?: be)? (?:independently )?"
