@@ -195,6 +195,13 @@ from newsprism.answers import labels_only, outlet_verdict, response_of
     ("The results call into question the safety of the dam.", None),
     ("He told the witness to lie \u201cto avoid contradicting Varro's testimony.\u201d", None),
     ("He walked back to his car.", None),
+    # words denied as said or as meant; what was never said before, a photo taken out of an archive, are none
+    ("\u201cI never said that,\u201d he told reporters.", "denies"),
+    ("She said she \u201cnever said that.\u201d", "denies"),
+    ("The senator said his words had been taken out of context.", "denies"),
+    ("The ministry said the figures were \u201cplucked out of thin air.\u201d", "denies"),
+    ("He said he never said that before in public about his brother.", None),
+    ("The photographs were taken out of the archive.", None),
     # a claim left without its support doubts it; details or backing not given for something else doubt nothing
     ("Despite repeated requests, the ministry has not provided any analysis to back up the mayor's claims.", "doubts"),
     ("The port authority provided no details to substantiate the allegation.", "doubts"),

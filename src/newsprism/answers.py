@@ -51,6 +51,14 @@ _ANSWER_DENY_RE = re.compile(
     # the fact-checkers' own verdicts, and a picture or a story shown to be made: "rated it Pants on Fire", "the
     # photo has been doctored", "the image was photoshopped", "the story originated on a satirical website"
     r"pants on fire|(?:three|four) pinocchios|"
+    # words denied as said, or as meant: "I never said that", "she never said that", "his words had been taken out
+    # of context", figures "plucked out of thin air"
+    r"\b(?:I|he|she|they|we)\s+[\"\u201c]?(?:never|did not|didn't|did n't)\s+(?:ever\s+)?(?:say|said)\s+(?:that|this|"
+    r"it|those words|any such thing|anything like (?:that|it))\b(?!\s+(?:before|again|publicly|in public|to anyone|"
+    r"often|much))|"
+    r"(?:words|remarks?|comments?|quotes?|quotation|statements?)\s+(?:were|was|had been|have been|has been|are|is)\s+"
+    r"(?:\w+\s+)?(?:taken|quoted|lifted|ripped|twisted)\s+out of context|"
+    r"(?:plucked|pulled|conjured|made up)\s+out of thin air|"
     # a telling contradicted by another: "witnesses contradicted the police account", "the records contradict his
     # claim that ...", "his account has been contradicted by two witnesses"; a statement walked back
     r"(?<!avoid )(?<!avoids )(?<!avoided )(?<!avoiding )(?<!without )(?<!not )(?<!never )"
