@@ -15,6 +15,10 @@ from newsprism.stance import _IDIOM_RE, _NEG_BEFORE_RE, _W, DENY_RE, DOUBT_RE
 __all__ = ["ABSENT", "DEFENDS_RE", "VERDICT", "labels_only", "outlet_verdict", "response_in", "response_of"]
 
 
+# Whose telling a response names: a determiner or a named owner ("the account", "his claim", "the Post's report")
+_WHOSE = r"(?:the |these |those |this |that |its |their |his |her |[A-Z][\w.-]*(?:'s|\u2019s) )"
+
+
 # A sentence that answers another claim: a denial, rejection or doubt stated as what someone does or says about a
 # report, claim or charge ("disputed the allegations", "stands by its reporting", "was not accurate", "will plead
 # not guilty"), wider than DENY_RE, which reads a claim's own wording.
@@ -62,9 +66,8 @@ _ANSWER_DENY_RE = re.compile(
     # a telling contradicted by another: "witnesses contradicted the police account", "the records contradict his
     # claim that ...", "his account has been contradicted by two witnesses"; a statement walked back
     r"(?<!avoid )(?<!avoids )(?<!avoided )(?<!avoiding )(?<!without )(?<!not )(?<!never )"
-    r"contradict(?:s|ed|ing)? (?:the |his |her |their |its |this |that |these |those |[A-Z][\w.-]*(?:'s|\u2019s) )"
-    r"(?:[\w'\u2019-]+ )?(?:accounts?|claims?|statements?|version|reports?|assertions?|testimony|story|narrative|"
-    r"allegations?)|"
+    r"contradict(?:s|ed|ing)? " + _WHOSE + r"(?:[\w'\u2019-]+ )?(?:accounts?|claims?|statements?|version|reports?|"
+    r"assertions?|testimony|story|narrative|allegations?)|"
     r"(?:accounts?|claims?|statements?|version|story|testimony|allegations?) (?:(?:has|have|had) been|was|were|is|"
     r"are) (?:\w+ )?contradicted|"
     r"walk\w* back (?:\w+ ){0,3}?(?:statements?|claims?|remarks?|comments?|reports?|assertions?|story)|"
@@ -314,12 +317,12 @@ _WIRE_DOUBT_RE = re.compile(
     r"\bno (?:immediate |independent |official )?confirmation (?:of|from|for)\b|"
     # "questioned whether the photo was genuine", "raised questions about the claim", "called into question"
     r"\bquestion(?:s|ed|ing)? whether\b[^.;:!?]{0,80}?\b(?:genuine|true|real|accurate|authentic|correct)\b|"
-    r"\brais\w* (?:\w+ )?questions (?:about|over|regarding) (?:the |these |those |its |their |his |her |this |that |"
-    r"[A-Z][\w.-]*(?:'s|\u2019s) )?(?:[\w'\u2019-]+ )?(?:claims?|reports?|accounts?|story|stories|figures|numbers|"
-    r"allegations?|study|findings|statements?|assertions?|authenticity|veracity|accuracy)\b|"
-    r"\bcall(?:s|ed|ing)? into question (?:the |these |those |its |their |his |her |this |that |"
-    r"[A-Z][\w.-]*(?:'s|\u2019s) )?(?:[\w'\u2019-]+ )?(?:claims?|reports?|accounts?|story|stories|figures|numbers|"
-    r"allegations?|findings|statements?|assertions?|authenticity|veracity|accuracy|credibility)\b|"
+    r"\brais\w* (?:\w+ )?questions (?:about|over|regarding) " + _WHOSE + r"?(?:[\w'\u2019-]+ )?(?:claims?|reports?|"
+    r"accounts?|story|stories|figures|numbers|allegations?|study|findings|statements?|assertions?|authenticity|"
+    r"veracity|accuracy)\b|"
+    r"\bcall(?:s|ed|ing)? into question " + _WHOSE + r"?(?:[\w'\u2019-]+ )?(?:claims?|reports?|accounts?|story|"
+    r"stories|figures|numbers|allegations?|findings|statements?|assertions?|authenticity|veracity|accuracy|"
+    r"credibility)\b|"
     r"\b(?:claims?|reports?|accounts?|story|stories|figures|numbers|allegations?|findings|statements?|assertions?)"
     r" (?:(?:has|have|had) been|was|were|is|are) (?:\w+ )?called into question\b|"
     r"\b(?:authenticity|veracity|accuracy|truth(?:fulness)?|provenance)\b[^.;:!?]{0,80}?\b(?:could not|couldn't|"
