@@ -11,7 +11,7 @@ from tests.story_corpora import compare_named, story_articles
 
 from newsprism.compare import compare_story
 from newsprism.pipeline import FailurePolicy, extract_corpus
-from newsprism.records import Article, ClaimGroup, Story
+from newsprism.records import Article, Claim, ClaimGroup, Story
 from newsprism.resources import Resources
 from newsprism.settings import Settings
 
@@ -420,3 +420,18 @@ def test_a_failure_told_twice_is_no_contradiction(resources: Resources) -> None:
     assert stances([("Rescuers reached the trapped miners on Tuesday and brought all of them to the surface.", False),
                     ("All the miners trapped in the collapse were rescued on Tuesday, officials said.", False),
                     ("The trapped miners could not be rescued, and the search was called off.", True)])[2] == "denies"
+
+
+def test_the_outlet_a_claims_own_sentence_cites() -> None:
+    """Only a citation inside the claim's sentence, and only one outlet, names where the claim comes from."""
+    from newsprism.compare import cited_in_sentence
+    from newsprism.records import Citation
+
+    text = "The Harbour Gazette reported that the pier was sold. Reuters and AP said so too. The pier is old."
+    claims = [Claim(id=f"c{i}", article_id="a", text=t, start=text.index(t), end=text.index(t) + len(t))
+              for i, t in enumerate(text.split(". "))]
+    cites = [Citation(article_id="a", outlet="The Harbour Gazette", text="", start=0, end=19),
+             Citation(article_id="a", outlet="Reuters", text="", start=53, end=60),
+             Citation(article_id="a", outlet="AP", text="", start=65, end=67),
+             Citation(article_id="b", outlet="CNN", text="", start=80, end=90)]
+    assert cited_in_sentence(claims, cites) == {"c0": "The Harbour Gazette"}

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from newsprism.compare.verdict import Member, link_of, sources, verdict
+from newsprism.compare.verdict import Member, link_of, names_outlet, sources, verdict
 from newsprism.labels import Link
 from newsprism.records import Article, Claim, ClaimSource
 
@@ -105,3 +105,70 @@ def test_unnamed_sources_of_an_outlet_read_as_such() -> None:
                              attributed_to="port officials", anonymous=True), "attributes", 0.8)
     _, reason, *_ = verdict([officials], arts)
     assert "anonymous port officials" in reason
+
+
+def _two_outlets() -> dict[str, Article]:
+    return {"a": Article(id="a", text="x", outlet="Calder Ledger"), "b": Article(id="b", text="x", outlet="Westfold")}
+
+
+def test_outlets_relaying_one_outlets_report_are_one_origin_and_no_corroboration() -> None:
+    """"The Harbour Gazette reported that ..." in one outlet and "she told the newspaper" in another both rest on the
+    Gazette: one origin, named, and the row is single-source, not corroborated."""
+    reported = Member(Claim(id="a1", article_id="a", text="The Harbour Gazette reported that the mayor took a bribe.",
+                            attributed_to="The Harbour Gazette"), "attributes", 0.8)
+    told = Member(Claim(id="b1", article_id="b", text="She told the newspaper that the mayor took a bribe.",
+                        attributed_to="Ines Cardo", via="The Harbour Gazette"), "attributes", 0.8)
+    status, reason, _, n_orig, _ = verdict([reported, told], _two_outlets(), sentence_outlets={
+        "a1": "The Harbour Gazette", "b1": "The Harbour Gazette"})
+    assert (status, n_orig) == ("single-source", 1), reason
+    assert reason.startswith("2 outlets, 1 independent origin: The Harbour Gazette"), reason
+    # without the citation of its own sentence the first is the outlet's own telling: two origins, both named
+    status, reason, _, n_orig, _ = verdict([reported, told], _two_outlets())
+    assert (status, n_orig) == ("corroborated", 2)
+    assert "The Harbour Gazette (in Calder Ledger)" in reason and "; The Harbour Gazette" in reason, reason
+
+
+def test_short_name_of_the_cited_outlet_is_that_outlet() -> None:
+    noted = Member(Claim(id="a1", article_id="a", text="The Gazette noted that the mayor took a bribe.",
+                         attributed_to="Gazette"), "attributes", 0.8)
+    told = Member(Claim(id="b1", article_id="b", text="The mayor took a bribe, the Harbour Gazette said.",
+                        via="The Harbour Gazette"), "attributes", 0.8)
+    status, _, _, n_orig, _ = verdict([noted, told], _two_outlets(), sentence_outlets={"a1": "The Harbour Gazette"})
+    assert (status, n_orig) == ("single-source", 1)
+    # a person is not the outlet his sentence cites
+    said = replace(noted, claim=replace(noted.claim, attributed_to="Gary Gazette"))
+    assert verdict([said, told], _two_outlets(), sentence_outlets={"a1": "The Harbour Gazette"})[3] == 2
+
+
+def test_an_outlet_restating_its_own_source_is_not_a_second_origin() -> None:
+    """One outlet that writes "according to Reuters, X" and later "X" unattributed has one origin, Reuters."""
+    arts = {"a": Article(id="a", text="x", outlet="Calder Ledger")}
+    cited = Member(Claim(id="a1", article_id="a", text="The pier was sold, according to Reuters.", via="Reuters"),
+                   "attributes", 0.8)
+    plain = Member(Claim(id="a2", article_id="a", text="The pier was sold last week."), "reports", 0.8)
+    status, reason, _, n_orig, _ = verdict([cited, plain], arts)
+    assert (status, n_orig) == ("single-source", 1)
+    assert reason == "1 outlet, 1 independent origin: Reuters"
+
+
+def test_the_reason_names_every_origin_it_counts() -> None:
+    """Four origins counted are four named: a speaker with the outlets that report him, an outlet's own telling by
+    its name; one outlet's row names no outlet after its sources."""
+    arts = {k: Article(id=k, text="x", outlet=o) for k, o in
+            (("a", "Calder Ledger"), ("b", "Westfold"), ("c", "Harbour Post"), ("d", "Ostra Wire"))}
+    ms = [Member(Claim(id=f"{k}1", article_id=k, text="The pier will reopen, Ada Roe said.", attributed_to="Ada Roe"),
+                 "attributes", 0.8) for k in "abc"]
+    ms.append(Member(Claim(id="d1", article_id="d", text="The pier will reopen."), "reports", 0.8))
+    status, reason, _, n_orig, _ = verdict(ms, arts)
+    assert (status, n_orig) == ("corroborated", 4)
+    assert reason == ("4 outlets, 4 independent origins: Ada Roe (in Calder Ledger, Westfold and Harbour Post); "
+                      "Ostra Wire"), reason
+    assert verdict(ms[:1], arts)[1] == "1 outlet, 1 independent origin: Ada Roe"
+
+
+@pytest.mark.parametrize(("name", "outlet", "same"), [
+    ("The Washington Post", "The Washington Post", True), ("Post", "The Washington Post", True),
+    ("the newspaper", "The Washington Post", True), ("Washington", "The Washington Post", False),
+    ("Bob Post", "The Washington Post", False), ("Reuters", "The Washington Post", False)])
+def test_names_outlet(name: str, outlet: str, same: bool) -> None:
+    assert names_outlet(name, outlet) is same

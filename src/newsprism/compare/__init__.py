@@ -209,6 +209,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         for name in (c.via, c.attributed_to):
             if name:
                 cited.setdefault(c.article_id, set()).add(normalize_text(name).removeprefix("the "))
+    sentence_outlets = cited_in_sentence(claims, citations)
     groups: list[ClaimGroup] = []
     for gi, kept_gi in repeated_rows(members, group_sims).items():
         have = {m.claim.id for m in members[kept_gi]}
@@ -223,7 +224,7 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
         if all(m.link == Link.UNASSERTED.value for m in own):
             text = denied_title(text)
         ms = answerers(second_opinion(ms, text, backend))
-        status, reason, first, n_orig, edges = verdict(ms, arts, cited)
+        status, reason, first, n_orig, edges = verdict(ms, arts, cited, sentence_outlets)
         groups.append(ClaimGroup(
             id=group_key(story.id, [m.claim.id for m in own]),
             text=text,
@@ -233,6 +234,20 @@ def compare_story(story: Story, articles: Sequence[Article], *, quotes: Sequence
     groups.sort(key=lambda g: (g.status not in {"disputed", "denied"}, len({s.article_id for s in g.sources}) < 2,
                                -len({s.article_id for s in g.sources}), -len(g.sources), g.id))
     return groups
+
+
+def cited_in_sentence(claims: Sequence[Claim], citations: Sequence[Citation]) -> dict[str, str]:
+    """Claim id -> the one outlet its own sentence cites ("The Post noted that ..."); a sentence citing two outlets
+    names no one source."""
+    spans: dict[str, list[Citation]] = {}
+    for cit in citations:
+        spans.setdefault(cit.article_id, []).append(cit)
+    out: dict[str, str] = {}
+    for c in claims:
+        names = {cit.outlet for cit in spans.get(c.article_id, ()) if cit.start < c.end and c.start < cit.end}
+        if len(names) == 1:
+            out[c.id] = names.pop()
+    return out
 
 
 @dataclass(slots=True)

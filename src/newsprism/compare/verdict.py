@@ -103,11 +103,13 @@ def outlet_of(article: Article | None, fallback: str) -> str:
 
 
 def origin_of(m: Member, root: Mapping[str, str], outlet_article: Mapping[str, str],
-              relayed: Mapping[str, str] | None = None) -> tuple[str, str]:
+              relayed: Mapping[str, str] | None = None, cites: str | None = None) -> tuple[str, str]:
     """(key, label) of where a supporting statement comes from.
 
     ``relayed`` maps an article to the supporting article of an outlet it cites anywhere in its text: a statement
     without its own named source in such an article is taken to come from that outlet ("Source: X" at the end).
+    ``cites`` is the outlet the statement's own sentence cites: "The Washington Post reported that ...", "The Post
+    noted ..." come from that outlet, as "she told the newspaper" does, not from the article that relays them.
     """
     c = m.claim
     via = c.via if c.via and not _VAGUE.match(c.via.strip()) else None
@@ -121,11 +123,43 @@ def origin_of(m: Member, root: Mapping[str, str], outlet_article: Mapping[str, s
         aid = outlet_article.get(normalize_text(c.attributed_to))
         if aid is not None:
             return f"article:{root.get(aid, aid)}", c.attributed_to
+        if cites and names_outlet(c.attributed_to, cites):
+            return f"outlet:{normalize_text(cites)}", cites
     label = c.attributed_to if c.attributed_to else ""
     if relayed and c.article_id in relayed and (c.anonymous or not c.attributed_to):
         src = relayed[c.article_id]
         return f"article:{root.get(src, src)}", label
     return f"article:{root.get(c.article_id, c.article_id)}", label
+
+
+_OUTLET_ANAPHOR = re.compile(r"^(?:the )?(?:newspaper|paper|daily|outlet|publication|broadcaster|network|agency|"
+                             r"news agency|magazine|site|website)$")
+
+
+def names_outlet(name: str, outlet: str) -> bool:
+    """``name`` is the outlet a sentence cites, by its name, the last words of it ("the Post" for "The Washington
+    Post") or a word for an outlet ("the newspaper"); "Post" is not "The Washington Post" of another sentence."""
+    said = normalize_text(name).removeprefix("the ").strip()
+    full = normalize_text(outlet).removeprefix("the ").strip()
+    if not said or not full:
+        return False
+    return said == full or full.endswith(" " + said) or bool(_OUTLET_ANAPHOR.match(said))
+
+
+def origin_labels(origins: Mapping[str, tuple[str, str]], outlets: Mapping[str, str], *,
+                  where: bool = True) -> list[str]:
+    """One readable label per independent origin (``origins``: key -> (label, article)), so the reason names every
+    origin it counts: an outlet cited as the source by its name; a speaker with the outlets that each report him
+    ("Jake Sullivan (in CNN and Reuters)", without ``where`` when the row has one outlet); an outlet's own
+    unattributed statement by the outlet's name."""
+    shown: dict[tuple[str, bool], list[str]] = {}  # (label, told by outlets in their articles) -> those outlets
+    for key, (label, aid) in origins.items():
+        outlet = outlets.get(aid, aid)
+        if key.startswith("outlet:") or not label or normalize_text(label) == normalize_text(outlet):
+            shown.setdefault((label or outlet, False), [])
+        elif outlet not in (here := shown.setdefault((label, True), [])):
+            here.append(outlet)
+    return [f"{label} (in {_and(at)})" if told and where else label for (label, told), at in shown.items()]
 
 
 _FIGURE_NAMES = 4  # how many sources the note names for each figure
@@ -191,9 +225,11 @@ def number_conflict(members: Sequence[Member], outlets: Mapping[str, str]) -> st
 
 
 def verdict(members: Sequence[Member], articles: Mapping[str, Article],
-            cited: Mapping[str, set[str]] | None = None) -> tuple[str, str, str | None, int,
+            cited: Mapping[str, set[str]] | None = None,
+            sentence_outlets: Mapping[str, str] | None = None) -> tuple[str, str, str | None, int,
                                                                                  tuple[tuple[str, str, str], ...]]:
-    """(status, reason, first_source, independent_origins, provenance edges) of one group."""
+    """(status, reason, first_source, independent_origins, provenance edges) of one group. ``cited``: the outlets
+    each article names as a source; ``sentence_outlets``: the one outlet a claim's own sentence cites."""
     art_list = list(articles.values())
     root = Origins.of(art_list).root  # the families of copies, as the summary and timeline count them
     outlets = {aid: outlet_of(a, aid) for aid, a in articles.items()}
@@ -205,7 +241,7 @@ def verdict(members: Sequence[Member], articles: Mapping[str, Article],
     support = [m for m in members if m.stance in SUPPORT]
     deny = [m for m in members if m.stance == "denies"]
     doubt = [m for m in members if m.stance == "doubts"]
-    origins: dict[str, str] = {}
+    origins: dict[str, tuple[str, str]] = {}  # key -> (label, an article that carries it)
     edges: list[tuple[str, str, str]] = []
     backers = {m.claim.article_id for m in support}
     relayed: dict[str, str] = {}
@@ -215,10 +251,18 @@ def verdict(members: Sequence[Member], articles: Mapping[str, Article],
             if src is not None and src != aid and src in backers:
                 relayed[aid] = src
                 break
-    for m in support:
-        key, label = origin_of(m, root, outlet_article, relayed)
-        origins.setdefault(key, label)
+    placed = [(m, *origin_of(m, root, outlet_article, relayed, (sentence_outlets or {}).get(m.claim.id)))
+              for m in support]
+    sourced = {m.claim.article_id for m, key, label in placed
+               if label or key != f"article:{root.get(m.claim.article_id, m.claim.article_id)}"}
+    for m, key, label in placed:
         aid = m.claim.article_id
+        if not label and aid in sourced and key == f"article:{root.get(aid, aid)}":
+            # an article that gives the row's source in one sentence and restates it unattributed in another is
+            # one origin, the source it gave: one outlet does not corroborate itself
+            continue
+        if key not in origins or (label and not origins[key][0]):
+            origins[key] = (label, aid)
         if key.startswith("outlet:"):
             edges.append((label, aid, "cites"))
         elif key.startswith("article:") and key[8:] != root.get(aid, aid):
@@ -243,12 +287,14 @@ def verdict(members: Sequence[Member], articles: Mapping[str, Article],
     if not support and (deny or doubt):
         # the row is the denial itself: what it answers is asserted by no outlet of the story
         parts = ["no outlet of the story asserts what this answers"]
-    labels = [v for v in origins.values() if v]
+    shown = origins
     if all_anon:
         named = {normalize_text(o) for o in outlets.values() if o}
         # "unnamed sources via The Washington Post", not "anonymous The Washington Post"; "anonymous US officials"
-        labels = [v if "anonym" in v or "unnamed" in v else f"unnamed sources via {v}"
-                  if normalize_text(v) in named or v.startswith("The ") else f"anonymous {v}" for v in labels]
+        shown = {k: (v if not v or "anonym" in v or "unnamed" in v else f"unnamed sources via {v}"
+                     if normalize_text(v) in named or v.startswith("The ") else f"anonymous {v}", aid)
+                 for k, (v, aid) in origins.items()}
+    labels = origin_labels(shown, outlets, where=n_out > 1)
     if labels:
         parts[0] += ": " + "; ".join(dict.fromkeys(labels))
     if deny:
@@ -297,7 +343,7 @@ def _and(items: Sequence[str]) -> str:
 
 
 def _first_source(support: Sequence[Member], articles: Mapping[str, Article], outlet_article: Mapping[str, str],
-                  origins: Mapping[str, str]) -> str | None:
+                  origins: Mapping[str, tuple[str, str]]) -> str | None:
     """The outlet the others cite when it is in the story, else the earliest supporting article."""
     cited = [k[8:] for k in origins if k.startswith("article:")]
     ids = {m.claim.article_id for m in support}
@@ -307,7 +353,7 @@ def _first_source(support: Sequence[Member], articles: Mapping[str, Article], ou
     dated = sorted((articles[a].published or "9999", a) for a in ids if a in articles)
     if dated and dated[0][0] != "9999":
         return dated[0][1]
-    for key, label in origins.items():
+    for key, (label, _) in origins.items():
         if key.startswith("outlet:"):
             return label
     return cited[0] if cited else (sorted(ids)[0] if ids else None)
