@@ -112,3 +112,45 @@ def test_a_denial_that_names_a_thing_answers_the_row_that_shares_the_most_of_it(
             {"a1": [1.0, 0.0], "a2": [0.9, 0.436], "b1": [0.5, 0.866], "c1": [0.5, 0.866], "b2": [0.4, 0.917],
              "c2": [0.4, 0.917]}.items()}
     assert resolve(denial, [target], vecs, group_of, {}, members, frames) == [0, 1]
+
+
+def _fixed_report_story() -> tuple[list[Claim], list[list[Member]], dict[str, list[int]], dict[str, list[np.ndarray]]]:
+    """An article that tells the Ledger's report, quotes an aside of it, then "if true" reactions to it."""
+    lead = Claim(id="a1", article_id="a", text="She told the newspaper that the mayor took a bribe in 2019.",
+                 attributed_to="Ines Cardo", via="The Harbour Ledger")
+    aside = Claim(id="a2", article_id="a", text="\"I wanted it over with,\" she told the Ledger.",
+                  attributed_to="Ines Cardo", via="The Harbour Ledger")
+    react = Claim(id="a3", article_id="a", text="\"If these allegations are true, he must resign,\" Sen. Roe said.",
+                  attributed_to="Sen. Roe")
+    other = Claim(id="b1", article_id="b", text="The Harbour Ledger reported that the mayor took a bribe in 2019.",
+                  attributed_to="The Harbour Ledger")
+    members = [[Member(lead, "attributes", 0.8), Member(other, "attributes", 0.8)],
+               [Member(aside, "attributes", 0.8)], [Member(react, "attributes", 0.8)]]
+    group_of = {"a1": [0], "b1": [0], "a2": [1], "a3": [2]}
+    vecs = {cid: [np.array(v)] for cid, v in {"a1": [1.0, 0.0], "b1": [0.95, 0.31], "a2": [0.6, 0.8],
+                                              "a3": [0.0, 1.0], "a4": [0.3, 0.95]}.items()}
+    return [lead, aside, react], members, group_of, vecs
+
+
+def test_the_report_after_if_true_reactions_is_the_report_the_article_told() -> None:
+    """"The campaign said the report is baseless" after reactions that assert nothing answerable ("if these
+    allegations are true, he must resign") answers the report the article told before them: the row other outlets
+    tell of it, not the quoted aside nearer to it; without the answerable rows it stays as it was."""
+    before, members, group_of, vecs = _fixed_report_story()
+    denial = Claim(id="a4", article_id="a", text="The mayor's campaign said the report is baseless and false.",
+                   attributed_to="The mayor's campaign")
+    assert resolve(denial, before, vecs, group_of, {}, members, answerable={0, 1}) == [0]
+    assert resolve(denial, before, vecs, group_of, {}, members) == [2]
+    # "the claims in the article", "its report" are not the news report the article told
+    for text in ("The campaign denied the claims in the article.", "The paper said that its report was accurate."):
+        other = Claim(id="a4", article_id="a", text=text, attributed_to="The campaign")
+        assert resolve(other, before, vecs, group_of, {}, members, answerable={0, 1}) == [2]
+
+
+def test_nobody_answers_his_own_report() -> None:
+    """A Ledger spokesman who "saw no indication that the story is inaccurate" defends the Ledger's report: it is
+    not a denial of it."""
+    before, members, group_of, vecs = _fixed_report_story()
+    defence = Claim(id="a4", article_id="a", text="A Ledger spokesman saw no indication that the story is wrong.",
+                    attributed_to="A Ledger spokesman")
+    assert resolve(defence, before, vecs, group_of, {}, members, answerable={0, 1}) == [2]

@@ -47,6 +47,13 @@ _REQUEST_WORD = re.compile(r"\b(ask(?:s|ed|ing)?|request(?:s|ed|ing)?|s(?:eek|ee
                            r"turn(?:s|ed|ing) to|turn to\b[^.;]{0,60}?\bfor|appeal(?:s|ed)? to|demand(?:s|ed)?)\b",
                            re.I)
 _CONTRARY = re.compile(r"\bto the contrary\b", re.I)
+# a news report itself, as opposed to a claim or an allegation it carries; "its report" of the one who defends it
+# and "the claims in the article" are not
+_NEWS_NOUN = re.compile(r"^(?:the|this|that)\s+(?:(?!(?:its|their|his|her|our|my|your)\b)[\w'’]+\s+)?(?:reports?|"
+                        r"stor(?:y|ies)|news)$", re.I)
+# capitalised words of a speaker that name no one whose report it could be
+_NOT_OWNERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "mr", "mrs", "ms", "dr", "sen", "rep", "gov",
+                         "president", "spokesman", "spokeswoman", "spokesperson", "officials", "official"})
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|earlier)\s+(?:news\s+|press\s+|newspaper\s+)?(?:reports?|"
                        r"stor(?:y|ies)|articles?|accounts?)\b", re.I)
 # a sentence that tells a news report: "The Harbour Ledger reported that ...", "according to the Ledger"
@@ -82,11 +89,15 @@ def _shared(gi: int, members: Sequence[Sequence[Member]], but: str | None = None
 
 def resolve(c: Claim, before: Sequence[Claim], vecs: Mapping[str, Sequence[np.ndarray]],
             group_of: Mapping[str, list[int]], targets_of: Mapping[str, list[int]],
-            members: Sequence[Sequence[Member]], frames: Mapping[str, Frame] | None = None) -> list[int]:
+            members: Sequence[Sequence[Member]], frames: Mapping[str, Frame] | None = None,
+            answerable: set[int] | None = None) -> list[int]:
     """The groups an anaphoric denial or doubt answers (``before``: the article's earlier claims, in order).
 
     ``frames`` maps a claim id to its (predicate frames, content frames), which lets a denial that names what it
     denies ("weapons were not part of the request") pick the shared group of that request that names it too.
+    ``answerable``: the groups that assert something a response can answer; "the report" whose nearest attributed
+    claim is in none of them ("If these allegations are true, he must step aside") is the news report the article
+    told further back.
     """
     if not before or c.id not in vecs:
         return []
@@ -116,6 +127,19 @@ def resolve(c: Claim, before: Sequence[Claim], vecs: Mapping[str, Sequence[np.nd
         if best is None:
             best = next((p for p in recent[:_WINDOW] if _attributed(p) and not p.negated and not _is_stance_only(p)
                          and p.id in group_of), None)
+        noun = _REPORT_NOUN.search(c.text)
+        if answerable is not None and noun and _NEWS_NOUN.match(noun.group(0)) and (
+                best is None or not set(group_of[best.id]) & answerable):
+            # nobody answers his own report: "a BuzzFeed spokesman ... saw no indication that the story is
+            # inaccurate" defends what BuzzFeed reported
+            own = [w for w in re.findall(r"\b[A-Z][\w&-]+", " ".join(filter(None, (c.attributed_to, c.responder))))
+                   if w.lower() not in _NOT_OWNERS]
+            told = [p for p in recent[:_LONG_WINDOW] if (p.via or _TELLS_REPORT.search(p.text))
+                    and not p.negated and not _is_stance_only(p) and p.id in group_of
+                    and set(group_of[p.id]) & answerable and not any(_said_by(p, w) for w in own)]
+            # what other outlets tell of the report before an aside of it ("'I wanted out,' she told the Post")
+            best = next((p for p in told if any(_shared(g, members, c.id) for g in group_of[p.id])),
+                        told[0] if told else best)
     if best is None and recent[0].id in targets_of and targets_of[recent[0].id]:
         return list(targets_of[recent[0].id])
     if best is None:

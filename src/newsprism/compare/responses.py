@@ -559,7 +559,7 @@ def answer_targets(c: Claim, before: Sequence[Claim], *, vecs: Mapping[str, Sequ
         # "I've never heard of that" after "he was unaware of any such request" answers what that denial answered;
         # after a doubt about a detail ("did not specify whether ...") it answers the report, not the detail
         alike = {k: v for k, v in targets_of.items() if responses.get(k) == responses.get(c.id)}
-        found = [g for g in resolve(c, prior, vecs, group_of, alike, members, frames) if g not in own or
+        found = [g for g in resolve(c, prior, vecs, group_of, alike, members, frames, asserting) if g not in own or
                  len(members[g]) > 1]
         found = [g for g in found if g in asserting]
         if found:
