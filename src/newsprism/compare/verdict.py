@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from newsprism.compare.align import number_values
 from newsprism.compare.counts import count_of
+from newsprism.extract.speakers import OUTLET_ANAPHORS
 from newsprism.labels import Link
 from newsprism.provenance import Origins
 from newsprism.records import Article, Claim, ClaimSource, normalize_text
@@ -132,10 +133,6 @@ def origin_of(m: Member, root: Mapping[str, str], outlet_article: Mapping[str, s
     return f"article:{root.get(c.article_id, c.article_id)}", label
 
 
-_OUTLET_ANAPHOR = re.compile(r"^(?:the )?(?:newspaper|paper|daily|outlet|publication|broadcaster|network|agency|"
-                             r"news agency|magazine|site|website)$")
-
-
 def names_outlet(name: str, outlet: str) -> bool:
     """``name`` is the outlet a sentence cites, by its name, the last words of it ("the Post" for "The Washington
     Post") or a word for an outlet ("the newspaper"); "Post" is not "The Washington Post" of another sentence."""
@@ -143,7 +140,7 @@ def names_outlet(name: str, outlet: str) -> bool:
     full = normalize_text(outlet).removeprefix("the ").strip()
     if not said or not full:
         return False
-    return said == full or full.endswith(" " + said) or bool(_OUTLET_ANAPHOR.match(said))
+    return said == full or full.endswith(" " + said) or said in OUTLET_ANAPHORS
 
 
 def origin_labels(origins: Mapping[str, tuple[str, str]], outlets: Mapping[str, str], *,
@@ -251,13 +248,15 @@ def verdict(members: Sequence[Member], articles: Mapping[str, Article],
             if src is not None and src != aid and src in backers:
                 relayed[aid] = src
                 break
+    def told_unsourced(m: Member, key: str, label: str) -> bool:  # the article's own words, no source given
+        return not label and key == f"article:{root.get(m.claim.article_id, m.claim.article_id)}"
+
     placed = [(m, *origin_of(m, root, outlet_article, relayed, (sentence_outlets or {}).get(m.claim.id)))
               for m in support]
-    sourced = {m.claim.article_id for m, key, label in placed
-               if label or key != f"article:{root.get(m.claim.article_id, m.claim.article_id)}"}
+    sourced = {m.claim.article_id for m, key, label in placed if not told_unsourced(m, key, label)}
     for m, key, label in placed:
         aid = m.claim.article_id
-        if not label and aid in sourced and key == f"article:{root.get(aid, aid)}":
+        if aid in sourced and told_unsourced(m, key, label):
             # an article that gives the row's source in one sentence and restates it unattributed in another is
             # one origin, the source it gave: one outlet does not corroborate itself
             continue
